@@ -55,9 +55,10 @@ class ActorMention:
     text: str
     id: str | None
     country: str | None
-    kind: str = "state"  # person | state | organisation | group | place
+    kind: str = "state"  # person | state | organisation | group | place | capital
     sector: str | None = None
     rule: str = "dictionary"
+    place: str | None = None  # for a capital or city: its own Wikipedia title ("Pyongyang")
 
     def to_actor(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "country": self.country, "text": self.text}
