@@ -1,0 +1,264 @@
+"""Export stored events as jsonl, csv, parquet or PLOVER JSON, and read them back.
+
+- ``jsonl``: one :func:`gaiko.store.queries.events` dict per line.
+- ``csv``: one row per event; scalar fields as text (empty = null) and the
+  nested fields (``source``, ``target``, ``location``, ``mentions``, ``docs``,
+  ``status_history``) as JSON text.
+- ``parquet``: typed columns; actors and mentions as lists of structs, ``location``
+  and ``status_history`` as JSON text (a location may carry any keys).
+- ``plover``: JSON Lines with the PLOVER field names of EVENTS.md's mapping table.
+  ``date``/``enddate`` keep gaiko's reduced precision (``2024-01``) and ``comment``
+  says so; ``comment`` also carries a status other than ``occurred`` with PLOVER's
+  auxiliary mode.  ``cite_info`` adds ``doc`` (gaiko's document id) to PLOVER's keys.
+
+:func:`read_export` reads any of these back; for ``plover`` it gives the PLOVER
+records, and :func:`from_plover` maps one back onto gaiko's fields.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from gaiko.errors import InputError, StoreError
+
+if TYPE_CHECKING:
+    from gaiko.store.store import Store
+
+FORMATS = ("jsonl", "csv", "parquet", "plover")
+SCALARS = ("id", "doc", "type", "mode", "status", "date", "date_end", "date_text", "evidence")
+NULLABLE = {"mode", "date", "date_end", "date_text"}
+NESTED = ("source", "target", "location", "mentions", "docs", "status_history")
+COLUMNS = SCALARS + ("sources",) + NESTED
+FIELD_ORDER = ("id", "doc", "type", "mode", "status", "source", "target", "date", "date_end",
+               "date_text", "location", "evidence", "mentions", "sources", "docs", "status_history")
+PLOVER_AUX = {"planned": "future", "possible": "hypothetical", "denied": "negation"}
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _ordered(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in FIELD_ORDER}
+
+
+def export(store: "Store", path: str, format: str = "jsonl", *, coded_date: str | None = None,
+           **filters: Any) -> int:
+    """Write the events matching ``filters`` to ``path``; returns how many."""
+    if format not in FORMATS:
+        raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
+    rows = store.events(**filters)
+    try:
+        if format == "jsonl":
+            _write_jsonl(path, rows)
+        elif format == "csv":
+            _write_csv(path, rows)
+        elif format == "parquet":
+            _write_parquet(path, rows)
+        else:
+            docs = {d["id"]: d for d in store.documents()}
+            coded = coded_date or _dt.date.today().isoformat()
+            _write_jsonl(path, [to_plover(r, docs.get(r["doc"]), coded) for r in rows])
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the export ({exc})") from exc
+    return len(rows)
+
+
+def read_export(path: str, format: str = "jsonl") -> list[dict[str, Any]]:
+    """Read an export back: event dicts as ``Store.events`` gives them (PLOVER records for plover)."""
+    if format not in FORMATS:
+        raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
+    if format in ("jsonl", "plover"):
+        with open(path, encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    if format == "csv":
+        return _read_csv(path)
+    return _read_parquet(path)
+
+
+# -- jsonl and csv -----------------------------------------------------------------
+
+
+def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_csv(path: str, rows: list[dict[str, Any]]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow(
+                ["" if row[c] is None else row[c] for c in SCALARS]
+                + [row["sources"]]
+                + [json.dumps(row[c], ensure_ascii=False) for c in NESTED]
+            )
+
+
+def _read_csv(path: str) -> list[dict[str, Any]]:
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            row: dict[str, Any] = {}
+            for c in SCALARS:
+                row[c] = None if (c in NULLABLE and rec[c] == "") else rec[c]
+            row["sources"] = int(rec["sources"])
+            for c in NESTED:
+                row[c] = json.loads(rec[c])
+            out.append(_ordered(row))
+    return out
+
+
+# -- parquet -----------------------------------------------------------------------
+
+
+def _arrow_schema():
+    import pyarrow as pa
+
+    actor = pa.struct([("id", pa.string()), ("country", pa.string()), ("text", pa.string()),
+                       ("sector", pa.string())])
+    mention = pa.struct([("doc", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+    fields = [(c, pa.string()) for c in SCALARS] + [
+        ("sources", pa.int64()),
+        ("source", pa.list_(actor)),
+        ("target", pa.list_(actor)),
+        ("location", pa.string()),
+        ("mentions", pa.list_(mention)),
+        ("docs", pa.list_(pa.string())),
+        ("status_history", pa.string()),
+    ]
+    return pa.schema(fields)
+
+
+def _write_parquet(path: str, rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def full(actor: dict[str, Any]) -> dict[str, Any]:
+        return {"id": actor.get("id"), "country": actor.get("country"), "text": actor.get("text"),
+                "sector": actor.get("sector")}
+
+    records = []
+    for row in rows:
+        rec = {c: row[c] for c in SCALARS}
+        rec["sources"] = row["sources"]
+        rec["source"] = [full(a) for a in row["source"]]
+        rec["target"] = [full(a) for a in row["target"]]
+        rec["location"] = json.dumps(row["location"], ensure_ascii=False) if row["location"] else None
+        rec["mentions"] = row["mentions"]
+        rec["docs"] = row["docs"]
+        rec["status_history"] = json.dumps(row["status_history"], ensure_ascii=False)
+        records.append(rec)
+    pq.write_table(pa.Table.from_pylist(records, schema=_arrow_schema()), path)
+
+
+def _read_parquet(path: str) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    def actor(a: dict[str, Any]) -> dict[str, Any]:
+        out = {"id": a["id"], "country": a["country"], "text": a["text"]}
+        if a.get("sector"):
+            out["sector"] = a["sector"]
+        return out
+
+    out = []
+    for rec in pq.read_table(path).to_pylist():
+        rec["source"] = [actor(a) for a in rec["source"]]
+        rec["target"] = [actor(a) for a in rec["target"]]
+        rec["location"] = json.loads(rec["location"]) if rec["location"] else None
+        rec["status_history"] = json.loads(rec["status_history"])
+        out.append(_ordered(rec))
+    return out
+
+
+# -- PLOVER ------------------------------------------------------------------------
+
+
+def _entity(actor: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "code": actor.get("country"),
+        "sector": actor.get("sector"),
+        "entity_text": actor.get("text"),
+        "identifier_text": actor.get("id"),
+        "identifier_id": actor.get("wikidata"),  # a Wikidata id, where the dictionary has one
+    }
+
+
+def to_plover(event: dict[str, Any], doc: dict[str, Any] | None, coded_date: str) -> dict[str, Any]:
+    """One event under PLOVER's field names (EVENTS.md, "Export as PLOVER JSON")."""
+    from gaiko import __version__
+
+    notes = []
+    if event["status"] != "occurred":
+        notes.append(f"status: {event['status']} ({PLOVER_AUX.get(event['status'], event['status'])})")
+    for field, value in (("date", event["date"]), ("enddate", event["date_end"])):
+        if value and len(value) < 10:
+            notes.append(f"{field} precision: {_PRECISION.get(len(value), 'reduced')}")
+    loc = event["location"]
+    first = event["mentions"][0] if event["mentions"] else None
+    doc = doc or {}
+    return {
+        "id": event["id"],
+        "date": event["date"],
+        "enddate": event["date_end"],
+        "event": event["type"],
+        "mode": event["mode"],
+        "actor": [_entity(a) for a in event["source"]],
+        "recipient": [_entity(a) for a in event["target"]],
+        "event_loc": None if not loc else {
+            "extracted_place": loc.get("text"),
+            "resolved_place": loc.get("id"),
+            "country_code": loc.get("country"),
+        },
+        "event_text": event["evidence"],
+        "text_info": None if not first else {"sequence": 1, "start": first["start"], "end": first["end"]},
+        "cite_info": {
+            "url": doc.get("url"),
+            "title": doc.get("title"),
+            "language": "ja",
+            "publication": doc.get("publisher"),
+            "doc": event["doc"],
+        },
+        "coder": f"gaiko {__version__}",
+        "coded_date": coded_date,
+        "comment": "; ".join(notes) or None,
+    }
+
+
+_STATUS_NOTE = re.compile(r"status: (\w+)")
+
+
+def from_plover(record: dict[str, Any]) -> dict[str, Any]:
+    """Map a PLOVER record back to the gaiko fields it carries (PLOVER keeps only
+    the first mention, and no date_text, sources or status history)."""
+
+    def actor(e: dict[str, Any]) -> dict[str, Any]:
+        out = {"id": e["identifier_text"], "country": e["code"], "text": e["entity_text"]}
+        if e.get("sector"):
+            out["sector"] = e["sector"]
+        return out
+
+    m = _STATUS_NOTE.search(record.get("comment") or "")
+    loc = record.get("event_loc")
+    info = record.get("text_info")
+    return {
+        "id": record["id"],
+        "doc": record["cite_info"]["doc"],
+        "type": record["event"],
+        "mode": record["mode"],
+        "status": m.group(1) if m else "occurred",
+        "source": [actor(e) for e in record["actor"]],
+        "target": [actor(e) for e in record["recipient"]],
+        "date": record["date"],
+        "date_end": record["enddate"],
+        "location": None if not loc else {
+            "id": loc["resolved_place"], "country": loc["country_code"], "text": loc["extracted_place"],
+        },
+        "evidence": record["event_text"],
+        "mentions": [] if not info else [
+            {"doc": record["cite_info"]["doc"], "start": info["start"], "end": info["end"]}
+        ],
+    }
