@@ -1,0 +1,170 @@
+"""Boilerplate removal for plain-text scrapes: keep the article's prose.
+
+``clean(doc)`` is pure. It works on lines, using general signals only:
+
+1. Each non-blank line is scored as *prose* or not. Prose has sentence-final
+   punctuation (。！？), ends like a sentence, is not too long per sentence, and
+   is not a list item (•, ・, ■, ※ …), a bracketed heading, a bare URL, an
+   e-mail byline or a share/counter line.
+2. A prose line repeated inside the document is kept once (first occurrence).
+3. The article is the densest contiguous run of prose: a maximum-sum segment
+   where a prose line adds its length and any other line subtracts a penalty,
+   so a short heading or caption inside an article is bridged but a ranking
+   list, teaser block or related-links list ends it. Further runs are kept only
+   when they are large compared with the main one.
+4. The prose lines of the kept runs are joined with "\\n\\n". Lines are only
+   stripped of surrounding whitespace, never rewritten, so evidence copied from
+   the raw text stays a substring of the cleaned text.
+
+``explain(text)`` returns the per-line verdicts, for tests and reports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from ..records import Document
+
+SENTENCE_MARKS = "。！？"
+LATIN_MARKS = "!?"
+CLOSING = "」』）)】〕”’\"'"
+LINE_ENDINGS = "。！？!?.…" + CLOSING
+LIST_MARKERS = tuple("•・■□◆◇●○◎▼▽▲△▶►▸→※＊*-－–—>＞|｜") + ("[", "［")
+MIN_PROSE_CHARS = 12
+MAX_CHARS_PER_SENTENCE = 260
+# Cost of a non-prose line inside a run: a base plus its length (capped).
+GAP_BASE = 40
+GAP_CAP = 80
+# A run besides the densest one is kept if it is at least this share of it.
+SECONDARY_SHARE = 0.5
+SECONDARY_MIN_CHARS = 200
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPACE = re.compile(r"\s+")
+_HEADING = re.compile(r"^[【\[［〔《<＜].{0,30}[】\]］〕》>＞]$")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int        # 1-based line number in the input
+    text: str          # stripped
+    prose: bool
+    why: str           # the reason for the verdict
+    kept: bool = False
+
+
+def prose_verdict(line: str) -> tuple[bool, str]:
+    """Is ``line`` (stripped) a line of article prose? With the reason."""
+    if len(line) < MIN_PROSE_CHARS:
+        return False, "short"
+    if line.startswith(LIST_MARKERS):
+        return False, "list item"
+    if _HEADING.match(line):
+        return False, "heading"
+    body = _EMAIL.sub("", _URL.sub("", line)).strip()
+    if len(body) < MIN_PROSE_CHARS or (len(body) < len(line) and len(body) < 40):
+        return False, "URL or e-mail"
+    ends = body.count("。") + body.count("！") + body.count("？")
+    tail = body.rstrip(CLOSING)
+    if tail.endswith(tuple(LATIN_MARKS)) and not tail.endswith(tuple(SENTENCE_MARKS)):
+        ends += 1
+    if _latin(body):
+        ends += len(re.findall(r"[a-z0-9][.!?](?:\s|$)", body))
+    if ends == 0:
+        return False, "no sentence end"
+    if not body.endswith(tuple(LINE_ENDINGS)):
+        return False, "does not end like a sentence"
+    if len(body) / ends > MAX_CHARS_PER_SENTENCE:
+        return False, "too long per sentence"
+    return True, "prose"
+
+
+def _latin(text: str) -> bool:
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return letters > 0.6 * len(text)
+
+
+def explain(text: str) -> list[Line]:
+    """Every non-blank line of ``text`` with its verdict and whether it is kept."""
+    lines: list[Line] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        prose, why = prose_verdict(stripped)
+        if prose:
+            key = _SPACE.sub("", stripped)
+            if key in seen:
+                prose, why = False, "repeated"
+            seen.add(key)
+        lines.append(Line(number, stripped, prose, why))
+    if not any(line.prose for line in lines):
+        # Nothing looks like prose (headlines only, a list): keep the lines
+        # rather than lose the document; only repeats go.
+        keys: set[str] = set()
+        out = []
+        for line in lines:
+            key = _SPACE.sub("", line.text)
+            out.append(dataclasses.replace(line, kept=key not in keys))
+            keys.add(key)
+        return out
+    kept = set()
+    for start, end in _runs(lines):
+        kept.update(range(start, end + 1))
+    return [dataclasses.replace(line, kept=line.prose and i in kept) for i, line in enumerate(lines)]
+
+
+def _weight(line: Line) -> int:
+    if line.prose:
+        return len(line.text)
+    if line.why == "repeated":
+        return 0  # a repeat neither adds to nor breaks a run
+    return -(GAP_BASE + min(len(line.text), GAP_CAP))
+
+
+def _best_segment(weights: list[int], lo: int, hi: int) -> tuple[int, int, int] | None:
+    """Maximum-sum segment of ``weights[lo:hi]`` as (score, start, end), end inclusive."""
+    best: tuple[int, int, int] | None = None
+    total, start = 0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0, i
+        total += weights[i]
+        if weights[i] > 0 and (best is None or total > best[0]):
+            best = (total, start, i)
+    return best
+
+
+def _runs(lines: list[Line]) -> list[tuple[int, int]]:
+    weights = [_weight(line) for line in lines]
+    main = _best_segment(weights, 0, len(weights))
+    if main is None:
+        return []
+    runs = [(main[1], main[2])]
+    floor = max(SECONDARY_MIN_CHARS, SECONDARY_SHARE * main[0])
+    pending = [(0, main[1]), (main[2] + 1, len(weights))]
+    while pending:
+        lo, hi = pending.pop()
+        found = _best_segment(weights, lo, hi)
+        if found is None or found[0] < floor:
+            continue
+        score, start, end = found
+        if sum(1 for line in lines[start:end + 1] if line.prose) < 2:
+            continue
+        runs.append((start, end))
+        pending += [(lo, start), (end + 1, hi)]
+    return sorted(runs)
+
+
+def clean_text(text: str) -> str:
+    """The article prose of ``text``, paragraphs separated by a blank line."""
+    return "\n\n".join(line.text for line in explain(text) if line.kept)
+
+
+def clean(doc: Document) -> Document:
+    """``doc`` with boilerplate removed and repeated paragraphs kept once."""
+    return dataclasses.replace(doc, text=clean_text(doc.text))

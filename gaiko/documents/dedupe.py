@@ -1,0 +1,90 @@
+"""Near-duplicate documents: MinHash over character shingles (datasketch).
+
+``minhash_signature`` is deterministic across processes (datasketch's default
+SHA-1 based hash and a fixed seed), so the store can keep signatures and compare
+them with ``similarity`` later. ``Deduplicator`` marks, within one run, a
+document that is an exact or near copy of an earlier one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+from ..records import Document
+
+NUM_PERM = 128
+SHINGLE = 5            # characters per shingle
+THRESHOLD = 0.8        # estimated Jaccard similarity above which a document is a near copy
+SEED = 1
+
+_SPACE = re.compile(r"\s+")
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Overlapping character ``size``-grams of ``text`` without whitespace."""
+    compact = _normal(text)
+    if len(compact) <= size:
+        return {compact} if compact else set()
+    return {compact[i:i + size] for i in range(len(compact) - size + 1)}
+
+
+def _minhash(text: str) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
+    for gram in shingles(text):
+        mh.update(gram.encode("utf-8"))
+    return mh
+
+
+def minhash_signature(text: str) -> list[int]:
+    """The MinHash signature of ``text``: ``NUM_PERM`` unsigned 32-bit integers."""
+    return [int(v) for v in _minhash(text).hashvalues]
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of two signatures from ``minhash_signature``."""
+    if len(a) != len(b) or not a:
+        raise ValueError("signatures of different lengths")
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+class Deduplicator:
+    """Remembers the originals of one run; ``mark`` sets ``duplicate_of`` on copies."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._exact: dict[str, str] = {}
+        self._hashes: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+        self._ids: dict[str, str] = {}
+
+    def mark(self, doc: Document) -> Document:
+        compact = _normal(doc.text)
+        if not compact:
+            return doc
+        digest = hashlib.sha1(compact.encode("utf-8")).hexdigest()
+        if digest in self._exact:
+            return dataclasses.replace(doc, duplicate_of=self._exact[digest])
+        mh = _minhash(doc.text)
+        candidates = [key for key in self._lsh.query(mh)
+                      if self._hashes[key].jaccard(mh) >= self.threshold]
+        if candidates:
+            first = min(candidates, key=self._order.__getitem__)
+            return dataclasses.replace(doc, duplicate_of=self._ids[first])
+        key = doc.id
+        if key in self._hashes:  # the same id twice with different texts
+            key = f"{doc.id}\x00{len(self._order)}"
+        self._exact[digest] = doc.id
+        self._hashes[key] = mh
+        self._order[key] = len(self._order)
+        self._ids[key] = doc.id
+        self._lsh.insert(key, mh)
+        return doc

@@ -1,0 +1,35 @@
+"""The documents stage as the pipeline calls it: read, clean, mark near-duplicates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..options import Options
+from ..records import Document, Rejected
+from .clean import clean
+from .dedupe import Deduplicator
+from .readers import read_documents
+
+
+def load_documents(paths: Iterable[str], options: Options) -> Iterator[Document | Rejected]:
+    """Clean documents from ``paths``; copies of an earlier one get ``duplicate_of``.
+
+    Raises ``InputError`` at the call for a path that does not exist; every other
+    problem is a ``Rejected`` naming its document. A document whose cleaned text
+    is empty is rejected too.
+    """
+    documents = read_documents(paths, options)
+    return _load(documents)
+
+
+def _load(documents: Iterator[Document | Rejected]) -> Iterator[Document | Rejected]:
+    dedupe = Deduplicator()
+    for item in documents:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        cleaned = clean(item)
+        if not cleaned.text.strip():
+            yield Rejected(item.id, "no article text left after cleaning")
+            continue
+        yield dedupe.mark(cleaned)

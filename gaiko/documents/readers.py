@@ -1,0 +1,291 @@
+"""Paths to raw documents: text, HTML, JSONL, WARC, feeds and standard input.
+
+``read_documents`` checks that every path exists (raising ``InputError`` at
+the call, before anything is read), then yields one ``Document`` per readable
+document and one ``Rejected`` per unreadable one, naming it. The publication
+date is settled here, in the order of ``shared/spec/CLI.md``:
+
+1. ``options.published``;
+2. the ``META.jsonl`` of the document's folder;
+3. the document's own metadata (HTML meta tags via htmldate, JSONL field, feed entry);
+4. a date written near the top of its text (``dates.date_in_text``);
+5. otherwise None.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import InputError
+from ..options import Options, check_date
+from ..records import Document, Rejected
+from .dates import META_NAME, MetaFile, date_in_text
+from .encoding import binary_kind, charset_from_header, decode_bytes
+from .html import extract_html
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl",)
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A document as read, before the publication date is settled."""
+
+    id: str
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None  # the document's own metadata
+    dateline: str | None = None   # a date written near the top of its text
+
+
+Item = Raw | Rejected
+
+
+def is_url(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
+
+def suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def read_documents(paths: Iterable[str], options: Options) -> Iterator[Document | Rejected]:
+    """Read every document under ``paths``; see the module docstring."""
+    paths = list(paths)
+    for path in paths:
+        if path != STDIN and not is_url(path) and not Path(path).exists():
+            raise InputError(path, "no such file or folder")
+    return _read_all(paths, options)
+
+
+def _read_all(paths: list[str], options: Options) -> Iterator[Document | Rejected]:
+    metas: dict[Path, MetaFile] = {}
+    seen_names: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            yield from _settle(read_stdin(sys.stdin.buffer), None, options)
+        elif is_url(path):
+            from .feeds import read_url
+
+            yield from _settle(read_url(path), None, options)
+        else:
+            root = Path(path)
+            files = [root] if root.is_file() else walk(root)
+            for file in files:
+                meta = metas.get(file.parent)
+                if meta is None:
+                    meta = metas[file.parent] = MetaFile(file.parent / META_NAME)
+                    for error in meta.errors:
+                        yield Rejected(error.source, error.reason)
+                name = _unique_name(file, root, seen_names)
+                yield from _settle(read_file(file, name), meta, options)
+
+
+def walk(root: Path) -> list[Path]:
+    """Readable files under ``root``, sorted, skipping hidden files and META.jsonl."""
+    known = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+    found = []
+    for file in root.rglob("*"):
+        relative = file.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if file.name == META_NAME or not file.is_file():
+            continue
+        if suffix_of(file) in known:
+            found.append(file)
+    return sorted(found, key=lambda f: f.relative_to(root).as_posix())
+
+
+def _unique_name(file: Path, root: Path, seen: set[str]) -> str:
+    """The file name; a later file of the same name gets its path under ``root``."""
+    name = file.name
+    if name in seen and root.is_dir():
+        name = file.relative_to(root).as_posix()
+    seen.add(name)
+    return name
+
+
+def _settle(items: Iterable[Item], meta: MetaFile | None, options: Options) -> Iterator[Document | Rejected]:
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        entry = meta.get(item.id) if meta is not None else None
+        published = (
+            options.published
+            or (entry.published if entry else None)
+            or item.published
+            or item.dateline
+            or date_in_text(item.text)
+        )
+        yield Document(
+            id=item.id,
+            text=item.text,
+            title=(entry.title if entry and entry.title else None) or item.title,
+            published=published,
+            publisher=(entry.publisher if entry and entry.publisher else None) or item.publisher,
+            url=(entry.url if entry and entry.url else None) or item.url,
+        )
+
+
+# ---------------------------------------------------------------- one file
+
+
+def read_file(file: Path, name: str) -> Iterator[Item]:
+    """The documents of one file, by its suffix (unknown suffixes: sniffed)."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        yield Rejected(name, f"cannot read: {exc.strerror or exc}")
+        return
+    suffix = suffix_of(file)
+    if suffix in WARC_SUFFIXES:
+        yield from read_warc(data, name)
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(data, name)
+    elif suffix in FEED_SUFFIXES:
+        from .feeds import read_feed_bytes
+
+        yield from read_feed_bytes(data, name)
+    elif suffix in HTML_SUFFIXES:
+        yield _guard(name, lambda: html_doc(data, name))
+    elif suffix in TEXT_SUFFIXES:
+        yield _guard(name, lambda: text_doc(data, name))
+    else:
+        yield _guard(name, lambda: sniffed_doc(data, name))
+
+
+def _guard(name: str, read) -> Item:  # type: ignore[no-untyped-def]
+    try:
+        return read()
+    except InputError as exc:
+        return Rejected(exc.source or name, exc.reason)
+
+
+def text_doc(data: bytes, name: str, header_charset: str | None = None) -> Raw:
+    text = decode_bytes(data, name, header_charset)
+    if not text.strip():
+        raise InputError(name, "empty document")
+    return Raw(id=name, text=text, dateline=date_in_text(text))
+
+
+def html_doc(data: bytes | str, name: str, url: str | None = None,
+             header_charset: str | None = None) -> Raw:
+    html = decode_bytes(data, name, header_charset) if isinstance(data, bytes) else data
+    page = extract_html(html, name, url)
+    return Raw(id=name, text=page.text, title=page.title, publisher=page.publisher,
+               url=page.url, published=page.published, dateline=page.dateline)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
+
+
+def sniffed_doc(data: bytes, name: str) -> Raw:
+    text = decode_bytes(data, name)
+    if looks_like_html(text):
+        return html_doc(text, name)
+    if not text.strip():
+        raise InputError(name, "empty document")
+    return Raw(id=name, text=text, dateline=date_in_text(text))
+
+
+def read_stdin(stream) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+    """Standard input: a JSONL stream, an HTML page or plain text, sniffed."""
+    data = stream.read()
+    if binary_kind(data) is None:
+        start = data.lstrip()[:1]
+        if start == b"{":
+            yield from read_jsonl(data, "<stdin>")
+            return
+    yield _guard(STDIN, lambda: sniffed_doc(data, STDIN))
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
+    """One document per line: ``id``, ``text`` or ``html``, optional ``url``, ``title``, ``published``."""
+    try:
+        content = decode_bytes(data, name)
+    except InputError as exc:
+        yield Rejected(exc.source, exc.reason)
+        return
+    for number, line in enumerate(content.splitlines(), 1):
+        if line.strip():
+            yield _guard(f"{name}:{number}", lambda: jsonl_line(line, f"{name}:{number}"))
+
+
+def jsonl_line(line: str, where: str) -> Raw:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"not JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(row, dict):
+        raise InputError(where, "not a JSON object")
+    doc_id = row.get("id")
+    if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool) or str(doc_id) == "":
+        raise InputError(where, 'needs an "id" (string or number)')
+    doc_id = str(doc_id)
+    for key in ("url", "title", "published", "text", "html"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise InputError(where, f'"{key}" of {doc_id!r} must be a string')
+    published = check_date(row.get("published"), f'{where} "published" of {doc_id!r}')
+    url, title = row.get("url"), row.get("title")
+    if row.get("text"):
+        text = row["text"]
+        return Raw(id=doc_id, text=text, title=title, url=url, published=published,
+                   dateline=date_in_text(text))
+    if row.get("html"):
+        page = html_doc(row["html"], doc_id, url)
+        return Raw(id=doc_id, text=page.text, title=title or page.title, publisher=page.publisher,
+                   url=url or page.url, published=published or page.published,
+                   dateline=page.dateline)
+    raise InputError(where, f'{doc_id!r} has neither "text" nor "html"')
+
+
+# ---------------------------------------------------------------- WARC
+
+
+def read_warc(data: bytes, name: str) -> Iterator[Item]:
+    """HTML responses of a WARC file (plain or gzipped); the id is the target URL."""
+    import io
+
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            status = record.http_headers.get_statuscode() or ""
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            if not status.startswith("2") or not _is_html_type(content_type):
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI") or name
+            try:
+                payload = record.content_stream().read()
+            except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
+                yield Rejected(url, f"unreadable WARC payload in {name}: {exc}")
+                continue
+            yield _guard(url, lambda: html_doc(payload, url, url, charset_from_header(content_type)))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield Rejected(name, f"broken WARC file: {exc}")
+
+
+def _is_html_type(content_type: str) -> bool:
+    kind = content_type.split(";")[0].strip().lower()
+    return kind in ("text/html", "application/xhtml+xml")
