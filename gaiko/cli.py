@@ -1,0 +1,267 @@
+"""gaiko's command line: each command gathers options, calls the library, prints.
+
+The stable surface is shared/spec/CLI.md. Records go to stdout (JSON Lines by
+default); progress and errors go to stderr. A ``GaikoError`` is printed as one
+line naming the input, with a non-zero exit; a document that cannot be read is
+reported the same way and the others are still processed (exit 1 at the end).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Annotated, Any, Iterable, Iterator, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import GaikoError
+from .options import Options, check_date
+from .records import Document, Rejected
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Political event data (PLOVER) from Japanese news.")
+err = Console(stderr=True, highlight=False)
+
+Paths = Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl .warc[.gz]), URLs, or -")]
+Published = Annotated[Optional[str], typer.Option("--published", help="publication date YYYY[-MM[-DD]] for every document")]
+ActorsOpt = Annotated[Optional[list[str]], typer.Option("--actors", help="extra actor dictionary (YAML)")]
+TriggersOpt = Annotated[Optional[list[str]], typer.Option("--triggers", help="extra trigger dictionary (YAML)")]
+ConfigOpt = Annotated[Optional[str], typer.Option("--config", help="settings file (TOML)")]
+DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file of the event store")]
+FormatOpt = Annotated[str, typer.Option("--format", help="jsonl, table or csv")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="show tracebacks")]
+
+
+class _State:
+    skipped = 0
+    debug = False
+
+
+def _options(config: str | None, published: str | None, actors: list[str] | None,
+             triggers: list[str] | None, **flags: Any) -> Options:
+    return Options.layered(config, published=published, actors=tuple(actors) if actors else None,
+                           triggers=tuple(triggers) if triggers else None, **flags)
+
+
+def _documents(paths: list[str], options: Options) -> Iterator[Document]:
+    """Clean documents; a rejected one is reported on stderr and counted."""
+    from .documents import load_documents
+
+    for item in load_documents(paths, options):
+        if isinstance(item, Rejected):
+            _State.skipped += 1
+            err.print(f"gaiko: {item.doc}: {item.reason}", markup=False)
+            continue
+        yield item
+
+
+def _progress(options: Options, items: Iterable[Document], label: str) -> Iterator[Document]:
+    """A Rich progress bar on stderr (never stdout) while documents are processed."""
+    if not options.progress or not err.is_terminal:
+        yield from items
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _jsonl(record: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _finish() -> None:
+    if _State.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Paths, published: Published = None, actors: ActorsOpt = None, triggers: TriggersOpt = None,
+            config: ConfigOpt = None,
+            explain: Annotated[bool, typer.Option("--explain", help="add the trigger and rule of each event")] = False,
+            format: FormatOpt = "jsonl") -> None:
+    """Run the whole pipeline over documents and print events; store nothing."""
+    from .pipeline import extract_documents
+
+    options = _options(config, published, actors, triggers, explain=explain)
+    docs = _progress(options, _documents(paths, options), "extract")
+    rows = (ev.to_dict(explain=options.explain) for x in extract_documents(docs, options) for ev in x.events)
+    _print_records(rows, format)
+    _finish()
+
+
+@app.command()
+def clean(paths: Paths, published: Published = None, config: ConfigOpt = None) -> None:
+    """Read and clean documents; print one JSON object per document."""
+    options = _options(config, published, None, None)
+    for doc in _documents(paths, options):
+        _jsonl(doc.to_dict())
+    _finish()
+
+
+@app.command()
+def link(paths: Paths, published: Published = None, actors: ActorsOpt = None, config: ConfigOpt = None) -> None:
+    """Clean documents and print their actor mentions (offsets into the cleaned text)."""
+    from .pipeline import link_document
+
+    options = _options(config, published, actors, None)
+    for doc in _documents(paths, options):
+        for m in link_document(doc, options):
+            _jsonl({"doc": doc.id, "start": m.start, "end": m.end, "text": m.text, "id": m.id,
+                    "country": m.country})
+    _finish()
+
+
+@app.command()
+def timex(text: Annotated[str, typer.Argument(help="Japanese text")],
+          published: Annotated[Optional[str], typer.Option("--published", help="reference date")] = None) -> None:
+    """Find temporal expressions in TEXT and resolve them against --published."""
+    from .time import find_timexes
+
+    check_date(published)
+    for t in find_timexes(text, published):
+        _jsonl(t.to_dict())
+
+
+@app.command()
+def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt = None,
+        triggers: TriggersOpt = None, config: ConfigOpt = None) -> None:
+    """Ingest documents into the event store, idempotently; print a summary."""
+    from .ingest import ingest_documents
+
+    options = _options(config, published, actors, triggers)
+    docs = _progress(options, _documents(paths, options), "ingest")
+    summary = ingest_documents(db, docs, options)
+    _print_summary(summary)
+    _finish()
+
+
+@app.command()
+def events(db: DbOpt,
+           actor: Annotated[Optional[str], typer.Option(help="actor id or country code on either side")] = None,
+           type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type")] = None,
+           since: Annotated[Optional[str], typer.Option(help="from date YYYY[-MM[-DD]]")] = None,
+           until: Annotated[Optional[str], typer.Option(help="until date YYYY[-MM[-DD]]")] = None,
+           status: Annotated[Optional[str], typer.Option(help="occurred, planned, possible or denied")] = None,
+           country: Annotated[Optional[str], typer.Option(help="ISO3 of any actor")] = None,
+           dyad: Annotated[Optional[list[str]], typer.Option(help="two actor ids or codes (give twice)")] = None,
+           min_sources: Annotated[Optional[int], typer.Option("--min-sources", help="at least N sources")] = None,
+           limit: Annotated[Optional[int], typer.Option(help="at most N events")] = None,
+           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl") -> None:
+    """Query stored events, deduplicated across documents."""
+    from .query import query_events
+
+    check_date(since, "--since")
+    check_date(until, "--until")
+    rows = query_events(db, actor=actor, type=type, since=since, until=until, status=status, country=country,
+                        dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit)
+    _print_records(rows, format)
+
+
+@app.command("eval")
+def eval_(paths: Paths,
+          gold: Annotated[str, typer.Option("--gold", help="gold events, JSONL")],
+          published: Published = None, actors: ActorsOpt = None, triggers: TriggersOpt = None,
+          config: ConfigOpt = None,
+          format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table") -> None:
+    """Extract from PATH and score against GOLD (P, R, F1 at dyad, actor, full levels)."""
+    from .evaluate import evaluate_paths
+
+    options = _options(config, published, actors, triggers, progress=False)
+    scores = evaluate_paths(gold, _documents(paths, options), options)
+    if format == "jsonl":
+        for s in scores.values():
+            _jsonl(s.to_dict())
+    else:
+        print(f"{'level':<7}{'P':>8}{'R':>8}{'F1':>8}{'matched':>9}{'system':>8}{'gold':>6}")
+        for s in scores.values():
+            print(f"{s.level:<7}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.matched:>9}{s.system:>8}{s.gold:>6}")
+    _finish()
+
+
+# -- printing -----------------------------------------------------------------
+
+def _print_records(rows: Iterable[dict[str, Any]], format: str) -> None:
+    if format == "jsonl":
+        for r in rows:
+            _jsonl(r)
+        return
+    rows = list(rows)
+    if format == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["doc", "type", "mode", "status", "date", "source", "target", "evidence"])
+        for r in rows:
+            writer.writerow([r.get("doc"), r["type"], r.get("mode"), r["status"], r.get("date"),
+                             _names(r["source"]), _names(r["target"]), r.get("evidence")])
+        sys.stdout.write(out.getvalue())
+        return
+    if format == "table":
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for col in ("date", "type", "status", "source", "target", "sources"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(r.get("date") or "—", r["type"] + (f"/{r['mode']}" if r.get("mode") else ""),
+                          r["status"], _names(r["source"]), _names(r["target"]),
+                          str(r.get("sources", 1)))
+        Console(width=160).print(table)
+        return
+    raise GaikoError(f"--format: unknown format {format!r} (jsonl, table, csv)")
+
+
+def _names(actors: list[dict[str, Any]]) -> str:
+    return "; ".join(a.get("id") or f"({a.get('country')}) {a.get('text')}" for a in actors)
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    console = Console(highlight=False)
+    console.print(f"documents read: {summary['documents_read']}  added: {summary['documents_added']}  "
+                  f"already stored: {summary['documents_skipped']}")
+    console.print(f"events added: {summary['events_added']}  merged into existing: {summary['events_merged']}  "
+                  f"mentions added: {summary['mentions_added']}")
+    if summary.get("by_type"):
+        console.print("events by type: " + ", ".join(f"{k} {v}" for k, v in summary["by_type"].items()))
+    if summary.get("timeline"):
+        console.print("timeline:")
+        for row in summary["timeline"]:
+            console.print(f"  {row['date'] or '(undated)':<10} {row['type']:<10} {row['status']:<9} "
+                          f"{_names(row['source'])} → {_names(row['target'])}", markup=False)
+
+
+def main() -> None:
+    """Entry point: GaikoError becomes one line on stderr, no traceback unless --debug."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app(standalone_mode=False)
+    except GaikoError as exc:
+        if debug:
+            raise
+        err.print(f"gaiko: {exc}", markup=False)
+        sys.exit(2)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("gaiko: aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors carry their own message
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

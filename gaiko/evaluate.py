@@ -1,0 +1,175 @@
+"""Scoring extracted events against gold, as shared/spec/EVENTS.md defines it.
+
+Events are matched one to one per document, separately at each level, by a
+maximum bipartite matching (so the order of events never changes a score):
+  dyad  — same type, and the sets of source and target countries agree
+          (unordered for CONSULT, AGREE, COOPERATE);
+  actor — dyad, and each gold actor id is among the system's ids on its side
+          (ids normalised; a gold actor with a null id is matched by country);
+  full  — actor, and equal date (both null counts) and equal status.
+Precision, recall and F1 are micro-averaged over all documents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .errors import InputError
+from .records import SYMMETRIC_TYPES
+
+LEVELS = ("dyad", "actor", "full")
+
+
+def normalise_id(value: str | None) -> str | None:
+    """「Kim Yong-chol」 = 「Kim Yong Chol」, 「Raúl」 = 「Raul」, 「Wang Yi (politician)」 = 「Wang Yi」."""
+    if value is None:
+        return None
+    value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    return "".join(ch for ch in value.casefold() if ch.isalnum())
+
+
+def _countries(actors: list[dict[str, Any]]) -> frozenset:
+    return frozenset(a.get("country") for a in actors)
+
+
+def dyad_match(gold: dict[str, Any], sys: dict[str, Any]) -> bool:
+    if gold["type"] != sys["type"]:
+        return False
+    gs, gt = _countries(gold["source"]), _countries(gold["target"])
+    ss, st = _countries(sys["source"]), _countries(sys["target"])
+    if gold["type"] in SYMMETRIC_TYPES:
+        return {gs, gt} == {ss, st}
+    return gs == ss and gt == st
+
+
+def _side_ok(gold_side: list[dict[str, Any]], sys_side: list[dict[str, Any]]) -> bool:
+    ids = {normalise_id(a.get("id")) for a in sys_side}
+    countries = {a.get("country") for a in sys_side}
+    for a in gold_side:
+        if a.get("id") is None:
+            if a.get("country") not in countries:
+                return False
+        elif normalise_id(a["id"]) not in ids:
+            return False
+    return True
+
+
+def actor_match(gold: dict[str, Any], sys: dict[str, Any]) -> bool:
+    if not dyad_match(gold, sys):
+        return False
+    straight = _side_ok(gold["source"], sys["source"]) and _side_ok(gold["target"], sys["target"])
+    if straight or gold["type"] not in SYMMETRIC_TYPES:
+        return straight
+    return _side_ok(gold["source"], sys["target"]) and _side_ok(gold["target"], sys["source"])
+
+
+def full_match(gold: dict[str, Any], sys: dict[str, Any]) -> bool:
+    return actor_match(gold, sys) and gold.get("date") == sys.get("date") and gold["status"] == sys["status"]
+
+
+MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
+    "dyad": dyad_match, "actor": actor_match, "full": full_match}
+
+
+def max_matching(gold: list[dict[str, Any]], sys: list[dict[str, Any]],
+                 ok: Callable[[dict[str, Any], dict[str, Any]], bool]) -> list[tuple[int, int]]:
+    """Maximum one-to-one matching (augmenting paths); returns (gold, sys) index pairs."""
+    edges = [[j for j, s in enumerate(sys) if ok(g, s)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        augment(i, set())
+    return sorted((i, j) for j, i in owner.items())
+
+
+@dataclass
+class Score:
+    level: str
+    matched: int
+    system: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "matched": self.matched, "system": self.system, "gold": self.gold}
+
+
+def score(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, Any]],
+          docs: Iterable[str] | None = None) -> dict[str, Score]:
+    """Micro-averaged scores at every level. ``docs`` limits both sides to those documents."""
+    by_doc_g: dict[str, list[dict[str, Any]]] = {}
+    by_doc_s: dict[str, list[dict[str, Any]]] = {}
+    for e in gold:
+        by_doc_g.setdefault(e["doc"], []).append(e)
+    for e in system:
+        by_doc_s.setdefault(e["doc"], []).append(e)
+    keep = set(docs) if docs is not None else set(by_doc_g) | set(by_doc_s)
+    out = {}
+    for level in LEVELS:
+        matched = sum(len(max_matching(by_doc_g.get(d, []), by_doc_s.get(d, []), MATCHERS[level])) for d in keep)
+        out[level] = Score(level, matched, sum(len(by_doc_s.get(d, [])) for d in keep),
+                           sum(len(by_doc_g.get(d, [])) for d in keep))
+    return out
+
+
+def read_gold(path: str) -> list[dict[str, Any]]:
+    """Gold events from a JSONL file; a bad line is an error naming file and line."""
+    out = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(path, f"cannot read gold file: {exc.strerror}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}", f"not JSON: {exc.msg}") from None
+    return out
+
+
+def evaluate_paths(gold_path: str, docs: Iterable[Any], options: Any) -> dict[str, Score]:
+    """Extract events from ``docs`` and score them against the gold file.
+
+    Only documents that were read are scored, so a folder subset gives a subset score.
+    """
+    from .pipeline import extract_documents
+
+    gold = read_gold(gold_path)
+    system: list[dict[str, Any]] = []
+    read: list[str] = []
+    for x in extract_documents(docs, options):
+        read.append(x.document.id)
+        system.extend(ev.to_dict() for ev in x.events)
+    return score(gold, system, docs=read)

@@ -1,0 +1,49 @@
+"""Attaching a date to an event: the temporal expression that governs its trigger.
+
+In order: the nearest expression before the trigger in its sentence (Japanese
+puts the time before the predicate: 「5月下旬、ハバナを訪問」), else the first one
+after it in the same sentence (「会談は4日、行われた」), else null — never the
+publication date by default. 同日/この日 resolve against the previous event's
+date. A day that belongs to a reporting verb (「聯合ニュースは20日、…と報じた」,
+「…と23日、中央日報が報じた」) dates the report, not the event, and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import ActorMention, Timex
+from ..time import find_timexes
+
+_REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし)")
+
+
+def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
+               status: str, mentions: list[tuple[int, int, ActorMention]],
+               anchor: str | None = None) -> Timex | None:
+    """The timex that dates the event whose trigger spans [trigger_start, trigger_end)."""
+    tense = "future" if status == "planned" else "past"
+    timexes = [t for t in find_timexes(sentence, published, tense=tense, anchor=anchor)
+               if not _is_report_date(sentence, t, mentions)]
+    before = [t for t in timexes if t.end <= trigger_start]
+    if before:
+        return before[-1]
+    after = [t for t in timexes if t.start >= trigger_end]
+    if after:
+        return after[0]
+    return None
+
+
+def _is_report_date(sentence: str, t: Timex, mentions: list[tuple[int, int, ActorMention]]) -> bool:
+    if not _REPORTING.search(sentence[t.end:]):
+        return False
+    for start, end, m in mentions:
+        if m.sector != "MEDIA":
+            continue
+        between_before = sentence[end:t.start]
+        between_after = sentence[t.end:start]
+        if end <= t.start and between_before.strip() in ("は", "は、", "が", "が、"):
+            return True
+        if start >= t.end and between_after.strip() in ("、", ""):
+            return True
+    return False

@@ -1,0 +1,64 @@
+"""One event per interaction: merging repeated mentions inside a document.
+
+Two events are the same interaction when their type is equal, their actors agree
+(the sets of actor keys — id, else country — of source and target; unordered for
+the symmetric types) and their dates are compatible: equal, both absent, one
+absent, or one containing the other (「2024-01」 contains 「2024-01-18」).
+The merged event keeps every mention, the first evidence, the most precise date,
+and the strongest status: what is reported as held beats what was planned or
+speculated (seed 001 first calls a meeting possible, then reports it held).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Event, SYMMETRIC_TYPES
+
+_STATUS_RANK = {"occurred": 3, "denied": 2, "planned": 1, "possible": 0}
+
+
+def _keys(actors: list[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(a["id"] if a.get("id") is not None else f"null:{a.get('country')}" for a in actors)
+
+
+def identity(event: Event) -> tuple[Any, ...]:
+    """What must be equal for two events to be one interaction (dates aside)."""
+    s, t = _keys(event.source), _keys(event.target)
+    if event.type in SYMMETRIC_TYPES:
+        return (event.type, frozenset((s, t)))
+    return (event.type, s, t)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge repeated mentions of one interaction; order follows first mention."""
+    merged: list[Event] = []
+    for ev in events:
+        ident = identity(ev)
+        for kept in merged:
+            if identity(kept) == ident and dates_compatible(kept.date, ev.date):
+                _absorb(kept, ev)
+                break
+        else:
+            merged.append(ev)
+    return merged
+
+
+def _absorb(kept: Event, ev: Event) -> None:
+    for m in ev.mentions:
+        if m not in kept.mentions:
+            kept.mentions.append(m)
+    if ev.date is not None and (kept.date is None or len(ev.date) > len(kept.date)):
+        kept.date, kept.date_end, kept.date_text = ev.date, ev.date_end, ev.date_text
+    if _STATUS_RANK[ev.status] > _STATUS_RANK[kept.status]:
+        kept.status = ev.status
+    if kept.location is None and ev.location is not None:
+        kept.location = ev.location
+    if kept.mode is None and ev.mode is not None:
+        kept.mode = ev.mode

@@ -1,0 +1,99 @@
+"""Argument roles: which actor mention plays which part in which trigger's frame.
+
+Japanese marks roles with particles after the noun phrase, and predicates come
+last, so each actor mention is read with the particle that follows it:
+
+    が/は/も        subject        → source
+    を              object         → target
+    に/へ/に対し    dative         → target (source of a passive)
+    と/との         co-participant → target (either side for symmetric types)
+    の              genitive       → source of a nominal trigger right after it
+                                      (「金委員長の訪露」, 「AとBの会談」)
+
+Coordinated mentions (「米国、韓国、日本は」, 「AとBの会談」) share the particle of
+the last one. A mention followed by の and another name is a modifier
+(「北朝鮮の金正恩委員長」) and plays no role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import ActorMention
+
+# Longest first: the reader takes the first that matches.
+_PARTICLES: tuple[tuple[str, str], ...] = (
+    ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"),
+    ("について", "about"), ("をめぐ", "about"), ("に関し", "about"), ("に関す", "about"),
+    ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
+    ("とともに", "com"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
+    ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("では", "loc"), ("でも", "loc"),
+    ("から", "from"), ("まで", "skip"), ("など", "skip"),
+    ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
+    ("と", "com"), ("の", "gen"), ("で", "loc"), ("や", "coord"), ("、", "coord"), ("・", "coord"),
+    ("，", "coord"),
+)
+# Words that may stand between a name and its particle without changing its role.
+_SKIP_AFTER = ("ら", "側", "当局", "政府", "自身", "両国", "ら両", "氏", "たち", "代表団", "一行")
+
+
+@dataclass
+class Arg:
+    """An actor mention inside one sentence, with its case role."""
+
+    mention: ActorMention
+    start: int          # sentence-relative character offsets
+    end: int
+    case: str           # subj | obj | dat | com | gen | from | loc | about | agent | skip | coord | none
+    particle: str
+    leads: bool = False  # 「Xが率いる代表団」: X leads the next subject
+
+    @property
+    def key(self) -> str:
+        m = self.mention
+        return m.id if m.id is not None else f"null:{m.country}:{m.text}"
+
+
+def read_case(text: str, end: int) -> tuple[str, str, int]:
+    """The particle right after ``end`` in ``text``: (case, particle, particle end)."""
+    i = end
+    # brackets closing a reading or a quote, and suffixes that keep the role
+    while i < len(text) and text[i] in ")）」』 \u3000":
+        i += 1
+    for suffix in _SKIP_AFTER:
+        if text.startswith(suffix, i):
+            i += len(suffix)
+            break
+    for particle, case in _PARTICLES:
+        if text.startswith(particle, i):
+            return case, particle, i + len(particle)
+    return "none", "", i
+
+
+def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list[Arg]:
+    """Args for the mentions of one sentence (offsets relative to ``text``), in order."""
+    args: list[Arg] = []
+    for start, end, mention in mentions:
+        case, particle, pend = read_case(text, end)
+        arg = Arg(mention, start, end, case, particle)
+        if case == "subj" and text.startswith("率いる", pend):
+            arg.leads = True
+        args.append(arg)
+    # Coordination and modifiers, right to left so chains resolve.
+    for k in range(len(args) - 2, -1, -1):
+        a, b = args[k], args[k + 1]
+        gap = _gap(text, a, b)
+        if a.case in ("coord",) and gap <= 1:
+            a.case = b.case
+        elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat"):
+            # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
+            a.case = b.case if b.case != "gen" else "gen"
+        elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」"):
+            a.case = "modifier"
+    return args
+
+
+def _gap(text: str, a: Arg, b: Arg) -> int:
+    """Characters between a's particle and b's start."""
+    _, _, pend = read_case(text, a.end)
+    return max(0, b.start - pend)

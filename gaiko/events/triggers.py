@@ -1,0 +1,235 @@
+"""TriggerRuler: the trigger dictionary and its matcher.
+
+Shaped like spaCy's rule components: entries are plain dicts whose keys are
+``add``'s keyword arguments, kept as given and written back unchanged by
+``to_disk``; loading replaces. ``match`` returns plain ``TriggerMatch`` values so
+the rules can be tested without a pipeline.
+
+Patterns are matched on token lemmas (conjugation-free), and, for compounds the
+tokenizer keeps whole, inside a noun token. ``may_contain`` is the cheap character
+pre-filter used before parsing: a sentence without any trigger stem is never parsed.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import yaml
+
+from ..errors import DictionaryError
+from ..records import PLOVER_TYPES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_KEYS = {"label", "pattern", "mode", "requires", "window", "target", "id"}
+_MAX_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A trigger found in a parsed sentence: tokens [start, end) and characters."""
+
+    start: int          # first token
+    end: int            # one past the last token
+    char_start: int
+    char_end: int
+    label: str
+    mode: str | None
+    pattern: str
+    target: str | None
+    id: str
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u309f"
+
+
+def stem(pattern: str) -> str:
+    """The pattern without trailing hiragana: what any inflected form starts with."""
+    s = pattern
+    while len(s) > 1 and _is_kana(s[-1]):
+        s = s[:-1]
+    return s
+
+
+class TriggerRuler:
+    """Maps Japanese predicates to PLOVER types."""
+
+    name = "gaiko.trigger_ruler.v1"
+
+    def __init__(self) -> None:
+        self._patterns: list[dict[str, Any]] = []
+        self._by_pattern: dict[str, list[dict[str, Any]]] = {}
+        self._automaton: Any = None
+
+    # -- entries -----------------------------------------------------------
+    def add(self, label: str, pattern: str, mode: str | None = None,
+            requires: list[str] | None = None, window: int = 12,
+            target: str | None = None, id: str | None = None) -> None:
+        """Add one entry. Raises ValueError on a bad label or empty pattern."""
+        if label not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {label!r}")
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise ValueError("empty pattern")
+        entry: dict[str, Any] = {"label": label, "pattern": pattern}
+        for key, value in (("mode", mode), ("requires", requires), ("target", target), ("id", id)):
+            if value is not None:
+                entry[key] = value
+        if window != 12:
+            entry["window"] = window
+        self._patterns.append(entry)
+        self._by_pattern.setdefault(pattern, []).append(entry)
+        self._automaton = None
+
+    def add_patterns(self, entries: Iterable[dict[str, Any]], source: str = "<patterns>") -> None:
+        for line, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict) or not set(entry) <= _KEYS:
+                raise DictionaryError(source, line, f"entry must be a mapping with keys from {sorted(_KEYS)}", entry)
+            try:
+                self.add(**entry)
+            except (TypeError, ValueError) as exc:
+                raise DictionaryError(source, line, str(exc), entry) from None
+
+    def clear(self) -> None:
+        self._patterns = []
+        self._by_pattern = {}
+        self._automaton = None
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        return [dict(p) for p in self._patterns]
+
+    @property
+    def labels(self) -> set[str]:
+        return {p["label"] for p in self._patterns}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    # -- disk ----------------------------------------------------------------
+    def from_disk(self, path: str | Path, *, append: bool = False) -> "TriggerRuler":
+        """Load a YAML list of entries; replaces what was loaded unless ``append``."""
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except (OSError, yaml.YAMLError) as exc:
+            raise DictionaryError(str(path), None, f"cannot read trigger file: {exc}") from None
+        if not isinstance(data, list):
+            raise DictionaryError(str(path), None, "a trigger file is a YAML list of entries")
+        if not append:
+            self.clear()
+        self.add_patterns(data, source=str(path))
+        if not self._patterns:
+            warnings.warn(f"{path}: the trigger dictionary is empty; no event will be found", stacklevel=2)
+        return self
+
+    def to_disk(self, path: str | Path) -> None:
+        Path(path).write_text(
+            yaml.safe_dump(self.patterns, allow_unicode=True, sort_keys=False, default_flow_style=None),
+            encoding="utf-8")
+
+    # -- matching ------------------------------------------------------------
+    def may_contain(self, text: str) -> bool:
+        """True if ``text`` holds a trigger stem: the pre-filter before parsing."""
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for pattern in self._by_pattern:
+                s = stem(pattern)
+                automaton.add_word(s, s)
+            automaton.make_automaton()
+            self._automaton = automaton
+        for _ in self._automaton.iter(text):
+            return True
+        return False
+
+    def match(self, doc: "Doc") -> list[TriggerMatch]:
+        """Longest, non-overlapping trigger matches in a parsed sentence."""
+        found: list[TriggerMatch] = []
+        text = doc.text
+        i = 0
+        n = len(doc)
+        while i < n:
+            best: TriggerMatch | None = None
+            lemma = ""
+            surface = ""
+            for j in range(i, min(n, i + _MAX_TOKENS)):
+                lemma += doc[j].lemma_
+                surface += doc[j].text
+                for key in {lemma, surface}:
+                    m = self._accept(key, doc, i, j + 1, text)
+                    if m is not None and (best is None or m.end > best.end):
+                        best = m
+            if best is None:
+                best = self._inside_token(doc, i, text)
+            if best is not None:
+                found.append(best)
+                i = best.end
+            else:
+                i += 1
+        return found
+
+    def _accept(self, key: str, doc: "Doc", start: int, end: int, text: str) -> TriggerMatch | None:
+        entries = self._by_pattern.get(key)
+        if not entries:
+            return None
+        cs, ce = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        for entry in reversed(entries):  # later (user) entries win
+            if self._requirements_met(entry, text, cs, ce):
+                return self._make(entry, start, end, cs, ce)
+        return None
+
+    def _inside_token(self, doc: "Doc", i: int, text: str) -> TriggerMatch | None:
+        """A pattern ending a compound token (「米朝首脳会談」 kept whole by the tokenizer).
+
+        Japanese compounds put their head last, so only a pattern at the token's end
+        counts (「デモンストレーション」 holds デモ but is no demonstration).
+        """
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN", "VERB") or len(tok.text) < 3:
+            return None
+        best = None
+        for pattern, entries in self._by_pattern.items():
+            if len(pattern) >= 2 and tok.text.endswith(pattern) and pattern != tok.text:
+                if best is None or len(pattern) > len(best[0]):
+                    best = (pattern, entries)
+        if best is None:
+            return None
+        cs, ce = tok.idx, tok.idx + len(tok.text)
+        for entry in reversed(best[1]):
+            if self._requirements_met(entry, text, cs, ce):
+                return self._make(entry, i, i + 1, cs, ce)
+        return None
+
+    @staticmethod
+    def _requirements_met(entry: dict[str, Any], text: str, cs: int, ce: int) -> bool:
+        req = entry.get("requires")
+        if not req:
+            return True
+        w = entry.get("window", 12)
+        context = text[max(0, cs - w):cs] + text[ce:ce + w]
+        return any(r in context for r in req)
+
+    @staticmethod
+    def _make(entry: dict[str, Any], start: int, end: int, cs: int, ce: int) -> TriggerMatch:
+        return TriggerMatch(start, end, cs, ce, entry["label"], entry.get("mode"), entry["pattern"],
+                            entry.get("target"), entry.get("id") or f"{entry['label']}:{entry['pattern']}")
+
+
+_DEFAULT = "triggers.yaml"
+
+
+def load_ruler(extra_files: tuple[str, ...] = ()) -> TriggerRuler:
+    """The packaged trigger dictionary, then the user's files on top."""
+    ruler = TriggerRuler()
+    with resources.as_file(resources.files("gaiko.events") / "data" / _DEFAULT) as path:
+        ruler.from_disk(path)
+    for extra in extra_files:
+        ruler.from_disk(extra, append=True)
+    return ruler

@@ -1,0 +1,153 @@
+"""The pipeline, one way through: clean → link → filter → parse → extract → date → merge.
+
+``extract_documents`` is the function every entry point (CLI, store ingest, web,
+Ray) calls. For each batch of documents:
+  1. link: actor mentions found on characters over the whole cleaned text;
+  2. filter: split sentences; keep for parsing only those holding a trigger stem
+     and an actor mention (most of a page holds neither, and parsing is the cost);
+  3. parse: the kept sentences of the whole batch go through ``nlp.pipe`` together;
+  4. extract: trigger frames and roles per sentence, the topic carried between
+     sentences of a paragraph;
+  5. date: each event's temporal expression, resolved against the publication date;
+  6. merge: repeated mentions of one interaction in a document become one event.
+Documents come in already cleaned (``gaiko.documents.load_documents``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+from .events.dating import date_event
+from .events.extractor import frame_to_event, frames_of
+from .events.merge import merge_events
+from .events.roles import build_args
+from .events.triggers import TriggerRuler, load_ruler
+from .nlp.sentences import split_sentences
+from .options import Options
+from .records import ActorMention, Document, Event
+
+DOCS_PER_BATCH = 16
+
+
+@dataclass
+class Extraction:
+    """A document with its actor mentions and events."""
+
+    document: Document
+    mentions: list[ActorMention]
+    events: list[Event]
+
+
+@lru_cache(maxsize=8)
+def _ruler(extra: tuple[str, ...]) -> TriggerRuler:
+    return load_ruler(extra)
+
+
+def link_document(doc: Document, options: Options) -> list[ActorMention]:
+    """Actor mentions of a document's cleaned text."""
+    from .actors import load_linker
+
+    return load_linker(options.actors)(doc.text, doc.published)
+
+
+def extract_documents(docs: Iterable[Document], options: Options,
+                      on_done: Callable[[Extraction], None] | None = None) -> Iterator[Extraction]:
+    """Events of each document, in input order."""
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= DOCS_PER_BATCH:
+            yield from _batch(batch, options, on_done)
+            batch = []
+    if batch:
+        yield from _batch(batch, options, on_done)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[tuple[int, int, ActorMention]]  # sentence-relative
+    paragraph: int
+    parse: bool
+
+
+def _batch(docs: list[Document], options: Options,
+           on_done: Callable[[Extraction], None] | None) -> Iterator[Extraction]:
+    from .nlp.loader import parse
+
+    ruler = _ruler(options.triggers)
+    plans = []
+    to_parse: list[str] = []
+    for doc in docs:
+        if options.published:
+            from dataclasses import replace
+
+            doc = replace(doc, published=options.published)
+        # 1. link
+        mentions = link_document(doc, options)
+        # 2. filter
+        sentences = _sentences(doc.text, mentions, ruler)
+        plans.append((doc, mentions, sentences))
+        to_parse.extend(s.text for s in sentences if s.parse)
+    # 3. parse
+    parsed = iter(parse(to_parse, batch_size=options.batch_size)) if to_parse else iter(())
+    for doc, mentions, sentences in plans:
+        events: list[Event] = []
+        topic = None
+        paragraph = -1
+        last_date: str | None = None
+        for s in sentences:
+            if s.paragraph != paragraph:
+                topic, paragraph = None, s.paragraph
+            if not s.parse:
+                args = build_args(s.text, s.mentions)
+                topic = [a for a in args if a.case == "subj" and a.mention.kind != "place"] or topic
+                continue
+            # 4. extract
+            frames, new_topic = frames_of(s.text, next(parsed), s.mentions, ruler, topic)
+            topic = new_topic or topic
+            for f in frames:
+                ev = frame_to_event(doc.id, f, s.text, s.start)
+                if ev is None:
+                    continue
+                # 5. date
+                tx = date_event(s.text, f.match.char_start, f.match.char_end, doc.published,
+                                status=ev.status, mentions=s.mentions, anchor=last_date)
+                if tx is not None:
+                    ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
+                    last_date = tx.value or last_date
+                events.append(ev)
+        # 6. merge
+        result = Extraction(doc, mentions, merge_events(events))
+        if on_done:
+            on_done(result)
+        yield result
+
+
+def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    spans = split_sentences(text)
+    k = 0
+    paragraph = 0
+    prev_end = 0
+    for start, end in spans:
+        if "\n\n" in text[prev_end:start] or "\n" in text[prev_end:start]:
+            paragraph += 1
+        prev_end = end
+        while k < len(mentions) and mentions[k].end <= start:
+            k += 1
+        inside = []
+        j = k
+        while j < len(mentions) and mentions[j].start < end:
+            m = mentions[j]
+            if m.start >= start and m.end <= end:
+                inside.append((m.start - start, m.end - start, m))
+            j += 1
+        sent = text[start:end]
+        out.append(_Sentence(start, end, sent, inside, paragraph,
+                             parse=bool(inside) and ruler.may_contain(sent)))
+    return out

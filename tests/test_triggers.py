@@ -1,0 +1,66 @@
+"""The trigger dictionary and TriggerRuler (gaiko.events.triggers)."""
+
+import pytest
+
+from gaiko.errors import DictionaryError
+from gaiko.events.triggers import TriggerRuler, load_ruler, stem
+from gaiko.records import PLOVER_TYPES
+
+
+def test_every_plover_type_has_a_trigger_entry():
+    assert load_ruler().labels == set(PLOVER_TYPES)
+
+
+def test_to_disk_then_from_disk_gives_back_the_same_entries(tmp_path):
+    ruler = load_ruler()
+    ruler.to_disk(tmp_path / "t.yaml")
+    again = TriggerRuler().from_disk(tmp_path / "t.yaml")
+    assert again.patterns == ruler.patterns
+
+
+def test_loading_replaces_and_user_file_appends(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text("- {label: SANCTION, pattern: 資産凍結}\n", encoding="utf-8")
+    base = len(load_ruler())
+    assert len(load_ruler((str(user),))) == base + 1
+    assert len(TriggerRuler().from_disk(user)) == 1
+
+
+def test_bad_entry_names_file_line_and_entry(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- {label: CONSULT, pattern: 会談}\n- {label: MEET, pattern: 会う}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        TriggerRuler().from_disk(bad)
+    assert str(bad) in str(info.value) and ":2" in str(info.value) and "MEET" in str(info.value)
+
+
+def test_empty_dictionary_warns(tmp_path):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("[]\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="empty"):
+        TriggerRuler().from_disk(empty)
+
+
+def test_stem_drops_okurigana_for_the_prefilter():
+    assert stem("求める") == "求"
+    assert stem("手渡す") == "手渡"
+    assert stem("デモ") == "デモ"
+    ruler = load_ruler()
+    assert ruler.may_contain("北朝鮮に非核化を求めた。")
+    assert not ruler.may_contain("今日は晴れです。")
+
+
+@pytest.mark.parser
+@pytest.mark.parametrize("sentence,expected", [
+    ("ハバナを訪問、カストロ議長と会見し、親書を手渡した。", [("CONSULT", "visit"), ("CONSULT", "meet"), ("CONSULT", "letter"), ("CONSULT", "letter")]),
+    ("両国は電話会談を行った。", [("CONSULT", "phone")]),
+    ("安保理に沈黙を破るよう求めた。", [("REQUEST", None)]),
+    ("大統領はデモンストレーションを見た。", []),
+    ("ミサイルを発射した。", [("MOBILIZE", None)]),
+    ("彼は感謝した。", [("SUPPORT", "thanks")]),
+])
+def test_triggers_match_lemmas_of_parsed_sentences(sentence, expected):
+    from gaiko.nlp.loader import parse
+
+    doc = next(parse([sentence]))
+    assert [(m.label, m.mode) for m in load_ruler().match(doc)] == expected
