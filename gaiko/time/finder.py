@@ -1,0 +1,59 @@
+"""The public entry points: find dates in text and resolve them.
+
+Recognition (``grammar.parse``) and resolution (``resolver``) are separate so
+that each can be tested alone; this module joins them and picks the tense and
+the reference date for each expression.
+"""
+
+from __future__ import annotations
+
+from gaiko.errors import InputError
+from gaiko.records import Timex
+
+from . import dates, grammar
+from .resolver import FUTURE, PAST, reference_for, resolve_range
+from .tense import clause_tense
+
+_TENSES = (None, PAST, FUTURE)
+
+
+def find_timexes(text: str, published: str | None, *, tense: str | None = None,
+                 anchor: str | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, resolved against ``published``.
+
+    ``published`` is ISO at any precision or None; with None, relative expressions
+    keep their text and get value None. ``tense`` ("past"/"future") forces the
+    direction of 「N日」, weekdays and year-less months; None reads it from the
+    clause after each expression. ``anchor`` is the date 同日/同月/前日/翌日 refer to.
+    """
+    _check(published, "published")
+    _check(anchor, "anchor")
+    if tense not in _TENSES:
+        raise InputError("tense", f"must be 'past', 'future' or None, got {tense!r}")
+    found = []
+    for expression in grammar.parse(text):
+        direction = tense if tense is not None else clause_tense(text, expression.end)
+        reference = reference_for(expression.spec, published, anchor)
+        value, value_end = resolve_range(expression.spec, expression.end_spec, reference, direction)
+        relative = expression.spec.relative or (
+            expression.end_spec is not None and expression.end_spec.relative and value is None)
+        found.append(Timex(text=text[expression.start:expression.end], start=expression.start,
+                           end=expression.end, value=value, value_end=value_end,
+                           part=expression.part, zone=expression.zone, relative=relative))
+    return found
+
+
+def resolve(expression: str, published: str | None, *, tense: str | None = None,
+            anchor: str | None = None) -> Timex | None:
+    """The first date of ``expression`` (meant to be one expression alone), or None if it has none."""
+    found = find_timexes(expression, published, tense=tense, anchor=anchor)
+    return found[0] if found else None
+
+
+def _check(value: str | None, what: str) -> None:
+    if value is None:
+        return
+    try:
+        dates.parse(value)
+    except ValueError as exc:
+        raise InputError(what, str(exc)) from None

@@ -1,0 +1,252 @@
+"""Join atoms into date expressions and read what follows them.
+
+``parse(text)`` is the recogniser: it returns where each expression is and what
+it says (a ``DateSpec``, maybe a second one for a range), but resolves nothing.
+The joins allowed are few and written out in ``_JOINS``: a year takes a month,
+a month takes a day, a week takes a weekday. Anything else stays apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+
+from . import patterns
+from .lexicon import lexicon
+from .numerals import KANJI, to_int
+from .resolver import DateSpec
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One date expression at ``text[start:end]``: a date, or a range of two."""
+
+    start: int
+    end: int
+    spec: DateSpec
+    end_spec: DateSpec | None = None
+    part: str | None = None
+    zone: str | None = None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    kind: str              # year | month | day | week | weekday | full | span
+    start: int
+    end: int
+    spec: DateSpec
+    numeric: bool = False  # written as a number, so it may be a count (3日間)
+    kanji: bool = False
+    two_digit: bool = False
+    span_end: DateSpec | None = None
+    span_unit: str | None = None
+
+
+# Which atom kind may directly follow which, inside one expression.
+_JOINS = {
+    ("year", "month"), ("year", "span:月"),
+    ("month", "day"), ("month", "span:日"),
+    ("week", "weekday"),
+}
+# Kinds after which the expression is at day precision (a time of day may follow)
+# and those after which it is coarser (a part of the month may follow).
+_DAY_KINDS = {"day", "weekday", "full", "span:日"}
+_COARSE_KINDS = {"year", "month", "week", "span:年", "span:月"}
+
+
+def parse(text: str) -> list[Expression]:
+    """Every date expression in ``text``, in order, none overlapping."""
+    groups = [g for g in _groups(text, _atoms(text)) if _is_date(text, g)]
+    found: list[Expression] = []
+    index = 0
+    while index < len(groups):
+        expression = _with_modifiers(text, groups[index])
+        if index + 1 < len(groups):
+            joined = _as_range(text, expression, groups[index + 1])
+            if joined is not None:
+                found.append(joined)
+                index += 2
+                continue
+        found.append(expression)
+        index += 1
+    return found
+
+
+def _atoms(text: str) -> list[_Atom]:
+    atoms = []
+    for match in patterns.core().finditer(text):
+        atom = _atom(match)
+        if atom is not None:
+            atoms.append(atom)
+    return atoms
+
+
+def _atom(m: re.Match[str]) -> _Atom | None:
+    """The atom a CORE match stands for, or None when its numbers are out of range."""
+    lx = lexicon()
+    kind, start, end = m.lastgroup, m.start(), m.end()
+    if kind == "iso":
+        spec = DateSpec(year=to_int(m["iso_y"]), month=to_int(m["iso_m"]), day=to_int(m["iso_d"]))
+        return _Atom("full", start, end, spec) if _valid(spec) else None
+    if kind in ("en_dmy", "en_mdy"):
+        n = "1" if kind == "en_dmy" else "2"
+        month = lx["english_months"][m[f"en{n}_m"].lower()]
+        spec = DateSpec(year=int(m[f"en{n}_y"]), month=month, day=int(m[f"en{n}_d"]))
+        return _Atom("full", start, end, spec) if _valid(spec) else None
+    if kind == "span":
+        return _span(m, start, end)
+    if kind == "era":
+        number = to_int(m["era_y"])
+        if not number:
+            return None
+        spec = DateSpec(year=lx["eras"][m["era_name"]] + number - 1)
+        return _Atom("year", start, end, spec, numeric=True)
+    if kind == "year":
+        digits = m["year_n"]
+        number = to_int(digits)
+        if number is None:
+            return None
+        if len(digits) == 2:
+            return _Atom("year", start, end, DateSpec(year2=number), numeric=True, two_digit=True)
+        return _Atom("year", start, end, DateSpec(year=number), numeric=True, kanji=not digits[0].isdigit())
+    if kind == "month":
+        number = to_int(m["month_n"])
+        if number is None or not 1 <= number <= 12:
+            return None
+        return _Atom("month", start, end, DateSpec(month=number), numeric=True,
+                     kanji=m["month_n"][0] in KANJI)
+    if kind == "day":
+        number = to_int(m["day_n"])
+        if number is None or not 1 <= number <= 31:
+            return None
+        return _Atom("day", start, end, DateSpec(day=number), numeric=True, kanji=m["day_n"][0] in KANJI)
+    if kind == "weekday":
+        return _Atom("weekday", start, end, DateSpec(weekday=lx["weekdays"][m["weekday_c"]]))
+    return _relative(kind or "", m.group(), start, end)
+
+
+def _relative(kind: str, word: str, start: int, end: int) -> _Atom:
+    lx = lexicon()
+    unit = {"rel_year": "year", "rel_month": "month", "rel_week": "week", "rel_day": "day"}[kind]
+    plain = lx[f"relative_{unit}s"]
+    anaphoric = lx.get(f"anaphoric_{unit}s", {})
+    if word in plain:
+        spec = DateSpec(unit=unit, offset=plain[word])
+    else:
+        needs = "require" if word in lx["needs_anchor"] else "prefer"
+        spec = DateSpec(unit=unit, offset=anaphoric[word], anchor=needs)
+    return _Atom({"day": "day", "week": "week", "month": "month", "year": "year"}[unit], start, end, spec)
+
+
+def _span(m: re.Match[str], start: int, end: int) -> _Atom | None:
+    """10〜13日 / 3〜5月 / 2023〜24年: two numbers sharing one unit."""
+    a, b, unit = to_int(m["span_a"]), to_int(m["span_b"]), m["span_unit"]
+    if a is None or b is None:
+        return None
+    if unit == "年":
+        if len(m["span_a"]) != 4:
+            return None
+        if len(m["span_b"]) == 2:
+            b = a // 100 * 100 + b
+        first, last = DateSpec(year=a), DateSpec(year=b)
+    elif unit == "月":
+        if not (1 <= a <= 12 and 1 <= b <= 12):
+            return None
+        first, last = DateSpec(month=a), DateSpec(month=b)
+    else:
+        if not (1 <= a <= 31 and 1 <= b <= 31):
+            return None
+        first, last = DateSpec(day=a), DateSpec(day=b)
+    return _Atom(f"span:{unit}", start, end, first, numeric=True, span_end=last, span_unit=unit)
+
+
+def _valid(spec: DateSpec) -> bool:
+    return spec.month is not None and 1 <= spec.month <= 12 and spec.day is not None and 1 <= spec.day <= 31
+
+
+def _groups(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
+    """Adjacent atoms that _JOINS allows to follow each other, as one group each."""
+    groups: list[list[_Atom]] = []
+    for atom in atoms:
+        if groups:
+            last = groups[-1][-1]
+            glue = text[last.end:atom.start]
+            joined = (last.kind, atom.kind) in _JOINS and (
+                glue == "" or (glue == "の" and last.kind == "week"))
+            if joined and (atom.numeric or atom.kind == "weekday"):
+                groups[-1].append(atom)
+                continue
+        groups.append([atom])
+    return groups
+
+
+def _is_date(text: str, group: list[_Atom]) -> bool:
+    """False for counts and durations (3日間, 約3年, 懲役10年) and for lone kanji days (一日も早く)."""
+    first, last = group[0], group[-1]
+    if last.kind == "day" and last.kanji and not any(a.kind == "month" and a.numeric for a in group):
+        return False
+    if first.two_digit and len(group) == 1 and not patterns.two_digit_year_follower().match(text, last.end):
+        return False
+    if last.numeric and patterns.duration_after().match(text, last.end):
+        if not (patterns.part().match(text, last.end) or patterns.time_of_day().match(text, last.end)):
+            return False
+    if (first.numeric or first.kind == "weekday") and patterns.duration_before().search(
+            text, max(0, first.start - 4), first.start):
+        return False
+    return True
+
+
+def _spec_of(group: list[_Atom]) -> tuple[DateSpec, DateSpec | None]:
+    """One DateSpec from the atoms' fields; a span atom also gives the range's end."""
+    merged = DateSpec()
+    for atom in group:
+        taken = {f.name: getattr(atom.spec, f.name) for f in fields(DateSpec)
+                 if getattr(atom.spec, f.name) is not None and f.name != "offset"}
+        if atom.spec.unit is not None:
+            taken["offset"] = atom.spec.offset
+        merged = replace(merged, **taken)
+    return merged, group[-1].span_end
+
+
+def _with_modifiers(text: str, group: list[_Atom]) -> Expression:
+    """The group's expression extended over a weekday note, a part, a time of day and a zone."""
+    spec, end_spec = _spec_of(group)
+    start, end, kind = group[0].start, group[-1].end, group[-1].kind
+    part = zone = None
+    if kind in _DAY_KINDS:
+        note = patterns.weekday_note().match(text, end)
+        if note:
+            end = note.end()
+        clock = patterns.time_of_day().match(text, end)
+        if clock:
+            end = clock.end()
+    elif kind in _COARSE_KINDS:
+        found = patterns.part().match(text, end)
+        if found:
+            end = found.end()
+            part = lexicon()["parts"][found["p"]] if found["p"] else None
+    after = patterns.zone_after().match(text, end)
+    if after:
+        end, zone = after.end(), lexicon()["zones"][after["z"]]
+    before = patterns.zone_before().search(text, max(0, start - 12), start)
+    if before:
+        start, zone = before.start(), zone or lexicon()["zones"][before["z"]]
+    return Expression(start, end, spec, end_spec, part, zone)
+
+
+def _as_range(text: str, first: Expression, group: list[_Atom]) -> Expression | None:
+    """``first`` joined to the next group when a から/〜 lies between them."""
+    join = patterns.RANGE_JOIN.match(text, first.end)
+    if join is None or join.end() != group[0].start or first.end_spec is not None:
+        return None
+    second = _with_modifiers(text, group)
+    if second.end_spec is not None or second.start != group[0].start:
+        return None
+    end = second.end
+    closing = patterns.RANGE_END.match(text, end)
+    if closing:
+        end = closing.end()
+    return Expression(first.start, end, first.spec, second.spec, first.part or second.part,
+                      first.zone or second.zone)
+
+

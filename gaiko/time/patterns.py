@@ -1,0 +1,131 @@
+"""Every regular expression of the recogniser, in one place.
+
+A date is read in two steps. ``CORE`` finds *atoms*: the pieces that carry the
+date itself (a year, a month, a day, a relative word, a weekday). The grammar
+(``grammar.py``) joins adjacent atoms into one expression and then reads the
+*modifiers* that may follow it, each matched where the expression ends (a part
+of the month, a time of day, a time zone, a range). Keeping the modifiers out
+of ``CORE`` means a stray 「中」 or 「夜」 is never a date on its own.
+
+Words come from ``data/lexicon.json``; here are only the shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .numerals import DIGITS, KANJI
+
+# A run of ASCII or full-width digits, never glued to another digit or a decimal
+# point before it: "1.5日" and "123日" are not days.
+_NOT_AFTER_NUMBER = rf"(?<![{DIGITS}.．,，/／])"
+_NOT_BEFORE_DIGIT = rf"(?![{DIGITS}])"
+_D12 = rf"[{DIGITS}]{{1,2}}"
+_D4 = rf"[{DIGITS}]{{4}}"
+
+# Kanji day and month numbers, longest first (三十一 before 三十 before 三).
+_KANJI_DAY = "三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_KANJI_MONTH = "十[一二]?|[一二三四五六七八九]"
+_NOT_AFTER_KANJI = rf"(?<![{KANJI}])"
+
+
+def _words(words: object) -> str:
+    """An alternation of literal words, longest first so 一昨日 wins over 昨日."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=None)
+def core() -> re.Pattern[str]:
+    """The atoms. Exactly one named group of the outer alternation is set per match."""
+    lx = lexicon()
+    english = _words(lx["english_months"])
+    relative_days = _words({**lx["relative_days"], **lx["anaphoric_days"]})
+    return re.compile(
+        rf"""
+        # 2024/01/21, 2024.01.21, 2024-01-21 (the same separator twice)
+        (?P<iso>{_NOT_AFTER_NUMBER}(?P<iso_y>{_D4})(?P<iso_sep>[/.\-／．－])(?P<iso_m>{_D12})
+            (?P=iso_sep)(?P<iso_d>{_D12}){_NOT_BEFORE_DIGIT})
+        # 21 Jan 2024, 21 January, 2024
+      | (?P<en_dmy>(?<![A-Za-z0-9])(?P<en1_d>\d{{1,2}})\s+(?P<en1_m>{english})\.?,?\s+(?P<en1_y>\d{{4}})(?!\d))
+        # Jan 21, 2024, January 21st 2024
+      | (?P<en_mdy>(?<![A-Za-z])(?P<en2_m>{english})\.?\s+(?P<en2_d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<en2_y>\d{{4}})(?!\d))
+        # 10〜13日, 3-5月, 2023〜24年: the first number takes the unit of the second
+      | (?P<span>{_NOT_AFTER_NUMBER}(?P<span_a>{_D4}|{_D12})\s*[〜~～―－‐\-]\s*(?P<span_b>{_D4}|{_D12})(?P<span_unit>[年月日]))
+        # 令和6年, 平成元年, 昭和四十五年
+      | (?P<era>(?P<era_name>{_words(lx["eras"])})(?P<era_y>元|[{DIGITS}]{{1,2}}|[{KANJI}]{{1,4}})年)
+        # relative and anaphoric words: 一昨年, 今年, 同年 / 先月, 同月 / 先週 / 昨日, 同日, この日
+      | (?P<rel_year>{_words({**lx["relative_years"], **lx["anaphoric_years"]})})
+      | (?P<rel_month>{_words({**lx["relative_months"], **lx["anaphoric_months"]})})
+      | (?P<rel_week>{_words(lx["relative_weeks"])})
+      | (?P<rel_day>(?:(?<=[はもがにとでのをへや、])|(?<![ぁ-ゖ]))(?:{relative_days})(?!本|[ぁ-ゖ]{{0,1}}(?:だい|かい|いく|りょく)))
+        # 2024年, 92年, 二〇二四年 (two-digit years are checked in the grammar)
+      | (?P<year>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<year_n>{_D4}|[{DIGITS}]{{2}}|[〇一二三四五六七八九]{{4}})年)
+        # 1月, １２月, 十二月 -- never 月曜 and never カ月
+      | (?P<month>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<month_n>{_D12}|{_KANJI_MONTH})月(?!曜))
+        # 14日, １２日, 三日 (a kanji day only counts after a month, see the grammar)
+      | (?P<day>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<day_n>{_D12}|{_KANJI_DAY})日(?!曜))
+        # 日曜日, 木曜, 金曜
+      | (?P<weekday>(?P<weekday_c>[月火水木金土日])曜(?:日)?)
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=None)
+def weekday_note() -> re.Pattern[str]:
+    """The weekday newspapers put in brackets after a day: 21日（日）."""
+    return re.compile(r"[（(](?P<c>[月火水木金土日])(?:曜日?)?[）)]")
+
+
+@lru_cache(maxsize=None)
+def part() -> re.Pattern[str]:
+    """上旬/中旬/下旬/末... after a month or year; 「中」 only when no kanji follows (5月中国 is not 5月中)."""
+    parts = [p for p in lexicon()["parts"] if p != "中"]
+    return re.compile(rf"の?(?P<p>{_words(parts)})|(?P<within>中)(?![\u4e00-\u9fff々〆ヵヶ])")
+
+
+@lru_cache(maxsize=None)
+def time_of_day() -> re.Pattern[str]:
+    """午前, 未明, 夜, 午後3時ごろ ... after a day; not the 朝 of 朝鮮 or the 夕 of 夕刊."""
+    words = _words(lexicon()["times_of_day"])
+    clock = rf"[{DIGITS}]{{1,2}}時(?:[{DIGITS}]{{1,2}}分|半)?(?:ごろ|頃|過ぎ|すぎ)?"
+    return re.compile(
+        rf"の?(?:(?:{words})(?!鮮|日新聞|刊|餐|年)(?:{clock})?(?:ごろ|頃)?|{clock})"
+    )
+
+
+@lru_cache(maxsize=None)
+def zone_after() -> re.Pattern[str]:
+    """4日(現地時間), 4日（日本時間）."""
+    return re.compile(rf"[（(](?P<z>{_words(lexicon()['zones'])})[）)]")
+
+
+@lru_cache(maxsize=None)
+def zone_before() -> re.Pattern[str]:
+    """日本時間の31日, 現地時間4日: the zone ends right where the date starts."""
+    return re.compile(rf"(?P<z>{_words(lexicon()['zones'])})(?:の|で)?$")
+
+
+# A range joins two dates: 10日から13日まで, 2023年〜2024年, 4日から5日にかけて.
+RANGE_JOIN = re.compile(r"\s*(?:から|〜|~|～|―|－|‐|-)\s*")
+RANGE_END = re.compile(r"まで|にかけて")
+
+
+@lru_cache(maxsize=None)
+def duration_after() -> re.Pattern[str]:
+    """What follows a number of days, months or years that counts rather than dates: 3日間, 9年ぶり."""
+    return re.compile(_words(lexicon()["duration_suffixes"]))
+
+
+@lru_cache(maxsize=None)
+def duration_before() -> re.Pattern[str]:
+    """What precedes a number that counts rather than dates: 約3日, 懲役10年, 第2日."""
+    return re.compile(rf"(?:{_words(lexicon()['duration_prefixes'])})$")
+
+
+@lru_cache(maxsize=None)
+def two_digit_year_follower() -> re.Pattern[str]:
+    """A two-digit year (92年) is a year only when one of these comes next; else 10年 is a duration."""
+    return re.compile(_words(lexicon()["two_digit_year_followers"]))
