@@ -1,10 +1,10 @@
 """Bytes to text: charset detection for Japanese news, and binary sniffing.
 
-The charset is taken, in this order, from the HTTP header (where there is one),
-a byte-order mark, the document's own declaration (``<meta charset>``,
-``http-equiv``, ``<?xml encoding?>``), strict UTF-8, ISO-2022-JP escape
-sequences, then charset-normalizer restricted to the Japanese encodings. Every
-decoding is strict: bytes that no candidate decodes raise ``InputError`` rather
+The charset is taken, in this order, from a byte-order mark, ISO-2022-JP
+escape sequences, strict UTF-8 (valid UTF-8 with Japanese in it is never an
+accident), the HTTP header (where there is one), the document's own declaration
+(``<meta charset>``, ``http-equiv``, ``<?xml encoding?>``), then
+charset-normalizer restricted to the Japanese encodings. Every decoding is strict: bytes that no candidate decodes raise ``InputError`` rather
 than turning into replacement characters.
 """
 
@@ -113,44 +113,49 @@ def _strict(data: bytes, names: tuple[str, ...] | list[str]) -> str | None:
     return None
 
 
+def _reads_as_japanese(text: str) -> bool:
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    kana = sum("\u3040" <= ch <= "\u30ff" for ch in wide)
+    return bool(wide) and kana >= 0.3 * len(wide)
+
+
 def decode_bytes(data: bytes, name: str, header_charset: str | None = None) -> str:
     """Decode ``data`` (the document ``name``) to text, or raise ``InputError``."""
     kind = binary_kind(data)
     if kind:
         raise InputError(name, f"not a text document: {kind}")
-    # 1. HTTP header, 2. byte-order mark, 3. the document's own declaration
-    for label in (header_charset,):
-        if label:
-            text = _strict(data, _codecs_for(label))
-            if text is not None:
-                return text
+    # 1. byte-order mark
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = _strict(data, (codec,))
             if text is not None:
                 return text.lstrip("\ufeff")
-    declared = declared_charset(data)
-    if declared:
-        text = _strict(data, _codecs_for(declared))
-        if text is not None:
-            return text
-    # 4. strict UTF-8, 5. ISO-2022-JP escapes (7-bit, so UTF-8 also "decodes" it)
+    # 2. ISO-2022-JP escapes (7-bit, so it would also pass as UTF-8)
     if b"\x1b$B" in data or b"\x1b$@" in data or b"\x1b(J" in data:
         text = _strict(data, _ALIASES["iso-2022-jp"])
         if text is not None:
             return text
+    # 3. strict UTF-8: legacy Japanese bytes almost never form valid UTF-8, so
+    #    this also overrides a stale Shift_JIS declaration on a re-encoded page
     text = _strict(data, ("utf-8",))
     if text is not None:
         return text
+    # 4. the HTTP header, 5. the document's own declaration
+    for label in (header_charset, declared_charset(data)):
+        if label:
+            text = _strict(data, _codecs_for(label))
+            if text is not None:
+                return text
     # 6. charset-normalizer, limited to the encodings Japanese news uses
     best = charset_normalizer.from_bytes(data, cp_isolation=_JAPANESE).best()
     if best is not None:
         text = _strict(data, _codecs_for(best.encoding))
         if text is not None:
             return text
+    # 7. a strict legacy decoding that reads as Japanese (kana among the non-ASCII)
     for codec in ("cp932", "euc_jp"):
         text = _strict(data, (codec,))
-        if text is not None:
+        if text is not None and _reads_as_japanese(text):
             return text
     raise InputError(
         name,

@@ -126,12 +126,15 @@ def _item_doc(response: httpx.Response, link: str, entry, publisher: str | None)
         raw = html_doc(response.content, link, link, charset_from_header(header))
     except InputError as exc:
         return Rejected(exc.source, exc.reason)
+    site = raw.publisher
+    if site and site.lower() in urlsplit(link).netloc.lower():
+        site = None  # only the host name: the feed's title says more
     published = _entry_date(entry)
     return Raw(
         id=link,
         text=raw.text,
         title=raw.title or entry.get("title") or None,
-        publisher=raw.publisher or publisher,
+        publisher=site or publisher or raw.publisher,
         url=link,
         # A feed states its items' dates explicitly; prefer them to page markup.
         published=published or raw.published,

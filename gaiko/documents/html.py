@@ -29,6 +29,7 @@ class HtmlPage:
     url: str | None
     published: str | None
     dateline: str | None
+    host: str | None = None  # the site's host name, when it names no publisher
 
 
 def _extractor(url: str | None) -> Extractor:
@@ -61,10 +62,15 @@ def extract_html(html: str, name: str, url: str | None = None) -> HtmlPage:
         published = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d", **DATE_PARAMS)
     except ValueError:
         published = None
+    sitename = (result.sitename if result is not None else None) or None
+    host = (result.hostname if result is not None else None) or None
+    if sitename and host and sitename.lower() in (host.lower(), host.lower().removeprefix("www.")):
+        sitename = None  # trafilatura's fallback: the host, not a publisher's name
     return HtmlPage(
+        host=host,
         text=text,
         title=(result.title if result is not None else None) or None,
-        publisher=(result.sitename if result is not None else None) or None,
+        publisher=sitename,
         url=url or (result.url if result is not None else None) or None,
         published=published,
         dateline=date_in_text(visible),

@@ -188,7 +188,7 @@ def html_doc(data: bytes | str, name: str, url: str | None = None,
              header_charset: str | None = None) -> Raw:
     html = decode_bytes(data, name, header_charset) if isinstance(data, bytes) else data
     page = extract_html(html, name, url)
-    return Raw(id=name, text=page.text, title=page.title, publisher=page.publisher,
+    return Raw(id=name, text=page.text, title=page.title, publisher=page.publisher or page.host,
                url=page.url, published=page.published, dateline=page.dateline)
 
 
@@ -228,8 +228,14 @@ def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
         yield Rejected(exc.source, exc.reason)
         return
     for number, line in enumerate(content.splitlines(), 1):
-        if line.strip():
-            yield _guard(f"{name}:{number}", lambda: jsonl_line(line, f"{name}:{number}"))
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            yield jsonl_line(line, where)
+        except InputError as exc:
+            detail = exc.reason if exc.source == where else f"{exc.source}: {exc.reason}"
+            yield Rejected(where, detail)
 
 
 def jsonl_line(line: str, where: str) -> Raw:
@@ -246,7 +252,7 @@ def jsonl_line(line: str, where: str) -> Raw:
     for key in ("url", "title", "published", "text", "html"):
         if row.get(key) is not None and not isinstance(row[key], str):
             raise InputError(where, f'"{key}" of {doc_id!r} must be a string')
-    published = check_date(row.get("published"), f'{where} "published" of {doc_id!r}')
+    published = check_date(row.get("published"), f'"published" of {doc_id!r}')
     url, title = row.get("url"), row.get("title")
     if row.get("text"):
         text = row["text"]
@@ -266,7 +272,17 @@ def jsonl_line(line: str, where: str) -> Raw:
 def read_warc(data: bytes, name: str) -> Iterator[Item]:
     """HTML responses of a WARC file (plain or gzipped); the id is the target URL."""
     import io
+    import zlib
 
+    head = data[:5]
+    if data[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(31).decompress(data[:4096])[:5]
+        except zlib.error:
+            head = b""
+    if head != b"WARC/":
+        yield Rejected(name, "not a WARC file (no WARC/1.x record header)")
+        return
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
             if record.rec_type != "response" or record.http_headers is None:
