@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gaiko.errors import InputError, StoreError
-from gaiko.records import Document, Event, Mention
+from gaiko.records import Document, Event, Mention, Rejected
 from gaiko.store import IngestResult, Migrations, Store, content_hash_of
 from gaiko.store import merge
 
@@ -406,3 +406,31 @@ def test_documents_counts_timeline_actors(filled):
     top = filled.actors(3)
     assert [(a["key"], a["events"]) for a in top] == [("jpn", 2), ("kimjongun", 2), ("prk", 2)]
     assert top[1]["id"] == "Kim Jong Un" and top[1]["country"] == "PRK"
+
+
+def test_rejected_documents_are_recorded(store):
+    store.record_rejected(Rejected("bad.html", "no text"))
+    store.record_rejected(Rejected("bad.html", "not UTF-8"))
+    store.record_rejected(Rejected("a.warc", "truncated record"))
+    assert store.rejected() == [Rejected("a.warc", "truncated record"), Rejected("bad.html", "not UTF-8")]
+
+
+def test_reads_from_other_threads_see_committed_writes(tmp_path):
+    import threading
+
+    with Store(str(tmp_path / "t.duckdb")) as s:
+        s.ingest(doc("a"), [ev("a", "CONSULT", KIM, PUTIN)])
+        seen = []
+
+        def reader():
+            seen.append(s.counts()["documents"])
+
+        with s.atomic():
+            s.ingest(doc("b"), [ev("b", "CONSULT", KIM, TRUMP)])
+            t = threading.Thread(target=reader)
+            t.start()
+            t.join()
+        t = threading.Thread(target=reader)
+        t.start()
+        t.join()
+    assert seen == [1, 2]  # the open transaction was invisible to the other thread

@@ -151,3 +151,11 @@ def _indexes(conn: "Connection") -> None:
     conn.execute("CREATE INDEX mentions_event ON mentions (event_id)")
     conn.execute("CREATE INDEX mentions_doc ON mentions (doc)")
     conn.execute("CREATE INDEX event_actors_event ON event_actors (event_id)")
+
+
+@MIGRATIONS(name="0003_rejected")
+def _rejected(conn: "Connection") -> None:
+    conn.execute(
+        "CREATE TABLE rejected (doc VARCHAR PRIMARY KEY, reason VARCHAR NOT NULL,"
+        " recorded_at TIMESTAMP NOT NULL)"
+    )

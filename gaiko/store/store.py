@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from gaiko.errors import StoreError
-from gaiko.records import Document, Event
+from gaiko.records import Document, Event, Rejected
 from gaiko.store import merge
 from gaiko.store.migrations import MIGRATIONS
 
@@ -257,12 +257,40 @@ class Store:
                 raise StoreError(f"{doc.id}: an event or mention names another document ({ev.doc!r})")
         return self.write(lambda conn: _ingest(conn, doc, events, chash))
 
+    def record_rejected(self, rejected: Rejected) -> None:
+        """Record a document the pipeline could not read (the latest reason wins)."""
+        self.write(lambda conn: conn.execute(
+            "INSERT INTO rejected (doc, reason, recorded_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (doc) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at",
+            [rejected.doc, rejected.reason, _now()],
+        ))
+
+    def rejected(self) -> list[Rejected]:
+        rows = self.read(lambda c: c.execute("SELECT doc, reason FROM rejected ORDER BY doc").fetchall())
+        return [Rejected(doc, reason) for doc, reason in rows]
+
     # -- queries (implemented in queries.py / export.py) --------------------------
 
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        status: str | Sequence[str] | None = None,
+        country: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        min_sources: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Deduplicated events matching every filter given (see :func:`gaiko.store.queries.events`)."""
         from gaiko.store import queries
 
-        return queries.events(self, **filters)
+        return queries.events(self, actor=actor, type=type, since=since, until=until, status=status,
+                              country=country, dyad=dyad, min_sources=min_sources, limit=limit,
+                              offset=offset)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         from gaiko.store import queries
