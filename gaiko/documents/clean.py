@@ -10,8 +10,10 @@
 3. The article is the densest contiguous run of prose: a maximum-sum segment
    where a prose line adds its length and any other line subtracts a penalty,
    so a short heading or caption inside an article is bridged but a ranking
-   list, teaser block or related-links list ends it. Further runs are kept only
-   when they are large compared with the main one.
+   list, teaser block or related-links list ends it. Further runs (two prose
+   lines at least) are kept when they are large compared with the main one, or
+   when they stand within a few lines of a kept run (an article interrupted
+   by an advertisement or a photo block).
 4. The prose lines of the kept runs are joined with "\\n\\n". Lines are only
    stripped of surrounding whitespace, never rewritten, so evidence copied from
    the raw text stays a substring of the cleaned text.
@@ -37,13 +39,17 @@ MAX_CHARS_PER_SENTENCE = 260
 # Cost of a non-prose line inside a run: a base plus its length (capped).
 GAP_BASE = 40
 GAP_CAP = 80
-# A run besides the densest one is kept if it is at least this share of it.
+# A run besides the densest one is kept if it is at least this share of it, or
+# if it is near a kept run (an article interrupted by an ad or a photo block).
 SECONDARY_SHARE = 0.5
 SECONDARY_MIN_CHARS = 200
+NEAR_MIN_CHARS = 100
+NEAR_LINES = 8
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPACE = re.compile(r"\s+")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載", re.IGNORECASE)
 _HEADING = re.compile(r"^[【\[［〔《<＜].{0,30}[】\]］〕》>＞]$")
 
 
@@ -64,6 +70,8 @@ def prose_verdict(line: str) -> tuple[bool, str]:
         return False, "list item"
     if _HEADING.match(line):
         return False, "heading"
+    if _COPYRIGHT.search(line) and len(line) < 120:
+        return False, "copyright"
     body = _EMAIL.sub("", _URL.sub("", line)).strip()
     if len(body) < MIN_PROSE_CHARS or (len(body) < len(line) and len(body) < 40):
         return False, "URL or e-mail"
@@ -146,18 +154,34 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
         return []
     runs = [(main[1], main[2])]
     floor = max(SECONDARY_MIN_CHARS, SECONDARY_SHARE * main[0])
+    candidates: list[tuple[int, int, int]] = []
     pending = [(0, main[1]), (main[2] + 1, len(weights))]
     while pending:
         lo, hi = pending.pop()
         found = _best_segment(weights, lo, hi)
-        if found is None or found[0] < floor:
+        if found is None or found[0] < NEAR_MIN_CHARS:
             continue
         score, start, end = found
-        if sum(1 for line in lines[start:end + 1] if line.prose) < 2:
-            continue
-        runs.append((start, end))
+        if sum(1 for line in lines[start:end + 1] if line.prose) >= 2:
+            candidates.append(found)
         pending += [(lo, start), (end + 1, hi)]
+    # Large runs first, then runs near a kept one, until nothing changes.
+    changed = True
+    while changed:
+        changed = False
+        for found in list(candidates):
+            score, start, end = found
+            near = any(_distance((start, end), run) <= NEAR_LINES for run in runs)
+            if score >= floor or near:
+                runs.append((start, end))
+                candidates.remove(found)
+                changed = True
     return sorted(runs)
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Lines strictly between two disjoint runs."""
+    return a[0] - b[1] - 1 if a[0] > b[1] else b[0] - a[1] - 1
 
 
 def clean_text(text: str) -> str:
