@@ -31,8 +31,11 @@ def find_timexes(text: str, published: str | None, *, tense: str | None = None,
     if tense not in _TENSES:
         raise InputError("tense", f"must be 'past', 'future' or None, got {tense!r}")
     found = []
-    for expression in grammar.parse(text):
-        direction = tense if tense is not None else clause_tense(text, expression.end)
+    expressions = grammar.parse(text)
+    for index, expression in enumerate(expressions):
+        # The clause of a date ends where the next date begins: that one has its own predicate.
+        limit = expressions[index + 1].start if index + 1 < len(expressions) else len(text)
+        direction = tense if tense is not None else clause_tense(text, expression.end, limit)
         reference = reference_for(expression.spec, published, anchor)
         value, value_end = resolve_range(expression.spec, expression.end_spec, reference, direction)
         relative = expression.spec.relative or (

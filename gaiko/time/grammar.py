@@ -185,7 +185,10 @@ def _is_date(text: str, group: list[_Atom]) -> bool:
     first, last = group[0], group[-1]
     if last.kind == "day" and last.kanji and not any(a.kind == "month" and a.numeric for a in group):
         return False
-    if first.two_digit and len(group) == 1 and not patterns.two_digit_year_follower().match(text, last.end):
+    if (first.two_digit and len(group) == 1 and last.end < len(text)
+            and not patterns.two_digit_year_follower().match(text, last.end)):
+        return False
+    if first.two_digit and len(group) == 1 and patterns.two_digit_year_not_follower().match(text, last.end):
         return False
     if last.numeric and patterns.duration_after().match(text, last.end):
         if not (patterns.part().match(text, last.end) or patterns.time_of_day().match(text, last.end)):

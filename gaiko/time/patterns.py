@@ -129,3 +129,9 @@ def duration_before() -> re.Pattern[str]:
 def two_digit_year_follower() -> re.Pattern[str]:
     """A two-digit year (92年) is a year only when one of these comes next; else 10年 is a duration."""
     return re.compile(_words(lexicon()["two_digit_year_followers"]))
+
+
+@lru_cache(maxsize=None)
+def two_digit_year_not_follower() -> re.Pattern[str]:
+    """...unless what follows makes it a length of time: 10年に及ぶ, 20年にわたって."""
+    return re.compile(_words(lexicon()["two_digit_year_not_followers"]))

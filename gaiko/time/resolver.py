@@ -61,7 +61,7 @@ def resolve_spec(spec: DateSpec, reference: str | None, tense: str | None) -> st
 def resolve_range(start: DateSpec, end: DateSpec | None, reference: str | None,
                   tense: str | None) -> tuple[str | None, str | None]:
     """Values of a range's two ends; the end takes what it lacks from the start (10日から13日)."""
-    if not start.relative and (end is None or not end.relative):
+    if not start.relative and (end is None or not end.relative or _inherits(end)):
         return _on(start, end, None, tense)
     if reference is None:
         return None, None

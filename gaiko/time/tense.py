@@ -25,11 +25,12 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile("|".join(f"(?:{p})" for p in markers["past"])))
 
 
-def clause_tense(text: str, position: int) -> str | None:
-    """``"past"``, ``"future"`` or None (no marker) for the clause from ``position``."""
+def clause_tense(text: str, position: int, limit: int | None = None) -> str | None:
+    """``"past"``, ``"future"`` or None (no marker) for the clause from ``position`` to ``limit``."""
     mask, future, past = _compiled()
-    stop = _SENTENCE_END.search(text, position)
-    clause = text[position: stop.start() if stop else len(text)][:_REACH]
+    limit = len(text) if limit is None else limit
+    stop = _SENTENCE_END.search(text, position, limit)
+    clause = text[position: stop.start() if stop else limit][:_REACH]
     # Blank (not delete) masked spans so the markers around them stay apart.
     clause = mask.sub(lambda m: "■" * len(m.group()), clause)
     first_future, first_past = future.search(clause), past.search(clause)

@@ -1,0 +1,463 @@
+"""gaiko.time: Japanese dates found in text and resolved against a publication date.
+
+Most cases are ``(expression, published, tense, expected value)`` run through
+``resolve``; expected values were worked out by hand from a calendar.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gaiko.errors import InputError
+from gaiko.time import contains, find_timexes, precision, resolve
+
+P, F = "past", "future"
+
+# (expression, published, tense, value)
+VALUES = [
+    # -- the brief's examples, from real articles ------------------------------------
+    ("4日(現地時間)", "2024-11-05", None, "2024-11-04"),
+    ("4日（現地時間）", "2024-11-05", None, "2024-11-04"),
+    ("1日", "2024-11-05", None, "2024-11-01"),
+    ("6月", "2024-11-05", None, "2024-06"),
+    ("来年", "2024-11-05", None, "2025"),
+    ("1月", "2024-11-05", None, "2024-01"),
+    ("30日に行われた", "2018-06-01", None, "2018-05-30"),
+    ("31日午前", "2018-06-01", None, "2018-05-31"),
+    ("12日に開催されることを望んでいる", "2018-06-01", None, "2018-06-12"),
+    ("今月", "2018-06-01", None, "2018-06"),
+    ("5月下旬", "2016-06", None, "2016-05"),
+    ("5月末", "2016-06", None, "2016-05"),
+    ("日曜日", "2024-01-21", None, "2024-01-21"),
+    ("木曜日", "2024-01-21", P, "2024-01-18"),
+    ("金曜日", "2024-01-21", P, "2024-01-19"),
+    ("先週", "2024-01-21", None, "2024-01"),
+    ("1月14日", "2024-01-21", None, "2024-01-14"),
+    ("9月", "2024-01-21", P, "2023-09"),
+    ("今月中", "2023-09-05", None, "2023-09"),
+    ("今年7月", "2023-09-05", None, "2023-07"),
+    ("先月末", "2023-09-05", None, "2023-08"),
+    ("2019年4月", "2023-09-05", None, "2019-04"),
+    ("先月", "2023-09-05", None, "2023-08"),
+    ("昨年8月", "2012-03-12", None, "2011-08"),
+    ("先月29日", "2024-11-05", None, "2024-10-29"),
+    # -- absolute dates ------------------------------------------------------------------
+    ("2024年1月14日", None, None, "2024-01-14"),
+    ("2024年1月14日", "1999-01-01", F, "2024-01-14"),
+    ("2024/01/21", None, None, "2024-01-21"),
+    ("2024/1/2", None, None, "2024-01-02"),
+    ("2024.01.21", None, None, "2024-01-21"),
+    ("2024-01-21", None, None, "2024-01-21"),
+    ("２０２４年１月１４日", None, None, "2024-01-14"),
+    ("２０２４／０１／２１", None, None, "2024-01-21"),
+    ("21 Jan 2024", None, None, "2024-01-21"),
+    ("21 January 2024", None, None, "2024-01-21"),
+    ("Jan 21, 2024", None, None, "2024-01-21"),
+    ("January 21st, 2024", None, None, "2024-01-21"),
+    ("3 Sept 2019", None, None, "2019-09-03"),
+    ("2019年4月", None, None, "2019-04"),
+    ("2019年", None, None, "2019"),
+    ("2019年に", "2024-11-05", None, "2019"),
+    ("二〇二四年", None, None, "2024"),
+    ("二〇二四年十二月三日", None, None, "2024-12-03"),
+    ("2024年2月29日", None, None, "2024-02-29"),
+    ("2023年2月29日", None, None, None),      # no such day
+    ("2024年12月31日", None, None, "2024-12-31"),
+    ("1945年8月15日", "2024-08-15", None, "1945-08-15"),
+    # -- eras ----------------------------------------------------------------------------
+    ("令和6年", None, None, "2024"),
+    ("令和元年", None, None, "2019"),
+    ("令和元年5月1日", None, None, "2019-05-01"),
+    ("平成30年", None, None, "2018"),
+    ("平成元年", None, None, "1989"),
+    ("平成31年4月30日", None, None, "2019-04-30"),
+    ("昭和20年8月15日", None, None, "1945-08-15"),
+    ("昭和64年", None, None, "1989"),
+    ("大正12年9月1日", None, None, "1923-09-01"),
+    ("明治45年", None, None, "1912"),
+    ("令和六年", None, None, "2024"),
+    ("平成三十年", None, None, "2018"),
+    ("昭和四十五年", None, None, "1970"),
+    # -- two-digit years -----------------------------------------------------------------
+    ("92年", "2024-11-05", None, "1992"),
+    ("92年に", "2024-11-05", None, "1992"),
+    ("92年3月", "2024-11-05", None, "1992-03"),
+    ("18年の首脳会談", "2024-11-05", None, "2018"),
+    ("30年までに", "2024-11-05", None, "2030"),
+    ("45年8月", "2024-11-05", None, "1945-08"),
+    ("02年9月17日", "2024-11-05", None, "2002-09-17"),
+    ("92年", None, None, None),
+    # -- month and day without year ------------------------------------------------------
+    ("5月4日", "2016-06", None, "2016-05-04"),
+    ("5月4日", "2016-06-10", P, "2016-05-04"),
+    ("7月4日", "2016-06-10", P, "2015-07-04"),
+    ("7月4日", "2016-06-10", F, "2016-07-04"),
+    ("7月4日", "2016-06-10", None, "2016-07-04"),
+    ("5月4日", "2016-06-10", F, "2017-05-04"),
+    ("6月10日", "2016-06-10", P, "2016-06-10"),
+    ("6月10日", "2016-06-10", F, "2016-06-10"),
+    ("6月11日", "2016-06-10", P, "2015-06-11"),
+    ("12月28日", "2024-01-03", P, "2023-12-28"),
+    ("1月5日", "2023-12-20", F, "2024-01-05"),
+    ("2月29日", "2024-03-01", P, "2024-02-29"),
+    ("2月29日", "2023-03-01", P, None),
+    ("12月", "2024-01-21", P, "2023-12"),
+    ("1月", "2023-12-20", F, "2024-01"),
+    ("12月", "2023-12-20", F, "2023-12"),
+    ("6月", "2024-11-05", F, "2025-06"),
+    ("十二月三日", "2024-11-05", None, "2024-12-03"),
+    ("十二月", "2024-12-05", None, "2024-12"),
+    ("１２月１２日", "2024-12-20", None, "2024-12-12"),
+    ("5月4日", None, None, None),
+    ("5月4日", "2016", None, "2016-05-04"),
+    ("5月4日", "2016", P, None),               # a past May in a year-only paper: May 2016 or 2015
+    ("1月", "2016", P, "2016-01"),             # ...but January is never after the paper's month
+    ("1月4日", "2016", P, None),               # ...while 4 January is, in a paper of 1 January
+    ("12月", "2016", F, "2016-12"),
+    # -- N日 -----------------------------------------------------------------------------
+    ("31日", "2018-06-01", P, "2018-05-31"),
+    ("31日", "2018-06-01", None, "2018-05-31"),
+    ("31日", "2018-06-15", F, "2018-07-31"),
+    ("31日", "2018-03-05", P, "2018-01-31"),   # no 31 February: the last 31st before
+    ("30日", "2024-03-05", P, "2024-01-30"),
+    ("29日", "2024-03-05", P, "2024-02-29"),   # leap year
+    ("29日", "2023-03-05", P, "2023-01-29"),
+    ("29日", "2023-02-10", F, "2023-03-29"),
+    ("1日", "2024-12-20", F, "2025-01-01"),    # year rollover
+    ("28日", "2024-01-03", P, "2023-12-28"),
+    ("28日", "2024-01-03", None, "2023-12-28"),
+    ("5日", "2024-01-05", P, "2024-01-05"),
+    ("5日", "2024-01-05", F, "2024-01-05"),
+    ("4日", "2024-01-05", F, "2024-02-04"),
+    ("6日", "2024-01-05", P, "2023-12-06"),
+    ("6日", "2024-01-05", None, "2024-01-06"),
+    ("12日", "2018-06-01", None, "2018-06-12"),
+    ("２０日", "2024-11-25", None, "2024-11-20"),
+    ("4日", "2016-06", None, None),             # the month is unknown
+    ("4日", None, None, None),
+    ("20日未明", "2024-11-25", None, "2024-11-20"),
+    ("31日午前10時ごろ", "2018-06-01", None, "2018-05-31"),
+    ("20日の夜", "2024-11-25", None, "2024-11-20"),
+    ("日本時間の31日夜", "2018-06-01", None, "2018-05-31"),
+    ("現地時間4日", "2024-11-05", None, "2024-11-04"),
+    ("3日付", "2024-11-05", None, "2024-11-03"),
+    ("21日（日）", "2024-01-25", None, "2024-01-21"),
+    # -- relative days -------------------------------------------------------------------
+    ("今日", "2024-03-01", None, "2024-03-01"),
+    ("本日", "2024-03-01", None, "2024-03-01"),
+    ("きょう", "2024-03-01", None, "2024-03-01"),
+    ("昨日", "2024-03-01", None, "2024-02-29"),
+    ("きのう", "2023-03-01", None, "2023-02-28"),
+    ("一昨日", "2024-01-01", None, "2023-12-30"),
+    ("おととい", "2024-01-02", None, "2023-12-31"),
+    ("明日", "2024-12-31", None, "2025-01-01"),
+    ("あす", "2024-02-28", None, "2024-02-29"),
+    ("明後日", "2024-02-28", None, "2024-03-01"),
+    ("今日", "2024-03", None, None),
+    ("今日", None, None, None),
+    ("前日", "2024-11-05", None, "2024-11-04"),
+    ("翌日", "2024-11-30", None, "2024-12-01"),
+    ("同日", "2024-11-05", None, None),
+    ("この日", "2024-11-05", None, None),
+    # -- months, weeks and years relative to the paper -------------------------------------
+    ("先月", "2024-01-15", None, "2023-12"),
+    ("来月", "2024-12-15", None, "2025-01"),
+    ("今月", "2016-06", None, "2016-06"),
+    ("先月", "2016-01", None, "2015-12"),
+    ("先月", "2016", None, None),
+    ("先月29日", "2024-03-05", None, "2024-02-29"),
+    ("先月29日", "2023-03-05", None, None),      # no 29 February 2023
+    ("先月31日", "2024-01-10", None, "2023-12-31"),
+    ("今月4日", "2024-11-25", None, "2024-11-04"),
+    ("来月1日", "2024-12-25", None, "2025-01-01"),
+    ("先月末", "2024-01-10", None, "2023-12"),
+    ("来月上旬", "2024-12-10", None, "2025-01"),
+    ("今月下旬", "2024-12-10", None, "2024-12"),
+    ("先週", "2024-02-01", None, "2024-01"),
+    ("来週", "2024-01-29", None, "2024-02"),      # the week of 5-11 Feb
+    ("今週", "2024-01-31", None, "2024-02"),      # 29 Jan-4 Feb: its Thursday is 1 Feb
+    ("先週", "2024-06", None, None),
+    ("先週木曜日", "2024-01-21", None, "2024-01-11"),
+    ("来週月曜", "2024-01-21", None, "2024-01-22"),
+    ("今週金曜日", "2024-01-17", None, "2024-01-19"),
+    ("昨年", "2024-01-21", None, "2023"),
+    ("去年", "2024-01-21", None, "2023"),
+    ("今年", "2024-01-21", None, "2024"),
+    ("一昨年", "2024-01-21", None, "2022"),
+    ("来年", "2024", None, "2025"),
+    ("昨年", None, None, None),
+    ("昨年12月", "2024-01-21", None, "2023-12"),
+    ("来年3月", "2024-11-05", None, "2025-03"),
+    ("昨年8月15日", "2024-01-21", None, "2023-08-15"),
+    ("昨年末", "2024-01-21", None, "2023"),
+    ("今年初め", "2024-05-21", None, "2024"),
+    ("年内", "2024-05-21", None, "2024"),
+    ("今年中", "2024-05-21", None, "2024"),
+    # -- weekdays ------------------------------------------------------------------------
+    ("日曜日", "2024-01-21", P, "2024-01-21"),
+    ("日曜日", "2024-01-21", F, "2024-01-28"),
+    ("木曜日", "2024-01-21", F, "2024-01-25"),
+    ("木曜日", "2024-01-21", None, "2024-01-18"),
+    ("月曜日", "2024-01-21", None, "2024-01-22"),
+    ("金曜", "2024-01-21", P, "2024-01-19"),
+    ("土曜", "2024-01-01", P, "2023-12-30"),
+    ("水曜日", "2024-02-27", F, "2024-02-28"),
+    ("木曜日", "2024-02-27", F, "2024-02-29"),
+    ("日曜日", "2024-01", None, None),
+    ("日曜日", None, P, None),
+    # -- parts of months -----------------------------------------------------------------
+    ("5月上旬", "2016-06-10", None, "2016-05"),
+    ("5月初旬", "2016-06-10", None, "2016-05"),
+    ("5月中旬", "2016-06-10", None, "2016-05"),
+    ("5月の下旬", "2016-06-10", None, "2016-05"),
+    ("5月初め", "2016-06-10", None, "2016-05"),
+    ("11月下旬", "2016-06-10", P, "2015-11"),
+    ("2023年末", None, None, "2023"),
+    # -- ranges (start) ------------------------------------------------------------------
+    ("2023年から2024年", None, None, "2023"),
+    ("10〜13日", "2024-11-05", None, "2024-11-10"),
+]
+
+
+@pytest.mark.parametrize("expression,published,tense,value", VALUES)
+def test_value(expression: str, published: str | None, tense: str | None, value: str | None) -> None:
+    timex = resolve(expression, published, tense=tense)
+    assert timex is not None, f"{expression!r} not recognised"
+    assert timex.value == value
+
+
+# (expression, published, tense, value, value_end)
+RANGES = [
+    ("10日から13日まで", "2024-11-05", None, "2024-11-10", "2024-11-13"),
+    ("10日から13日まで", "2024-11-20", P, "2024-11-10", "2024-11-13"),
+    ("10〜13日", "2024-11-05", None, "2024-11-10", "2024-11-13"),
+    ("10～13日", "2024-11-05", None, "2024-11-10", "2024-11-13"),
+    ("30日から2日まで", "2024-11-05", P, "2024-10-30", "2024-11-02"),
+    ("2023年から2024年", None, None, "2023", "2024"),
+    ("2023〜24年", None, None, "2023", "2024"),
+    ("2024年3月10日から13日", None, None, "2024-03-10", "2024-03-13"),
+    ("3月10〜13日", "2024-11-05", None, "2024-03-10", "2024-03-13"),
+    ("3月28日から4月2日にかけて", "2024-11-05", None, "2024-03-28", "2024-04-02"),
+    ("12月28日から1月4日まで", "2024-11-05", F, "2024-12-28", "2025-01-04"),
+    ("先月から今月", "2024-01-05", None, "2023-12", "2024-01"),
+    ("10日から13日まで", None, None, None, None),
+    ("2024年12月30日〜2025年1月3日", None, None, "2024-12-30", "2025-01-03"),
+]
+
+
+@pytest.mark.parametrize("expression,published,tense,value,value_end", RANGES)
+def test_range(expression: str, published: str | None, tense: str | None,
+               value: str | None, value_end: str | None) -> None:
+    timex = resolve(expression, published, tense=tense)
+    assert timex is not None
+    assert (timex.text, timex.value, timex.value_end) == (expression, value, value_end)
+
+
+# Expressions must cover exactly these characters (times of day, zones, parts included).
+SPANS = [
+    ("首相は31日午前、会見した。", "31日午前"),
+    ("日本時間の31日夜に発射した", "日本時間の31日夜"),
+    ("4日(現地時間)に会談", "4日(現地時間)"),
+    ("4日（現地時間）に会談", "4日（現地時間）"),
+    ("20日未明に", "20日未明"),
+    ("5月下旬に訪問", "5月下旬"),
+    ("先月末に", "先月末"),
+    ("今月中に", "今月中"),
+    ("2024年1月14日（日）に投開票", "2024年1月14日（日）"),
+    ("10日から13日まで開かれた", "10日から13日まで"),
+    ("4日午後3時半ごろ", "4日午後3時半ごろ"),
+    ("先週の木曜日に", "先週の木曜日"),
+]
+
+
+@pytest.mark.parametrize("text,span", SPANS)
+def test_span(text: str, span: str) -> None:
+    found = find_timexes(text, "2024-11-05")
+    assert [t.text for t in found] == [span]
+    assert text[found[0].start:found[0].end] == span
+
+
+# Numbers that are not dates, and words that only look like them.
+NOT_DATES = [
+    "3日間の日程で", "30人が死亡", "1日あたり100人", "3年間にわたり", "9年ぶりに", "一日も早く",
+    "約3日", "懲役10年", "3日後に", "5年前に", "3カ月", "第2日", "10年以上", "90年代", "5日目",
+    "この日本の外交", "きょうだい", "朝鮮中央通信", "毎週日曜日", "2024年度予算", "1.5日",
+    "3日連続", "10年に及ぶ", "20年にわたって", "中国", "日本", "月間",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(text: str) -> None:
+    assert find_timexes(text, "2024-11-05") == []
+
+
+PARTS_AND_ZONES = [
+    ("5月上旬", "early", None), ("5月初旬", "early", None), ("5月中旬", "mid", None),
+    ("5月下旬", "late", None), ("5月末", "end", None), ("先月末", "end", None), ("5月初め", "early", None),
+    ("今月中", None, None), ("4日(現地時間)", None, "local"), ("日本時間4日", None, "JST"),
+    ("4日（日本時間）", None, "JST"), ("米東部時間4日", None, "local"),
+]
+
+
+@pytest.mark.parametrize("expression,part,zone", PARTS_AND_ZONES)
+def test_part_and_zone(expression: str, part: str | None, zone: str | None) -> None:
+    timex = resolve(expression, "2024-11-05")
+    assert timex is not None
+    assert (timex.text, timex.part, timex.zone) == (expression, part, zone)
+
+
+# Tense read from the clause after the date (published 2018-06-01).
+TENSES = [
+    ("12日に会談した。", "2018-05-12"),
+    ("12日に会談する予定だ。", "2018-06-12"),
+    ("12日に会談する。", "2018-06-12"),
+    ("12日に行われる見通しだ。", "2018-06-12"),
+    ("12日に訪朝へ", "2018-06-12"),
+    ("12日、北朝鮮がミサイルを発射した。", "2018-05-12"),
+    ("12日、拉致問題をめぐる協議を行った。", "2018-05-12"),
+    ("12日に「核実験をする」と述べた。", "2018-05-12"),
+    ("12日に訪問している。", "2018-05-12"),
+    ("12日の首脳会談に向け調整している。", "2018-06-12"),
+    ("木曜日に会談する方針だ。", "2018-06-07"),
+    ("木曜日に会談した。", "2018-05-31"),
+    ("9月に訪問した。", "2017-09"),
+    ("9月に訪問する計画だ。", "2018-09"),
+]
+
+
+@pytest.mark.parametrize("text,value", TENSES)
+def test_tense_from_clause(text: str, value: str) -> None:
+    assert find_timexes(text, "2018-06-01")[0].value == value
+
+
+def test_forced_tense_overrides_the_clause() -> None:
+    assert find_timexes("12日に会談した。", "2018-06-01", tense=F)[0].value == "2018-06-12"
+
+
+def test_anchor() -> None:
+    text = "同日、前日、翌日、この日、同月4日、同年5月"
+    values = [t.value for t in find_timexes(text, "2024-11-05", anchor="2024-03-01")]
+    assert values == ["2024-03-01", "2024-02-29", "2024-03-02", "2024-03-01", "2024-03-04", "2024-05"]
+    without = [t.value for t in find_timexes(text, "2024-11-05")]
+    assert without == [None, "2024-11-04", "2024-11-06", None, None, None]
+
+
+def test_many_dates_in_one_text() -> None:
+    text = "北朝鮮は4日(現地時間)、弾道ミサイルを発射した。1日には米韓が協議し、来年1月に会談する予定だ。"
+    found = find_timexes(text, "2024-11-05")
+    assert [(t.text, t.value) for t in found] == [
+        ("4日(現地時間)", "2024-11-04"), ("1日", "2024-11-01"), ("来年1月", "2025-01")]
+    for t in found:
+        assert text[t.start:t.end] == t.text
+
+
+def test_relative_flag_and_no_publication_date() -> None:
+    found = find_timexes("4日と2024年1月14日", None)
+    assert [(t.text, t.value, t.relative) for t in found] == [
+        ("4日", None, True), ("2024年1月14日", "2024-01-14", False)]
+
+
+def test_bad_arguments_name_the_input() -> None:
+    with pytest.raises(InputError, match="published"):
+        find_timexes("4日", "2024-13")
+    with pytest.raises(InputError, match="tense"):
+        find_timexes("4日", "2024-11-05", tense="present")
+    with pytest.raises(InputError, match="anchor"):
+        find_timexes("同日", "2024-11-05", anchor="yesterday")
+
+
+def test_resolve_without_a_date() -> None:
+    assert resolve("会談した", "2024-11-05") is None
+
+
+@pytest.mark.parametrize("value,expected", [("2024", "year"), ("2024-01", "month"), ("2024-01-18", "day")])
+def test_precision(value: str, expected: str) -> None:
+    assert precision(value) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("2024-01", "2024-01-18", True), ("2024", "2024-01-18", True), ("2024", "2024-12", True),
+    ("2024-01-18", "2024-01-18", True), ("2024-01-18", "2024-01", False), ("2024-02", "2024-01-18", False),
+    ("2023", "2024-01", False),
+])
+def test_contains(a: str, b: str, expected: bool) -> None:
+    assert contains(a, b) is expected
+
+
+# -- properties ------------------------------------------------------------------------
+
+dates_ = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
+
+
+def _at_most(value: str, published: datetime.date) -> bool:
+    """``value`` (any precision) is not after ``published``."""
+    return value <= published.isoformat()[: len(value)]
+
+
+def _at_least(value: str, published: datetime.date) -> bool:
+    return value >= published.isoformat()[: len(value)]
+
+
+relative_expressions = st.one_of(
+    st.integers(1, 31).map(lambda d: f"{d}日"),
+    st.integers(1, 12).map(lambda m: f"{m}月"),
+    st.tuples(st.integers(1, 12), st.integers(1, 31)).map(lambda md: f"{md[0]}月{md[1]}日"),
+    st.sampled_from("月火水木金土日").map(lambda c: f"{c}曜日"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(expression=relative_expressions, published=dates_)
+def test_past_never_after_publication(expression: str, published: datetime.date) -> None:
+    timex = resolve(expression, published.isoformat(), tense=P)
+    assert timex is not None
+    if timex.value is not None:
+        assert _at_most(timex.value, published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(expression=relative_expressions, published=dates_)
+def test_future_never_before_publication(expression: str, published: datetime.date) -> None:
+    timex = resolve(expression, published.isoformat(), tense=F)
+    assert timex is not None
+    if timex.value is not None:
+        assert _at_least(timex.value, published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.integers(1, 31), published=dates_)
+def test_day_is_within_a_month_either_way(day: int, published: datetime.date) -> None:
+    """A past N日 is never more than two months back (31日 in March: January 31)."""
+    for tense in (P, F, None):
+        value = resolve(f"{day}日", published.isoformat(), tense=tense).value  # type: ignore[union-attr]
+        assert value is not None and value.endswith(f"-{day:02d}")
+        gap = abs((datetime.date.fromisoformat(value) - published).days)
+        assert gap <= 62
+
+
+japanese = st.lists(st.sampled_from(
+    list("0123456789０１２３４５６７８９年月日曜間前後から〜~-/.（）()本同この今昨来先週末上中下旬初め午前夜未明現地時間") +
+    ["一", "二", "十", "令和", "平成", "元", "き", "ょ", "う", "、", "。", "た", "る", "予定", " ", "Jan", "a"]),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(max_size=60), japanese),
+       published=st.one_of(st.none(), dates_.map(lambda d: d.isoformat()),
+                           dates_.map(lambda d: d.isoformat()[:7]), dates_.map(lambda d: d.isoformat()[:4])),
+       tense=st.sampled_from([None, P, F]))
+def test_find_never_raises_and_spans_are_consistent(text: str, published: str | None,
+                                                     tense: str | None) -> None:
+    found = find_timexes(text, published, tense=tense)
+    previous_end = 0
+    for timex in found:
+        assert text[timex.start:timex.end] == timex.text
+        assert timex.start >= previous_end and timex.end > timex.start
+        previous_end = timex.end
+        for value in (timex.value, timex.value_end):
+            if value is not None:
+                precision(value)  # well-formed ISO
