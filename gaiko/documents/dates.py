@@ -127,9 +127,9 @@ class MetaFile:
                 self.errors.append(InputError(where, 'needs a "doc" string'))
                 continue
             try:
-                published = check_date(_str(row.get("published")), f'{where} "published"')
+                published = check_date(_str(row.get("published")), '"published"')
             except InputError as exc:
-                self.errors.append(exc)
+                self.errors.append(InputError(where, f"{exc.source}: {exc.reason}"))
                 continue
             self.entries[row["doc"]] = MetaEntry(
                 published=published,
