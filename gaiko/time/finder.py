@@ -38,8 +38,9 @@ def find_timexes(text: str, published: str | None, *, tense: str | None = None,
         direction = tense if tense is not None else clause_tense(text, expression.end, limit)
         reference = reference_for(expression.spec, published, anchor)
         value, value_end = resolve_range(expression.spec, expression.end_spec, reference, direction)
+        end_spec = expression.end_spec
         relative = expression.spec.relative or (
-            expression.end_spec is not None and expression.end_spec.relative and value is None)
+            end_spec is not None and end_spec.relative and not end_spec.continues)
         found.append(Timex(text=text[expression.start:expression.end], start=expression.start,
                            end=expression.end, value=value, value_end=value_end,
                            part=expression.part, zone=expression.zone, relative=relative))

@@ -190,6 +190,8 @@ def _is_date(text: str, group: list[_Atom]) -> bool:
         return False
     if first.two_digit and len(group) == 1 and patterns.two_digit_year_not_follower().match(text, last.end):
         return False
+    if last.kind == "day" and patterns.RATE.match(text, last.end):
+        return False
     if last.numeric and patterns.duration_after().match(text, last.end):
         if not (patterns.part().match(text, last.end) or patterns.time_of_day().match(text, last.end)):
             return False

@@ -63,7 +63,7 @@ def core() -> re.Pattern[str]:
         # 2024年, 92年, 二〇二四年 (two-digit years are checked in the grammar)
       | (?P<year>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<year_n>{_D4}|[{DIGITS}]{{2}}|[〇一二三四五六七八九]{{4}})年)
         # 1月, １２月, 十二月 -- never 月曜 and never カ月
-      | (?P<month>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<month_n>{_D12}|{_KANJI_MONTH})月(?!曜))
+      | (?P<month>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<month_n>{_D12}|{_KANJI_MONTH})月(?!曜|雨))
         # 14日, １２日, 三日 (a kanji day only counts after a month, see the grammar)
       | (?P<day>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<day_n>{_D12}|{_KANJI_DAY})日(?!曜))
         # 日曜日, 木曜, 金曜
@@ -117,6 +117,10 @@ RANGE_END = re.compile(r"まで|にかけて")
 def duration_after() -> re.Pattern[str]:
     """What follows a number of days, months or years that counts rather than dates: 3日間, 9年ぶり."""
     return re.compile(_words(lexicon()["duration_suffixes"]))
+
+
+# 1日1回, 1日3食: a day followed by a count is a rate, not a date.
+RATE = re.compile(rf"[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯)")
 
 
 @lru_cache(maxsize=None)

@@ -52,6 +52,11 @@ class DateSpec:
         """True when the value depends on a reference date."""
         return self.year is None
 
+    @property
+    def continues(self) -> bool:
+        """As the end of a range, takes its year (and month) from the start: 10日から13日."""
+        return self.year is None and self.year2 is None and self.unit is None and self.weekday is None
+
 
 def resolve_spec(spec: DateSpec, reference: str | None, tense: str | None) -> str | None:
     """The ISO value of ``spec`` seen from ``reference`` (ISO, maybe partial), or None."""
@@ -61,7 +66,7 @@ def resolve_spec(spec: DateSpec, reference: str | None, tense: str | None) -> st
 def resolve_range(start: DateSpec, end: DateSpec | None, reference: str | None,
                   tense: str | None) -> tuple[str | None, str | None]:
     """Values of a range's two ends; the end takes what it lacks from the start (10日から13日)."""
-    if not start.relative and (end is None or not end.relative or _inherits(end)):
+    if not start.relative and (end is None or not end.relative or end.continues):
         return _on(start, end, None, tense)
     if reference is None:
         return None, None
@@ -97,14 +102,9 @@ def _on_checked(start: DateSpec, end: DateSpec | None, ref: datetime.date | None
     first = _value(start, ref, tense)
     if end is None:
         return first, None
-    if first is None or not _inherits(end):
+    if first is None or not end.continues:
         return first, _value(end, ref, tense)
     return first, _after(end, first)
-
-
-def _inherits(end: DateSpec) -> bool:
-    """An end with no year of its own (13日, 4月2日) continues from the start."""
-    return end.year is None and end.year2 is None and end.unit is None and end.weekday is None
 
 
 def _after(end: DateSpec, start_value: str) -> str | None:
