@@ -328,3 +328,18 @@ def test_load_documents_cleans_and_rejects(tmp_path):
     (doc,) = docs(items)
     assert "メニュー" not in doc.text and "シェアする" not in doc.text
     assert rejects(items)[0].doc == "b.txt"
+
+
+def test_folder_walk_does_not_read_feeds(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "news.rss").write_text('<rss version="2.0"><channel><item><link>http://127.0.0.1:9/x</link>'
+                                       "</item></channel></rss>", encoding="utf-8")
+    assert [getattr(i, "id", None) for i in read([tmp_path])] == ["a.txt"]
+
+
+def test_site_name_is_taken_verbatim():
+    from gaiko.documents.html import extract_html
+
+    html = (DATA / "page_news.html").read_text(encoding="utf-8").replace(
+        '<meta property="og:site_name" content="サンプル新報">', '<meta property="og:site_name" content="gaiko例文">')
+    assert extract_html(html, "p").publisher == "gaiko例文"  # trafilatura alone gives "Gaiko例文"

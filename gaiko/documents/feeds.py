@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime
 import email.utils
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
@@ -120,7 +121,7 @@ def _items(data: bytes, name: str, header: str | None, http: httpx.Client) -> It
         yield _item_doc(response, link, entry, publisher)
 
 
-def _item_doc(response: httpx.Response, link: str, entry, publisher: str | None) -> Item:  # type: ignore[no-untyped-def]
+def _item_doc(response: httpx.Response, link: str, entry: Mapping[str, Any], publisher: str | None) -> Item:
     header = response.headers.get("content-type")
     try:
         raw = html_doc(response.content, link, link, charset_from_header(header))
@@ -142,7 +143,7 @@ def _item_doc(response: httpx.Response, link: str, entry, publisher: str | None)
     )
 
 
-def _entry_date(entry) -> str | None:  # type: ignore[no-untyped-def]
+def _entry_date(entry: Mapping[str, Any]) -> str | None:
     """The item's date as the feed wrote it, in the feed's own time zone."""
     for key in ("published", "updated"):
         value = entry.get(key)

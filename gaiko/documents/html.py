@@ -62,7 +62,10 @@ def extract_html(html: str, name: str, url: str | None = None) -> HtmlPage:
         published = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d", **DATE_PARAMS)
     except ValueError:
         published = None
-    sitename = (result.sitename if result is not None else None) or None
+    # trafilatura capitalises site names ("gaiko例文" -> "Gaiko例文"); take the
+    # page's own og:site_name verbatim when it has one.
+    declared = tree.xpath('string(//meta[@property="og:site_name"]/@content)').strip()
+    sitename = declared or (result.sitename if result is not None else None) or None
     host = (result.hostname if result is not None else None) or None
     if sitename and host and sitename.lower() in (host.lower(), host.lower().removeprefix("www.")):
         sitename = None  # trafilatura's fallback: the host, not a publisher's name

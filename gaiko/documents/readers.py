@@ -17,9 +17,10 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -97,8 +98,12 @@ def _read_all(paths: list[str], options: Options) -> Iterator[Document | Rejecte
 
 
 def walk(root: Path) -> list[Path]:
-    """Readable files under ``root``, sorted, skipping hidden files and META.jsonl."""
-    known = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+    """Readable files under ``root``, sorted, skipping hidden files and META.jsonl.
+
+    Feed files are read only when named explicitly: a folder walk never goes to
+    the network.
+    """
+    known = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
     found = []
     for file in root.rglob("*"):
         relative = file.relative_to(root)
@@ -170,7 +175,7 @@ def read_file(file: Path, name: str) -> Iterator[Item]:
         yield _guard(name, lambda: sniffed_doc(data, name))
 
 
-def _guard(name: str, read) -> Item:  # type: ignore[no-untyped-def]
+def _guard(name: str, read: Callable[[], Raw]) -> Item:
     try:
         return read()
     except InputError as exc:
@@ -206,7 +211,7 @@ def sniffed_doc(data: bytes, name: str) -> Raw:
     return Raw(id=name, text=text, dateline=date_in_text(text))
 
 
-def read_stdin(stream) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+def read_stdin(stream: BinaryIO) -> Iterator[Item]:
     """Standard input: a JSONL stream, an HTML page or plain text, sniffed."""
     data = stream.read()
     if binary_kind(data) is None:
