@@ -1,0 +1,149 @@
+"""The compiled form of the raw dictionary entries: actors, payloads per key, the automaton."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from .normalise import normalise_key
+
+_FAR_PAST = 0
+_FAR_FUTURE = 99991231
+
+
+def date_bounds(value: Any) -> tuple[int, int]:
+    """(first day, last day) of a YYYY / YYYY-MM / YYYY-MM-DD value as yyyymmdd ints; open when None."""
+    if value is None:
+        return _FAR_PAST, _FAR_FUTURE
+    if isinstance(value, datetime.date):
+        n = value.year * 10000 + value.month * 100 + value.day
+        return n, n
+    parts = [int(p) for p in str(value).split("-")]
+    y = parts[0]
+    if len(parts) == 1:
+        return y * 10000 + 101, y * 10000 + 1231
+    m = parts[1]
+    if len(parts) == 2:
+        return y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31
+    n = y * 10000 + m * 100 + parts[2]
+    return n, n
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str          # canonical title (an id in the title vocabulary)
+    surface: str        # as written in the entry
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Actor:
+    id: str
+    kind: str
+    country: str | None
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
+    surnames: tuple[str, ...] = ()
+    start: int = _FAR_PAST
+    end: int = _FAR_FUTURE
+    standalone: frozenset[str] = frozenset()
+    generic: tuple[str, ...] = ()
+
+    def valid_at(self, pub: tuple[int, int] | None) -> bool:
+        return pub is None or (self.start <= pub[1] and pub[0] <= self.end)
+
+    def holds(self, title: str, pub: tuple[int, int] | None) -> bool:
+        return any(r.title == title and (pub is None or (r.start <= pub[1] and pub[0] <= r.end))
+                   for r in self.roles)
+
+    def has_title(self, title: str) -> bool:
+        return any(r.title == title for r in self.roles)
+
+    def title_suffix(self, surface: str) -> bool:
+        return any(r.title.endswith(surface) or r.surface.endswith(surface) for r in self.roles)
+
+
+@dataclass(frozen=True)
+class Payload:
+    type: str                 # name | capital | organ | surname | title | organ_word | group_word | short | pair | stopword
+    actor: Actor | None = None
+    sector: str | None = None
+    value: str | None = None  # canonical title, capital's place id, ...
+
+
+@dataclass
+class Index:
+    payloads: dict[str, list[Payload]] = field(default_factory=dict)
+    actors: list[Actor] = field(default_factory=list)
+    legislatures: dict[tuple[str, str], Actor] = field(default_factory=dict)
+    bare_organs: set[str] = field(default_factory=set)
+    automaton: Any = None
+
+    def put(self, alias: str, payload: Payload) -> None:
+        key = normalise_key(alias)
+        if key:
+            bucket = self.payloads.setdefault(key, [])
+            if payload not in bucket:
+                bucket.append(payload)
+
+    def finish(self) -> None:
+        auto = ahocorasick.Automaton()
+        for key in self.payloads:
+            auto.add_word(key, key)
+        if self.payloads:
+            auto.make_automaton()
+        self.automaton = auto
+
+
+def build_index(entries: list[dict[str, Any]]) -> Index:
+    index = Index()
+    canon: dict[str, str] = {}
+    for e in entries:
+        if e["kind"] == "title":
+            for a in e["aliases"]:
+                canon.setdefault(a, e.get("id") or e["aliases"][0])
+    for e in entries:
+        kind = e["kind"]
+        if kind in ("title", "organ_word", "group_word", "stopword"):
+            ident = e.get("id") or e["aliases"][0]
+            for a in e["aliases"]:
+                index.put(a, Payload(kind, sector=e.get("sector"), value=ident if kind != "title" else canon.get(a, ident)))
+            if kind == "organ_word":
+                index.bare_organs.update(normalise_key(b) for b in e.get("bare", []))
+            continue
+        start, _ = date_bounds(e.get("start"))
+        _, end = date_bounds(e.get("end"))
+        roles = []
+        for r in e.get("roles", []):
+            rs, _ = date_bounds(r.get("start"))
+            _, re_ = date_bounds(r.get("end"))
+            roles.append(Role(canon.get(r["title"], r["title"]), r["title"], rs, re_))
+        actor = Actor(id=e["id"], kind=kind, country=e.get("country") if kind != "state" else e["id"],
+                      sector=e.get("sector"), roles=tuple(roles), surnames=tuple(e.get("surname", [])),
+                      start=start, end=end, standalone=frozenset(e.get("standalone", [])),
+                      generic=tuple(e.get("generic", [])))
+        index.actors.append(actor)
+        for a in e.get("aliases", []):
+            index.put(a, Payload("name", actor))
+        for s in e.get("surname", []):
+            index.put(s, Payload("surname", actor))
+        for g in actor.generic:
+            index.legislatures[(actor.country or "", normalise_key(g))] = actor
+        if kind == "state":
+            for s in e.get("short", []):
+                index.put(s, Payload("short", actor))
+            for s in e.get("short_pair", []):
+                index.put(s, Payload("pair", actor))
+            cap = e.get("capital")
+            if cap:
+                for a in cap["aliases"]:
+                    index.put(a, Payload("capital", actor, value=cap["id"]))
+            for organ in e.get("organs", []):
+                for a in organ["aliases"]:
+                    index.put(a, Payload("organ", actor, sector=organ.get("sector")))
+    index.finish()
+    return index

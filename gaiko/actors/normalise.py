@@ -1,0 +1,52 @@
+"""Character normalisation for matching, with an offset map back to the original.
+
+NFKC folds full-width Latin and digits and half-width katakana; 「・」「=」 and
+spaces between two katakana are dropped, so キム・ジョンウン, キム ジョンウン and
+キムジョンウン all match one key.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SEPARATORS = frozenset("・･=＝゠ 　‐")
+
+
+def is_katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ"
+
+
+def is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆"
+
+
+def is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def is_alnum_ascii(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Return the normalised text and, for each of its characters, the index in ``text``."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        for c in folded:
+            chars.append(c)
+            origin.append(i)
+    out: list[str] = []
+    omap: list[int] = []
+    n = len(chars)
+    for j, c in enumerate(chars):
+        if c in _SEPARATORS and out and is_katakana(out[-1]) and j + 1 < n and is_katakana(chars[j + 1]):
+            continue
+        out.append(c)
+        omap.append(origin[j])
+    return "".join(out), omap
+
+
+def normalise_key(alias: str) -> str:
+    return normalise(alias.strip())[0]
