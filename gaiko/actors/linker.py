@@ -40,6 +40,7 @@ _PREFIXES = frozenset("訪来対在駐離滞")
 _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 _SENTENCE_END = frozenset("。\n!?！？")
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
+_PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
 _ANAPHORA_SPECIAL = {"国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ"}
 
@@ -329,10 +330,10 @@ class ActorLinker:
             elif actor.kind == "organisation":
                 end = e
                 for _ in range(2):
-                    nxt = self._first(st, end, "title", index) or self._first(st, end, "organ_word", index)
-                    if nxt is None:
+                    nxt = [x for t in ("title", "organ_word") for x in self._keys(st, end, t, index)]
+                    if not nxt:
                         break
-                    end = nxt[0]
+                    end = max(x[0] for x in nxt)
                 yield end, [_Spec(p, end, actor.id, actor.country, "organisation", actor.sector, actor=actor)]
             else:
                 yield e, [_Spec(p, e, actor.id, actor.country, "place", None, place=actor.id, actor=actor)]
@@ -344,8 +345,16 @@ class ActorLinker:
             q = self._reading(st, again[0][0])
         last, titles = self._title_chain(st, index, q)
         end = last if last else q
-        if st.norm.startswith("政権", end):
-            return end + 2, [_Spec(p, end + 2, actor.country, actor.country, "state", "GOV", "person-government")]
+        # 「トランプ政権」「金正恩氏の軍隊」: the person's state acting through an organ
+        for q in (end, end + 1):
+            if q == end + 1 and not st.norm.startswith("の", end):
+                continue
+            for word, sector in _PERSON_ORGANS.items():
+                stop = q + len(word)
+                if word == "軍" and stop < len(st.norm) and is_kanji(st.norm[stop]):
+                    continue
+                if st.norm.startswith(word, q) and actor.country and actor.country != "IGO":
+                    return stop, [_Spec(p, stop, actor.country, actor.country, "state", sector, "person-organ")]
         return end, [self._person_spec(p, end, actor, "dictionary", titles)]
 
     def _state_ext(self, st: _State, index: Index, p: int, e: int, state: Actor, rule: str):
@@ -494,8 +503,13 @@ class ActorLinker:
             for word, what in _ANAPHORA_SPECIAL.items():
                 if norm.startswith(word, p + 1):
                     found = self._recent(st, what, want)
+                    stop = p + 1 + len(word)
                     if found:
-                        yield p + 1 + len(word), [self._copy(s, p, p + 1 + len(word), "anaphora") for s in found]
+                        yield stop, [self._copy(s, p, stop, "anaphora") for s in found]
+                    if len(found) == 1 and what == "state" and isinstance(found[0].actor, Actor):
+                        for end, specs in self._state_ext(st, index, p, stop, found[0].actor, "anaphora"):
+                            if end > stop:
+                                yield end, specs
             t = self._first(st, p + 1, "title", index)
             if t is not None:
                 found = self._recent_person(st, t[1].value or "", norm[p + 1:t[0]], want)
@@ -553,7 +567,7 @@ class ActorLinker:
         prev = norm[p - 1] if p > 0 else "。"
         if is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev):
             return
-        for e, pl in self._keys(st, p, "organ_word", index):
+        for e, pl in self._keys(st, p, "organ_word", index) if prev != "の" else ():
             if norm[p:e] in index.bare_organs:
                 country = self._coordinated_country(st, p) or self.default_country
                 leg = index.legislatures.get((country or "", norm[p:e]))

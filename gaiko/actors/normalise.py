@@ -13,11 +13,11 @@ _SEPARATORS = frozenset("・･=＝゠ 　‐")
 
 
 def is_katakana(ch: str) -> bool:
-    return "\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ"
+    return len(ch) == 1 and ("\u30a1" <= ch <= "\u30fa" or ch in "ーヽヾ")
 
 
 def is_kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆"
+    return len(ch) == 1 and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆")
 
 
 def is_hiragana(ch: str) -> bool:
@@ -35,6 +35,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
         for c in folded:
+            if c in "\u3099\u309a" and chars:   # half-width ﾞ/ﾟ: compose with the kana before
+                chars[-1] = unicodedata.normalize("NFC", chars[-1] + c)
+                continue
             chars.append(c)
             origin.append(i)
     out: list[str] = []

@@ -1,0 +1,444 @@
+"""ActorLinker: the packaged dictionary, the linking rules and the gold actors."""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from gaiko.actors.dictionary import dictionary_files, iter_file
+from gaiko.actors.index import date_bounds
+from gaiko.actors.linker import ActorLinker, load_linker
+from gaiko.errors import DictionaryError
+
+DATA = Path(__file__).parents[1] / "gaiko" / "actors" / "data"
+SHARED = Path(__file__).parents[1] / ".." / "shared"
+
+
+@pytest.fixture(scope="module")
+def linker() -> ActorLinker:
+    return load_linker()
+
+
+def link(linker, text, published=None):
+    return [(m.text, m.id, m.country, m.kind) for m in linker(text, published)]
+
+
+def find(linker, text, published=None, surface=None):
+    ms = linker(text, published)
+    return [m for m in ms if surface is None or m.text == surface]
+
+
+# -- the data -------------------------------------------------------------------------
+def test_data_loads_with_several_hundred_actors(linker):
+    kinds = defaultdict(int)
+    for e in linker.patterns:
+        kinds[e["kind"]] += 1
+    assert kinds["state"] >= 60
+    assert kinds["person"] >= 150
+    assert kinds["person"] + kinds["state"] + kinds["organisation"] + kinds["place"] >= 400
+
+
+def test_ids_unique_per_kind(linker):
+    seen = defaultdict(list)
+    for e in linker.patterns:
+        if e["kind"] in ("person", "state", "organisation", "place"):
+            seen[(e["kind"], e["id"])].append(e)
+    dups = [k for k, v in seen.items() if len(v) > 1]
+    assert not dups, dups
+
+
+def test_no_alias_points_to_two_actors_in_overlapping_periods(linker):
+    from gaiko.actors.normalise import normalise_key
+    owners = defaultdict(list)
+    for e in linker.patterns:
+        if e["kind"] not in ("person", "state", "organisation", "place"):
+            continue
+        lo, _ = date_bounds(e.get("start"))
+        _, hi = date_bounds(e.get("end"))
+        aliases = list(e.get("aliases", []))
+        aliases += (e.get("capital") or {}).get("aliases", [])
+        for organ in e.get("organs", []):
+            aliases += organ["aliases"]
+        for a in set(aliases):
+            owners[normalise_key(a)].append((e["id"], lo, hi))
+    clashes = []
+    for alias, lst in owners.items():
+        for i, (id1, lo1, hi1) in enumerate(lst):
+            for id2, lo2, hi2 in lst[i + 1:]:
+                if id1 != id2 and lo1 <= hi2 and lo2 <= hi1:
+                    clashes.append((alias, id1, id2))
+    assert not clashes, clashes
+
+
+def test_surname_alone_is_not_an_alias(linker):
+    for e in linker.patterns:
+        if e["kind"] == "person":
+            assert not set(e.get("aliases", [])) & {"金", "キム", "李", "朴"}, e["id"]
+    assert not [m for m in linker("金は値上がりした。キムは笑った。", "2018") if m.id == "Kim Jong Un"]
+
+
+def test_from_disk_to_disk_gives_back_the_same_entries(tmp_path):
+    first = ActorLinker().from_disk(DATA)
+    first.to_disk(tmp_path / "out")
+    second = ActorLinker().from_disk(tmp_path / "out")
+    assert second.patterns == first.patterns
+    raw = [entry for f in dictionary_files(DATA) for _line, entry in iter_file(f)]
+    assert first.patterns == raw
+    second.to_disk(tmp_path / "again")
+    assert (tmp_path / "again" / "patterns.yaml").read_text() == (tmp_path / "out" / "patterns.yaml").read_text()
+
+
+def test_from_disk_replaces(tmp_path):
+    f = tmp_path / "one.yaml"
+    f.write_text("- {id: Foo Bar, kind: person, country: USA, aliases: [フーバー]}\n", encoding="utf-8")
+    lk = ActorLinker().from_disk(DATA)
+    lk.from_disk(f)
+    assert len(lk) == 1
+    assert [m.id for m in lk("フーバー氏が来た。")] == ["Foo Bar"]
+
+
+def test_bad_entry_names_file_line_and_entry(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text("- {id: Good One, kind: person, country: USA, aliases: [グッド]}\n"
+                 "- {id: Bad One, kind: person, country: USA, alias: [バッド]}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        ActorLinker().from_disk(f)
+    err = info.value
+    assert err.path == str(f) and err.line == 2
+    assert "Bad One" in str(err) and "bad.yaml:2" in str(err) and "alias" in str(err)
+
+
+def test_bad_yaml_syntax_names_file_and_line(tmp_path):
+    f = tmp_path / "broken.yaml"
+    f.write_text("- {id: A, kind: person, aliases: [エー]}\n- {id: B, kind: person, aliases: [ビー\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as info:
+        ActorLinker().from_disk(f)
+    assert "broken.yaml" in str(info.value) and info.value.line is not None
+
+
+def test_bad_values_are_rejected():
+    lk = ActorLinker()
+    with pytest.raises(DictionaryError):
+        lk.add(id="X", kind="state", aliases=["エックス"])           # not ISO3
+    with pytest.raises(DictionaryError):
+        lk.add(id="P", kind="person", roles=[{"title": "外相", "start": "soon"}])
+    with pytest.raises(DictionaryError):
+        lk.add(id="P", kind="wizard")
+
+
+def test_empty_dictionary_warns(tmp_path):
+    f = tmp_path / "empty.yaml"
+    f.write_text("# nothing here\n", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        ActorLinker().from_disk(f)
+    with pytest.warns(UserWarning):
+        ActorLinker()("ロシア")
+
+
+def test_load_linker_is_cached_and_takes_extra_files(tmp_path):
+    assert load_linker() is load_linker()
+    f = tmp_path / "extra.yaml"
+    f.write_text("- {id: Hong Seong-ryong, kind: person, country: KOR, aliases: [ホン・ソンリョン]}\n", encoding="utf-8")
+    lk = load_linker((str(f),))
+    assert lk is not load_linker()
+    assert [m.id for m in lk("ホン・ソンリョン氏は")] == ["Hong Seong-ryong"]
+
+
+# -- names and titles ---------------------------------------------------------------
+@pytest.mark.parametrize("text, surface, ident, published", [
+    ("ラブロフ外相が述べた", "ラブロフ外相", "Sergey Lavrov", "2018-06-01"),
+    ("金正恩朝鮮労働党委員長と会談", "金正恩朝鮮労働党委員長", "Kim Jong Un", "2018-06-01"),
+    ("崔善姫(チェ・ソンヒ)外相は", "崔善姫(チェ・ソンヒ)外相", "Choe Son Hui", "2024-11-05"),
+    ("崔善姫（チェ・ソンヒ）外相は", "崔善姫（チェ・ソンヒ）外相", "Choe Son Hui", "2024-11-05"),
+    ("キム・ヨンチョル朝鮮労働党副委員長の", "キム・ヨンチョル朝鮮労働党副委員長", "Kim Yong Chol", "2018-06-01"),
+    ("韓成烈氏が", "韓成烈氏", "Han Song Ryol", "2016-06"),
+    ("ポンペイ国務長官と", "ポンペイ国務長官", "Mike Pompeo", "2018-06-01"),
+    ("ポンペイオ長官に", "ポンペイオ長官", "Mike Pompeo", "2018-06-01"),
+    ("ポンペオ氏は", "ポンペオ氏", "Mike Pompeo", "2019"),
+    ("金正恩(キム・ジョンウン)委員長は", "金正恩(キム・ジョンウン)委員長", "Kim Jong Un", "2018"),
+    ("キムジョンウン委員長は", "キムジョンウン委員長", "Kim Jong Un", "2018"),
+    ("キム ジョンウン委員長は", "キム ジョンウン委員長", "Kim Jong Un", "2018"),
+    ("ｷﾑ･ｼﾞｮﾝｳﾝ委員長が", "ｷﾑ･ｼﾞｮﾝｳﾝ委員長", "Kim Jong Un", "2018"),
+    ("正恩氏が", "正恩氏", "Kim Jong Un", "2018"),
+    ("ラウル・カストロ国家評議会議長が", "ラウル・カストロ国家評議会議長", "Raúl Castro", "2016-06"),
+    ("ピカリング元国務次官は", "ピカリング元国務次官", "Thomas R. Pickering", "2018"),
+])
+def test_name_and_title_is_one_mention_ending_before_the_particle(linker, text, surface, ident, published):
+    ms = linker(text, published)
+    assert ms and ms[0].text == surface and ms[0].id == ident, link(linker, text, published)
+    assert ms[0].start == 0 and ms[0].end == len(surface)
+    assert ms[0].kind == "person"
+
+
+@pytest.mark.parametrize("text, published, ident", [
+    ("金委員長は", "2018-06-01", "Kim Jong Un"),
+    ("金総書記は", "2024-01-21", "Kim Jong Un"),
+    ("キム委員長は", "2018-06-01", "Kim Jong Un"),
+    ("金総書記は", "2011-12-19", "Kim Jong Il"),
+    ("金副委員長は", "2016-06", "Kim Yong Chol"),
+    ("金副委員長は", "2018-06-01", "Kim Yong Chol"),
+    ("崔外相は", "2024-11-05", "Choe Son Hui"),
+    ("李外相は", "2017", "Ri Yong Ho"),
+    ("菅首相は", "2011-01", "Naoto Kan"),
+    ("菅首相は", "2021-01", "Yoshihide Suga"),
+    ("カストロ議長は", "2016-06", "Raúl Castro"),
+    ("カストロ議長は", "2005", "Fidel Castro"),
+])
+def test_surname_and_title_resolved_by_dated_roles(linker, text, published, ident):
+    ms = linker(text, published)
+    assert ms and ms[0].id == ident and ms[0].end == len(text) - 1, link(linker, text, published)
+
+
+@pytest.mark.parametrize("text, published, ident", [
+    ("ロシアの外相は", "2018-06-01", "Sergey Lavrov"),
+    ("米国務長官は", "2018-06-01", "Mike Pompeo"),
+    ("米国務長官は", "2024-01-21", "Antony Blinken"),
+    ("米大統領は", "2018-06-01", "Donald Trump"),
+    ("米大統領は", "2024-01-21", "Joe Biden"),
+    ("ロシアの国防相は", "2018-06-01", "Sergei Shoigu"),
+    ("ロシアの国防相は", "2024-11-05", "Andrey Belousov"),
+    ("韓国大統領は", "2012-05", "Lee Myung-bak"),
+])
+def test_title_with_a_state_gives_the_holder(linker, text, published, ident):
+    ms = linker(text, published)
+    assert ms and ms[0].id == ident and ms[0].rule == "state-title", link(linker, text, published)
+
+
+def test_title_with_a_state_without_a_known_holder_is_an_unnamed_person(linker):
+    ms = linker("北朝鮮の外相は", "1990")
+    assert ms[0].id is None and ms[0].country == "PRK" and ms[0].kind == "person"
+
+
+# -- anaphora -------------------------------------------------------------------------
+def test_anaphora_person_titles(linker):
+    text = ("ラブロフ外相は平壌を訪れた。同外相は歓迎された。ポンペオ国務長官も来た。同長官は語った。"
+            "プーチン大統領が来た。同大統領は述べた。同氏は笑った。金委員長が来た。同委員長は喜んだ。彼は去った。")
+    got = {(m.text, m.id) for m in linker(text, "2018-06-01") if m.rule == "anaphora"}
+    assert ("同外相", "Sergey Lavrov") in got
+    assert ("同長官", "Mike Pompeo") in got
+    assert ("同大統領", "Vladimir Putin") in got
+    assert ("同氏", "Vladimir Putin") in got
+    assert ("同委員長", "Kim Jong Un") in got
+    assert ("彼", "Kim Jong Un") in got
+
+
+def test_bare_title_refers_back(linker):
+    ms = linker("カストロ議長は金委員長に書簡を送った。議長は「協力する」と述べた。", "2016-06")
+    bare = [m for m in ms if m.text == "議長"]
+    assert bare and bare[0].id == "Raúl Castro" and bare[0].rule == "anaphora"
+    ms = linker("トランプ大統領が述べた。大統領は満足した。", "2018-06-01")
+    assert [m.id for m in ms if m.text == "大統領"] == ["Donald Trump"]
+
+
+def test_same_state_and_both_states(linker):
+    ms = linker("崔外相はロシアを訪問した。同国の外務省は歓迎した。北朝鮮と両国は協力する。", "2024-11-05")
+    same = [m for m in ms if m.text.startswith("同国")]
+    assert [(m.text, m.id, m.sector) for m in same] == [("同国の外務省", "RUS", "DIP")]
+    both = [m for m in ms if m.text == "両国"]
+    assert {m.id for m in both} == {"PRK", "RUS"} and len({(m.start, m.end) for m in both}) == 1
+
+
+def test_both_ministers_give_two_mentions_on_one_span(linker):
+    ms = linker("ラブロフ外相と崔善姫外相が会談した。両外相は合意した。", "2024-11-05")
+    both = [m for m in ms if m.text == "両外相"]
+    assert {m.id for m in both} == {"Sergey Lavrov", "Choe Son Hui"}
+
+
+# -- compounds and one-character forms -------------------------------------------------------
+@pytest.mark.parametrize("text, ids", [
+    ("米朝首脳会談", ["USA", "PRK"]),
+    ("朝露間の取引", ["PRK", "RUS"]),
+    ("日米韓の演習", ["JPN", "USA", "KOR"]),
+    ("南北関係", ["KOR", "PRK"]),
+    ("訪朝した", ["PRK"]),
+    ("訪露した", ["RUS"]),
+    ("訪米した", ["USA"]),
+    ("訪中した", ["CHN"]),
+    ("訪日した", ["JPN"]),
+    ("来日した", ["JPN"]),
+])
+def test_compounds_of_short_forms(linker, text, ids):
+    ms = linker(text)
+    assert [m.id for m in ms] == ids, link(linker, text)
+    assert all(m.kind == "state" and m.rule == "compound" and m.end - m.start == 1 for m in ms)
+
+
+@pytest.mark.parametrize("text", ["北東部で", "北部の町", "中止した", "中心部", "交渉の最中だ", "4日に会った",
+                                  "同日に", "東南アジア", "北米と南米", "訪問中の", "日中は暑い", "東北地方"])
+def test_no_state_inside_ordinary_words(linker, text):
+    assert not [m for m in linker(text) if m.kind == "state"], link(linker, text)
+
+
+def test_one_character_forms_in_context(linker):
+    assert [(m.text, m.id, m.sector) for m in linker("米軍が展開した")] == [("米軍", "USA", "MIL")]
+    assert [(m.text, m.id) for m in linker("北はウクライナで")][0] == ("北", "PRK")
+    assert [(m.text, m.id) for m in linker("露軍は")] == [("露軍", "RUS")]
+
+
+# -- capitals, organs, groups --------------------------------------------------------------
+@pytest.mark.parametrize("text, ident, place", [
+    ("平壌で", "PRK", "Pyongyang"), ("モスクワに", "RUS", "Moscow"),
+    ("ワシントンを訪れる", "USA", "Washington"), ("ソウルの", "KOR", "Seoul"), ("ハバナで", "CUB", "Havana"),
+])
+def test_capitals(linker, text, ident, place):
+    m = linker(text)[0]
+    assert (m.kind, m.id, m.country, m.place) == ("capital", ident, ident, place)
+
+
+@pytest.mark.parametrize("text, surface, ident, sector", [
+    ("北朝鮮外務省は", "北朝鮮外務省", "PRK", "DIP"),
+    ("北の外務省は", "北の外務省", "PRK", "DIP"),
+    ("ロシア政府は", "ロシア政府", "RUS", "GOV"),
+    ("韓国の外務省は", "韓国の外務省", "KOR", "DIP"),
+    ("米国務省は", "米国務省", "USA", "DIP"),
+    ("アメリカ国務省は", "アメリカ国務省", "USA", "DIP"),
+    ("国務省は", "国務省", "USA", "DIP"),
+    ("ロシア軍が", "ロシア軍", "RUS", "MIL"),
+    ("国家安全保障会議が", "国家安全保障会議", "USA", "GOV"),
+    ("NSCが", "NSC", "USA", "GOV"),
+    ("ホワイトハウスは", "ホワイトハウス", "USA", "GOV"),
+    ("クレムリンは", "クレムリン", "RUS", "GOV"),
+    ("ロシア大統領府は", "ロシア大統領府", "RUS", "GOV"),
+    ("青瓦台は", "青瓦台", "KOR", "GOV"),
+    ("在韓国日本大使館が", "在韓国日本大使館", "JPN", "DIP"),
+    ("トランプ政権は", "トランプ政権", "USA", "GOV"),
+])
+def test_state_organs(linker, text, surface, ident, sector):
+    m = linker(text, "2018-06-01")[0]
+    assert (m.text, m.id, m.country, m.sector, m.kind) == (surface, ident, ident, sector, "state")
+
+
+@pytest.mark.parametrize("text, surface, ident, country", [
+    ("国連安全保障理事会は", "国連安全保障理事会", "United Nations Security Council", "IGO"),
+    ("安保理は", "安保理", "United Nations Security Council", "IGO"),
+    ("世界食糧計画（WFP）は", "世界食糧計画（WFP）", "World Food Programme", "IGO"),
+    ("朝鮮中央通信は", "朝鮮中央通信", "Korean Central News Agency", "PRK"),
+    ("我が民族同士は", "我が民族同士", "Uriminzokkiri", "PRK"),
+    ("聯合ニュースは", "聯合ニュース", "Yonhap News Agency", "KOR"),
+    ("中央日報は", "中央日報", "JoongAng Ilbo", "KOR"),
+    ("韓国国会は", "韓国国会", "National Assembly (South Korea)", "KOR"),
+    ("自民党は", "自民党", "Liberal Democratic Party (Japan)", "JPN"),
+    ("朝鮮労働党代表団は", "朝鮮労働党代表団", "Workers' Party of Korea", "PRK"),
+])
+def test_named_organisations(linker, text, surface, ident, country):
+    m = linker(text, "2018")[0]
+    assert (m.text, m.id, m.country) == (surface, ident, country)
+
+
+def test_dated_party_alias(linker):
+    assert linker("韓国民主党は", "2012-06")[0].id == "Democratic Party (South Korea, 2011)"
+    assert linker("韓国民主党は", "2019")[0].id == "Democratic Party of Korea"
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("韓国人男性が", "韓国人男性", "KOR"), ("韓国の市民団体が", "韓国の市民団体", "KOR"),
+    ("中国人船員が", "中国人船員", "CHN"), ("韓国メディアは", "韓国メディア", "KOR"),
+])
+def test_unnamed_groups_with_a_country(linker, text, surface, country):
+    m = linker(text)[0]
+    assert (m.text, m.id, m.country, m.kind) == (surface, None, country, "group")
+
+
+def test_bare_group_words_take_the_country_of_the_sentence(linker):
+    ms = linker("韓国では国民が募金した。「右翼青年」が叫んだ。活動家もいた。")
+    groups = {m.text: m.country for m in ms if m.kind == "group"}
+    assert groups["国民"] == "KOR"
+    assert "右翼青年" in groups and "活動家" in groups
+
+
+def test_bare_organs_take_the_coordinated_or_default_country(linker):
+    ms = linker("韓国国会や政府に提出する。政府は反発した。")
+    govs = [m for m in ms if m.text == "政府"]
+    assert [g.id for g in govs] == ["KOR", "JPN"]
+
+
+def test_unknown_named_person_keeps_the_country_and_is_referred_back(linker):
+    ms = linker("韓国の農民ノ・ビョンマン氏が抗議した。ノ氏は来日を続けるという。", "2012-06-23")
+    people = [m for m in ms if m.kind == "person"]
+    assert [(m.text, m.id, m.country) for m in people] == [("ノ・ビョンマン氏", None, "KOR"), ("ノ氏", None, "KOR")]
+
+
+def test_mentions_are_sorted_non_overlapping_offsets_into_the_original(linker):
+    text = "ｷﾑ･ﾖﾝﾁｮﾙ副委員長と ポンペイオ長官が、ニューヨークで会談した。米朝首脳会談の準備だ。"
+    ms = linker(text, "2018-06-01")
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    for a, b in zip(ms, ms[1:]):
+        assert a.start <= b.start and (a.end <= b.start or (a.start, a.end) == (b.start, b.end))
+    assert [m.id for m in ms][:3] == ["Kim Yong Chol", "Mike Pompeo", "New York"]
+
+
+def test_speed_30000_characters(linker):
+    parts = ["ラブロフ外相は31日、平壌で金正恩委員長と会談した。米朝首脳会談について同外相は「支持する」と述べた。",
+             "韓国政府と北朝鮮外務省、ロシア軍、在韓国日本大使館、4日の中止、東北地方の市民団体。"]
+    text = ("".join(parts) * 400)[:30000]
+    linker(text[:100], "2018-06-01")
+    t = time.perf_counter()
+    ms = linker(text, "2018-06-01")
+    assert time.perf_counter() - t < 1.0 and len(ms) > 1000
+
+
+# -- the gold ------------------------------------------------------------------------------
+def _gold_misses(linker, gold_name: str, folder: str):
+    corpus = SHARED / "corpus" / folder
+    gold = SHARED / "gold" / gold_name
+    if not gold.is_file():
+        pytest.skip("shared gold not available")
+    meta = {}
+    for line in (corpus / "META.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            meta[rec["doc"]] = rec.get("published")
+    cache: dict[str, tuple[str, list]] = {}
+    total, misses = 0, []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        event = json.loads(line)
+        doc = event["doc"]
+        if doc not in cache:
+            text = (corpus / doc).read_text(encoding="utf-8")
+            cache[doc] = (text, linker(text, meta.get(doc)))
+        text, ms = cache[doc]
+        for side in ("source", "target"):
+            for actor in event[side]:
+                if actor["id"] is None:
+                    continue
+                total += 1
+                spans, i = [], text.find(actor["text"])
+                while i >= 0:
+                    spans.append((i, i + len(actor["text"])))
+                    i = text.find(actor["text"], i + 1)
+                if not any(m.id == actor["id"] and ((m.start <= s and m.end >= e) or (s <= m.start and m.end <= e))
+                           for m in ms for s, e in spans):
+                    misses.append(f"{doc} {side} {actor['id']!r} {actor['text']!r}")
+    return total, misses
+
+
+@pytest.mark.parametrize("gold_name, folder", [("seeds.jsonl", "seeds"), ("livedoor.jsonl", "livedoor")])
+def test_every_gold_actor_is_linked(linker, gold_name, folder):
+    total, misses = _gold_misses(linker, gold_name, folder)
+    accuracy = (total - len(misses)) / total
+    print(f"{gold_name}: {total - len(misses)}/{total} gold actors linked ({accuracy:.1%})")
+    assert not misses, f"{len(misses)} of {total} missed ({accuracy:.1%}):\n" + "\n".join(misses)
+
+
+def test_every_gold_id_is_in_the_dictionary(linker):
+    ids = {e["id"] for e in linker.patterns if e.get("id")}
+    missing = set()
+    for name in ("seeds.jsonl", "livedoor.jsonl"):
+        gold = SHARED / "gold" / name
+        if not gold.is_file():
+            pytest.skip("shared gold not available")
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                event = json.loads(line)
+                for a in event["source"] + event["target"]:
+                    if a["id"] and a["id"] not in ids:
+                        missing.add(a["id"])
+    assert not missing, sorted(missing)
