@@ -213,6 +213,8 @@ class ActorLinker:
     def _keys(st: _State, p: int, ptype: str, index: Index) -> list[tuple[int, Payload]]:
         out = []
         for key in st.starts.get(p, ()):
+            if ptype == "organ_word" and len(key) == 1 and is_kanji(st.norm[p + 1:p + 2]):
+                continue                     # 軍 in 軍事, 側 in 側近
             for pl in index.payloads[key]:
                 if pl.type == ptype:
                     out.append((p + len(key), pl))
