@@ -100,6 +100,7 @@ def _batch(docs: list[Document], options: Options,
         topic = None
         paragraph = -1
         last_date: str | None = None
+        dated: list[tuple[int, Event]] = []
         for s in sentences:
             if s.paragraph != paragraph:
                 topic, paragraph = None, s.paragraph
@@ -110,22 +111,45 @@ def _batch(docs: list[Document], options: Options,
             # 4. extract
             frames, new_topic = frames_of(s.text, next(parsed), s.mentions, ruler, topic)
             topic = new_topic or topic
+            subjects = [(a.start, a.end) for a in build_args(s.text, s.mentions) if a.case == "subj"]
             for f in frames:
                 ev = frame_to_event(doc.id, f, s.text, s.start)
                 if ev is None:
                     continue
                 # 5. date
+                own = {(a.start, a.end) for a in f.source + f.target}
                 tx = date_event(s.text, f.match.char_start, f.match.char_end, doc.published,
-                                status=ev.status, mentions=s.mentions, anchor=last_date)
+                                status=ev.status, mentions=s.mentions, anchor=last_date,
+                                reporters=[span for span in subjects if span not in own])
                 if tx is not None:
                     ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
                     last_date = tx.value or last_date
+                    dated.append((s.paragraph, ev))
+                else:
+                    _carry_date(ev, s.paragraph, dated)
                 events.append(ev)
         # 6. merge
         result = Extraction(doc, mentions, merge_events(events))
         if on_done:
             on_done(result)
         yield result
+
+
+#: How many paragraphs back a statement may take the date of the meeting it was made at.
+CARRY_PARAGRAPHS = 1
+
+
+def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> None:
+    """An undated event takes the date of the latest dated event it shares an actor and
+    status with, in the same or the previous paragraph: a statement made at a meeting
+    takes the meeting's date (「議長は…と述べた」 after 「5月下旬…会見し」)."""
+    keys = {a["id"] or a["country"] for a in ev.source + ev.target}
+    for para, prev in reversed(dated):
+        if paragraph - para > CARRY_PARAGRAPHS:
+            return
+        if prev.status == ev.status and keys & {a["id"] or a["country"] for a in prev.source + prev.target}:
+            ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+            return
 
 
 def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> list[_Sentence]:

@@ -470,7 +470,8 @@ class ActorLinker:
         if not run:
             return
         prev = norm[p - 1] if p > 0 else ""
-        prefixed = prev in _PREFIXES
+        # 「在日」「訪朝」: a prefix, unless it ends a word of its own (滞在中, 訪問中)
+        prefixed = prev in _PREFIXES and not (p >= 2 and is_kanji(norm[p - 2]))
         blocked = (prev.isdigit() or (is_kanji(prev) and not prefixed)) and norm[p] in _AMBIGUOUS_AFTER_KANJI
         if blocked:
             return

@@ -15,16 +15,25 @@ import re
 from ..records import ActorMention, Timex
 from ..time import find_timexes
 
-_REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし)")
+#: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
+_BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
+_REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 
 
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
                status: str, mentions: list[tuple[int, int, ActorMention]],
-               anchor: str | None = None) -> Timex | None:
-    """The timex that dates the event whose trigger spans [trigger_start, trigger_end)."""
+               anchor: str | None = None, reporters: list[tuple[int, int]] = ()) -> Timex | None:
+    """The timex that dates the event whose trigger spans [trigger_start, trigger_end).
+
+    ``reporters`` are the spans of subjects in the sentence that are not the
+    event's own actors: a day right after one of them (「ホワイトハウスは13日、
+    北朝鮮が…提供したと発表した」) belongs to that subject's reporting verb.
+    """
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in find_timexes(sentence, published, tense=tense, anchor=anchor)
-               if not _is_report_date(sentence, t, mentions)]
+               if not _BOUND.match(sentence[t.end:])
+               and not _is_report_date(sentence, t, mentions)
+               and not _after_reporter(sentence, t, reporters)]
     before = [t for t in timexes if t.end <= trigger_start]
     if before:
         return before[-1]
@@ -32,6 +41,13 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     if after:
         return after[0]
     return None
+
+
+def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:
+    if not _REPORTING.search(sentence[t.end:]):
+        return False
+    return any(end <= t.start and sentence[end:t.start].strip() in ("は", "は、", "が", "が、")
+               for _, end in reporters)
 
 
 def _is_report_date(sentence: str, t: Timex, mentions: list[tuple[int, int, ActorMention]]) -> bool:

@@ -31,8 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Types that stand without a target (a test launch nobody is named as aimed at).
 TARGETLESS = {"MOBILIZE"}
-_LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち")
-_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
+_LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
+                "表す", "表明", "示す", "伝える", "述べる")
+_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
 _PASSIVE = re.compile(r"^(さ|され|られ|れ)")
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)|という|としている|とした)")
 
@@ -80,23 +81,25 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     new_topic = [a for a in args if a.case == "subj" and _is_actor(a)] or None
     if not matches:
         return [], new_topic
-    frames = [Frame(m, _is_predicative(text, m, doc), bool(_PASSIVE.match(text[m.char_end:]))
-                    and _is_predicative(text, m, doc)) for m in matches]
-    tok_frame = {}
+    frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
+    for f in frames:
+        f.passive = f.predicative and bool(_PASSIVE.match(_after_suru(text, f.match.char_end)))
+    tok_frame: dict[int, int] = {}
     for k, f in enumerate(frames):
         for t in range(f.match.start, f.match.end):
             tok_frame[t] = k
-    # light verbs (会談を行った) carry the nominal trigger's dependents
+    # light verbs (会談を行った, 感謝を表した) carry the nominal trigger's dependents
     for k, f in enumerate(frames):
         for t in range(f.match.end, min(len(doc), f.match.end + 3)):
             if doc[t].lemma_ in _LIGHT_VERBS or doc[t].text in _LIGHT_VERBS:
                 tok_frame.setdefault(t, k)
+    blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame]
+    _compound_places(text, args, frames)
 
-    # 3. attachment
-    leaders: list[Arg] = []
-    subject_for: dict[int, list[Arg]] = {}
+    # 3. attachment of dependents and genitives
     for a in args:
-        if a.case in ("modifier", "skip", "about", "none", "coord") or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
+        if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
+                or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
             continue
         if a.case == "loc":
             k = _next_frame(frames, a.end)
@@ -113,19 +116,11 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                     frames[j].gens.append(a)
                     j += 1
             continue
-        if a.case == "subj":
-            if a.leads:
-                leaders.append(a)
-                continue
-            group = leaders + [a]
-            leaders = []
-            for k, f in enumerate(frames):
-                if f.match.char_start >= a.end:
-                    subject_for[k] = group
-            continue
         k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
             k = _next_frame(frames, a.end)
+            if k is not None and _blocked(blockers, a.end, frames[k].match.char_start):
+                k = None  # the first predicate after the arg is not a trigger: it is that one's
         if k is None:
             continue
         f = frames[k]
@@ -136,25 +131,23 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             f.target.append(a)
             if a.mention.kind in ("place", "capital") and f.location is None and f.match.mode == "visit":
                 f.location = a.mention
-    if leaders:  # 「Xが率いる」 with no later subject: X is the subject
-        for k, f in enumerate(frames):
-            if f.match.char_start >= leaders[-1].end:
-                subject_for.setdefault(k, leaders)
 
+    # subjects: the closest subject before a trigger whose clause is still open
+    subjects = _subjects(text, doc, args, frames)
     for k, f in enumerate(frames):
-        subj = subject_for.get(k)
+        subj = subjects.get(k)
         if f.predicative:
             if f.passive:
                 f.target = list(subj or []) + f.target
             elif subj:
                 f.source = list(subj) + f.source
                 f.has_subject = True
-            if f.gens and not f.source:
+            if f.gens and f.match.mode == "letter":
+                f.source = list(f.gens)  # the letter's author, not its carrier
+            elif f.gens and not f.source:
                 f.source = list(f.gens)
             elif f.gens:
-                f.target.extend(g for g in f.gens if f.type != "CONSULT" or f.match.mode != "letter")
-                if f.match.mode == "letter":
-                    f.source = list(f.gens)  # the letter's author, not its carrier
+                f.target.extend(f.gens)
         else:
             if len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
@@ -162,10 +155,15 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 f.source = list(f.gens)
             elif subj:
                 f.source = list(subj)
-        if not f.source and topic and f.predicative and k == 0:
+            elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
+                f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
+        if not f.source and topic and f.predicative:
             f.source = list(topic)
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target:
+            f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
-            f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end, text[f.match.char_start:f.match.char_end],
+            f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
+                                             text[f.match.char_start:f.match.char_end],
                                              f.match.target, f.match.target, "state", rule="trigger"),
                                 f.match.char_start, f.match.char_end, "obj", ""))
 
@@ -182,13 +180,186 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         st = status_of(window, sentence_end=last or bool(cut))
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames):
             st = following
+        elif st == "occurred" and _non_past(doc, f):
+            st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
         f.status = st
         following = st
 
-    # 5. folds
+    # 5. content and folds
+    _drop_content(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)
     return [f for f in frames if not f.drop], new_topic
+
+
+#: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
+_SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
+_NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み")
+
+
+def _non_past(doc: "Doc", f: Frame) -> bool:
+    """A predicative act in non-past form closing its clause (「会談すると発表した」)."""
+    if f.type in _SPEECH_TYPES or not f.predicative:
+        return False
+    j = f.match.end
+    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].text not in ("と",):
+        if doc[j].lemma_ in ("た", "だ") or doc[j].text in ("て", "で", "し"):
+            return False
+        j += 1
+    if j < len(doc) and doc[j].text == "ている":
+        return False
+    return j < len(doc) and doc[j].text in _NONPAST_NEXT
+
+
+def _after_suru(text: str, pos: int) -> str:
+    """The text after a サ変 trigger's する stem (訪問さ|れた → れた)."""
+    rest = text[pos:]
+    return rest[1:] if rest.startswith(("さ",)) and rest[1:2] in ("れ",) else rest
+
+
+def _blocked(blockers: list[int], start: int, end: int) -> bool:
+    return any(start <= b < end for b in blockers)
+
+
+def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
+    """「プーチン大統領の平壌訪問」: the place is the visit's target, the person its agent."""
+    starts = {f.match.char_start for f in frames}
+    for a, b in zip(args, args[1:]):
+        if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
+            continue
+        if b.end in starts:
+            a.case, b.case = "gen", "obj"
+        elif any(f.match.char_start <= b.start and b.end <= f.match.char_end for f in frames):
+            a.case, b.case = "gen", "none"  # 「プーチン大統領の訪朝」: 朝 is the trigger's own target
+
+
+_EMBED_END = re.compile(r"^[^、。「」]{0,12}?(こと|の)(に|を|が|は)")
+
+
+def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
+    """Which subject group each frame takes.
+
+    A subject (が/は) covers every trigger after it until a later subject takes
+    over (serial predicates share one subject). A subject of an embedded clause
+    (a relative clause, or one nominalised with こと/の) covers only the triggers
+    inside that clause; when the clause is the object of the next trigger
+    (「XがYしたことに感謝」), X is that trigger's target instead.
+    """
+    groups: list[tuple[list[Arg], int | None]] = []  # (group, clause end or None)
+    leaders: list[Arg] = []
+    embedded_targets: list[tuple[Arg, int]] = []
+    for a in args:
+        if a.case != "subj":
+            continue
+        if a.leads:
+            leaders.append(a)
+            continue
+        group = leaders + [a]
+        leaders = []
+        limit = None
+        if a.particle in ("が",):
+            limit = _embedded_limit(text, doc, a)
+        groups.append((group, limit))
+        if limit is not None:
+            embedded_targets.append((a, limit))
+    if leaders:
+        groups.append((leaders, None))
+    out: dict[int, list[Arg]] = {}
+    for k, f in enumerate(frames):
+        pos = f.match.char_start
+        for group, limit in reversed(groups):
+            if group[-1].end <= pos and (limit is None or pos < limit):
+                out[k] = group
+                break
+    for a, limit in embedded_targets:
+        m = _EMBED_END.match(text[limit:])
+        if not m:
+            continue
+        k = _next_frame(frames, limit)
+        if k is not None and frames[k].match.char_start - (limit + m.end()) <= 6:
+            frames[k].target.append(a)
+    # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」
+    for k, f in enumerate(frames):
+        head = _relative_head(text, f, args)
+        if head is not None:
+            out[k] = [head]
+    return out
+
+
+def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
+    """Where the clause of an embedded が-subject ends, or None if it is a main subject."""
+    tok = None
+    for t in doc:
+        if t.idx < a.end and t.idx + len(t.text) > a.start:
+            tok = t
+    if tok is None:
+        return None
+    head = tok.head
+    steps = 0
+    while head.pos_ not in ("VERB", "ADJ") and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+    if head.pos_ not in ("VERB", "ADJ"):
+        return None
+    end = head.idx + len(head.text)
+    # the verb group: auxiliaries and て/くれる after the verb
+    j = head.i + 1
+    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ", "PART") or (j < len(doc) and doc[j].dep_ == "fixed"):
+        end = doc[j].idx + len(doc[j].text)
+        j += 1
+    rest = text[end:]
+    if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の"):
+        return end
+    return None
+
+
+def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
+    rest = text[f.match.char_end:]
+    m = re.match(r"^(中の|中だった|した|している|していた|する|の際に)", rest)
+    if not m:
+        return None
+    after = f.match.char_end + m.end()
+    for a in args:
+        if a.start < after:
+            continue
+        if a.start == after and a.case == "modifier":
+            after = a.end + len(a.particle)  # 「訪問しているロシアのラブロフ外相」
+            continue
+        if a.start == after and a.mention.kind in ("person", "organisation", "state"):
+            return a
+        break
+    return None
+
+
+_CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
+_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
+_ABOUT = re.compile(r"^(について|をめぐ|に関す|に関し|に対する|への)")
+_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|した)[、]?[^。]{0,30}$")
+
+
+def _drop_content(text: str, frames: list[Frame]) -> None:
+    """A trigger that is only what another asks, backs or refuses is not an event.
+
+    「プーチン大統領の訪朝を要請」: the visit is the request's content, and its
+    agent becomes the request's addressee. A nominal trigger that is only a topic
+    (「発射実験について」) is dropped too, unless the text reports it as held
+    (「行われた…会談について」).
+    """
+    for k, f in enumerate(frames):
+        if f.type in _SPEECH_ACTS:
+            continue
+        if k + 1 < len(frames):
+            outer = frames[k + 1]
+            link = text[f.match.char_end:outer.match.char_start]
+            if outer.type in _CONTENT_OUTER and len(link) <= 12 and _CONTENT_LINK.match(link):
+                f.drop = True
+                if not outer.target:
+                    outer.target = [a for a in (f.gens or f.source) + f.target
+                                    if a.key not in {s.key for s in outer.source}]
+                continue
+        if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
+                and not _REALISED.search(text[:f.match.char_start]):
+            f.drop = True
 
 
 def _is_actor(a: Arg) -> bool:
@@ -196,8 +367,10 @@ def _is_actor(a: Arg) -> bool:
 
 
 def _conjunctive(window: str) -> bool:
+    """The trigger's clause continues into the next predicate (「訪問し、」「訪問、」)."""
     w = window.strip()
-    return w == "" or w.endswith(("、", "し", "して", "て")) or w in ("し、", "して、", "、")
+    return w == "" or w.startswith(("し、", "して", "、", "し,", "を行い", "を行って", "に臨み")) \
+        or w.endswith(("、", "し", "して", "て"))
 
 
 def _next_frame(frames: list[Frame], pos: int) -> int | None:
@@ -247,21 +420,23 @@ def _fold_letters(frames: list[Frame], text: str) -> None:
 def _fold_visits(frames: list[Frame]) -> None:
     """A visit and the meeting with its host, in one sentence, are one CONSULT visit."""
     visits = [f for f in frames if f.type == "CONSULT" and f.match.mode == "visit" and not f.drop]
-    meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", None) and not f.drop]
+    meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", None) and not f.drop]
     for v in visits:
         for m in meets:
             if m.drop:
                 continue
             vs = {a.key for a in v.source}
             ms = {a.key for a in m.source}
+            mt = {a.key for a in m.target}
+            if vs and vs & mt and not vs & ms:
+                # 「訪韓中のブリンケン長官と会見した」: the visit is the meeting's setting
+                v.drop = True
+                break
             if not ms or vs & ms or not vs:
                 v.source = v.source or m.source
-                if m.target:
-                    hosts = [a for a in m.target if a.key not in vs]
-                    if hosts:
-                        v.target = hosts
-                if m.status == "occurred" or v.status != "occurred":
-                    pass
+                hosts = [a for a in m.target if a.key not in vs]
+                if hosts:
+                    v.target = hosts
                 m.drop = True
                 break
 
@@ -293,7 +468,11 @@ def actor_key(actor: dict[str, Any]) -> str:
 def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Event | None:
     """An Event for a frame, or None when it lacks the actors an event needs."""
     source = actors_of(f.source, sentence_start)
-    target = actors_of(f.target, sentence_start)
+    targets = f.target
+    if f.type != "CONSULT" and any(a.mention.kind not in ("capital", "place") for a in targets):
+        # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
+        targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
+    target = actors_of(targets, sentence_start)
     skeys = {actor_key(a) for a in source}
     target = [a for a in target if actor_key(a) not in skeys]
     if not source or (not target and f.type not in TARGETLESS):

@@ -45,9 +45,22 @@ def merge_events(events: list[Event]) -> list[Event]:
             if identity(kept) == ident and dates_compatible(kept.date, ev.date):
                 _absorb(kept, ev)
                 break
+            if _same_dated_act(kept, ev):
+                # 「プーチン大統領の平壌訪問」 and 「プーチン大統領が…金総書記と首脳会談」 on one date
+                kept.target.extend(a for a in ev.target if a not in kept.target)
+                _absorb(kept, ev)
+                break
         else:
             merged.append(ev)
     return merged
+
+
+def _same_dated_act(a: Event, b: Event) -> bool:
+    """Same type, source and day-or-month, and targets of the same states: one act
+    reported once with its host state and once with its host."""
+    return (a.type == b.type and a.date is not None and a.date == b.date
+            and _keys(a.source) == _keys(b.source)
+            and {t.get("country") for t in a.target} == {t.get("country") for t in b.target})
 
 
 def _absorb(kept: Event, ev: Event) -> None:

@@ -28,7 +28,7 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("とともに", "com"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
     ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("では", "loc"), ("でも", "loc"),
-    ("から", "from"), ("まで", "skip"), ("など", "skip"),
+    ("間の", "gen"), ("間で", "com"), ("から", "from"), ("まで", "skip"), ("など", "skip"),
     ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
     ("と", "com"), ("の", "gen"), ("で", "loc"), ("や", "coord"), ("、", "coord"), ("・", "coord"),
     ("，", "coord"),
@@ -83,7 +83,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     for k in range(len(args) - 2, -1, -1):
         a, b = args[k], args[k + 1]
         gap = _gap(text, a, b)
-        if a.case in ("coord",) and gap <= 1:
+        if a.case == "none" and b.start == a.end and a.mention.rule == b.mention.rule == "compound":
+            a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
+        elif a.case in ("coord",) and gap <= 1:
             a.case = b.case
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat"):
             # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
