@@ -15,12 +15,13 @@ Documents come in already cleaned (``gaiko.documents.load_documents``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .events.dating import date_event
-from .events.extractor import frame_to_event, frames_of
+from .events.extractor import SAID_TYPES, frame_to_event, frames_of
 from .events.merge import merge_events
 from .events.roles import build_args
 from .events.triggers import TriggerRuler, load_ruler
@@ -118,9 +119,10 @@ def _batch(docs: list[Document], options: Options,
                     continue
                 # 5. date
                 own = {(a.start, a.end) for a in f.source + f.target}
+                announced = f.type not in SAID_TYPES and bool(_ANNOUNCED.match(s.text[f.match.char_end:]))
                 tx = date_event(s.text, f.match.char_start, f.match.char_end, doc.published,
                                 status=ev.status, mentions=s.mentions, anchor=last_date,
-                                reporters=[span for span in subjects if span not in own])
+                                reporters=[span for span in subjects if announced or span not in own])
                 if tx is not None:
                     ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
                     last_date = tx.value or last_date
@@ -135,19 +137,27 @@ def _batch(docs: list[Document], options: Options,
         yield result
 
 
+#: 「…提供したと発表した」: the act is reported through an announcement, whose day is not its own.
+_ANNOUNCED = re.compile(r"^[^。「」]{0,12}?と(発表|報じ|伝え|明らかに)")
 #: How many paragraphs back a statement may take the date of the meeting it was made at.
-CARRY_PARAGRAPHS = 1
+CARRY_PARAGRAPHS = 3
 
 
 def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> None:
-    """An undated event takes the date of the latest dated event it shares an actor and
-    status with, in the same or the previous paragraph: a statement made at a meeting
-    takes the meeting's date (「議長は…と述べた」 after 「5月下旬…会見し」)."""
+    """An undated statement takes the date of the meeting it was made at.
+
+    That is the latest dated CONSULT within a few paragraphs that shares an actor
+    and the status with it (「議長は…と述べた」 after 「5月下旬…会見し」). Other
+    undated events stay undated: a background fact is no statement at a meeting.
+    """
+    if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"}:
+        return
     keys = {a["id"] or a["country"] for a in ev.source + ev.target}
     for para, prev in reversed(dated):
         if paragraph - para > CARRY_PARAGRAPHS:
             return
-        if prev.status == ev.status and keys & {a["id"] or a["country"] for a in prev.source + prev.target}:
+        if prev.type == "CONSULT" and prev.status == ev.status \
+                and keys & {a["id"] or a["country"] for a in prev.source + prev.target}:
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return
 

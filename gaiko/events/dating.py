@@ -32,6 +32,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in find_timexes(sentence, published, tense=tense, anchor=anchor)
                if not _BOUND.match(sentence[t.end:])
+               and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
                and not _after_reporter(sentence, t, reporters)]
     before = [t for t in timexes if t.end <= trigger_start]
@@ -41,6 +42,15 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     if after:
         return after[0]
     return None
+
+
+#: A speaker's 「今日」 in a quote is the day of the speech, not of the publication.
+_DEICTIC = {"今日", "きょう", "本日", "昨日", "きのう", "明日", "あす", "あした"}
+
+
+def _quoted(sentence: str, pos: int) -> bool:
+    head = sentence[:pos]
+    return head.count("「") > head.count("」")
 
 
 def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:

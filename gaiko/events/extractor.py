@@ -32,8 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Types that stand without a target (a test launch nobody is named as aimed at).
 TARGETLESS = {"MOBILIZE"}
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
-                "表す", "表明", "示す", "伝える", "述べる")
-_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
+                "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する")
+_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
 _PASSIVE = re.compile(r"^(さ|され|られ|れ)")
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)|という|としている|とした)")
 
@@ -108,6 +108,9 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             continue
         if a.case == "gen":
             k = _next_frame(frames, a.end)
+            if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
+                frames[k].target.append(a)
+                continue
             if k is not None and frames[k].match.char_start - a.end <= 8 and "、" not in text[a.end:frames[k].match.char_start]:
                 frames[k].gens.append(a)
                 # coordinated nominal triggers share the genitive (「発射実験と威嚇」)
@@ -157,8 +160,10 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 f.source = list(subj)
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
-        if not f.source and topic and f.predicative:
+        if not f.source and topic and f.predicative and not f.passive:
             f.source = list(topic)
+        elif f.passive and not f.target and topic:
+            f.target = list(topic)  # 「（チョン議員は）…と批判される」
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target:
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
@@ -194,6 +199,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
 
 #: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
 _SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
+#: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
+SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み")
 
 
@@ -233,7 +240,9 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case, b.case = "gen", "none"  # 「プーチン大統領の訪朝」: 朝 is the trigger's own target
 
 
-_EMBED_END = re.compile(r"^[^、。「」]{0,12}?(こと|の)(に|を|が|は)")
+#: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
+_OBJECT_OF = re.compile(r"^の[^、。「」をにがは]{1,10}を$")
+_EMBED_END = re.compile(r"^[^、。「」]{0,12}?(こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)")
 
 
 def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
@@ -309,6 +318,8 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     rest = text[end:]
     if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の"):
         return end
+    if re.match(r"^[\u4e00-\u9fff\u30a0-\u30ffー]{1,6}を", rest):
+        return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
     return None
 
 
@@ -334,7 +345,7 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
 _ABOUT = re.compile(r"^(について|をめぐ|に関す|に関し|に対する|への)")
-_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|した)[、]?[^。]{0,30}$")
+_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
 
 
 def _drop_content(text: str, frames: list[Frame]) -> None:
@@ -473,6 +484,10 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Eve
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)
+    # a news outlet reports; it is not an actor of what it reports
+    source = [a for a in source if a.get("sector") != "MEDIA"]
+    if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source):
+        return None  # a private person's trip is no diplomatic visit without a host meeting
     skeys = {actor_key(a) for a in source}
     target = [a for a in target if actor_key(a) not in skeys]
     if not source or (not target and f.type not in TARGETLESS):

@@ -57,7 +57,11 @@ class Arg:
 def read_case(text: str, end: int) -> tuple[str, str, int]:
     """The particle right after ``end`` in ``text``: (case, particle, particle end)."""
     i = end
-    # brackets closing a reading or a quote, and suffixes that keep the role
+    # an age or reading in brackets (「ノ氏（49）が」), closing brackets, and suffixes that keep the role
+    if i < len(text) and text[i] in "（(":
+        close = min((j for j in (text.find("）", i), text.find(")", i)) if j != -1), default=-1)
+        if 0 < close - i <= 12:
+            i = close + 1
     while i < len(text) and text[i] in ")）」』 \u3000":
         i += 1
     for suffix in _SKIP_AFTER:
