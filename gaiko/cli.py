@@ -132,15 +132,39 @@ def timex(text: Annotated[str, typer.Argument(help="Japanese text")],
 
 @app.command()
 def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt = None,
-        triggers: TriggersOpt = None, config: ConfigOpt = None) -> None:
+        triggers: TriggersOpt = None, config: ConfigOpt = None,
+        engine: Annotated[str, typer.Option(help="local or ray")] = "local",
+        workers: Annotated[int, typer.Option(help="worker processes (local engine)")] = 1,
+        address: Annotated[Optional[str], typer.Option(help="address of an existing Ray cluster")] = None) -> None:
     """Ingest documents into the event store, idempotently; print a summary."""
-    from .ingest import ingest_documents
-
     options = _options(config, published, actors, triggers)
-    docs = _progress(options, _documents(paths, options), "ingest")
-    summary = ingest_documents(db, docs, options)
+    if engine not in ("local", "ray"):
+        raise GaikoError(f"--engine: unknown engine {engine!r} (local, ray)")
+    if workers < 1:
+        raise GaikoError(f"--workers: must be at least 1, got {workers}")
+    if engine == "ray" or workers > 1:
+        from .scale import run_scaled
+
+        summary = run_scaled(paths, db, options, engine=engine, workers=workers, address=address)
+    else:
+        from .ingest import ingest_documents
+
+        docs = _progress(options, _documents(paths, options), "ingest")
+        summary = ingest_documents(db, docs, options)
     _print_summary(summary)
     _finish()
+
+
+@app.command()
+def serve(db: DbOpt,
+          host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="port")] = 8000,
+          allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="allow pasting articles on a non-loopback address")] = False,
+          token: Annotated[Optional[str], typer.Option(help="token required to ingest")] = None) -> None:
+    """The web UI and JSON API over an event store."""
+    from .web import serve as serve_web
+
+    serve_web(db, host=host, port=port, allow_ingest=allow_ingest, token=token)
 
 
 @app.command()
