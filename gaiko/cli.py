@@ -34,6 +34,17 @@ DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file of the event store
 FormatOpt = Annotated[str, typer.Option("--format", help="jsonl, table or csv")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="show tracebacks")]
 
+# the event filters, shared by events, export and graph (see Store.events)
+ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="actor id or country code on either side")]
+TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER type")]
+SinceFilter = Annotated[Optional[str], typer.Option("--since", help="from date YYYY[-MM[-DD]]")]
+UntilFilter = Annotated[Optional[str], typer.Option("--until", help="until date YYYY[-MM[-DD]]")]
+StatusFilter = Annotated[Optional[str], typer.Option("--status", help="occurred, planned, possible or denied")]
+CountryFilter = Annotated[Optional[str], typer.Option("--country", help="ISO3 of any actor")]
+DyadFilter = Annotated[Optional[list[str]], typer.Option("--dyad", help="two actor ids or codes (give twice)")]
+MinSourcesFilter = Annotated[Optional[int], typer.Option("--min-sources", help="at least N sources")]
+TableFormatOpt = Annotated[str, typer.Option("--format", help="table or jsonl")]
+
 
 class _State:
     skipped = 0
@@ -168,15 +179,9 @@ def serve(db: DbOpt,
 
 
 @app.command()
-def events(db: DbOpt,
-           actor: Annotated[Optional[str], typer.Option(help="actor id or country code on either side")] = None,
-           type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type")] = None,
-           since: Annotated[Optional[str], typer.Option(help="from date YYYY[-MM[-DD]]")] = None,
-           until: Annotated[Optional[str], typer.Option(help="until date YYYY[-MM[-DD]]")] = None,
-           status: Annotated[Optional[str], typer.Option(help="occurred, planned, possible or denied")] = None,
-           country: Annotated[Optional[str], typer.Option(help="ISO3 of any actor")] = None,
-           dyad: Annotated[Optional[list[str]], typer.Option(help="two actor ids or codes (give twice)")] = None,
-           min_sources: Annotated[Optional[int], typer.Option("--min-sources", help="at least N sources")] = None,
+def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None,
+           until: UntilFilter = None, status: StatusFilter = None, country: CountryFilter = None,
+           dyad: DyadFilter = None, min_sources: MinSourcesFilter = None,
            limit: Annotated[Optional[int], typer.Option(help="at most N events")] = None,
            format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl") -> None:
     """Query stored events, deduplicated across documents."""
@@ -187,6 +192,90 @@ def events(db: DbOpt,
     rows = query_events(db, actor=actor, type=type, since=since, until=until, status=status, country=country,
                         dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit)
     _print_records(rows, format)
+
+
+@app.command()
+def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")], db: DbOpt,
+             b: Annotated[Optional[str], typer.Argument(help="the other side (optional)")] = None,
+             plot: Annotated[Optional[str], typer.Option("--plot", help="also write a PNG chart (stacked bars by type)")] = None,
+             format: TableFormatOpt = "table") -> None:
+    """Events per month by PLOVER type for A (and B on the other side)."""
+    from .query import timeline as query_timeline
+
+    _check_table_format(format)
+    result = query_timeline(db, a, b, plot=plot)
+    if format == "jsonl":
+        for r in result.records():
+            _jsonl(r)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{result.title}: events per month", show_lines=False)
+    table.add_column("month")
+    for t in result.types:
+        table.add_column(t, justify="right")
+    table.add_column("total", justify="right")
+    counts = result.counts()
+    for month in result.months:
+        row = counts[month]
+        table.add_row(month, *(str(row.get(t, "")) for t in result.types), str(sum(row.values())))
+    Console(width=200).print(table)
+    if not result.months:
+        err.print(f"gaiko: no events of {result.title} dated to a month", markup=False)
+
+
+@app.command()
+def actors(db: DbOpt,
+           limit: Annotated[int, typer.Option("--limit", help="at most N actors")] = 20,
+           format: TableFormatOpt = "table") -> None:
+    """The most active actors (events on either side)."""
+    from .query import top_actors
+
+    _check_table_format(format)
+    rows = top_actors(db, limit)
+    if format == "jsonl":
+        for r in rows:
+            _jsonl(r)
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col, just in (("actor", "left"), ("country", "left"), ("text", "left"), ("events", "right")):
+        table.add_column(col, justify=just)
+    for r in rows:
+        table.add_row(r["id"] or "—", r["country"] or "—", r["text"] or "", str(r["events"]))
+    Console(width=160).print(table)
+
+
+@app.command()
+def graph(db: DbOpt,
+          format: Annotated[str, typer.Option("--format", help="graphml or json")] = "graphml",
+          output: Annotated[Optional[str], typer.Option("--output", help="file to write (default: stdout)")] = None,
+          actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
+          status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
+          min_sources: MinSourcesFilter = None) -> None:
+    """The actor network: edges weighted by event count, with a cooperation–conflict score."""
+    from .query import actor_network
+
+    text = actor_network(db, format, output, actor=actor, type=type, since=since, until=until, status=status,
+                         country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources)
+    if output is None:
+        sys.stdout.write(text)
+
+
+@app.command()
+def export(db: DbOpt,
+           output: Annotated[str, typer.Option("--output", help="file to write")],
+           format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
+           actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
+           status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
+           min_sources: MinSourcesFilter = None) -> None:
+    """Export stored events as jsonl, csv, parquet or PLOVER JSON."""
+    from .query import export_events
+
+    n = export_events(db, output, format, actor=actor, type=type, since=since, until=until, status=status,
+                      country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources)
+    err.print(f"{n} events written to {output} ({format})", markup=False)
 
 
 @app.command("eval")
@@ -240,6 +329,11 @@ def _print_records(rows: Iterable[dict[str, Any]], format: str) -> None:
         Console(width=160).print(table)
         return
     raise GaikoError(f"--format: unknown format {format!r} (jsonl, table, csv)")
+
+
+def _check_table_format(format: str) -> None:
+    if format not in ("table", "jsonl"):
+        raise GaikoError(f"--format: unknown format {format!r} (table, jsonl)")
 
 
 def _names(actors: list[dict[str, Any]]) -> str:

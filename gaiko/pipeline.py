@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .events.dating import date_event
-from .events.extractor import SAID_TYPES, frame_to_event, frames_of
+from .events.extractor import SAID_TYPES, Context, frame_to_events, frames_of
 from .events.merge import merge_events
 from .events.roles import build_args
 from .events.triggers import TriggerRuler, load_ruler
@@ -98,25 +98,21 @@ def _batch(docs: list[Document], options: Options,
     parsed = iter(parse(to_parse, batch_size=options.batch_size)) if to_parse else iter(())
     for doc, mentions, sentences in plans:
         events: list[Event] = []
-        topic = None
+        ctx = Context()
         paragraph = -1
         last_date: str | None = None
         dated: list[tuple[int, Event]] = []
         for s in sentences:
             if s.paragraph != paragraph:
-                topic, paragraph = None, s.paragraph
+                ctx, paragraph = Context(), s.paragraph
             if not s.parse:
                 args = build_args(s.text, s.mentions)
-                topic = [a for a in args if a.case == "subj" and a.mention.kind != "place"] or topic
+                ctx.topic = [a for a in args if a.case == "subj" and a.mention.kind != "place"] or ctx.topic
                 continue
             # 4. extract
-            frames, new_topic = frames_of(s.text, next(parsed), s.mentions, ruler, topic)
-            topic = new_topic or topic
+            frames = frames_of(s.text, next(parsed), s.mentions, ruler, ctx)
             subjects = [(a.start, a.end) for a in build_args(s.text, s.mentions) if a.case == "subj"]
-            for f in frames:
-                ev = frame_to_event(doc.id, f, s.text, s.start)
-                if ev is None:
-                    continue
+            for f, ev in ((f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)):
                 # 5. date
                 own = {(a.start, a.end) for a in f.source + f.target}
                 announced = f.type not in SAID_TYPES and bool(_ANNOUNCED.match(s.text[f.match.char_end:]))

@@ -41,7 +41,7 @@ _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 _SENTENCE_END = frozenset("。\n!?！？")
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
-_ANAPHORA_SPECIAL = {"国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
+_ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ"}
 
 
@@ -531,6 +531,14 @@ class ActorLinker:
     def _recent(self, st: _State, what: str, want: int) -> list[_Spec]:
         out: list[_Spec] = []
         seen: set = set()
+        if what == "person":  # 両首脳: the two leaders named last, whatever their titles
+            for s in self._persons(st):
+                if id(s.actor) not in seen:
+                    seen.add(id(s.actor))
+                    out.append(s)
+                    if len(out) == want:
+                        return out
+            return []
         for s in reversed(st.specs):
             if s.kind == "stop" or s.id is None:
                 continue

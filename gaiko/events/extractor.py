@@ -38,6 +38,11 @@ _PASSIVE = re.compile(r"^(さ|され|られ|れ)")
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)|という|としている|とした)")
 
 
+#: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
+_NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
+                  "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
+
+
 @dataclass
 class Frame:
     match: TriggerMatch
@@ -73,14 +78,29 @@ def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
     return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
 
 
+@dataclass
+class Context:
+    """What a sentence inherits from the ones before it in its paragraph.
+
+    ``topic``: the last subject, for a sentence with none. ``meeting``: the sides of
+    the last meeting, so that what one side says there (「首相は…即時撤廃を求めた」
+    after 「習主席と会談した」) is addressed to the other.
+    """
+
+    topic: list[Arg] | None = None
+    meeting: tuple[list[Arg], list[Arg]] | None = None
+
+
 def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention]],
-              ruler: TriggerRuler, topic: list[Arg] | None) -> tuple[list[Frame], list[Arg] | None]:
-    """Event frames of one sentence; returns them and the sentence's topic for the next."""
+              ruler: TriggerRuler, ctx: Context) -> list[Frame]:
+    """Event frames of one sentence; updates ``ctx`` for the next sentence."""
+    topic = ctx.topic
     matches = ruler.match(doc)
     args = build_args(text, mentions)
     new_topic = [a for a in args if a.case == "subj" and _is_actor(a)] or None
+    ctx.topic = new_topic or ctx.topic
     if not matches:
-        return [], new_topic
+        return []
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
     for f in frames:
         f.passive = f.predicative and bool(_PASSIVE.match(_after_suru(text, f.match.char_end)))
@@ -93,10 +113,16 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         for t in range(f.match.end, min(len(doc), f.match.end + 3)):
             if doc[t].lemma_ in _LIGHT_VERBS or doc[t].text in _LIGHT_VERBS:
                 tok_frame.setdefault(t, k)
+    for f in frames:
+        nxt = doc[f.match.end] if f.match.end < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES \
+                and not f.predicative and nxt.idx == f.match.char_end:
+            f.drop = True  # the trigger is a modifier inside a compound noun
     blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame]
     _compound_places(text, args, frames)
 
     # 3. attachment of dependents and genitives
+    abouts = [a for a in args if a.case == "about"]
     for a in args:
         if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
                 or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
@@ -166,6 +192,12 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target:
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」
+        if not f.target and f.type in _EVALUATIVE:
+            about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
+            if about:
+                f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
+        if not f.target and f.source and f.type in _ADDRESSED and ctx.meeting:
+            f.target = _counterpart(f.source, ctx.meeting)
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -194,7 +226,27 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     _drop_content(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)
-    return [f for f in frames if not f.drop], new_topic
+    kept = [f for f in frames if not f.drop]
+    for f in kept:
+        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
+            ctx.meeting = (list(f.source), list(f.target))
+    return kept
+
+
+#: Types whose target may be what they are about (「…について」).
+_EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
+#: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
+_ADDRESSED = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "COOPERATE"}
+
+
+def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
+    keys = {a.key for a in source}
+    a_side, b_side = meeting
+    if keys & {a.key for a in a_side}:
+        return list(b_side)
+    if keys & {a.key for a in b_side}:
+        return list(a_side)
+    return []
 
 
 #: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
@@ -231,6 +283,9 @@ def _blocked(blockers: list[int], start: int, end: int) -> bool:
 def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     """「プーチン大統領の平壌訪問」: the place is the visit's target, the person its agent."""
     starts = {f.match.char_start for f in frames}
+    for a in args:
+        if a.case == "none" and a.end in starts and a.mention.rule != "compound":
+            a.case = "obj"
     for a, b in zip(args, args[1:]):
         if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
             continue
@@ -242,7 +297,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。「」をにがは]{1,10}を$")
-_EMBED_END = re.compile(r"^[^、。「」]{0,12}?(こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)")
+_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
 
 
 def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
@@ -257,14 +312,18 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
     groups: list[tuple[list[Arg], int | None]] = []  # (group, clause end or None)
     leaders: list[Arg] = []
     embedded_targets: list[tuple[Arg, int]] = []
+    coordinated: list[Arg] = []
     for a in args:
         if a.case != "subj":
             continue
         if a.leads:
             leaders.append(a)
             continue
-        group = leaders + [a]
-        leaders = []
+        if a.particle not in ("が", "は", "も"):
+            coordinated.append(a)  # 「金委員長とプーチン大統領が」: both act
+            continue
+        group = leaders + coordinated + [a]
+        leaders, coordinated = [], []
         limit = None
         if a.particle in ("が",):
             limit = _embedded_limit(text, doc, a)
@@ -316,7 +375,7 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
         end = doc[j].idx + len(doc[j].text)
         j += 1
     rest = text[end:]
-    if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の"):
+    if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
         return end
     if re.match(r"^[\u4e00-\u9fff\u30a0-\u30ffー]{1,6}を", rest):
         return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
@@ -344,7 +403,7 @@ def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
 _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
-_ABOUT = re.compile(r"^(について|をめぐ|に関す|に関し|に対する|への)")
+_ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
 _REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
 
 
@@ -365,7 +424,8 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
             if outer.type in _CONTENT_OUTER and len(link) <= 12 and _CONTENT_LINK.match(link):
                 f.drop = True
                 if not outer.target:
-                    outer.target = [a for a in (f.gens or f.source) + f.target
+                    own = [a for a in f.target if a.mention.rule != "trigger"]
+                    outer.target = [a for a in (f.gens or own or f.source)
                                     if a.key not in {s.key for s in outer.source}]
                 continue
         if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
@@ -414,6 +474,7 @@ def _fold_letters(frames: list[Frame], text: str) -> None:
     prev_letter: Frame | None = None
     for f in frames:
         if f.type == "CONSULT" and f.match.mode == "letter":
+            carriers = {a.key for a in f.source} if f.predicative else set()
             if prev_letter is not None and f.match.char_start - prev_letter.match.char_end <= 4:
                 keep = prev_letter
                 keep.target.extend(a for a in f.target if a not in keep.target)
@@ -421,7 +482,9 @@ def _fold_letters(frames: list[Frame], text: str) -> None:
                     keep.source = f.source
                 f.drop = True
                 f = keep
-            if not f.target and last_consult is not None:
+            if not f.target and last_consult is not None and carriers \
+                    and carriers <= {a.key for a in last_consult.source}:
+                # 「カストロ議長と会見し、金委員長の親書を手渡した」: handed to the one met
                 f.target = [a for a in last_consult.target]
             prev_letter = f
         elif f.type == "CONSULT":
@@ -474,6 +537,22 @@ def actors_of(args: list[Arg], sentence_start: int) -> list[dict[str, Any]]:
 
 def actor_key(actor: dict[str, Any]) -> str:
     return actor["id"] if actor.get("id") is not None else f"null:{actor.get('country')}"
+
+
+def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int) -> list[Event]:
+    """The events of a frame: none when it lacks the actors an event needs, one per
+    counterpart for a meeting with several named people (「崔外相とプーチン大統領、
+    ラブロフ外相との会談」 is two meetings), else one."""
+    ev = frame_to_event(doc_id, f, text, sentence_start)
+    if ev is None:
+        return []
+    people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
+    if ev.type == "CONSULT" and ev.mode in ("meet", "phone", "host") and len(people) >= 2 \
+            and len(ev.source) == 1:
+        from dataclasses import replace
+
+        return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
+    return [ev]
 
 
 def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Event | None:

@@ -17,13 +17,14 @@ the last one. A mention followed by の and another name is a modifier
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..records import ActorMention
 
 # Longest first: the reader takes the first that matches.
 _PARTICLES: tuple[tuple[str, str], ...] = (
-    ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"),
+    ("としては", "skip"), ("として", "skip"), ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"),
     ("について", "about"), ("をめぐ", "about"), ("に関し", "about"), ("に関す", "about"),
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("とともに", "com"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
@@ -54,9 +55,20 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
-def read_case(text: str, end: int) -> tuple[str, str, int]:
-    """The particle right after ``end`` in ``text``: (case, particle, particle end)."""
+_TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
+
+
+def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]:
+    """The particle right after ``end`` in ``text``: (case, particle, particle end).
+
+    After a person's name a run of kanji before the particle is a title the
+    dictionary did not know (「金英哲党副委員長が」) and is passed over.
+    """
     i = end
+    if person:
+        m = _TITLE_RUN.match(text, i)
+        if m:
+            i = m.end()
     # an age or reading in brackets (「ノ氏（49）が」), closing brackets, and suffixes that keep the role
     if i < len(text) and text[i] in "（(":
         close = min((j for j in (text.find("）", i), text.find(")", i)) if j != -1), default=-1)
@@ -77,8 +89,15 @@ def read_case(text: str, end: int) -> tuple[str, str, int]:
 def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list[Arg]:
     """Args for the mentions of one sentence (offsets relative to ``text``), in order."""
     args: list[Arg] = []
+    merged: list[tuple[int, int, ActorMention]] = []
     for start, end, mention in mentions:
-        case, particle, pend = read_case(text, end)
+        if merged and merged[-1][1] == start and merged[-1][2].id == mention.id and mention.id is not None \
+                and mention.kind == "person":
+            merged[-1] = (merged[-1][0], end, merged[-1][2])  # 「バイデン」+「米大統領」: one person
+        else:
+            merged.append((start, end, mention))
+    for start, end, mention in merged:
+        case, particle, pend = read_case(text, end, person=mention.kind == "person")
         arg = Arg(mention, start, end, case, particle)
         if case == "subj" and text.startswith("率いる", pend):
             arg.leads = True
@@ -101,5 +120,5 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
 
 def _gap(text: str, a: Arg, b: Arg) -> int:
     """Characters between a's particle and b's start."""
-    _, _, pend = read_case(text, a.end)
+    _, _, pend = read_case(text, a.end, person=a.mention.kind == "person")
     return max(0, b.start - pend)
