@@ -23,7 +23,7 @@ from .records import Document, Rejected
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Political event data (PLOVER) from Japanese news.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
 
 Paths = Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl .warc[.gz]), URLs, or -")]
 Published = Annotated[Optional[str], typer.Option("--published", help="publication date YYYY[-MM[-DD]] for every document")]

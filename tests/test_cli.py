@@ -1,0 +1,317 @@
+"""The query and export commands: events (every filter), timeline, actors, graph,
+export, and their errors, against a store built in code (no GiNZA)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from xml.etree import ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from gaiko.cli import app
+from gaiko.plover import SCORES
+from gaiko.records import PLOVER_TYPES, Document, Event, Mention
+from gaiko.store import Store, from_plover, read_export
+
+KIM = {"id": "Kim Jong Un", "country": "PRK", "text": "金正恩"}
+PUTIN = {"id": "Vladimir Putin", "country": "RUS", "text": "プーチン"}
+PRK = {"id": "PRK", "country": "PRK", "text": "北朝鮮"}
+RUS = {"id": "RUS", "country": "RUS", "text": "ロシア"}
+USA = {"id": "USA", "country": "USA", "text": "米国"}
+JPN = {"id": "JPN", "country": "JPN", "text": "日本政府"}
+KOR = {"id": "KOR", "country": "KOR", "text": "韓国"}
+FISHER = {"id": None, "country": "CHN", "text": "中国人船員"}
+
+runner = CliRunner()
+
+
+def ev(doc, type, source, target, *, status="occurred", date=None, mode=None):
+    return Event(doc, type, status, [source], [target], f"{doc}:{type}", mode=mode, date=date,
+                 mentions=[Mention(doc, 0, 4)])
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("cli") / "events.duckdb")
+    with Store(path) as s:
+        s.ingest(Document("d1", "露朝首脳会談へ", published="2024-01-10", url="https://example.jp/1"),
+                 [ev("d1", "CONSULT", KIM, PUTIN, status="planned", date="2024-01", mode="visit")])
+        s.ingest(Document("d2", "会談した。日本は非難した。", published="2024-01-19"),
+                 [ev("d2", "CONSULT", PUTIN, KIM, date="2024-01-18"),
+                  ev("d2", "ACCUSE", JPN, PRK, date="2024-01-20")])
+        # a reprint of d2: merges, but does not raise the source count
+        s.ingest(Document("d3", "会談した。日本は非難した。(転載)", published="2024-01-19", duplicate_of="d2"),
+                 [ev("d3", "CONSULT", KIM, PUTIN, date="2024-01-18")])
+        s.ingest(Document("d4", "制裁と演習", published="2024-03-05"),
+                 [ev("d4", "SANCTION", USA, PRK, date="2024-03-04"),
+                  ev("d4", "MOBILIZE", PRK, USA, date="2024-03-01")])
+        s.ingest(Document("d5", "合意と拿捕", published="2024-05-02"),
+                 [ev("d5", "AGREE", RUS, PRK, date="2024-05-01"),
+                  ev("d5", "COERCE", JPN, FISHER, status="denied")])
+        s.ingest(Document("d6", "威嚇の可能性", published="2023-11-21"),
+                 [ev("d6", "THREATEN", PRK, KOR, status="possible", date="2023-11-20")])
+        s.ingest(Document("d7", "別の社も会談を報じた", published="2024-01-19"),
+                 [ev("d7", "CONSULT", KIM, PUTIN, date="2024-01-18")])
+    return path
+
+
+def invoke(*args):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def jsonl(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def types_of(db, *args):
+    return sorted(r["type"] for r in jsonl(invoke("events", "--db", db, *args).stdout))
+
+
+def gaiko(*args):
+    """Run the real entry point, to see the stdout/stderr split and the exit status."""
+    return subprocess.run([sys.executable, "-m", "gaiko.cli", *args], capture_output=True, text=True)
+
+
+# -- events: every filter ------------------------------------------------------------
+
+
+def test_events_all_deduplicated(db):
+    rows = jsonl(invoke("events", "--db", db).stdout)
+    assert len(rows) == 7
+    consult = next(r for r in rows if r["type"] == "CONSULT")
+    assert consult["status"] == "occurred" and consult["date"] == "2024-01-18"
+    assert consult["sources"] == 3  # d1, d2, d7; d3 is a reprint of d2
+    assert consult["docs"] == ["d1", "d2", "d3", "d7"]
+    assert len(consult["mentions"]) == 4
+    assert [h["status"] for h in consult["status_history"]][0] == "planned"
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--actor", "PRK"], ["ACCUSE", "AGREE", "CONSULT", "MOBILIZE", "SANCTION", "THREATEN"]),
+    (["--actor", "Vladimir Putin"], ["CONSULT"]),
+    (["--type", "CONSULT"], ["CONSULT"]),
+    (["--since", "2024-02"], ["AGREE", "MOBILIZE", "SANCTION"]),
+    (["--until", "2023-12-31"], ["THREATEN"]),
+    (["--since", "2024-01-19", "--until", "2024-03-02"], ["ACCUSE", "MOBILIZE"]),
+    (["--status", "denied"], ["COERCE"]),
+    (["--status", "possible"], ["THREATEN"]),
+    (["--country", "CHN"], ["COERCE"]),
+    (["--country", "USA"], ["MOBILIZE", "SANCTION"]),
+    (["--dyad", "Kim Jong Un", "--dyad", "Vladimir Putin"], ["CONSULT"]),
+    (["--dyad", "PRK", "--dyad", "RUS"], ["AGREE", "CONSULT"]),
+    (["--dyad", "USA", "--dyad", "PRK"], ["MOBILIZE", "SANCTION"]),
+    (["--min-sources", "2"], ["CONSULT"]),
+    (["--min-sources", "1"], ["ACCUSE", "AGREE", "COERCE", "CONSULT", "MOBILIZE", "SANCTION", "THREATEN"]),
+    (["--actor", "PRK", "--type", "SANCTION", "--since", "2024"], ["SANCTION"]),
+])
+def test_events_filters(db, args, expected):
+    assert types_of(db, *args) == expected
+
+
+def test_events_limit_and_order(db):
+    rows = jsonl(invoke("events", "--db", db, "--limit", "2").stdout)
+    assert [r["type"] for r in rows] == ["THREATEN", "CONSULT"]  # oldest first
+
+
+def test_events_table_and_csv(db):
+    table = invoke("events", "--db", db, "--format", "table", "--type", "CONSULT").stdout
+    assert "CONSULT" in table and "Kim Jong Un" in table
+    rows = list(csv.DictReader(io.StringIO(invoke("events", "--db", db, "--format", "csv").stdout)))
+    assert len(rows) == 7 and {r["type"] for r in rows} >= {"CONSULT", "COERCE"}
+
+
+# -- timeline ------------------------------------------------------------------------
+
+
+def test_timeline_table_and_jsonl(db):
+    out = invoke("timeline", "PRK", "--db", db).stdout
+    for month in ("2023-11", "2024-01", "2024-03", "2024-05"):
+        assert month in out
+    rows = jsonl(invoke("timeline", "PRK", "--db", db, "--format", "jsonl").stdout)
+    assert {"month": "2024-03", "type": "SANCTION", "events": 1} in rows
+    assert {"month": "2024-03", "type": "MOBILIZE", "events": 1} in rows
+    assert sum(r["events"] for r in rows) == 6
+
+
+def test_timeline_dyad_and_png(db, tmp_path):
+    png = tmp_path / "kim-putin.png"
+    result = invoke("timeline", "Kim Jong Un", "Vladimir Putin", "--db", db, "--plot", str(png),
+                    "--format", "jsonl")
+    assert jsonl(result.stdout) == [{"month": "2024-01", "type": "CONSULT", "events": 1}]
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 1000
+
+
+def test_timeline_png_with_gaps_and_empty(db, tmp_path):
+    png = tmp_path / "prk.png"
+    invoke("timeline", "PRK", "--db", db, "--plot", str(png))
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    empty = tmp_path / "none.png"
+    result = invoke("timeline", "Nobody", "--db", db, "--plot", str(empty))
+    assert "no events" in result.stderr
+    assert empty.read_bytes()[:4] == b"\x89PNG"
+
+
+# -- actors --------------------------------------------------------------------------
+
+
+def test_actors(db):
+    rows = jsonl(invoke("actors", "--db", db, "--format", "jsonl").stdout)
+    assert rows[0]["id"] == "PRK" and rows[0]["events"] == 5
+    counts = [r["events"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert {"id": None, "country": "CHN"}.items() <= next(r for r in rows if r["country"] == "CHN").items()
+    assert len(jsonl(invoke("actors", "--db", db, "--limit", "2", "--format", "jsonl").stdout)) == 2
+    assert "Kim Jong Un" in invoke("actors", "--db", db).stdout
+
+
+# -- graph ---------------------------------------------------------------------------
+
+
+def test_graph_json(db, tmp_path):
+    data = json.loads(invoke("graph", "--db", db, "--format", "json").stdout)
+    assert set(data) == {"directed", "nodes", "edges"}
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["prk"]["events"] == 5 and nodes["kimjongun"]["label"] == "Kim Jong Un"
+    edges = {(e["source"], e["target"]): e for e in data["edges"]}
+    kim_putin = edges[("kimjongun", "vladimirputin")]
+    assert kim_putin["weight"] == 1 and kim_putin["score"] == SCORES["CONSULT"]
+    prk_usa = edges[("prk", "usa")]  # SANCTION one way, MOBILIZE the other: one undirected edge
+    assert prk_usa["weight"] == 2 and prk_usa["conflict"] == 2 and prk_usa["cooperation"] == 0
+    assert prk_usa["score"] == pytest.approx((SCORES["SANCTION"] + SCORES["MOBILIZE"]) / 2)
+    assert prk_usa["types"] == {"MOBILIZE": 1, "SANCTION": 1}
+    for e in data["edges"]:
+        assert e["weight"] >= 1 and -1 <= e["score"] <= 1
+    # filters apply, and --output writes the same document
+    out = tmp_path / "g.json"
+    invoke("graph", "--db", db, "--format", "json", "--type", "CONSULT", "--output", str(out))
+    only = json.loads(out.read_text(encoding="utf-8"))
+    assert [(e["source"], e["target"]) for e in only["edges"]] == [("kimjongun", "vladimirputin")]
+
+
+def test_graph_graphml_parses(db, tmp_path):
+    out = tmp_path / "g.graphml"
+    result = invoke("graph", "--db", db, "--output", str(out))
+    assert result.stdout == ""
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.parse(out).getroot()
+    keys = {k.get("id"): k.get("attr.name") for k in root.findall("g:key", ns)}
+    graph = root.find("g:graph", ns)
+    assert graph.get("edgedefault") == "undirected"
+    nodes = {n.get("id") for n in graph.findall("g:node", ns)}
+    assert {"prk", "usa", "kimjongun", "vladimirputin", "chn"} <= nodes
+    edges = graph.findall("g:edge", ns)
+    assert edges and all(e.get("source") in nodes and e.get("target") in nodes for e in edges)
+    for e in edges:
+        data = {keys[d.get("key")]: d.text for d in e.findall("g:data", ns)}
+        assert float(data["weight"]) >= 1 and -1 <= float(data["score"]) <= 1
+        assert json.loads(data["types"])
+
+
+def test_every_type_has_a_score():
+    assert set(SCORES) == set(PLOVER_TYPES)
+    assert SCORES["ASSAULT"] == min(SCORES.values()) and SCORES["REQUEST"] <= 0
+    for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"):
+        assert SCORES[t] > 0
+    for t in ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"):
+        assert SCORES[t] < 0
+
+
+# -- export --------------------------------------------------------------------------
+
+
+def _expected(db, **filters):
+    with Store(db) as s:
+        return s.events(**filters)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_round_trip(db, tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    result = invoke("export", "--db", db, "--format", fmt, "--output", str(out))
+    assert "7 events" in result.stderr
+    assert read_export(str(out), fmt) == _expected(db)
+
+
+def test_export_plover_round_trip(db, tmp_path):
+    out = tmp_path / "events.plover.jsonl"
+    invoke("export", "--db", db, "--format", "plover", "--output", str(out))
+    records = read_export(str(out), "plover")
+    expected = _expected(db)
+    assert [r["event"] for r in records] == [e["type"] for e in expected]
+    for rec, e in zip(records, expected):
+        back = from_plover(rec)
+        for field in ("id", "doc", "type", "mode", "status", "source", "target", "date", "evidence"):
+            assert back[field] == e[field], field
+        assert back["mentions"] == e["mentions"][:1]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "plover"])
+def test_export_takes_the_event_filters(db, tmp_path, fmt):
+    out = tmp_path / f"prk-rus.{fmt}"
+    invoke("export", "--db", db, "--format", fmt, "--output", str(out), "--dyad", "PRK", "--dyad", "RUS",
+           "--since", "2024-02", "--status", "occurred", "--min-sources", "1")
+    rows = read_export(str(out), fmt)
+    assert len(rows) == 1
+    assert (rows[0].get("type") or rows[0].get("event")) == "AGREE"
+
+
+# -- errors: one stderr line naming the input, non-zero exit ----------------------------
+
+
+def _one_error_line(proc, *names):
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("gaiko: ")
+    for name in names:
+        assert name in lines[0], (name, lines[0])
+
+
+@pytest.mark.parametrize("command", [
+    ["events"], ["timeline", "PRK"], ["actors"], ["graph"], ["export", "--output", "x.jsonl"],
+])
+def test_missing_db_file(tmp_path, command):
+    missing = str(tmp_path / "nope.duckdb")
+    _one_error_line(gaiko(*command, "--db", missing), missing, "no such event store")
+    assert not (tmp_path / "nope.duckdb").exists()
+
+
+@pytest.mark.parametrize("command, option", [
+    (["events", "--since", "2024-13"], "--since"),
+    (["events", "--until", "yesterday"], "--until"),
+    (["graph", "--since", "2024-02-30"], "--since"),
+    (["export", "--output", "OUT", "--until", "24-01"], "--until"),
+])
+def test_bad_date(db, tmp_path, command, option):
+    command = [str(tmp_path / "x.jsonl") if a == "OUT" else a for a in command]
+    _one_error_line(gaiko(*command, "--db", db), option)
+
+
+@pytest.mark.parametrize("command, name", [
+    (["export", "--format", "xml", "--output", "OUT"], "--format"),
+    (["graph", "--format", "dot"], "--format"),
+    (["actors", "--format", "yaml"], "--format"),
+    (["timeline", "PRK", "--format", "html"], "--format"),
+    (["timeline", "PRK", "--plot", "chart.jpg"], "chart.jpg"),
+    (["actors", "--limit", "0"], "--limit"),
+])
+def test_bad_format_or_value(db, tmp_path, command, name):
+    command = [str(tmp_path / "x.out") if a == "OUT" else a for a in command]
+    _one_error_line(gaiko(*command, "--db", db), name)
+    assert not (tmp_path / "x.out").exists()
+
+
+def test_unwritable_output(db, tmp_path):
+    target = str(tmp_path / "no-such-dir" / "events.jsonl")
+    _one_error_line(gaiko("export", "--db", db, "--output", target), target)
+    target = str(tmp_path / "no-such-dir" / "g.graphml")
+    _one_error_line(gaiko("graph", "--db", db, "--output", target), target)
