@@ -1,0 +1,170 @@
+"""The JSON API under ``/api``.  Every route calls the store's Python API (or the
+helpers in :mod:`gaiko.web.reads`); bad parameters are 422s with a message
+naming the parameter, unknown ids 404s."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+
+from gaiko.store import Store
+from gaiko.web import plover, reads
+from gaiko.web.filters import MAX_LIMIT, EventQuery, event_query, fetch_all, fetch_page
+from gaiko.web.paste import ingest_pasted, read_pasted
+from gaiko.web.views import monthly, network
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most this many (1–{MAX_LIMIT})")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="skip this many")]
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Filters = Annotated[EventQuery, Depends(event_query)]
+
+
+# -- ingest guard -------------------------------------------------------------------------
+
+
+def check_ingest(request: Request, token: str | None = None) -> None:
+    """Ingest is allowed on loopback or with ``allow_ingest``; then the token if one is set,
+    and never from a page of another origin (a cross-site form post)."""
+    options = request.app.state.options
+    if not options.ingest_enabled:
+        raise HTTPException(403, "ingest is off: this server is bound to a non-loopback address "
+                                 "(start it with --allow-ingest to enable it)")
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        parts = urlsplit(origin)
+        if parts.netloc != request.headers.get("host", ""):
+            raise HTTPException(403, f"cross-origin ingest refused (origin {origin})")
+    elif origin == "null" or request.headers.get("sec-fetch-site") == "cross-site":
+        raise HTTPException(403, "cross-origin ingest refused")
+    if options.token:
+        header = request.headers.get("authorization", "")
+        given = header[7:].strip() if header.lower().startswith("bearer ") else (token or "")
+        if not hmac.compare_digest(given.encode(), options.token.encode()):
+            raise HTTPException(401, "ingest needs the server's token (Authorization: Bearer TOKEN, "
+                                     "or the token field of the form)", headers={"WWW-Authenticate": "Bearer"})
+
+
+async def read_upload(file: UploadFile | None, limit: int) -> bytes | None:
+    if file is None or not file.filename:
+        return None
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        from gaiko.web.app import too_large_message
+
+        raise HTTPException(413, too_large_message(limit))
+    return data
+
+
+# -- events -------------------------------------------------------------------------------
+
+
+@router.get("/events", summary="Events, deduplicated across documents, filtered and paged")
+def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """The filters of `gaiko events`; `next_offset` is null on the last page."""
+    return fetch_page(store, filters, limit, offset).to_dict()
+
+
+@router.get("/events/{event_id}", summary="One event with its mentions and sources")
+def get_event(store: StoreDep, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    detail = reads.event_detail(store, event_id)
+    if detail is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return detail
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+@router.get("/actors", summary="The most active actors with their event counts")
+def list_actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
+    return store.actors(limit)
+
+
+@router.get("/actors/{actor:path}", summary="One actor: events by type, counterparts, months")
+def get_actor(store: StoreDep, actor: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    detail = reads.actor_detail(store, actor)
+    if detail is None:
+        raise HTTPException(404, f"no events with actor {actor!r}")
+    return detail
+
+
+# -- documents ----------------------------------------------------------------------------
+
+
+@router.get("/documents", summary="Stored documents (without their text)")
+def list_documents(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    docs = store.documents()
+    page = docs[offset:offset + limit]
+    return {"total": len(docs), "limit": limit, "offset": offset, "documents": page}
+
+
+@router.get("/documents/{doc_id:path}", summary="One document with its cleaned text and its events")
+def get_document(store: StoreDep, doc_id: Annotated[str, Path(max_length=1000)]) -> dict[str, Any]:
+    doc = reads.document_detail(store, doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return doc
+
+
+@router.post("/documents", status_code=201, summary="Ingest an article: pasted text or an uploaded file")
+async def post_document(
+    request: Request,
+    store: StoreDep,
+    text: Annotated[str | None, Form(description="the article as plain text or HTML")] = None,
+    file: Annotated[UploadFile | None, File(description="an HTML or text file")] = None,
+    published: Annotated[str | None, Form(description="publication date YYYY[-MM[-DD]]")] = None,
+    title: Annotated[str | None, Form(max_length=500)] = None,
+    url: Annotated[str | None, Form(max_length=2000)] = None,
+    token: Annotated[str | None, Form()] = None,
+) -> dict[str, Any]:
+    """Runs the pipeline (clean → link → parse → extract → date), stores the document and
+    its events, and returns the stored events it reports."""
+    from starlette.concurrency import run_in_threadpool
+
+    check_ingest(request, token)
+    options = request.app.state.options
+    data = await read_upload(file, options.max_body_bytes)
+    doc = read_pasted(text=text, data=data, filename=file.filename if file else None,
+                      published=published, title=title or None, url=url or None)
+    pasted = await run_in_threadpool(ingest_pasted, store, doc, options.pipeline)
+    return pasted.to_dict()
+
+
+# -- network and timeline -----------------------------------------------------------------
+
+
+@router.get("/network", summary="The actor network: nodes by activity, edges by cooperation–conflict")
+def get_network(store: StoreDep, filters: Filters,
+                max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> dict[str, Any]:
+    """Edges join a source and a target actor; `score` is the mean cooperation (+1) /
+    conflict (-1) score of their events (see `/api/types`)."""
+    return network(fetch_all(store, filters), max_nodes).to_dict()
+
+
+@router.get("/timeline", summary="Events per month and PLOVER type, for an actor, a dyad or everything")
+def get_timeline(store: StoreDep, filters: Filters) -> dict[str, Any]:
+    """Use `actor=` for one actor, `dyad=A&dyad=B` for a pair.  Only events dated to a
+    month or a day are placed on a month; `year_only` and `undated` count the rest."""
+    return monthly(fetch_all(store, filters)).to_dict()
+
+
+@router.get("/types", summary="PLOVER types with their cooperation (+) / conflict (-) score and colour")
+def get_types() -> list[dict[str, Any]]:
+    return [{"type": t, "score": plover.SCORES[t], "leaning": plover.leaning(plover.SCORES[t]),
+             "colour": plover.TYPE_COLOURS[t]} for t in plover.STACK_ORDER]
+
+
+@router.get("/counts", summary="How many documents, events and mentions are stored")
+def get_counts(store: StoreDep) -> dict[str, int]:
+    return store.counts()

@@ -1,0 +1,95 @@
+"""A pasted article or an uploaded file, through the pipeline, into the store.
+
+The same stages as ``gaiko run``: read (the readers for text and HTML bytes),
+settle the publication date, clean, ``extract_documents``, ``Store.ingest``.
+Nothing is written to disk but the store; the upload's name is only a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from gaiko.documents import clean
+from gaiko.documents.dates import date_in_text
+from gaiko.documents.readers import html_doc, looks_like_html, sniffed_doc, text_doc
+from gaiko.errors import InputError
+from gaiko.options import Options, check_date
+from gaiko.records import Document
+from gaiko.store import IngestResult, Store, content_hash_of
+
+_UNSAFE = re.compile(r"[^\w.\-]+")
+
+
+@dataclass
+class Pasted:
+    document: Document
+    result: IngestResult
+    events: list[dict[str, Any]]   # the stored events this document reports (after merging)
+    found: int                     # events the pipeline found in it
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.document
+        return {
+            "document": {"id": d.id, "title": d.title, "published": d.published, "url": d.url,
+                         "publisher": d.publisher},
+            "document_added": self.result.document_added,
+            "events_found": self.found,
+            "events_added": self.result.events_added,
+            "events_merged": self.result.events_merged,
+            "events": self.events,
+        }
+
+
+def label_for(filename: str | None) -> str:
+    """A display id from an uploaded file's name: its last path part, tame characters only."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = _UNSAFE.sub("_", name).strip("._")
+    return name[:80] or "upload"
+
+
+def read_pasted(*, text: str | None = None, data: bytes | None = None, filename: str | None = None,
+                published: str | None = None, title: str | None = None, url: str | None = None) -> Document:
+    """One cleaned ``Document`` from pasted text or an uploaded file's bytes."""
+    published = check_date(published or None, "published")
+    if data is not None:
+        name = label_for(filename)
+        lower = name.lower()
+        if lower.endswith((".html", ".htm", ".xhtml")):
+            raw = html_doc(data, name)
+        elif lower.endswith(".txt"):
+            raw = text_doc(data, name)
+        else:
+            raw = sniffed_doc(data, name)
+    elif text is not None and text.strip():
+        name = "pasted"
+        raw = html_doc(text, name) if looks_like_html(text) else text_doc(text.encode("utf-8"), name)
+    else:
+        raise InputError("text", "paste an article or choose a file")
+    doc = Document(id=name, text=raw.text, title=title or raw.title,
+                   published=published or raw.published or raw.dateline or date_in_text(raw.text),
+                   publisher=raw.publisher, url=url or raw.url)
+    doc = clean(doc)
+    if not doc.text.strip():
+        raise InputError(name, "no article text left after cleaning")
+    # the id carries the content hash, so two different texts never share an id
+    return replace(doc, id=f"{name}#{content_hash_of(doc.text)[:10]}")
+
+
+def ingest_pasted(store: Store, doc: Document, options: Options) -> Pasted:
+    """Run the pipeline over ``doc`` and store it with its events."""
+    from gaiko.pipeline import extract_documents
+
+    extraction = next(iter(extract_documents([doc], options)))
+    stored = extraction.document
+    result = store.ingest(stored, extraction.events)
+    if not result.document_added:
+        # the same text is already stored, perhaps under another id: show that one
+        chash = content_hash_of(stored.text)
+        for row in store.documents():
+            if row["content_hash"] == chash:
+                stored = replace(stored, id=row["id"])
+                break
+    mine = [e for e in store.events() if stored.id in e["docs"]]
+    return Pasted(stored, result, mine, len(extraction.events))

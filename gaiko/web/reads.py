@@ -1,0 +1,90 @@
+"""What a page or an API route asks the store, in one place: each function takes
+the open ``Store`` and returns plain dicts (``None`` when the id is unknown).
+
+Ids come from the URL and are only ever looked up in the store (parameterised
+queries in :mod:`gaiko.store.queries`); nothing here touches the file system.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gaiko.store import Store
+from gaiko.web import plover
+from gaiko.web.views import actor_label, counterparts, highlight, matches_actor, monthly, network
+
+Event = dict[str, Any]
+
+
+def _doc_summary(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: doc.get(k) for k in ("id", "title", "published", "publisher", "url", "duplicate_of")}
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """The event, each mention with the text it covers, and the documents reporting it
+    (with their cleaned text, for showing the evidence in place)."""
+    event = store.event(event_id)
+    if event is None:
+        return None
+    docs: dict[str, dict[str, Any]] = {}
+    for doc_id in event["docs"] or [event["doc"]]:
+        doc = store.document(doc_id)
+        if doc is not None:
+            docs[doc_id] = doc
+    mentions = []
+    for m in event["mentions"]:
+        text = docs.get(m["doc"], {}).get("text")
+        covered = text[m["start"]:m["end"]] if text is not None and m["start"] is not None else None
+        mentions.append({**m, "text": covered})
+    return {**event, "mentions": mentions, "score": plover.score(event["type"]),
+            "documents": [{**_doc_summary(d), "text": d["text"]} for d in docs.values()]}
+
+
+def article_segments(store: Store, doc: dict[str, Any], current: str | None = None) -> tuple[list[Any], list[Event]]:
+    """A document's cleaned text cut into segments, each knowing the events whose
+    mentions cover it; and those events."""
+    events = [e for e in store.events() if doc["id"] in e["docs"]]
+    spans = [(m["start"], m["end"], e["id"]) for e in events for m in e["mentions"]
+             if m["doc"] == doc["id"] and m["start"] is not None]
+    return highlight(doc["text"] or "", spans, current), events
+
+
+def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
+    doc = store.document(doc_id)
+    if doc is None:
+        return None
+    events = [e for e in store.events() if doc_id in e["docs"]]
+    doc["events"] = [
+        {"id": e["id"], "type": e["type"], "status": e["status"], "date": e["date"],
+         "mentions": [m for m in e["mentions"] if m["doc"] == doc_id]}
+        for e in events
+    ]
+    return doc
+
+
+def actor_detail(store: Store, ref: str, events: list[Event] | None = None) -> dict[str, Any] | None:
+    """An actor (by id or country code): its events by type, counterparts and months."""
+    events = store.events(actor=ref) if events is None else events
+    if not events:
+        return None
+    labels = [actor_label(a) for e in events for a in [*e["source"], *e["target"]] if matches_actor(a, ref)]
+    by_type: dict[str, int] = {}
+    for e in events:
+        by_type[e["type"]] = by_type.get(e["type"], 0) + 1
+    score = plover.mean_score(e["type"] for e in events)
+    return {
+        "actor": ref,
+        "label": labels[0] if labels else ref,
+        "names": sorted({a.get("text") for e in events for a in [*e["source"], *e["target"]]
+                         if matches_actor(a, ref) and a.get("text")}),
+        "events": len(events),
+        "types": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+        "score": round(score, 3),
+        "leaning": plover.leaning(score),
+        "counterparts": counterparts(events, ref),
+        "monthly": monthly(events).to_dict(),
+    }
+
+
+def network_of(events: list[Event], max_nodes: int) -> dict[str, Any]:
+    return network(events, max_nodes).to_dict()

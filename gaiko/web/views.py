@@ -1,0 +1,243 @@
+"""What the pages and the API show, computed from the store's event dicts.
+
+Pure functions: no database, no HTTP.  The store answers the queries
+(``Store.events`` with its filters); these functions summarise the rows it
+returns: free-text search, monthly counts by type, an actor's counterparts, the
+actor network, and the highlighted spans of an article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gaiko.store.merge import date_precision, normalise_id
+from gaiko.web import plover
+
+Event = dict[str, Any]
+Actor = dict[str, Any]
+
+
+# -- actors -----------------------------------------------------------------------------
+
+
+def actor_ref(actor: Actor) -> str | None:
+    """What names an actor in URLs and filters: its id, else its country code."""
+    return actor.get("id") or actor.get("country") or None
+
+
+def actor_label(actor: Actor) -> str:
+    """A display name: id, else ``text (COUNTRY)``, else the text."""
+    if actor.get("id"):
+        return str(actor["id"])
+    text, country = actor.get("text"), actor.get("country")
+    if text and country:
+        return f"{text} ({country})"
+    return str(text or country or "?")
+
+
+def matches_actor(actor: Actor, ref: str) -> bool:
+    """The store's actor filter, for one actor: by id, country or normalised id."""
+    key = normalise_id(ref) or ref
+    return ref in (actor.get("id"), actor.get("country")) or (
+        bool(actor.get("id")) and normalise_id(str(actor["id"])) == key
+    )
+
+
+# -- dates ------------------------------------------------------------------------------
+
+
+PRECISION_NAMES = {0: "undated", 1: "year", 2: "month", 3: "day"}
+
+
+def format_date(date: str | None, date_end: str | None = None) -> str:
+    """The date as precise as it is known, never more: ``2024-11``, ``2024-11-04 – 2024-11-06``."""
+    if not date:
+        return "undated"
+    if date_end and date_end != date:
+        return f"{date} – {date_end}"
+    return date
+
+
+def precision(date: str | None) -> str:
+    return PRECISION_NAMES[date_precision(date)]
+
+
+# -- search -----------------------------------------------------------------------------
+
+
+def event_text(event: Event) -> str:
+    """The text free-text search looks in: evidence, actors, date phrase, type, mode, location."""
+    parts = [event.get("evidence") or "", event.get("type") or "", event.get("mode") or "",
+             event.get("date_text") or ""]
+    for a in [*event.get("source", []), *event.get("target", []), event.get("location") or {}]:
+        parts += [str(a.get(k) or "") for k in ("id", "country", "text")]
+    return "\n".join(parts).casefold()
+
+
+def search(events: Iterable[Event], q: str | None) -> list[Event]:
+    """Events whose text contains every word of ``q`` (case-insensitive)."""
+    words = [w.casefold() for w in (q or "").split()]
+    if not words:
+        return list(events)
+    return [e for e in events if all(w in event_text(e) for w in words)]
+
+
+# -- monthly counts ---------------------------------------------------------------------
+
+
+@dataclass
+class Monthly:
+    months: list[str]                      # every month from the first to the last, gaps included
+    counts: dict[str, dict[str, int]]      # month → type → n
+    year_only: int                         # events dated to a year only (not placed on a month)
+    undated: int
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"month": m, "type": t, "count": n}
+                for m in self.months for t, n in sorted(self.counts.get(m, {}).items())]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"months": self.months, "counts": self.rows(), "year_only": self.year_only,
+                "undated": self.undated}
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        m += 1
+        if m > 12:
+            y, m = y + 1, 1
+    return out
+
+
+def monthly(events: Iterable[Event]) -> Monthly:
+    """Events per month and type.  Only events dated to a month or a day are placed;
+    the others are counted apart, never spread over months."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    year_only = undated = 0
+    for e in events:
+        p = date_precision(e.get("date"))
+        if p == 0:
+            undated += 1
+        elif p == 1:
+            year_only += 1
+        else:
+            counts[e["date"][:7]][e["type"]] += 1
+    months = _month_range(min(counts), max(counts)) if counts else []
+    return Monthly(months, {m: dict(c) for m, c in counts.items()}, year_only, undated)
+
+
+def monthly_from_rows(rows: Iterable[tuple[str, str, int]]) -> Monthly:
+    """The same shape from ``Store.timeline`` rows (month, type, n)."""
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for month, type_, n in rows:
+        counts[month][type_] = int(n)
+    months = _month_range(min(counts), max(counts)) if counts else []
+    return Monthly(months, dict(counts), 0, 0)
+
+
+# -- counterparts and network -----------------------------------------------------------
+
+
+def _pairs(event: Event) -> Iterable[tuple[Actor, Actor]]:
+    for s in event.get("source", []):
+        for t in event.get("target", []):
+            yield s, t
+
+
+def counterparts(events: Iterable[Event], ref: str) -> list[dict[str, Any]]:
+    """The actors on the other side of ``ref``'s events, most events first."""
+    n: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    label: dict[str, str] = {}
+    for e in events:
+        seen: set[str] = set()
+        for s, t in _pairs(e):
+            for me, other in ((s, t), (t, s)):
+                oref = actor_ref(other)
+                if not matches_actor(me, ref) or oref is None or matches_actor(other, ref) or oref in seen:
+                    continue
+                seen.add(oref)
+                n[oref] += 1
+                types[oref][e["type"]] += 1
+                label.setdefault(oref, actor_label(other))
+    out = []
+    for oref, count in n.most_common():
+        score = plover.mean_score(types[oref].elements())
+        out.append({"ref": oref, "label": label[oref], "events": count,
+                    "types": dict(types[oref].most_common()), "score": round(score, 3),
+                    "leaning": plover.leaning(score)})
+    return out
+
+
+@dataclass
+class Network:
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nodes": self.nodes, "edges": self.edges}
+
+
+def network(events: Iterable[Event], max_nodes: int = 40) -> Network:
+    """Actors as nodes (weighted by how many events they take part in) and, between a
+    source and a target, an edge with its event count, types and mean score."""
+    activity: Counter[str] = Counter()
+    label: dict[str, str] = {}
+    country: dict[str, str | None] = {}
+    edge_types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for e in events:
+        involved: set[str] = set()
+        for a in [*e.get("source", []), *e.get("target", [])]:
+            ref = actor_ref(a)
+            if ref:
+                involved.add(ref)
+                label.setdefault(ref, actor_label(a))
+                country.setdefault(ref, a.get("country"))
+        activity.update(involved)
+        pairs = {tuple(sorted((actor_ref(s), actor_ref(t))))
+                 for s, t in _pairs(e) if actor_ref(s) and actor_ref(t) and actor_ref(s) != actor_ref(t)}
+        for pair in pairs:
+            edge_types[pair][e["type"]] += 1  # type: ignore[index]
+    keep = {ref for ref, _ in sorted(activity.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
+    nodes = [{"id": ref, "label": label[ref], "country": country[ref], "events": activity[ref]}
+             for ref in sorted(keep, key=lambda r: (-activity[r], r))]
+    edges = []
+    for (a, b), types in sorted(edge_types.items()):
+        if a in keep and b in keep:
+            score = plover.mean_score(types.elements())
+            edges.append({"source": a, "target": b, "events": sum(types.values()),
+                          "types": dict(types.most_common()), "score": round(score, 3),
+                          "leaning": plover.leaning(score)})
+    return Network(nodes, edges)
+
+
+# -- an article with its evidence highlighted -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    events: tuple[str, ...] = ()   # ids of the events whose mention covers this text
+    current: bool = False          # covered by the event the page is about
+
+
+def highlight(text: str, spans: Sequence[tuple[int, int, str]], current: str | None = None) -> list[Segment]:
+    """Cut ``text`` at every span boundary; each piece knows which events' mentions cover it.
+
+    ``spans`` are ``(start, end, event_id)`` character offsets into ``text``; spans
+    outside the text are clipped, empty ones ignored.
+    """
+    clean = [(max(0, s), min(len(text), e), ev) for s, e, ev in spans
+             if s is not None and e is not None and min(len(text), e) > max(0, s)]
+    cuts = sorted({0, len(text), *(s for s, _, _ in clean), *(e for _, e, _ in clean)})
+    out: list[Segment] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        ids = tuple(dict.fromkeys(ev for s, e, ev in clean if s <= lo and hi <= e))
+        out.append(Segment(text[lo:hi], ids, current is not None and current in ids))
+    return out
