@@ -283,18 +283,29 @@ def eval_(paths: Paths,
           gold: Annotated[str, typer.Option("--gold", help="gold events, JSONL")],
           published: Published = None, actors: ActorsOpt = None, triggers: TriggersOpt = None,
           config: ConfigOpt = None,
-          format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table") -> None:
+          format: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+          by_type: Annotated[bool, typer.Option("--by-type", help="also print actor-level recall per type")] = False) -> None:
     """Extract from PATH and score against GOLD (P, R, F1 at dyad, actor, full levels)."""
     from .evaluate import evaluate_paths
 
     options = _options(config, published, actors, triggers, progress=False)
-    scores = evaluate_paths(gold, _documents(paths, options), options)
+    report = evaluate_paths(gold, _documents(paths, options), options)
+    same, matched = report.dates
     if format == "jsonl":
-        for s in scores.values():
+        for s in report.scores.values():
             _jsonl(s.to_dict())
+        _jsonl({"level": "date", "same": same, "matched": matched})
+        if by_type:
+            for t, (m, g) in report.by_type.items():
+                _jsonl({"level": "type", "type": t, "matched": m, "gold": g})
     else:
+        if by_type:
+            print("actor-level recall by type: " + ", ".join(
+                f"{t} {m}/{g}" for t, (m, g) in report.by_type.items()))
+        print(f"dates: {same} of {matched} events matched at actor level carry the gold date"
+              f" ({same / matched if matched else 0:.3f})")
         print(f"{'level':<7}{'P':>8}{'R':>8}{'F1':>8}{'matched':>9}{'system':>8}{'gold':>6}")
-        for s in scores.values():
+        for s in report.scores.values():
             print(f"{s.level:<7}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.matched:>9}{s.system:>8}{s.gold:>6}")
     _finish()
 

@@ -79,9 +79,16 @@ MATCHERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], bool]] = {
 
 
 def max_matching(gold: list[dict[str, Any]], sys: list[dict[str, Any]],
-                 ok: Callable[[dict[str, Any], dict[str, Any]], bool]) -> list[tuple[int, int]]:
-    """Maximum one-to-one matching (augmenting paths); returns (gold, sys) index pairs."""
+                 ok: Callable[[dict[str, Any], dict[str, Any]], bool],
+                 prefer: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None) -> list[tuple[int, int]]:
+    """Maximum one-to-one matching (augmenting paths); returns (gold, sys) index pairs.
+
+    ``prefer`` orders each gold event's candidates: among the maximum matchings the
+    search then favours pairs it prefers (used to read dates off actor-level pairs).
+    """
     edges = [[j for j, s in enumerate(sys) if ok(g, s)] for g in gold]
+    if prefer is not None:
+        edges = [sorted(js, key=lambda j, g=g: not prefer(g, sys[j])) for g, js in zip(gold, edges)]
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -142,6 +149,34 @@ def score(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, Any]],
     return out
 
 
+def date_agreement(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, Any]],
+                   docs: Iterable[str] | None = None) -> tuple[int, int]:
+    """Of the gold events matched at actor level, how many carry the gold date.
+
+    Returns (same date, matched). The actor-level matching is chosen to favour
+    pairs whose dates agree, so an arbitrary tie never hides a right date.
+    """
+    by_doc_g: dict[str, list[dict[str, Any]]] = {}
+    by_doc_s: dict[str, list[dict[str, Any]]] = {}
+    for e in gold:
+        by_doc_g.setdefault(e["doc"], []).append(e)
+    for e in system:
+        by_doc_s.setdefault(e["doc"], []).append(e)
+    keep = set(docs) if docs is not None else set(by_doc_g) | set(by_doc_s)
+    same = total = 0
+    for d in keep:
+        g, s = by_doc_g.get(d, []), by_doc_s.get(d, [])
+        # the pairs that agree on the date first, then the other actor-level pairs
+        first = max_matching(g, s, lambda a, b: actor_match(a, b) and a.get("date") == b.get("date"))
+        used_g, used_s = {i for i, _ in first}, {j for _, j in first}
+        rest_g = [i for i in range(len(g)) if i not in used_g]
+        rest_s = [j for j in range(len(s)) if j not in used_s]
+        rest = max_matching([g[i] for i in rest_g], [s[j] for j in rest_s], actor_match)
+        same += len(first)
+        total += len(first) + len(rest)
+    return same, total
+
+
 def read_gold(path: str) -> list[dict[str, Any]]:
     """Gold events from a JSONL file; a bad line is an error naming file and line."""
     out = []
@@ -159,7 +194,30 @@ def read_gold(path: str) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_paths(gold_path: str, docs: Iterable[Any], options: Any) -> dict[str, Score]:
+@dataclass
+class Report:
+    """What ``gaiko eval`` prints: the three levels, date agreement, recall by type."""
+
+    scores: dict[str, Score]
+    dates: tuple[int, int]                 # (same date, matched at actor level)
+    by_type: dict[str, tuple[int, int]]    # type -> (matched at actor level, gold)
+
+
+def recall_by_type(gold: list[dict[str, Any]], system: list[dict[str, Any]],
+                   docs: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Actor-level recall per PLOVER type: (matched, gold) for each gold type."""
+    out: dict[str, list[int]] = {}
+    for d in set(docs):
+        g = [e for e in gold if e["doc"] == d]
+        s = [e for e in system if e["doc"] == d]
+        for e in g:
+            out.setdefault(e["type"], [0, 0])[1] += 1
+        for i, _ in max_matching(g, s, actor_match):
+            out[g[i]["type"]][0] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
+
+
+def evaluate_paths(gold_path: str, docs: Iterable[Any], options: Any) -> Report:
     """Extract events from ``docs`` and score them against the gold file.
 
     Only documents that were read are scored, so a folder subset gives a subset score.
@@ -172,4 +230,5 @@ def evaluate_paths(gold_path: str, docs: Iterable[Any], options: Any) -> dict[st
     for x in extract_documents(docs, options):
         read.append(x.document.id)
         system.extend(ev.to_dict() for ev in x.events)
-    return score(gold, system, docs=read)
+    return Report(score(gold, system, docs=read), date_agreement(gold, system, docs=read),
+                  recall_by_type(gold, system, read))
