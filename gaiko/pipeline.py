@@ -152,7 +152,7 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
     for para, prev in reversed(dated):
         if paragraph - para > CARRY_PARAGRAPHS:
             return
-        if prev.type == "CONSULT" and prev.status == ev.status \
+        if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
                 and keys & {a["id"] or a["country"] for a in prev.source + prev.target}:
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return

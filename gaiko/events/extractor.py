@@ -35,7 +35,8 @@ _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する")
 _PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
 _PASSIVE = re.compile(r"^(さ|され|られ|れ)")
-_CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)|という|としている|とした)")
+_CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"
+                         r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")
 
 
 #: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
@@ -213,6 +214,12 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         cut = _CLAUSE_END.search(window)
         if cut:
             window = window[:cut.start() + 1]
+        past = _past_end(doc, f)
+        if past is not None:
+            # 「訪れた際にも…調整で」: after a past verb only what is attached to it counts
+            # (「依頼したとの見方」「会談したとみられる」)
+            window = text[f.match.char_end:min(len(text), past + _PAST_REACH)]
+            window = re.split(r"[、。]", window)[0]
         last = k + 1 == len(frames)
         st = status_of(window, sentence_end=last or bool(cut))
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames):
@@ -249,11 +256,29 @@ def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> lis
     return []
 
 
+#: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
+_PAST_REACH = 12
+
+
+def _past_end(doc: "Doc", f: Frame) -> int | None:
+    """Where the trigger's verb group ends, if it is in the past tense (した, された)."""
+    if not f.predicative:
+        return None
+    j = f.match.end
+    end = None
+    while j < len(doc) and j < f.match.end + 6 and doc[j].pos_ in ("AUX", "VERB") \
+            and doc[j].lemma_ in ("する", "れる", "られる", "た", "だ", "ます", "せる", "させる", "行う"):
+        if doc[j].lemma_ in ("た",):
+            end = doc[j].idx + len(doc[j].text)
+        j += 1
+    return end
+
+
 #: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
 _SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 #: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
 SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
-_NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み")
+_NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
 
 def _non_past(doc: "Doc", f: Frame) -> bool:
