@@ -10,11 +10,12 @@ from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 
+from gaiko.errors import InputError
 from gaiko.store import Store
 from gaiko.web import plover, reads
 from gaiko.web.filters import MAX_LIMIT, EventQuery, event_query, fetch_all, fetch_page
 from gaiko.web.paste import ingest_pasted, read_pasted
-from gaiko.web.views import monthly, network
+from gaiko.web.views import monthly
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -148,8 +149,15 @@ async def post_document(
 def get_network(store: StoreDep, filters: Filters,
                 max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> dict[str, Any]:
     """Edges join a source and a target actor; `score` is the mean cooperation (+1) /
-    conflict (-1) score of their events (see `/api/types`)."""
-    return network(fetch_all(store, filters), max_nodes).to_dict()
+    conflict (-1) score of their events (see `/api/types`).  Free text (`q`) does not
+    apply here."""
+    return reads.network_for(store, network_filters(filters), max_nodes)
+
+
+def network_filters(filters: EventQuery) -> dict[str, Any]:
+    if filters.q:
+        raise InputError("q", "free-text search does not apply to the network; use actor, type, dates")
+    return filters.store_filters()
 
 
 @router.get("/timeline", summary="Events per month and PLOVER type, for an actor, a dyad or everything")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gaiko.web import plover
-from gaiko.web.views import Monthly, Network
+from gaiko.web.views import Monthly
 
 
 @dataclass
@@ -80,18 +80,18 @@ class Graph:
     edges: list[dict[str, Any]]
 
 
-def network_graph(net: Network, width: int = 960, height: int = 640, iterations: int = 300) -> Graph:
+def network_graph(net: dict[str, Any], width: int = 960, height: int = 640, iterations: int = 300) -> Graph:
     """Fruchterman–Reingold layout, deterministic (nodes start on a circle in activity order)."""
-    n = len(net.nodes)
+    n = len(net["nodes"])
     if n == 0:
         return Graph(width, height, [], [])
-    ids = [node["id"] for node in net.nodes]
+    ids = [node["id"] for node in net["nodes"]]
     index = {ref: i for i, ref in enumerate(ids)}
     pos = [[math.cos(2 * math.pi * i / n) * 0.5 + 0.5, math.sin(2 * math.pi * i / n) * 0.5 + 0.5]
            for i in range(n)]
     if n == 1:
         pos = [[0.5, 0.5]]
-    links = [(index[e["source"]], index[e["target"]], e["events"]) for e in net.edges]
+    links = [(index[e["source"]], index[e["target"]], e["events"]) for e in net["edges"]]
     k = math.sqrt(1.0 / n)
     temp = 0.1
     for _ in range(iterations if n > 1 else 0):
@@ -129,16 +129,17 @@ def network_graph(net: Network, width: int = 960, height: int = 640, iterations:
     ox = (width - scale * span_x) / 2
     oy = (height - scale * span_y) / 2
     xy = [(ox + (x - min(xs)) * scale, oy + (y - min(ys)) * scale) for x, y in pos]
-    peak = max(node["events"] for node in net.nodes)
+    peak = max(node["events"] for node in net["nodes"])
     nodes = []
-    for node, (x, y) in zip(net.nodes, xy):
+    for node, (x, y) in zip(net["nodes"], xy):
         r = 6 + 22 * math.sqrt(node["events"] / peak)
         nodes.append({**node, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1)})
-    peak_edge = max((e["events"] for e in net.edges), default=1)
+    peak_edge = max((e["events"] for e in net["edges"]), default=1)
     edges = []
-    for e in net.edges:
+    for e in net["edges"]:
         (x1, y1), (x2, y2) = xy[index[e["source"]]], xy[index[e["target"]]]
-        edges.append({**e, "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
+        edges.append({**e, "source_label": net["nodes"][index[e["source"]]]["label"],
+                      "target_label": net["nodes"][index[e["target"]]]["label"], "x1": round(x1, 1), "y1": round(y1, 1), "x2": round(x2, 1), "y2": round(y2, 1),
                       "width": round(1.5 + 6 * e["events"] / peak_edge, 1),
                       "colour": plover.score_colour(e["score"])})
     return Graph(width, height, nodes, edges)

@@ -15,10 +15,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from gaiko.errors import InputError
 from gaiko.records import PLOVER_TYPES, STATUSES
 from gaiko.web import charts, plover, reads
-from gaiko.web.api import Filters, Limit, Offset, StoreDep, check_ingest, read_upload
+from gaiko.web.api import Filters, Limit, Offset, StoreDep, check_ingest, network_filters, read_upload
 from gaiko.web.filters import fetch_all, fetch_page
 from gaiko.web.paste import ingest_pasted, read_pasted
-from gaiko.web.views import actor_label, actor_ref, format_date, monthly, network, precision
+from gaiko.web.views import actor_label, actor_ref, format_date, monthly, precision
 
 router = APIRouter(include_in_schema=False)
 
@@ -138,7 +138,7 @@ def actor_page(request: Request, store: StoreDep, actor: Annotated[str, Path(max
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, store: StoreDep, filters: Filters,
                  max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> Response:
-    net = network(fetch_all(store, filters), max_nodes)
+    net = reads.network_for(store, network_filters(filters), max_nodes)
     return render(request, "network.html", {
         "filters": filters, "graph": charts.network_graph(net), "max_nodes": max_nodes,
         "actors": store.actors(200),

@@ -11,7 +11,7 @@ from typing import Any
 
 from gaiko.store import Store
 from gaiko.web import plover
-from gaiko.web.views import actor_label, counterparts, highlight, matches_actor, monthly, network
+from gaiko.web.views import actor_label, counterparts, highlight, matches_actor, monthly
 
 Event = dict[str, Any]
 
@@ -86,5 +86,26 @@ def actor_detail(store: Store, ref: str, events: list[Event] | None = None) -> d
     }
 
 
-def network_of(events: list[Event], max_nodes: int) -> dict[str, Any]:
-    return network(events, max_nodes).to_dict()
+def network_for(store: Store, filters: dict[str, Any], max_nodes: int) -> dict[str, Any]:
+    """The store's actor network (:func:`gaiko.store.graph.actor_graph`) for the events
+    matching ``filters``, cut to the ``max_nodes`` most active actors.
+
+    Nodes: ``id`` (the store's actor key), ``ref`` (what names the actor in a URL:
+    its id, else its country code; None for an unnamed actor of no known country),
+    ``label``, ``country``, ``events``, ``score``, ``types``.  Edges: ``source``,
+    ``target`` (node ids), ``events``, ``score`` (mean cooperation–conflict score),
+    ``leaning``, ``cooperation``, ``conflict``, ``types``.
+    """
+    from gaiko.store.graph import actor_graph
+
+    graph = actor_graph(store, **filters)
+    kept = graph.nodes[:max_nodes]
+    keys = {n["id"] for n in kept}
+    nodes = [{"id": n["id"], "ref": n["actor_id"] or n["country"], "label": n["label"],
+              "country": n["country"], "events": n["events"], "score": n["score"], "types": n["types"]}
+             for n in kept]
+    edges = [{"source": e["source"], "target": e["target"], "events": e["weight"], "score": e["score"],
+              "leaning": plover.leaning(e["score"]), "cooperation": e["cooperation"],
+              "conflict": e["conflict"], "types": e["types"]}
+             for e in graph.edges if e["source"] in keys and e["target"] in keys]
+    return {"nodes": nodes, "edges": edges}

@@ -2,8 +2,9 @@
 
 Pure functions: no database, no HTTP.  The store answers the queries
 (``Store.events`` with its filters); these functions summarise the rows it
-returns: free-text search, monthly counts by type, an actor's counterparts, the
-actor network, and the highlighted spans of an article.
+returns: free-text search, monthly counts by type, an actor's counterparts and
+the highlighted spans of an article.  (The network is the store's,
+:func:`gaiko.store.graph.actor_graph`.)
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ def monthly_from_rows(rows: Iterable[tuple[str, str, int]]) -> Monthly:
     return Monthly(months, dict(counts), 0, 0)
 
 
-# -- counterparts and network -----------------------------------------------------------
+# -- counterparts -----------------------------------------------------------
 
 
 def _pairs(event: Event) -> Iterable[tuple[Actor, Actor]]:
@@ -173,48 +174,6 @@ def counterparts(events: Iterable[Event], ref: str) -> list[dict[str, Any]]:
                     "types": dict(types[oref].most_common()), "score": round(score, 3),
                     "leaning": plover.leaning(score)})
     return out
-
-
-@dataclass
-class Network:
-    nodes: list[dict[str, Any]]
-    edges: list[dict[str, Any]]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"nodes": self.nodes, "edges": self.edges}
-
-
-def network(events: Iterable[Event], max_nodes: int = 40) -> Network:
-    """Actors as nodes (weighted by how many events they take part in) and, between a
-    source and a target, an edge with its event count, types and mean score."""
-    activity: Counter[str] = Counter()
-    label: dict[str, str] = {}
-    country: dict[str, str | None] = {}
-    edge_types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for e in events:
-        involved: set[str] = set()
-        for a in [*e.get("source", []), *e.get("target", [])]:
-            ref = actor_ref(a)
-            if ref:
-                involved.add(ref)
-                label.setdefault(ref, actor_label(a))
-                country.setdefault(ref, a.get("country"))
-        activity.update(involved)
-        pairs = {tuple(sorted((actor_ref(s), actor_ref(t))))
-                 for s, t in _pairs(e) if actor_ref(s) and actor_ref(t) and actor_ref(s) != actor_ref(t)}
-        for pair in pairs:
-            edge_types[pair][e["type"]] += 1  # type: ignore[index]
-    keep = {ref for ref, _ in sorted(activity.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
-    nodes = [{"id": ref, "label": label[ref], "country": country[ref], "events": activity[ref]}
-             for ref in sorted(keep, key=lambda r: (-activity[r], r))]
-    edges = []
-    for (a, b), types in sorted(edge_types.items()):
-        if a in keep and b in keep:
-            score = plover.mean_score(types.elements())
-            edges.append({"source": a, "target": b, "events": sum(types.values()),
-                          "types": dict(types.most_common()), "score": round(score, 3),
-                          "leaning": plover.leaning(score)})
-    return Network(nodes, edges)
 
 
 # -- an article with its evidence highlighted -------------------------------------------
