@@ -126,7 +126,7 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            response = JSONResponse({"detail": too_large_message(self.limit)}, status_code=413)
+            response = error_response(Request(scope), 413, too_large_message(self.limit))
             await response(scope, receive, send)
             return
         seen = 0
