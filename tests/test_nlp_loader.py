@@ -1,0 +1,68 @@
+"""gaiko.nlp: the trimmed, BLAS-backed GiNZA parses as the stock one does."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.nlp.factories import register_factories, strip_bunsetu_labels
+
+pytestmark = pytest.mark.parser
+
+SENTENCES = [
+    "トランプ米大統領と北朝鮮の金正恩朝鮮労働党委員長は12日、シンガポールで会談した。",
+    "岸田文雄首相は18日、記者団に「断じて容認できない」と述べ、北朝鮮に厳重に抗議した。",
+    "中国とロシアは米国などの軍事演習が緊張を高めていると主張し、新たな措置に反対した。",
+    "プーチン大統領は19日、平壌を訪問し、金正恩氏と包括的戦略パートナーシップ条約に署名した。",
+]
+
+
+def _signature(doc):
+    return [(t.text, t.idx, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc]
+
+
+def test_register_factories_is_idempotent():
+    register_factories()
+    register_factories()
+
+
+def test_parse_equals_stock_ginza_without_ner():
+    import spacy
+
+    from gaiko.nlp.loader import EXCLUDED, load_nlp, parse
+
+    stock = spacy.load("ja_ginza", exclude=["ner"])
+    ours = list(parse(SENTENCES, batch_size=2))
+    assert [_signature(d) for d in ours] == [_signature(d) for d in stock.pipe(SENTENCES)]
+    names = load_nlp().pipe_names
+    assert not set(EXCLUDED) & set(names)
+    assert "gaiko_dep_labels_v1" in names
+
+
+def test_strip_bunsetu_labels():
+    from gaiko.nlp.loader import load_nlp
+
+    doc = load_nlp().make_doc("金氏が会談した。")
+    doc[0].dep_ = "nsubj_bunsetu"
+    strip_bunsetu_labels(doc)
+    assert doc[0].dep_ == "nsubj"
+
+
+def test_needs_parse_never_drops_a_sentence_with_a_trigger():
+    from gaiko.events.triggers import load_ruler
+    from gaiko.nlp.loader import parse
+    from gaiko.nlp.prefilter import needs_parse
+
+    ruler = load_ruler()
+    texts = SENTENCES + ["同社の会長は新製品を発表した。", "会社員の男性が駅前で買い物をした。"]
+    for text, doc in zip(texts, parse(texts)):
+        if ruler.match(doc):
+            assert needs_parse(text, ruler), text
+    assert not needs_parse("きょうは晴れ。", ruler)
+
+
+def test_long_input_is_parsed_not_refused():
+    from gaiko.nlp.loader import parse
+
+    text = "会談した。" * 12_000  # 180,000 bytes: past SudachiPy's limit
+    (doc,) = list(parse([text]))
+    assert len(doc) > 0
