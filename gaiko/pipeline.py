@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from .events.dating import date_event
-from .events.extractor import SAID_TYPES, Context, frame_to_events, frames_of
+from .events.extractor import SAID_TYPES, Context, frame_to_events, frames_of, last_subject
 from .events.merge import merge_events
 from .events.roles import build_args
 from .events.triggers import TriggerRuler, load_ruler
@@ -106,8 +106,7 @@ def _batch(docs: list[Document], options: Options,
             if s.paragraph != paragraph:
                 ctx, paragraph = Context(), s.paragraph
             if not s.parse:
-                args = build_args(s.text, s.mentions)
-                ctx.topic = [a for a in args if a.case == "subj" and a.mention.kind != "place"] or ctx.topic
+                ctx.topic = last_subject(build_args(s.text, s.mentions)) or ctx.topic
                 continue
             # 4. extract
             frames = frames_of(s.text, next(parsed), s.mentions, ruler, ctx)
@@ -149,11 +148,13 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
     if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"}:
         return
     keys = {a["id"] or a["country"] for a in ev.source + ev.target}
+    dyad = {a["country"] for a in ev.source + ev.target}
     for para, prev in reversed(dated):
         if paragraph - para > CARRY_PARAGRAPHS:
             return
         if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
-                and keys & {a["id"] or a["country"] for a in prev.source + prev.target}:
+                and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
+                     or dyad == {a["country"] for a in prev.source + prev.target}):
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return
 

@@ -32,6 +32,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in find_timexes(sentence, published, tense=tense, anchor=anchor)
                if not _BOUND.match(sentence[t.end:])
+               and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
                and not _after_reporter(sentence, t, reporters)]
@@ -51,6 +52,21 @@ _DEICTIC = {"今日", "きょう", "本日", "昨日", "きのう", "明日", "�
 def _quoted(sentence: str, pos: int) -> bool:
     head = sentence[:pos]
     return head.count("「") > head.count("」")
+
+
+#: Words that look ahead: what they date has not happened yet.
+_AHEAD = ("来", "年内", "今後", "近く", "年明け", "月内", "早期", "早い時期")
+
+
+def _future(t: Timex, published: str | None) -> bool:
+    """A date after publication, or a forward-looking word: no date for what occurred
+    (「習氏はプーチン氏を年内に中国に招待した」: 年内 is when the visit is to be)."""
+    if t.text.startswith(_AHEAD):
+        return True
+    if t.value is None or published is None:
+        return False
+    n = min(len(t.value), len(published))
+    return t.value[:n] > published[:n]
 
 
 def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:

@@ -98,8 +98,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     topic = ctx.topic
     matches = ruler.match(doc)
     args = build_args(text, mentions)
-    new_topic = [a for a in args if a.case == "subj" and _is_actor(a)] or None
-    ctx.topic = new_topic or ctx.topic
+    ctx.topic = last_subject(args) or ctx.topic
     if not matches:
         return []
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
@@ -146,7 +145,11 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                     frames[j].gens.append(a)
                     j += 1
             continue
-        k = _dep_frame(doc, a, tok_frame)
+        nearest = _next_frame(frames, a.end)
+        if nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
+            k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
+        else:
+            k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
             k = _next_frame(frames, a.end)
             if k is not None and _blocked(blockers, a.end, frames[k].match.char_start):
@@ -183,16 +186,17 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
             elif f.gens:
                 f.source = list(f.gens)
-            elif subj:
-                f.source = list(subj)
+            elif subj and not _OBJECT_OF_VIEW.match(text[f.match.char_end:]):
+                f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
         if not f.source and topic and f.predicative and not f.passive:
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
-        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target:
-            f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target \
+                and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start):
+            f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
         if not f.target and f.type in _EVALUATIVE:
             about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
             if about:
@@ -211,6 +215,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         f = frames[k]
         nxt = frames[k + 1].match.char_start if k + 1 < len(frames) else len(text)
         window = text[f.match.char_end:nxt]
+        if "、" in window:
+            window = window[:window.index("、") + 1]  # the rest belongs to what follows
         cut = _CLAUSE_END.search(window)
         if cut:
             window = window[:cut.start() + 1]
@@ -222,10 +228,13 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             window = re.split(r"[、。]", window)[0]
         last = k + 1 == len(frames)
         st = status_of(window, sentence_end=last or bool(cut))
-        if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames):
+        new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
+        if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject:
             st = following
         elif st == "occurred" and _non_past(doc, f):
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
+        elif st == "occurred" and not f.predicative and _PLANNED_BEFORE.search(text[:f.match.char_start]):
+            st = "planned"  # 「12日に予定される米朝首脳会談」
         f.status = st
         following = st
 
@@ -240,6 +249,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     return kept
 
 
+_COORDINATORS = ("と", "、", "や", "・", "，")
 #: Types whose target may be what they are about (「…について」).
 _EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
 #: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
@@ -256,6 +266,10 @@ def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> lis
     return []
 
 
+#: A nominal trigger that is what someone weighs, watches or reports, not what they do.
+_OBJECT_OF_VIEW = re.compile(r"^を[^、。]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
+#: A nominal trigger announced as scheduled by the clause before it.
+_PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
 #: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
 _PAST_REACH = 12
 
@@ -321,7 +335,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
-_OBJECT_OF = re.compile(r"^の[^、。「」をにがは]{1,10}を$")
+_OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)$")
 _EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
 
 
@@ -402,7 +416,7 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     rest = text[end:]
     if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
         return end
-    if re.match(r"^[\u4e00-\u9fff\u30a0-\u30ffー]{1,6}を", rest):
+    if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
         return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
     return None
 
@@ -456,6 +470,19 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
         if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
                 and not _REALISED.search(text[:f.match.char_start]):
             f.drop = True
+
+
+def last_subject(args: list[Arg]) -> list[Arg] | None:
+    """The sentence's last subject with the names coordinated with it: what a
+    following sentence without a subject is about."""
+    group: list[Arg] = []
+    for a in args:
+        if a.case == "subj" and _is_actor(a):
+            if group and group[-1].particle in _COORDINATORS and group[-1].end <= a.start:
+                group.append(a)
+            else:
+                group = [a]
+    return group or None
 
 
 def _is_actor(a: Arg) -> bool:
@@ -594,6 +621,13 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Eve
         return None  # a private person's trip is no diplomatic visit without a host meeting
     skeys = {actor_key(a) for a in source}
     target = [a for a in target if actor_key(a) not in skeys]
+    own = {a.get("country") for a in source}
+    dative_states = {a.mention.country for a in targets if a.case == "dat" and a.mention.id == a.mention.country}
+    if f.type == "CONSULT":
+        target = [a for a in target if not (a.get("id") == a.get("country") and a.get("country") in own)]
+    elif len(target) > 1:
+        # 「習氏はプーチン氏を中国に招待した」: one's own state named with に is where, not whom
+        target = [a for a in target if not (a.get("id") == a.get("country") in own & dative_states)]
     if not source or (not target and f.type not in TARGETLESS):
         return None
     loc = None

@@ -58,9 +58,13 @@ def merge_events(events: list[Event]) -> list[Event]:
 def _same_dated_act(a: Event, b: Event) -> bool:
     """Same type, source and day-or-month, and targets of the same states: one act
     reported once with its host state and once with its host."""
+    def states_only(actors: list[dict[str, Any]]) -> bool:
+        return all(t.get("id") == t.get("country") for t in actors)
+
     return (a.type == b.type and a.date is not None and a.date == b.date
             and _keys(a.source) == _keys(b.source)
-            and {t.get("country") for t in a.target} == {t.get("country") for t in b.target})
+            and {t.get("country") for t in a.target} == {t.get("country") for t in b.target}
+            and states_only(a.target) != states_only(b.target))
 
 
 def _absorb(kept: Event, ev: Event) -> None:
