@@ -11,14 +11,15 @@ from gaiko.web import WebOptions, create_app
 from gaiko.web.fixtures import populate
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def store():
+    """Read-only for every test here (ingest is only tried where it is refused)."""
     with Store(memory=True) as s:
         populate(s)
         yield s
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client(store):
     return TestClient(create_app(store, WebOptions()))
 
@@ -227,6 +228,8 @@ def test_ingest_needs_the_token(store):
 def test_ingest_refuses_cross_origin_posts(client):
     response = client.post("/api/documents", data={"text": "本文"}, headers={"Origin": "https://evil.example"})
     assert response.status_code == 403 and "cross-origin" in response.json()["detail"]
+    fetched = client.post("/api/documents", data={"text": "本文"}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert fetched.status_code == 403 and "cross-origin" in fetched.json()["detail"]
 
 
 def test_ingest_with_nothing_to_read_is_422(client):

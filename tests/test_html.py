@@ -15,14 +15,15 @@ from gaiko.web import WebOptions, create_app
 from gaiko.web.fixtures import HOSTILE_ACTOR, populate
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def store():
+    """Read-only for every test here (ingest is only tried where it is refused)."""
     with Store(memory=True) as s:
         populate(s)
         yield s
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def client(store):
     return TestClient(create_app(store, WebOptions()))
 

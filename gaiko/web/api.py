@@ -41,13 +41,14 @@ def check_ingest(request: Request, token: str | None = None) -> None:
     if not options.ingest_enabled:
         raise HTTPException(403, "ingest is off: this server is bound to a non-loopback address "
                                  "(start it with --allow-ingest to enable it)")
+    site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        parts = urlsplit(origin)
-        if parts.netloc != request.headers.get("host", ""):
+    if site is not None:
+        if site not in ("same-origin", "none"):
+            raise HTTPException(403, f"cross-origin ingest refused (Sec-Fetch-Site: {site})")
+    elif origin:
+        if origin == "null" or urlsplit(origin).netloc != request.headers.get("host", ""):
             raise HTTPException(403, f"cross-origin ingest refused (origin {origin})")
-    elif origin == "null" or request.headers.get("sec-fetch-site") == "cross-site":
-        raise HTTPException(403, "cross-origin ingest refused")
     if options.token:
         header = request.headers.get("authorization", "")
         given = header[7:].strip() if header.lower().startswith("bearer ") else (token or "")

@@ -92,7 +92,7 @@ def network_graph(net: dict[str, Any], width: int = 960, height: int = 640, iter
     if n == 1:
         pos = [[0.5, 0.5]]
     links = [(index[e["source"]], index[e["target"]], e["events"]) for e in net["edges"]]
-    k = math.sqrt(1.0 / n)
+    k = 1.4 * math.sqrt(1.0 / n)
     temp = 0.1
     for _ in range(iterations if n > 1 else 0):
         disp = [[0.0, 0.0] for _ in range(n)]
@@ -125,15 +125,18 @@ def network_graph(net: dict[str, Any], width: int = 960, height: int = 640, iter
     xs, ys = [p[0] for p in pos], [p[1] for p in pos]
     pad = 70
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    scale = min((width - 2 * pad) / span_x, (height - 2 * pad) / span_y)
-    ox = (width - scale * span_x) / 2
-    oy = (height - scale * span_y) / 2
-    xy = [(ox + (x - min(xs)) * scale, oy + (y - min(ys)) * scale) for x, y in pos]
+    # fill the box (the layout has no preferred aspect), then push overlapping circles apart
+    xy = [[pad + (x - min(xs)) / span_x * (width - 2 * pad), pad + (y - min(ys)) / span_y * (height - 2 * pad)]
+          for x, y in pos]
+    if n == 1:
+        xy = [[width / 2, height / 2]]
     peak = max(node["events"] for node in net["nodes"])
+    radius = [6 + 22 * math.sqrt(node["events"] / peak) for node in net["nodes"]]
+    _separate(xy, radius, width, height, pad=30)
     nodes = []
-    for node, (x, y) in zip(net["nodes"], xy):
-        r = 6 + 22 * math.sqrt(node["events"] / peak)
-        nodes.append({**node, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1)})
+    for node, (x, y), r in zip(net["nodes"], xy, radius):
+        nodes.append({**node, "x": round(x, 1), "y": round(y, 1), "r": round(r, 1),
+                      "fill": plover.tint(node.get("score", 0.0))})
     peak_edge = max((e["events"] for e in net["edges"]), default=1)
     edges = []
     for e in net["edges"]:
@@ -143,3 +146,31 @@ def network_graph(net: dict[str, Any], width: int = 960, height: int = 640, iter
                       "width": round(1.5 + 6 * e["events"] / peak_edge, 1),
                       "colour": plover.score_colour(e["score"])})
     return Graph(width, height, nodes, edges)
+
+
+def _separate(xy: list[list[float]], radius: list[float], width: int, height: int, pad: int,
+              gap: float = 22.0, rounds: int = 80) -> None:
+    """Move circles apart until none overlaps another (with room for a label), inside the box."""
+    n = len(xy)
+    for _ in range(rounds):
+        moved = False
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = xy[j][0] - xy[i][0], xy[j][1] - xy[i][1]
+                d = math.hypot(dx, dy)
+                need = radius[i] + radius[j] + gap
+                if d >= need:
+                    continue
+                if d < 1e-6:
+                    dx, dy, d = 1.0, 0.0, 1.0
+                push = (need - d) / 2
+                xy[i][0] -= dx / d * push
+                xy[i][1] -= dy / d * push
+                xy[j][0] += dx / d * push
+                xy[j][1] += dy / d * push
+                moved = True
+        for k in range(n):
+            xy[k][0] = min(max(xy[k][0], pad + radius[k]), width - pad - radius[k])
+            xy[k][1] = min(max(xy[k][1], pad + radius[k]), height - pad - radius[k] - 14)
+        if not moved:
+            return

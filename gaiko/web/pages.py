@@ -74,6 +74,13 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
                                                         headers=headers)
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    from fastapi.responses import RedirectResponse
+
+    return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
 # -- events -------------------------------------------------------------------------------
 
 

@@ -26,8 +26,8 @@ _UNSAFE = re.compile(r"[^\w.\-]+")
 class Pasted:
     document: Document
     result: IngestResult
+    found: list[dict[str, Any]]    # the events the pipeline found in it (EVENTS.md records)
     events: list[dict[str, Any]]   # the stored events this document reports (after merging)
-    found: int                     # events the pipeline found in it
 
     def to_dict(self) -> dict[str, Any]:
         d = self.document
@@ -35,7 +35,8 @@ class Pasted:
             "document": {"id": d.id, "title": d.title, "published": d.published, "url": d.url,
                          "publisher": d.publisher},
             "document_added": self.result.document_added,
-            "events_found": self.found,
+            "events_found": len(self.found),
+            "found": self.found,
             "events_added": self.result.events_added,
             "events_merged": self.result.events_merged,
             "events": self.events,
@@ -92,4 +93,4 @@ def ingest_pasted(store: Store, doc: Document, options: Options) -> Pasted:
                 stored = replace(stored, id=row["id"])
                 break
     mine = [e for e in store.events() if stored.id in e["docs"]]
-    return Pasted(stored, result, mine, len(extraction.events))
+    return Pasted(stored, result, [ev.to_dict() for ev in extraction.events], mine)

@@ -1,0 +1,181 @@
+"""The web UI in a real browser: Playwright drives Debian's chromium (headless)
+against ``gaiko serve``'s app on 127.0.0.1, over a store holding the seed corpus
+ingested through the real pipeline.  Each page is saved to docs/screenshots/.
+
+Skipped when /usr/bin/chromium, the playwright package or the shared seeds are
+missing (`.ci/run` installs chromium; Playwright never downloads a browser here).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)", allow_module_level=True)
+if not SEEDS.is_dir():
+    pytest.skip(f"the seed corpus {SEEDS} is missing", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+pytestmark = pytest.mark.parser
+
+PASTED = (
+    "北朝鮮、ロシア外相と会談\n\n"
+    "北朝鮮の崔善姫外相は3日、平壌でロシアのラブロフ外相と会談した。"
+    "両外相は両国の協力関係をさらに強化することで一致した。\n\n"
+    "崔外相は来月モスクワを訪問する予定だ。"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The seeds ingested as `gaiko run` does, then the app under uvicorn in a thread."""
+    import uvicorn
+
+    from gaiko.documents import load_documents
+    from gaiko.ingest import ingest_documents
+    from gaiko.options import Options
+    from gaiko.records import Document
+    from gaiko.store import Store
+    from gaiko.web import WebOptions, create_app
+
+    db = str(tmp_path_factory.mktemp("web") / "seeds.duckdb")
+    options = Options(progress=False)
+    docs = [d for d in load_documents([str(SEEDS)], options) if isinstance(d, Document)]
+    summary = ingest_documents(db, docs, options)
+    assert summary["events_added"] > 10
+    store = Store(db)
+    port = free_port()
+    app = create_app(store, WebOptions(pipeline=options, host="127.0.0.1"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server, locale="ja-JP")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    # a CSP violation or a script error shows up as a console error
+    assert errors == []
+
+
+def shot(page, name: str, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+
+def test_events_table_and_actor_filter(page):
+    page.goto("/")
+    rows = page.locator("tr.event-row")
+    assert rows.count() > 10
+    assert page.locator("tr.event-row.status-planned").count() >= 1
+    shot(page, "events")
+    page.fill("input[name=actor]", "Choe Son Hui")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"actor=Choe"))
+    assert "other=" not in page.url  # empty fields are left out of the URL (app.js)
+    n = rows.count()
+    assert 0 < n < 15
+    for i in range(n):
+        assert "Choe Son Hui" in rows.nth(i).inner_text()
+    shot(page, "events-filtered")
+
+
+def test_event_page_highlights_evidence(page):
+    page.goto("/?actor=Choe%20Son%20Hui&type=SUPPORT")
+    page.locator("tr.event-row td.evidence a").first.click()
+    page.wait_for_url(re.compile(r"/events/ev"))
+    mark = page.locator("mark.evidence.current").first
+    assert mark.is_visible()  # app.js scrolls the article to it
+    evidence = page.locator(".evidence-text").inner_text()
+    assert mark.inner_text().strip() in evidence or evidence in mark.inner_text()
+    assert page.locator("a.source-url").count() + page.locator("p.meta code").count() >= 1
+    shot(page, "event", full_page=True)
+
+
+def test_network_click_a_node(page):
+    page.goto("/network")
+    nodes = page.locator("svg#network a.node")
+    assert nodes.count() >= 5
+    assert page.locator("svg#network line.edge").count() >= 4
+    shot(page, "network")
+    target = page.locator('svg#network a.node[href="/actors/Kim%20Jong%20Un"]')
+    target.hover()
+    assert page.locator("svg#network line.edge.lit").count() >= 1  # app.js lights its edges
+    target.locator("circle").click()
+    page.wait_for_url(re.compile(r"/actors/Kim%20Jong%20Un$"))
+    assert page.locator("h1.actor-name").inner_text() == "Kim Jong Un"
+    assert page.locator("table.counterparts tbody tr").count() >= 2
+    shot(page, "actor", full_page=True)
+
+
+def test_timeline(page):
+    page.goto("/timeline")
+    assert page.locator("svg.chart rect.bar").count() >= 10
+    shot(page, "timeline")
+    page.goto("/timeline?actor=PRK&other=RUS")
+    assert page.locator("svg.chart rect.bar").count() >= 2
+    shot(page, "timeline-dyad")
+
+
+def test_paste_an_article(page):
+    page.goto("/paste")
+    page.fill("textarea[name=text]", PASTED)
+    page.fill("input[name=published]", "2024-12-04")
+    page.fill("input[name=title]", "北朝鮮、ロシア外相と会談 <b>(test)</b>")
+    page.click("#paste-submit")
+    page.wait_for_selector("section.pasted", timeout=60_000)
+    heading = page.locator("section.pasted h2").inner_text()
+    assert re.search(r"Found [1-9]\d* events?", heading), heading
+    assert "<b>(test)</b>" in heading  # the title is shown as text
+    rows = page.locator("section.pasted table.found tr.event-row")
+    assert rows.count() >= 1
+    text = page.locator("section.pasted table.found").inner_text()
+    assert "Choe Son Hui" in text and "Sergey Lavrov" in text
+    assert "2024-12-03" in text  # 「3日」 resolved against the publication date
+    assert page.locator("section.pasted table.events:not(.found) tr.event-row").count() >= 1  # as stored
+    shot(page, "paste", full_page=True)
+    page.locator("section.pasted h2 a").click()
+    assert page.locator("a.evidence.other").count() >= 1  # the document page marks its evidence
+    shot(page, "document", full_page=True)
