@@ -364,7 +364,7 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         group = leaders + coordinated + [a]
         leaders, coordinated = [], []
         limit = None
-        if a.particle in ("が",):
+        if a.particle in ("が",) and not text.startswith("ら", a.end):
             limit = _embedded_limit(text, doc, a)
         groups.append((group, limit))
         if limit is not None:

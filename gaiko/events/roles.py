@@ -55,6 +55,7 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
+_RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
 
 
@@ -76,6 +77,9 @@ def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]
             i = close + 1
     while i < len(text) and text[i] in ")）」』 \u3000":
         i += 1
+    m = _RA_GROUP.match(text, i)
+    if m:  # 「韓成烈氏ら北朝鮮外務省で対米関係を担当する幹部職員が」: he heads the group
+        return "subj", m.group(2), m.end()
     for suffix in _SKIP_AFTER:
         if text.startswith(suffix, i):
             i += len(suffix)
