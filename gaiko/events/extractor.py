@@ -154,7 +154,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             k = _next_frame(frames, a.end)
             if k is not None and _blocked(blockers, a.end, frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's
-        if k is None:
+        if k is None or not reaches(quote_spans(text), a.start, frames[k].match.char_start):
             continue
         f = frames[k]
         if a.case in ("dat", "agent") and f.passive or a.case == "from":
@@ -372,10 +372,12 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
     if leaders:
         groups.append((leaders, None))
     out: dict[int, list[Arg]] = {}
+    quotes = quote_spans(text)
     for k, f in enumerate(frames):
         pos = f.match.char_start
         for group, limit in reversed(groups):
-            if group[-1].end <= pos and (limit is None or pos < limit):
+            if group[-1].end <= pos and (limit is None or pos < limit) \
+                    and reaches(quotes, group[-1].start, pos):
                 out[k] = group
                 break
     for a, limit in embedded_targets:
@@ -391,6 +393,42 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if head is not None:
             out[k] = [head]
     return out
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The top-level 「…」 quotes of a sentence, as (start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "「『":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "」』" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _quote_of(quotes: list[tuple[int, int]], pos: int) -> int:
+    for n, (a, b) in enumerate(quotes):
+        if a <= pos < b:
+            return n
+    return -1
+
+
+def reaches(quotes: list[tuple[int, int]], arg_pos: int, trigger_pos: int) -> bool:
+    """Can an arg at ``arg_pos`` play a role for a trigger at ``trigger_pos``?
+
+    Words inside a quote belong to the quoted speech: they may serve a trigger in
+    the same quote, never one outside it. The speaker outside may act in the quote
+    (「…を求める」と述べた: the speaker requests).
+    """
+    q = _quote_of(quotes, arg_pos)
+    return q == -1 or q == _quote_of(quotes, trigger_pos)
 
 
 def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
@@ -615,8 +653,10 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Eve
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)
-    # a news outlet reports; it is not an actor of what it reports
-    source = [a for a in source if a.get("sector") != "MEDIA"]
+    # a news outlet reports; it is not an actor of what it reports. Nor is a
+    # group known by neither name nor country (「ネットユーザーは…と批判」)
+    source = [a for a in source if a.get("sector") != "MEDIA"
+              and not (a.get("id") is None and a.get("country") is None)]
     if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source):
         return None  # a private person's trip is no diplomatic visit without a host meeting
     skeys = {actor_key(a) for a in source}
