@@ -114,76 +114,83 @@ def events(
     if min_sources:
         conds.append("coalesce(s.sources, 0) >= ?")
         params.append(int(min_sources))
-    sql = (
-        f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN ({_SOURCES}) s ON s.event_id = e.id"
-        + (" WHERE " + " AND ".join(conds) if conds else "")
-        + " ORDER BY e.date_lo NULLS LAST, e.seq"
-    )
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        sql += " OFFSET ?"
-        params.append(int(offset))
-    return store.read(lambda conn: _hydrate(conn, conn.dicts(sql, params)))
+    return _select(store, conds, params, limit=limit, offset=offset)
 
 
 def event(store: "Store", event_id: str) -> dict[str, Any] | None:
-    sql = (
-        f"SELECT {_EVENT_COLUMNS} FROM events e LEFT JOIN ({_SOURCES}) s ON s.event_id = e.id"
-        " WHERE e.id = ?"
-    )
-    rows = store.read(lambda conn: _hydrate(conn, conn.dicts(sql, [event_id])))
+    rows = _select(store, ["e.id = ?"], [event_id])
     return rows[0] if rows else None
 
 
-def _actor_dict(row: dict[str, Any]) -> dict[str, Any]:
-    out = {"id": row["actor_id"], "country": row["country"], "text": row["text"]}
-    if row["sector"]:
-        out["sector"] = row["sector"]
+def _select(store: "Store", conds: list[str], params: list[Any], *, limit: int | None = None,
+            offset: int = 0) -> list[dict[str, Any]]:
+    """The events matching ``conds``, with their actors and mentions, in one statement.
+
+    DuckDB gathers each event's actors and mentions into JSON lists (``to_json``),
+    so Python decodes three strings per event instead of building a row per actor
+    and per mention; the selection is computed once (``sel``) and the actor and
+    mention lists only for the events it keeps."""
+    params = list(params)
+    page = ""
+    if limit is not None:
+        page += " LIMIT ?"
+        params.append(int(limit))
+    if offset:
+        page += " OFFSET ?"
+        params.append(int(offset))
+    sql = (
+        f"WITH sel AS (SELECT {_EVENT_COLUMNS}, e.date_lo, e.seq FROM events e"
+        f" LEFT JOIN ({_SOURCES}) s ON s.event_id = e.id"
+        + (" WHERE " + " AND ".join(conds) if conds else "")
+        + " ORDER BY e.date_lo NULLS LAST, e.seq" + page + "),"
+        " act AS (SELECT a.event_id, to_json(list({'role': a.role, 'id': a.actor_id, 'country': a.country,"
+        " 'text': a.text, 'sector': a.sector} ORDER BY a.role, a.position)) AS actors"
+        " FROM event_actors a WHERE a.event_id IN (SELECT id FROM sel) GROUP BY a.event_id),"
+        " men AS (SELECT m.event_id, to_json(list({'doc': m.doc, 'start': m.start, 'end': m.\"end\"}"
+        " ORDER BY m.seq)) AS mentions"
+        " FROM mentions m WHERE m.event_id IN (SELECT id FROM sel) GROUP BY m.event_id)"
+        " SELECT sel.id, sel.doc, sel.type, sel.mode, sel.status, sel.date, sel.date_end, sel.date_text,"
+        " sel.location, sel.evidence, sel.status_history, sel.sources, act.actors, men.mentions"
+        " FROM sel LEFT JOIN act ON act.event_id = sel.id LEFT JOIN men ON men.event_id = sel.id"
+        " ORDER BY sel.date_lo NULLS LAST, sel.seq"
+    )
+    rows = store.read(lambda conn: conn.execute(sql, params).fetchall())
+    return [_row(r) for r in rows]
+
+
+def _actor_dict(a: dict[str, Any]) -> dict[str, Any]:
+    out = {"id": a["id"], "country": a["country"], "text": a["text"]}
+    if a["sector"]:
+        out["sector"] = a["sector"]
     return out
 
 
-def _hydrate(conn: "Connection", rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Attach actors and mentions, and give each row the EVENTS.md field order."""
-    if not rows:
-        return []
-    ids = [r["id"] for r in rows]
-    sides: dict[str, dict[str, list[dict[str, Any]]]] = {i: {"source": [], "target": []} for i in ids}
-    for a in conn.dicts(
-        "SELECT event_id, role, actor_id, country, text, sector FROM event_actors"
-        " WHERE list_contains(?, event_id) ORDER BY event_id, role, position",
-        [ids],
-    ):
-        sides[a["event_id"]][a["role"]].append(_actor_dict(a))
-    mentions: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for m in conn.dicts(
-        'SELECT event_id, doc, start, "end" FROM mentions WHERE list_contains(?, event_id) ORDER BY seq',
-        [ids],
-    ):
-        mentions[m["event_id"]].append({"doc": m["doc"], "start": m["start"], "end": m["end"]})
-    out = []
-    for r in rows:
-        ms = mentions[r["id"]]
-        out.append({
-            "id": r["id"],
-            "doc": r["doc"],
-            "type": r["type"],
-            "mode": r["mode"],
-            "status": r["status"],
-            "source": sides[r["id"]]["source"],
-            "target": sides[r["id"]]["target"],
-            "date": r["date"],
-            "date_end": r["date_end"],
-            "date_text": r["date_text"],
-            "location": json.loads(r["location"]) if r["location"] else None,
-            "evidence": r["evidence"],
-            "mentions": ms,
-            "sources": int(r["sources"]),
-            "docs": list(dict.fromkeys(m["doc"] for m in ms)),
-            "status_history": json.loads(r["status_history"]),
-        })
-    return out
+def _row(r: tuple[Any, ...]) -> dict[str, Any]:
+    """One event in the EVENTS.md field order, plus mentions, sources, docs and history."""
+    (id_, doc, type_, mode, status, date, date_end, date_text, location, evidence, history, sources,
+     actors, mentions) = r
+    sides: dict[str, list[dict[str, Any]]] = {"source": [], "target": []}
+    for a in json.loads(actors) if actors else ():
+        sides[a["role"]].append(_actor_dict(a))
+    ms = json.loads(mentions) if mentions else []
+    return {
+        "id": id_,
+        "doc": doc,
+        "type": type_,
+        "mode": mode,
+        "status": status,
+        "source": sides["source"],
+        "target": sides["target"],
+        "date": date,
+        "date_end": date_end,
+        "date_text": date_text,
+        "location": json.loads(location) if location else None,
+        "evidence": evidence,
+        "mentions": ms,
+        "sources": int(sources),
+        "docs": list(dict.fromkeys(m["doc"] for m in ms)),
+        "status_history": json.loads(history),
+    }
 
 
 _DOC_COLUMNS = "id, content_hash, title, published, publisher, url, duplicate_of, ingested_at"
