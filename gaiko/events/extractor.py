@@ -203,6 +203,15 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
         if not f.target and f.source and f.type in _ADDRESSED and ctx.meeting:
             f.target = _counterpart(f.source, ctx.meeting)
+        if f.type != "CONSULT":
+            f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
+        if not f.target and f.source and f.type == "PROTEST":
+            # a protest is aimed at the foreign state it names (「日本大使館前での糾弾集会」)
+            own = {a.mention.country for a in f.source}
+            foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
+                       and a.mention.country not in own and a.mention.country is not None]
+            if foreign:
+                f.target = [foreign[-1]]
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -238,7 +247,10 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         f.status = st
         following = st
 
-    # 5. content and folds
+    # 5. hypotheses, content and folds
+    for f in frames:
+        if _HYPOTHETICAL.match(text[f.match.char_end:]):
+            f.drop = True  # 「侵攻を受けた場合」「派遣すれば」: a condition, not an event
     _drop_content(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)
@@ -266,6 +278,8 @@ def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> lis
     return []
 
 
+#: A trigger that states a condition.
+_HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 _OBJECT_OF_VIEW = re.compile(r"^を[^、。]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
 #: A nominal trigger announced as scheduled by the clause before it.

@@ -102,6 +102,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             merged.append((start, end, mention))
     for start, end, mention in merged:
         case, particle, pend = read_case(text, end, person=mention.kind == "person")
+        if particle == "では" and mention.kind in ("organisation", "group"):
+            case = "subj"  # 「同会では…糾弾集会を行なっている」: an organisation's では is its doing
         arg = Arg(mention, start, end, case, particle)
         if case == "subj" and text.startswith("率いる", pend):
             arg.leads = True
