@@ -205,6 +205,9 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             f.target = _counterpart(f.source, ctx.meeting)
         if f.type != "CONSULT":
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
+        if not f.target and f.type in _EVALUATIVE and k > 0 and not frames[k - 1].predicative \
+                and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
+            f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
         if not f.target and f.source and f.type == "PROTEST":
             # a protest is aimed at the foreign state it names (「日本大使館前での糾弾集会」)
             own = {a.mention.country for a in f.source}
@@ -372,8 +375,8 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if a.leads:
             leaders.append(a)
             continue
-        if a.particle not in ("が", "は", "も"):
-            coordinated.append(a)  # 「金委員長とプーチン大統領が」: both act
+        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)):
+            coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
             continue
         group = leaders + coordinated + [a]
         leaders, coordinated = [], []
@@ -406,7 +409,26 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         head = _relative_head(text, f, args)
         if head is not None:
             out[k] = [head]
+    # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
+    for k, f in enumerate(frames):
+        if f.type not in SAID_TYPES or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
+            continue
+        before = [(g, lim) for g, lim in groups if g[-1].end <= f.match.char_start and lim is None
+                  and reaches(quotes, g[-1].start, f.match.char_start)]
+        if len(before) >= 2 and before[-1][0] is out.get(k):
+            out[k] = before[-2][0]
+            f.target = list(before[-1][0]) + f.target
     return out
+
+
+def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
+    """「平壌もロシアも」: the next name, right after, also takes も."""
+    later = [b for b in args if b.start > a.start]
+    if not later:
+        return False
+    b = later[0]
+    gap = text[a.end + len(a.particle):b.start].strip("、 ")
+    return b.particle == "も" and gap == ""
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -476,9 +498,12 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
 def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
     rest = text[f.match.char_end:]
     m = re.match(r"^(中の|中だった|した|している|していた|する|の際に)", rest)
-    if not m:
+    if m:
+        after = f.match.char_end + m.end()
+    elif f.predicative and f.match.pattern[-1:] in "うくすつぬぶむるぐ":
+        after = f.match.char_end  # 「非核化を求めるアメリカ」: a verb in attributive form
+    else:
         return None
-    after = f.match.char_end + m.end()
     for a in args:
         if a.start < after:
             continue
