@@ -47,7 +47,7 @@ NEAR_MIN_CHARS = 100
 NEAR_LINES = 8
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts a run only: linear
 _SPACE = re.compile(r"\s+")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載", re.IGNORECASE)
 _HEADING = re.compile(r"^[【\[［〔《<＜].{0,30}[】\]］〕》>＞]$")
