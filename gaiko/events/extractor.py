@@ -676,7 +676,7 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int) -> li
     if ev is None:
         return []
     people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
-    if ev.type == "CONSULT" and ev.mode in ("meet", "phone", "host") and len(people) >= 2 \
+    if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1:
         from dataclasses import replace
 

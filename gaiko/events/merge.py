@@ -52,7 +52,32 @@ def merge_events(events: list[Event]) -> list[Event]:
                 break
         else:
             merged.append(ev)
-    return merged
+    return _fold_settings(merged)
+
+
+def _fold_settings(events: list[Event]) -> list[Event]:
+    """A visit to a state that is only the setting of meetings with its people
+    (「崔外相は15日からロシアを訪問している。16日にはラブロフ外相と会談し」) is
+    folded into the first such meeting rather than counted on its own."""
+    out: list[Event] = []
+    for ev in events:
+        host = None
+        if ev.type == "CONSULT" and ev.mode == "visit" and ev.target \
+                and all(t.get("id") == t.get("country") for t in ev.target):
+            states = {t.get("country") for t in ev.target}
+            for other in events:
+                if other is ev or other.type != "CONSULT" or _keys(other.source) != _keys(ev.source):
+                    continue
+                people = [t for t in other.target if t.get("id") != t.get("country")]
+                if people and {t.get("country") for t in people} <= states \
+                        and (ev.date is None or other.date is None or ev.date[:7] == other.date[:7]):
+                    host = other
+                    break
+        if host is None:
+            out.append(ev)
+        else:
+            host.mentions.extend(m for m in ev.mentions if m not in host.mentions)
+    return out
 
 
 def _same_dated_act(a: Event, b: Event) -> bool:
