@@ -8,6 +8,7 @@ from ..options import Options
 from ..records import Document, Rejected
 from .clean import clean
 from .dedupe import Deduplicator
+from .language import not_japanese
 from .readers import read_documents
 
 
@@ -16,7 +17,7 @@ def load_documents(paths: Iterable[str], options: Options) -> Iterator[Document 
 
     Raises ``InputError`` at the call for a path that does not exist; every other
     problem is a ``Rejected`` naming its document. A document whose cleaned text
-    is empty is rejected too.
+    is empty, or not Japanese (``language.not_japanese``), is rejected too.
     """
     documents = read_documents(paths, options)
     return _load(documents)
@@ -31,5 +32,9 @@ def _load(documents: Iterator[Document | Rejected]) -> Iterator[Document | Rejec
         cleaned = clean(item)
         if not cleaned.text.strip():
             yield Rejected(item.id, "no article text left after cleaning")
+            continue
+        why = not_japanese(cleaned.text)
+        if why:
+            yield Rejected(item.id, f"skipped, not Japanese: {why}")
             continue
         yield dedupe.mark(cleaned)

@@ -86,7 +86,7 @@ def _read_all(paths: list[str], options: Options) -> Iterator[Document | Rejecte
             yield from _settle(read_url(path), None, options)
         else:
             root = Path(path)
-            files = [root] if root.is_file() else walk(root)
+            files = walk(root) if root.is_dir() else [root]
             for file in files:
                 meta = metas.get(file.parent)
                 if meta is None:
@@ -98,10 +98,12 @@ def _read_all(paths: list[str], options: Options) -> Iterator[Document | Rejecte
 
 
 def walk(root: Path) -> list[Path]:
-    """Readable files under ``root``, sorted, skipping hidden files and META.jsonl.
+    """Files under ``root`` with a known suffix, sorted, skipping hidden files and META.jsonl.
 
     Feed files are read only when named explicitly: a folder walk never goes to
-    the network.
+    the network. Symbolic links to folders are not followed (no loops); broken
+    links and special files (FIFOs, devices) are listed, for ``read_file`` to
+    report them.
     """
     known = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
     found = []
@@ -109,7 +111,7 @@ def walk(root: Path) -> list[Path]:
         relative = file.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if file.name == META_NAME or not file.is_file():
+        if file.name == META_NAME or file.is_dir():
             continue
         if suffix_of(file) in known:
             found.append(file)
@@ -153,6 +155,9 @@ def _settle(items: Iterable[Item], meta: MetaFile | None, options: Options) -> I
 
 def read_file(file: Path, name: str) -> Iterator[Item]:
     """The documents of one file, by its suffix (unknown suffixes: sniffed)."""
+    if file.exists() and not file.is_file():
+        yield Rejected(name, "not a regular file (a FIFO, socket or device)")  # reading could block
+        return
     try:
         data = file.read_bytes()
     except OSError as exc:
@@ -302,9 +307,36 @@ def read_warc(data: bytes, name: str) -> Iterator[Item]:
             except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
                 yield Rejected(url, f"unreadable WARC payload in {name}: {exc}")
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)  # warcio's LimitReader: bytes never read
+            if missing:
+                yield Rejected(url, f"truncated WARC record in {name}: {missing:,} bytes missing")
+                continue
             yield _guard(url, lambda: html_doc(payload, url, url, charset_from_header(content_type)))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield Rejected(name, f"broken WARC file: {exc}")
+        return
+    if data[:2] == b"\x1f\x8b" and not _gzip_complete(data):
+        yield Rejected(name, "truncated WARC file: the last gzip member ends early (records in it are lost)")
+
+
+def _gzip_complete(data: bytes) -> bool:
+    """Does every gzip member of ``data`` end with its end-of-stream marker? (1 MB at a time)"""
+    import zlib
+
+    rest = data
+    while rest:
+        member = zlib.decompressobj(31)
+        chunk = rest
+        try:
+            while chunk and not member.eof:
+                member.decompress(chunk, 1 << 20)
+                chunk = member.unconsumed_tail
+        except zlib.error:
+            return False
+        if not member.eof:
+            return False
+        rest = member.unused_data
+    return True
 
 
 def _is_html_type(content_type: str) -> bool:
