@@ -149,6 +149,13 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
         return
     keys = {a["id"] or a["country"] for a in ev.source + ev.target}
     dyad = {a["country"] for a in ev.source + ev.target}
+    speakers = {a["country"] for a in ev.source}
+    if dated and dated[-1][0] == paragraph and ev.status == dated[-1][1].status == "occurred" \
+            and speakers & {a["country"] for a in dated[-1][1].source}:
+        # 「金委員長は先週…宣言し。彼は…と非難し」: the same speaker, still at the same occasion
+        prev = dated[-1][1]
+        ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+        return
     for para, prev in reversed(dated):
         if paragraph - para > CARRY_PARAGRAPHS:
             return

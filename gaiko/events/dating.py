@@ -36,7 +36,8 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
                and not _after_reporter(sentence, t, reporters)]
-    before = [t for t in timexes if t.end <= trigger_start]
+    before = [t for t in timexes if t.end <= trigger_start
+              and not _CLAUSE_BREAK.search(sentence[t.end:trigger_start])]
     if before:
         return before[-1]
     after = [t for t in timexes if t.start >= trigger_end]
@@ -45,6 +46,9 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     return None
 
 
+#: An adversative join starts a new clause: a date before it is not this event's
+#: (「先月29日の時点では…と発表していたが、突然の会談が組まれたのは」).
+_CLAUSE_BREAK = re.compile(r"(ていたが|だったが|であるが)、")
 #: A speaker's 「今日」 in a quote is the day of the speech, not of the publication.
 _DEICTIC = {"今日", "きょう", "本日", "昨日", "きのう", "明日", "あす", "あした"}
 

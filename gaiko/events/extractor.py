@@ -39,6 +39,9 @@ _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|�
                          r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")
 
 
+#: Verbs that pass their dependents on to the trigger they modify
+#: (「XからYに宛てた書簡」: X wrote to Y).
+_TRANSPARENT_VERBS = {"宛てる", "あてる"}
 #: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
 _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
                   "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
@@ -118,7 +121,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES \
                 and not f.predicative and nxt.idx == f.match.char_end:
             f.drop = True  # the trigger is a modifier inside a compound noun
-    blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame]
+    blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame
+                and t.lemma_ not in _TRANSPARENT_VERBS]
     _compound_places(text, args, frames)
 
     # 3. attachment of dependents and genitives
@@ -186,7 +190,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
             elif f.gens:
                 f.source = list(f.gens)
-            elif subj and not _OBJECT_OF_VIEW.match(text[f.match.char_end:]):
+            elif subj and not f.source and not _OBJECT_OF_VIEW.match(text[f.match.char_end:]):
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
@@ -609,6 +613,8 @@ def _fold_letters(frames: list[Frame], text: str) -> None:
                 keep.target.extend(a for a in f.target if a not in keep.target)
                 if not keep.source:
                     keep.source = f.source
+                if f.status != "occurred":
+                    keep.status = f.status  # 「書簡を届けるため」: the verb carries the modality
                 f.drop = True
                 f = keep
             if not f.target and last_consult is not None and carriers \
