@@ -117,7 +117,8 @@ def _batch(docs: list[Document], options: Options,
                 announced = f.type not in SAID_TYPES and bool(_ANNOUNCED.match(s.text[f.match.char_end:]))
                 tx = date_event(s.text, f.match.char_start, f.match.char_end, doc.published,
                                 status=ev.status, mentions=s.mentions, anchor=last_date,
-                                reporters=[span for span in subjects if announced or span not in own])
+                                reporters=[span for span in subjects if announced or span not in own],
+                                triggers=[g.match.char_start for g in frames])
                 if tx is not None:
                     ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
                     last_date = tx.value or last_date

@@ -22,7 +22,8 @@ _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ
 
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
                status: str, mentions: list[tuple[int, int, ActorMention]],
-               anchor: str | None = None, reporters: list[tuple[int, int]] = ()) -> Timex | None:
+               anchor: str | None = None, reporters: list[tuple[int, int]] = (),
+               triggers: list[int] = ()) -> Timex | None:
     """The timex that dates the event whose trigger spans [trigger_start, trigger_end).
 
     ``reporters`` are the spans of subjects in the sentence that are not the
@@ -36,6 +37,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
                and not _after_reporter(sentence, t, reporters)]
+    timexes = [t for t in timexes if _owner(sentence, t, triggers) in (None, trigger_start)]
     before = [t for t in timexes if t.end <= trigger_start
               and not _CLAUSE_BREAK.search(sentence[t.end:trigger_start])]
     if before:
@@ -43,6 +45,18 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     after = [t for t in timexes if t.start >= trigger_end]
     if after:
         return after[0]
+    return None
+
+
+def _owner(sentence: str, t: Timex, triggers: list[int]) -> int | None:
+    """The trigger a 「7月の」 date modifies, if it modifies one: 「7月の訪朝に続き、
+    …書簡を交換して」 dates the visit, not the letters."""
+    if not sentence.startswith("の", t.end):
+        return None
+    for start in sorted(triggers):
+        if start > t.end:
+            between = sentence[t.end:start]
+            return start if len(between) <= 12 and "、" not in between else None
     return None
 
 
