@@ -58,7 +58,11 @@ def extract_html(html: str, name: str, url: str | None = None) -> HtmlPage:
     """Main text, title, site name, URL and dates of one page, or ``InputError``."""
     tree = trafilatura.load_html(html)
     if tree is None:
-        raise InputError(name, "not parseable as HTML")
+        flat = flat_text(html)  # e.g. a fragment nested too deep for libxml2 to start a tree
+        if not flat.strip():
+            raise InputError(name, "not parseable as HTML")
+        return HtmlPage(text=flat, title=None, publisher=None, url=url, published=None,
+                        dateline=date_in_text(flat))
     visible = trafilatura.html2txt(tree) or ""
     result = trafilatura.bare_extraction(tree, options=_extractor(url))
     text = (result.text if result is not None else None) or ""

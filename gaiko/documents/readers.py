@@ -231,17 +231,30 @@ def read_stdin(stream: BinaryIO) -> Iterator[Item]:
 
 
 def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
-    """One document per line: ``id``, ``text`` or ``html``, optional ``url``, ``title``, ``published``."""
-    try:
-        content = decode_bytes(data, name)
-    except InputError as exc:
-        yield Rejected(exc.source, exc.reason)
+    """One document per line: ``id``, ``text`` or ``html``, optional ``url``, ``title``, ``published``.
+
+    Lines end at "\\n" only (JSON strings may hold U+2028 and other breaks that
+    ``str.splitlines`` would cut at). A file that does not decode as a whole
+    (NUL bytes or a stray encoding on some lines) is decoded line by line, so
+    only the bad lines are rejected, each with its number.
+    """
+    kind = binary_kind(data)
+    if kind and "NUL" not in kind:
+        yield Rejected(name, f"not a text document: {kind}")
         return
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
+    lines: list[str | bytes]
+    try:
+        lines = list(decode_bytes(data, name).split("\n"))
+    except InputError:
+        lines = list(data.split(b"\n"))
+    for number, line in enumerate(lines, 1):
         where = f"{name}:{number}"
         try:
+            if isinstance(line, bytes):
+                line = decode_bytes(line, where)
+            line = line.removesuffix("\r")
+            if not line.strip():
+                continue
             yield jsonl_line(line, where)
         except InputError as exc:
             detail = exc.reason if exc.source == where else f"{exc.source}: {exc.reason}"
