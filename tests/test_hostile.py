@@ -278,10 +278,10 @@ def test_ten_thousand_actors_take_linear_time():
         lines, named = [], 0
         while named < n:
             group = [names[(named + k) % len(names)] for k in range(10)]
-            lines.append("、".join(group) + "の代表が集まった。")
+            lines.append(f"第{len(lines)}会場に" + "、".join(group) + "の代表が集まった。")  # no two lines alike
             named += 10
             if len(lines) % 10 == 0:
-                lines.append(f"{group[0]}政府は{group[3]}政府と会談した。")
+                lines.append(f"{group[0]}政府は{len(lines)}日、{group[3]}政府と会談した。")
                 named += 2
         return "\n".join(lines) + "\n"
 
@@ -305,3 +305,4 @@ def test_ten_thousand_actors_take_linear_time():
     assert small_mentions >= 1_000 and large_mentions >= 10_000
     # linear: ~10x; quadratic would be ~100x
     assert large / small < 30, (small, large)
+    print(f"1,000 actors {small:.2f} s, 10,000 actors {large:.2f} s: x{large / small:.1f}")
