@@ -106,7 +106,7 @@ def _batch(docs: list[Document], options: Options,
             if s.paragraph != paragraph:
                 ctx, paragraph = Context(), s.paragraph
             if not s.parse:
-                ctx.topic = last_subject(build_args(s.text, s.mentions)) or ctx.topic
+                ctx.topic = last_subject(build_args(s.text, s.mentions), s.text) or ctx.topic
                 continue
             # 4. extract
             frames = frames_of(s.text, next(parsed), s.mentions, ruler, ctx)

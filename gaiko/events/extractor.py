@@ -39,6 +39,8 @@ _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|�
                          r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")
 
 
+#: A complement closed by a verb of declaring.
+_DECLARED = re.compile(r"^[^。、]{0,6}?と(宣言|表明|明言|述べ|主張|強調)")
 #: Verbs that pass their dependents on to the trigger they modify
 #: (「XからYに宛てた書簡」: X wrote to Y).
 _TRANSPARENT_VERBS = {"宛てる", "あてる"}
@@ -101,7 +103,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     topic = ctx.topic
     matches = ruler.match(doc)
     args = build_args(text, mentions)
-    ctx.topic = last_subject(args) or ctx.topic
+    ctx.topic = last_subject(args, text) or ctx.topic
     if not matches:
         return []
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
@@ -422,6 +424,17 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if len(before) >= 2 and before[-1][0] is out.get(k):
             out[k] = before[-2][0]
             f.target = list(before[-1][0]) + f.target
+    # 「金委員長は…、北朝鮮は…目標を放棄すると宣言し」: the leader declares for his state
+    for k, f in enumerate(frames):
+        if f.type not in SAID_TYPES or not _DECLARED.match(text[f.match.char_end:]):
+            continue
+        before = [g for g, lim in groups if g[-1].end <= f.match.char_start and lim is None]
+        if len(before) >= 2 and before[-1] is out.get(k):
+            inner, outer = before[-1], before[-2]
+            if all(a.mention.id == a.mention.country for a in inner) \
+                    and {a.mention.country for a in inner} == {a.mention.country for a in outer} \
+                    and all(a.mention.kind == "person" for a in outer):
+                out[k] = outer
     return out
 
 
@@ -553,12 +566,14 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
             f.drop = True
 
 
-def last_subject(args: list[Arg]) -> list[Arg] | None:
+def last_subject(args: list[Arg], text: str) -> list[Arg] | None:
     """The sentence's last subject with the names coordinated with it: what a
-    following sentence without a subject is about."""
+    following sentence without a subject is about. Subjects inside quotes are the
+    quoted speaker's words, not the sentence's topic."""
+    quotes = quote_spans(text)
     group: list[Arg] = []
     for a in args:
-        if a.case == "subj" and _is_actor(a):
+        if a.case == "subj" and _is_actor(a) and _quote_of(quotes, a.start) == -1:
             if group and group[-1].particle in _COORDINATORS and group[-1].end <= a.start:
                 group.append(a)
             else:
