@@ -9,6 +9,7 @@ runs the same properties with 10,000 examples and more.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -119,7 +120,10 @@ def check_stdin(data: bytes) -> None:
         assert isinstance(item, (Raw, Rejected))
 
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: benchmarks/fuzz.py raises these (10,000 and more); the suite keeps them modest.
+EXAMPLES = int(os.environ.get("GAIKO_FUZZ_EXAMPLES", "150"))
+PIPELINE_EXAMPLES = int(os.environ.get("GAIKO_FUZZ_PIPELINE_EXAMPLES", "40"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -152,7 +156,7 @@ def test_any_text_through_clean(text):
 
 
 @pytest.mark.parser
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=PIPELINE_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(japanese, unicode_text), min_size=1, max_size=4),
        st.sampled_from([None, "2024", "2024-03", "2024-03-05"]))
 def test_any_text_through_the_pipeline(texts, published):
