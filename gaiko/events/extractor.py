@@ -40,7 +40,7 @@ _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|�
 
 
 #: A complement closed by a verb of declaring.
-_DECLARED = re.compile(r"^[^。、]{0,6}?と(宣言|表明|明言|述べ|主張|強調)")
+_DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: Verbs that pass their dependents on to the trigger they modify
 #: (「XからYに宛てた書簡」: X wrote to Y).
 _TRANSPARENT_VERBS = {"宛てる", "あてる"}
@@ -214,8 +214,9 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         if not f.target and f.type in _EVALUATIVE and k > 0 and not frames[k - 1].predicative \
                 and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
             f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
-        if not f.target and f.source and f.type == "PROTEST":
-            # a protest is aimed at the foreign state it names (「日本大使館前での糾弾集会」)
+        if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
+            # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
+            # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
             own = {a.mention.country for a in f.source}
             foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
                        and a.mention.country not in own and a.mention.country is not None]
@@ -226,6 +227,14 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                                              text[f.match.char_start:f.match.char_end],
                                              f.match.target, f.match.target, "state", rule="trigger"),
                                 f.match.char_start, f.match.char_end, "obj", ""))
+
+    # what a letter asks is asked of its addressee (「金氏はカストロ議長に宛てた親書のなかで、…を要請した」)
+    for k, f in enumerate(frames[1:], 1):
+        prev = frames[k - 1]
+        if f.type in _ADDRESSED and prev.type == "CONSULT" and prev.match.mode == "letter" and prev.target \
+                and re.match(r"^(の(なか|中))?で", text[prev.match.char_end:]):
+            f.target = list(prev.target)
+            f.source = f.source or list(prev.source)
 
     # 4. status, chained backwards: a clause that ends in a conjunctive form shares the next one's.
     following = "occurred"
@@ -271,6 +280,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
 
 
 _COORDINATORS = ("と", "、", "や", "・", "，")
+#: Types that, with no addressee, aim at the foreign state their sentence names.
+_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT", "AID"}
 #: Types whose target may be what they are about (「…について」).
 _EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
 #: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.

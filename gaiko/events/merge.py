@@ -86,7 +86,7 @@ def _same_dated_act(a: Event, b: Event) -> bool:
     def states_only(actors: list[dict[str, Any]]) -> bool:
         return all(t.get("id") == t.get("country") for t in actors)
 
-    return (a.type == b.type and a.date is not None and a.date == b.date
+    return (a.type == b.type == "CONSULT" and a.date is not None and a.date == b.date
             and _keys(a.source) == _keys(b.source)
             and {t.get("country") for t in a.target} == {t.get("country") for t in b.target}
             and states_only(a.target) != states_only(b.target))
