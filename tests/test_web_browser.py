@@ -1,6 +1,8 @@
 """The web UI in a real browser: Playwright drives Debian's chromium (headless)
 against ``gaiko serve``'s app on 127.0.0.1, over a store holding the seed corpus
-ingested through the real pipeline.  Each page is saved to docs/screenshots/.
+ingested through the real pipeline.  Each page is saved as a screenshot: into a
+temporary folder, or into docs/screenshots/ when GAIKO_SCREENSHOTS=docs/screenshots
+is set (how the README's pictures are refreshed), so a test run never dirties the tree.
 
 Skipped when /usr/bin/chromium, the playwright package or the shared seeds are
 missing (`.ci/run` installs chromium; Playwright never downloads a browser here).
@@ -8,6 +10,7 @@ missing (`.ci/run` installs chromium; Playwright never downloads a browser here)
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import threading
@@ -19,7 +22,8 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / os.environ["GAIKO_SCREENSHOTS"] if os.environ.get("GAIKO_SCREENSHOTS") else None
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -101,8 +105,13 @@ def page(browser, server):
 
 
 def shot(page, name: str, full_page: bool = False) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+    import tempfile
+
+    folder = SCREENSHOTS or Path(tempfile.gettempdir()) / "gaiko-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    assert path.stat().st_size > 1000, f"{path}: an empty screenshot"
 
 
 def test_events_table_and_actor_filter(page):
