@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gaiko.documents.clean import clean_text
@@ -128,6 +128,7 @@ FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[Hea
 
 @FAST
 @given(raw_files())
+@example((".xml", b"<p><p><p><p><p>&#x110000;"))  # found by benchmarks/fuzz.py: feedparser's chr() ValueError
 def test_any_bytes_through_the_readers(file):
     suffix, data = file
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,6 +138,7 @@ def test_any_bytes_through_the_readers(file):
 
 @FAST
 @given(html_pages())
+@example("<svg><p><p>")  # found by benchmarks/fuzz.py: lxml AssertionError inside trafilatura/htmldate
 def test_any_html_through_the_html_reader(page):
     from gaiko.documents.readers import html_doc
 

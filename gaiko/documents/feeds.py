@@ -93,7 +93,11 @@ def _items(data: bytes, name: str, header: str | None, http: httpx.Client) -> It
     except InputError as exc:
         yield Rejected(exc.source, exc.reason)
         return
-    parsed = feedparser.parse(text)
+    try:
+        parsed = feedparser.parse(text)
+    except ValueError as exc:  # feedparser's sgmllib on a character reference past U+10FFFF: chr() fails
+        yield Rejected(name, f"not a readable feed: {exc}")
+        return
     if not parsed.get("version") and not parsed.entries:
         reason = "not an RSS/Atom feed"
         if parsed.get("bozo_exception") is not None:

@@ -64,7 +64,10 @@ def extract_html(html: str, name: str, url: str | None = None) -> HtmlPage:
         return HtmlPage(text=flat, title=None, publisher=None, url=url, published=None,
                         dateline=date_in_text(flat))
     visible = trafilatura.html2txt(tree) or ""
-    result = trafilatura.bare_extraction(tree, options=_extractor(url))
+    try:
+        result = trafilatura.bare_extraction(tree, options=_extractor(url))
+    except AssertionError:  # lxml's drop_tree on a root-level element (``<svg><p><p>``), in htmldate's cleaning
+        result = None
     text = (result.text if result is not None else None) or ""
     if tree.xpath("." + "/*" * DEEP):
         text = visible = flat_text(html)  # libxml2 dropped what lay deeper than 255 levels
@@ -76,7 +79,7 @@ def extract_html(html: str, name: str, url: str | None = None) -> HtmlPage:
         raise InputError(name, "no text in the HTML page")
     try:
         published = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d", **DATE_PARAMS)
-    except ValueError:
+    except (ValueError, AssertionError):  # AssertionError: as above
         published = None
     # trafilatura capitalises site names ("gaiko例文" -> "Gaiko例文"); take the
     # page's own og:site_name verbatim when it has one.
