@@ -163,7 +163,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         if k is None or not reaches(quote_spans(text), a.start, frames[k].match.char_start):
             continue
         f = frames[k]
-        if a.case in ("dat", "agent") and f.passive or a.case == "from":
+        if a.case in ("dat", "agent") and f.passive or a.case == "from" \
+                or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
             f.has_subject = True
         else:
@@ -221,12 +222,20 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
                        and a.mention.country not in own and a.mention.country is not None]
             if foreign:
-                f.target = [foreign[-1]]
+                subjects_ = [a for a in foreign if a.case == "subj"]
+                f.target = [(subjects_ or foreign)[-1]]
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
                                              f.match.target, f.match.target, "state", rule="trigger"),
                                 f.match.char_start, f.match.char_end, "obj", ""))
+
+    # 「…合同演習に対抗して…実験を行った」: the answer is aimed at those it answers
+    for k, f in enumerate(frames[:-1]):
+        if f.source and re.match(r"^(に対抗(して|し)|への対抗措置として|に反発(して|し))", text[f.match.char_end:]):
+            later = frames[k + 1]
+            if not later.target:
+                later.target = [a for a in f.source if a.key not in {b.key for b in later.source}]
 
     # what a letter asks is asked of its addressee (「金氏はカストロ議長に宛てた親書のなかで、…を要請した」)
     for k, f in enumerate(frames[1:], 1):
@@ -548,6 +557,10 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
 _ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
+#: What makes a nominal trigger in subject position an event: it is held, set or done.
+_HELD = re.compile(r"(行われ|開かれ|実施|実現|開催|終了|決裂|始ま|予定|見通し|計画|可能性|中止|見送|延期|続い|続け)")
+#: 「1月14日の発射実験は」: a nominal trigger with its own date is an event spoken of.
+_DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜日|[0-9０-９]+月)の[^、。]{0,8}$")
 _REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
 
 
@@ -565,9 +578,10 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
         if k + 1 < len(frames):
             outer = frames[k + 1]
             link = text[f.match.char_end:outer.match.char_start]
-            if outer.type in _CONTENT_OUTER and len(link) <= 12 and _CONTENT_LINK.match(link):
-                f.drop = True
-                if not outer.target:
+            if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
+                    and f.type == "CONSULT") and len(link) <= 12 and _CONTENT_LINK.match(link):
+                f.drop = True  # 「訪露を協議」: the visit is what the talks are about
+                if not outer.target and outer.type != "CONSULT":
                     own = [a for a in f.target if a.mention.rule != "trigger"]
                     outer.target = [a for a in (f.gens or own or f.source)
                                     if a.key not in {s.key for s in outer.source}]
@@ -575,6 +589,10 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
         if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
                 and not _REALISED.search(text[:f.match.char_start]):
             f.drop = True
+        elif not f.predicative and re.match(r"^(は|が)", text[f.match.char_end:]) \
+                and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
+                and not _DATED_NOUN.search(text[:f.match.char_start]):
+            f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
 
 
 def last_subject(args: list[Arg], text: str) -> list[Arg] | None:
