@@ -11,7 +11,8 @@ The rules, and why:
   tense pushes it out: a past 9月 read in January is last year's. With no tense
   it stays in the reference year: papers write 昨年9月 when they mean it.
 * A weekday is the most recent such day on or before the reference (past), the
-  next one after it (future), else the nearer of the two.
+  next one on or after it (future: a Friday paper's 「金曜日に来る」 is today, as
+  news copy written the evening before says), else the nearer of the two.
 * A week has no ISO value here, so 先週 is the month holding that week's
   Thursday (the ISO rule for which month a week belongs to).
 * A partial reference date ("2016-06") stands for each of its days; a value is
@@ -209,11 +210,14 @@ def _walk(day: int, ref: datetime.date, step: int) -> datetime.date | None:
 
 def _weekday(weekday: int, ref: datetime.date, tense: str | None) -> datetime.date:
     back = ref - datetime.timedelta(days=(ref.weekday() - weekday) % 7)
-    ahead = ref + datetime.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+    ahead = ref + datetime.timedelta(days=(weekday - ref.weekday()) % 7)
     if tense == PAST:
         return back
     if tense == FUTURE:
         return ahead
-    return back if ref - back <= ahead - ref else ahead
+    if back == ref:
+        return ref
+    later = ahead if ahead != ref else ahead + datetime.timedelta(days=7)
+    return back if ref - back <= later - ref else later
 
 
