@@ -16,6 +16,7 @@ from ..records import ActorMention, Timex
 from ..time import find_timexes
 
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
+#: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
 _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 
@@ -33,6 +34,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in find_timexes(sentence, published, tense=tense, anchor=anchor)
                if not _BOUND.match(sentence[t.end:])
+               and not (t.value_end is None and sentence.startswith("から", t.end))
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)

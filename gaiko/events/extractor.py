@@ -271,6 +271,9 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
         elif st == "occurred" and not f.predicative and _PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "planned"  # 「12日に予定される米朝首脳会談」
+        if not f.predicative and re.match(r"^(に対する|への|に対して)", text[f.match.char_end:]) \
+                and not _PLANNED_BEFORE.search(text[:f.match.char_start]):
+            st = "occurred"  # 「派兵に対する…といえるだろう」: the doubt is about the judgment, not the act
         f.status = st
         following = st
 
