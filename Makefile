@@ -1,16 +1,26 @@
 # Two entry points: `make demo` and `make test`. Both build .venv from scratch if needed.
+# The environment is the tested set: requirements.lock pins every dependency (and the test
+# extra) to an exact version with its hashes; `make lock` regenerates it from .venv.
 PY ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean eval
+.PHONY: demo test install clean eval lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# pip-tools in a throwaway venv, from the versions installed in $(VENV) (pip freeze)
+lock:
+	$(PY) -m venv /tmp/gaiko-pip-tools && /tmp/gaiko-pip-tools/bin/pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip freeze --exclude-editable > requirements.in
+	/tmp/gaiko-pip-tools/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-annotate \
+	  --no-emit-find-links --no-emit-index-url --no-emit-trusted-host -o requirements.lock requirements.in
+	rm requirements.in
 
 install: $(STAMP)
 
