@@ -90,10 +90,11 @@ def _future(t: Timex, published: str | None) -> bool:
 
 
 def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:
-    if not _REPORTING.search(sentence[t.end:]):
-        return False
+    if not _REPORTING.search(sentence[t.end:]) or sentence.startswith("の", t.end):
+        return False  # 「先週の演習」 dates a noun, never the reporting verb
     return any(end <= t.start and sentence[end:t.start].strip() in ("は", "は、", "が", "が、")
-               for _, end in reporters)
+               or start >= t.end and sentence[t.end:start].strip() in ("に", "に、", "、", "")
+               for start, end in reporters)  # 「ホワイトハウスは13日、」「金曜日に北朝鮮は、」
 
 
 def _is_report_date(sentence: str, t: Timex, mentions: list[tuple[int, int, ActorMention]]) -> bool:

@@ -107,6 +107,9 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     if not matches:
         return []
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
+    frames = [f for f in frames if not _modifier_in_compound(doc, f)]
+    if not frames:
+        return []
     for f in frames:
         f.passive = f.predicative and bool(_PASSIVE.match(_after_suru(text, f.match.char_end)))
     tok_frame: dict[int, int] = {}
@@ -118,11 +121,6 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         for t in range(f.match.end, min(len(doc), f.match.end + 3)):
             if doc[t].lemma_ in _LIGHT_VERBS or doc[t].text in _LIGHT_VERBS:
                 tok_frame.setdefault(t, k)
-    for f in frames:
-        nxt = doc[f.match.end] if f.match.end < len(doc) else None
-        if nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES \
-                and not f.predicative and nxt.idx == f.match.char_end:
-            f.drop = True  # the trigger is a modifier inside a compound noun
     blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame
                 and t.lemma_ not in _TRANSPARENT_VERBS]
     _compound_places(text, args, frames)
@@ -167,6 +165,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
             f.has_subject = True
+        elif a.case == "agent":
+            continue  # an agent is never the one acted upon
         else:
             f.target.append(a)
             if a.mention.kind in ("place", "capital") and f.location is None and f.match.mode == "visit":
@@ -353,6 +353,13 @@ def _non_past(doc: "Doc", f: Frame) -> bool:
     if j < len(doc) and doc[j].text == "ている":
         return False
     return j < len(doc) and doc[j].text in _NONPAST_NEXT
+
+
+def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:
+    """「接触窓口」「水中攻撃ドローン」: a trigger that only modifies the noun after it."""
+    nxt = doc[f.match.end] if f.match.end < len(doc) else None
+    return (nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES
+            and not f.predicative and nxt.idx == f.match.char_end)
 
 
 def _after_suru(text: str, pos: int) -> str:

@@ -24,7 +24,7 @@ from ..records import ActorMention
 
 # Longest first: the reader takes the first that matches.
 _PARTICLES: tuple[tuple[str, str], ...] = (
-    ("としては", "skip"), ("として", "skip"), ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"),
+    ("としては", "skip"), ("として", "skip"), ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"), ("による", "agent"),
     ("について", "about"), ("をめぐ", "about"), ("に関し", "about"), ("に関す", "about"),
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("とともに", "com"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
