@@ -270,8 +270,9 @@ class ActorLinker:
         return None
 
     def _coordinated_country(self, st: _State, p: int) -> str | None:
-        """The country of a mention joined to position p by や/と/、 (「韓国国会や政府」)."""
-        if st.specs and p - st.specs[-1].end == 1 and st.norm[p - 1] in "やと、・,及":
+        """The country of a mention joined to position p by や/と/、 (「韓国国会や政府」), or
+        whose topic the organ word continues (「韓国も政府による救援隊の派遣」)."""
+        if st.specs and st.norm[st.specs[-1].end:p] in ("や", "と", "、", "・", ",", "及", "も", "は", "では"):
             s = st.specs[-1]
             if s.country and s.country != "IGO" and s.kind != "stop":
                 return s.country

@@ -293,7 +293,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
 
 _COORDINATORS = ("と", "、", "や", "・", "，")
 #: Types that, with no addressee, aim at the foreign state their sentence names.
-_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT", "AID"}
+_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT"}
 #: Types whose target may be what they are about (「…について」).
 _EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
 #: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
