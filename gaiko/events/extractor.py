@@ -238,12 +238,12 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 later.target = [a for a in f.source if a.key not in {b.key for b in later.source}]
 
     # what a letter asks is asked of its addressee (「金氏はカストロ議長に宛てた親書のなかで、…を要請した」)
-    for k, f in enumerate(frames[1:], 1):
-        prev = frames[k - 1]
-        if f.type in _ADDRESSED and prev.type == "CONSULT" and prev.match.mode == "letter" and prev.target \
-                and re.match(r"^(の(なか|中))?で", text[prev.match.char_end:]):
-            f.target = list(prev.target)
-            f.source = f.source or list(prev.source)
+    for k, f in enumerate(frames):
+        letters = [p for p in frames[:k] if p.type == "CONSULT" and p.match.mode == "letter" and p.target
+                   and re.match(r"^(の(なか|中))?で", text[p.match.char_end:])]
+        if f.type in _ADDRESSED and letters:
+            f.target = list(letters[-1].target)
+            f.source = f.source or list(letters[-1].source)
 
     # 4. status, chained backwards: a clause that ends in a conjunctive form shares the next one's.
     following = "occurred"
@@ -281,6 +281,8 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     for f in frames:
         if _HYPOTHETICAL.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」: a condition, not an event
+        elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
+            f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
     _drop_content(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)

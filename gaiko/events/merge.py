@@ -42,7 +42,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         ident = identity(ev)
         for kept in merged:
-            if identity(kept) == ident and dates_compatible(kept.date, ev.date):
+            if identity(kept) == ident and (dates_compatible(kept.date, ev.date) or _overtaken(kept, ev)):
                 _absorb(kept, ev)
                 break
             if _same_dated_act(kept, ev):
@@ -57,16 +57,18 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 def _fold_settings(events: list[Event]) -> list[Event]:
     """A visit to a state that is only the setting of meetings with its people
-    (「崔外相は15日からロシアを訪問している。16日にはラブロフ外相と会談し」) is
-    folded into the first such meeting rather than counted on its own."""
+    (「崔外相は15日からロシアを訪問している。16日にはラブロフ外相と会談し」), or talks
+    with a state's 「政府高官」 when the document names whom they met, are folded into
+    the first such meeting rather than counted on their own."""
     out: list[Event] = []
     for ev in events:
         host = None
-        if ev.type == "CONSULT" and ev.mode == "visit" and ev.target \
+        if ev.type == "CONSULT" and ev.target \
                 and all(t.get("id") == t.get("country") for t in ev.target):
             states = {t.get("country") for t in ev.target}
             for other in events:
-                if other is ev or other.type != "CONSULT" or _keys(other.source) != _keys(ev.source):
+                if other is ev or other.type != "CONSULT" or _keys(other.source) != _keys(ev.source) \
+                        or other.status != ev.status:
                     continue
                 people = [t for t in other.target if t.get("id") != t.get("country")]
                 if people and {t.get("country") for t in people} <= states \
@@ -78,6 +80,25 @@ def _fold_settings(events: list[Event]) -> list[Event]:
         else:
             host.mentions.extend(m for m in ev.mentions if m not in host.mentions)
     return out
+
+
+#: How long before a held meeting a report that it was planned, doubted or denied still speaks of it.
+OVERTAKEN_DAYS = 31
+
+
+def _overtaken(a: Event, b: Event) -> bool:
+    """One report says an act was planned, possible or denied, and a later one that it
+    happened within a month (「29日の時点では…面会する予定はない」, then the meeting):
+    the news overtook the first report; it is the same interaction."""
+    import datetime
+
+    if (a.status == "occurred") == (b.status == "occurred") or not (a.date and b.date):
+        return False
+    held, other = (a, b) if a.status == "occurred" else (b, a)
+    if len(held.date) != 10 or len(other.date) != 10:
+        return False
+    days = (datetime.date.fromisoformat(held.date) - datetime.date.fromisoformat(other.date)).days
+    return 0 <= days <= OVERTAKEN_DAYS
 
 
 def _same_dated_act(a: Event, b: Event) -> bool:
@@ -96,7 +117,10 @@ def _absorb(kept: Event, ev: Event) -> None:
     for m in ev.mentions:
         if m not in kept.mentions:
             kept.mentions.append(m)
-    if ev.date is not None and (kept.date is None or len(ev.date) > len(kept.date)):
+    if ev.status == "occurred" and kept.status != "occurred" and ev.date is not None:
+        kept.date, kept.date_end, kept.date_text = ev.date, ev.date_end, ev.date_text  # when it was held
+    elif ev.date is not None and (kept.date is None or len(ev.date) > len(kept.date)) \
+            and not (kept.status == "occurred" and ev.status != "occurred" and kept.date is not None):
         kept.date, kept.date_end, kept.date_text = ev.date, ev.date_end, ev.date_text
     if _STATUS_RANK[ev.status] > _STATUS_RANK[kept.status]:
         kept.status = ev.status
