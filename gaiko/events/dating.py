@@ -11,6 +11,7 @@ date. A day that belongs to a reporting verb (「聯合ニュースは20日、�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..records import ActorMention, Timex
 from ..time import find_timexes
@@ -32,7 +33,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     北朝鮮が…提供したと発表した」) belongs to that subject's reporting verb.
     """
     tense = "future" if status == "planned" else "past"
-    timexes = [t for t in find_timexes(sentence, published, tense=tense, anchor=anchor)
+    timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if not _BOUND.match(sentence[t.end:])
                and not (t.value_end is None and sentence.startswith("から", t.end))
                and not (status == "occurred" and _future(t, published))
@@ -48,6 +49,13 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     if after:
         return after[0]
     return None
+
+
+@lru_cache(maxsize=512)
+def _timexes(sentence: str, published: str | None, tense: str, anchor: str | None) -> tuple[Timex, ...]:
+    """The sentence's temporal expressions, found once per sentence and tense rather
+    than once per event (a long sentence dense with events stays linear)."""
+    return tuple(find_timexes(sentence, published, tense=tense, anchor=anchor))
 
 
 def _owner(sentence: str, t: Timex, triggers: list[int]) -> int | None:
