@@ -48,7 +48,6 @@ class Options:
     batch_size: int = 64                  # sentences per nlp.pipe batch
     explain: bool = False                 # add trigger and rule to each event
     progress: bool = True                 # Rich progress bar on stderr
-    min_line_chars: int = 0               # reserved for boilerplate tuning
     debug: bool = False
 
     def __post_init__(self) -> None:

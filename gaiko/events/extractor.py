@@ -9,28 +9,33 @@ The steps, per sentence (``frames_of``):
      trigger after it until another subject takes over (serial predicates share
      one subject), and a sentence with none borrows the previous sentence's;
   4. status from the clause after the trigger (``status``), passives swap roles;
-  5. folds: a visit and the meeting with its host in one sentence are one CONSULT
-     visit; a letter's noun and its handing-over verb are one letter.
-Per document (``events_of``): dates are attached and repeated mentions of one
-interaction are merged.
+  5. folds (``folds``): content triggers leave, a visit and the meeting with its
+     host in one sentence are one CONSULT visit, a letter's noun and its
+     handing-over verb are one letter.
+Subjects are read in ``subjects``; the pipeline then dates each event
+(``dating``) and merges repeated mentions in a document (``merge``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
+from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
+from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
+                    TARGETLESS, Context,
+                    Frame, _is_actor, _next_frame)
 from .roles import Arg, build_args
 from .status import status_of
+from .subjects import _subjects, last_subject, quote_spans, reaches
 from .triggers import TriggerMatch, TriggerRuler
+
+__all__ = ["Context", "Frame", "SAID_TYPES", "frame_to_events", "frames_of", "last_subject"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-#: Types that stand without a target (a test launch nobody is named as aimed at).
-TARGETLESS = {"MOBILIZE"}
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する")
 _PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
@@ -39,8 +44,6 @@ _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|�
                          r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")
 
 
-#: A complement closed by a verb of declaring.
-_DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: Verbs that pass their dependents on to the trigger they modify
 #: (「XからYに宛てた書簡」: X wrote to Y).
 _TRANSPARENT_VERBS = {"宛てる", "あてる"}
@@ -49,52 +52,11 @@ _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後
                   "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
 
 
-@dataclass
-class Frame:
-    match: TriggerMatch
-    predicative: bool
-    passive: bool
-    source: list[Arg] = field(default_factory=list)
-    target: list[Arg] = field(default_factory=list)
-    gens: list[Arg] = field(default_factory=list)
-    has_subject: bool = False
-    status: str = "occurred"
-    location: ActorMention | None = None
-    drop: bool = False
-
-    @property
-    def type(self) -> str:
-        return self.match.label
-
-
-@dataclass
-class Candidate:
-    """A frame turned into an event, still with sentence context for dating."""
-
-    event: Event
-    sentence_start: int
-    trigger_start: int  # sentence-relative
-    trigger_end: int
-
-
 def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
     last = doc[m.end - 1]
     if last.pos_ == "VERB" and not m.pattern.endswith(("会", "書")):
         return True
     return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
-
-
-@dataclass
-class Context:
-    """What a sentence inherits from the ones before it in its paragraph.
-
-    ``topic``: the last subject, for a sentence with none. ``meeting``: the sides of
-    the last meeting, so that what one side says there (「首相は…即時撤廃を求めた」
-    after 「習主席と会談した」) is addressed to the other.
-    """
-
-    topic: list[Arg] | None = None
-    meeting: tuple[list[Arg], list[Arg]] | None = None
 
 
 def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention]],
@@ -164,7 +126,6 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
-            f.has_subject = True
         elif a.case == "agent":
             continue  # an agent is never the one acted upon
         else:
@@ -181,7 +142,6 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
                 f.target = list(subj or []) + f.target
             elif subj:
                 f.source = list(subj) + f.source
-                f.has_subject = True
             if f.gens and f.match.mode == "letter":
                 f.source = list(f.gens)  # the letter's author, not its carrier
             elif f.gens and not f.source:
@@ -293,23 +253,6 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     return kept
 
 
-_COORDINATORS = ("と", "、", "や", "・", "，")
-#: Types that, with no addressee, aim at the foreign state their sentence names.
-_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT"}
-#: Types whose target may be what they are about (「…について」).
-_EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
-#: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
-_ADDRESSED = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "COOPERATE"}
-
-
-def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
-    keys = {a.key for a in source}
-    a_side, b_side = meeting
-    if keys & {a.key for a in a_side}:
-        return list(b_side)
-    if keys & {a.key for a in b_side}:
-        return list(a_side)
-    return []
 
 
 #: A trigger that states a condition.
@@ -336,10 +279,6 @@ def _past_end(doc: "Doc", f: Frame) -> int | None:
     return end
 
 
-#: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
-_SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
-#: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
-SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
 
@@ -391,239 +330,6 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)$")
-_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
-
-
-def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
-    """Which subject group each frame takes.
-
-    A subject (が/は) covers every trigger after it until a later subject takes
-    over (serial predicates share one subject). A subject of an embedded clause
-    (a relative clause, or one nominalised with こと/の) covers only the triggers
-    inside that clause; when the clause is the object of the next trigger
-    (「XがYしたことに感謝」), X is that trigger's target instead.
-    """
-    groups: list[tuple[list[Arg], int | None]] = []  # (group, clause end or None)
-    leaders: list[Arg] = []
-    embedded_targets: list[tuple[Arg, int]] = []
-    coordinated: list[Arg] = []
-    for a in args:
-        if a.case != "subj":
-            continue
-        if a.leads:
-            leaders.append(a)
-            continue
-        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)):
-            coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
-            continue
-        group = leaders + coordinated + [a]
-        leaders, coordinated = [], []
-        limit = None
-        if a.particle in ("が",) and not text.startswith("ら", a.end):
-            limit = _embedded_limit(text, doc, a)
-        groups.append((group, limit))
-        if limit is not None:
-            embedded_targets.append((a, limit))
-    if leaders:
-        groups.append((leaders, None))
-    out: dict[int, list[Arg]] = {}
-    quotes = quote_spans(text)
-    for k, f in enumerate(frames):
-        pos = f.match.char_start
-        for group, limit in reversed(groups):
-            if group[-1].end <= pos and (limit is None or pos < limit) \
-                    and reaches(quotes, group[-1].start, pos):
-                out[k] = group
-                break
-    for a, limit in embedded_targets:
-        m = _EMBED_END.match(text[limit:])
-        if not m:
-            continue
-        k = _next_frame(frames, limit)
-        if k is not None and frames[k].match.char_start - (limit + m.end()) <= 6:
-            frames[k].target.append(a)
-    # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」
-    for k, f in enumerate(frames):
-        head = _relative_head(text, f, args)
-        if head is not None:
-            out[k] = [head]
-    # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
-    for k, f in enumerate(frames):
-        if f.type not in SAID_TYPES or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
-            continue
-        before = [(g, lim) for g, lim in groups if g[-1].end <= f.match.char_start and lim is None
-                  and reaches(quotes, g[-1].start, f.match.char_start)]
-        if len(before) >= 2 and before[-1][0] is out.get(k):
-            out[k] = before[-2][0]
-            f.target = list(before[-1][0]) + f.target
-    # 「金委員長は…、北朝鮮は…目標を放棄すると宣言し」: the leader declares for his state
-    for k, f in enumerate(frames):
-        if f.type not in SAID_TYPES or not _DECLARED.match(text[f.match.char_end:]):
-            continue
-        before = [g for g, lim in groups if g[-1].end <= f.match.char_start and lim is None]
-        if len(before) >= 2 and before[-1] is out.get(k):
-            inner, outer = before[-1], before[-2]
-            if all(a.mention.id == a.mention.country for a in inner) \
-                    and {a.mention.country for a in inner} == {a.mention.country for a in outer} \
-                    and all(a.mention.kind == "person" for a in outer):
-                out[k] = outer
-    return out
-
-
-def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
-    """「平壌もロシアも」: the next name, right after, also takes も."""
-    later = [b for b in args if b.start > a.start]
-    if not later:
-        return False
-    b = later[0]
-    gap = text[a.end + len(a.particle):b.start].strip("、 ")
-    return b.particle == "も" and gap == ""
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """The top-level 「…」 quotes of a sentence, as (start, end) spans."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, 0
-    for i, ch in enumerate(text):
-        if ch in "「『":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in "」』" and depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, i + 1))
-    if depth:
-        spans.append((start, len(text)))
-    return spans
-
-
-def _quote_of(quotes: list[tuple[int, int]], pos: int) -> int:
-    for n, (a, b) in enumerate(quotes):
-        if a <= pos < b:
-            return n
-    return -1
-
-
-def reaches(quotes: list[tuple[int, int]], arg_pos: int, trigger_pos: int) -> bool:
-    """Can an arg at ``arg_pos`` play a role for a trigger at ``trigger_pos``?
-
-    Words inside a quote belong to the quoted speech: they may serve a trigger in
-    the same quote, never one outside it. The speaker outside may act in the quote
-    (「…を求める」と述べた: the speaker requests).
-    """
-    q = _quote_of(quotes, arg_pos)
-    return q == -1 or q == _quote_of(quotes, trigger_pos)
-
-
-def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
-    """Where the clause of an embedded が-subject ends, or None if it is a main subject."""
-    tok = None
-    for t in doc:
-        if t.idx < a.end and t.idx + len(t.text) > a.start:
-            tok = t
-    if tok is None:
-        return None
-    head = tok.head
-    steps = 0
-    while head.pos_ not in ("VERB", "ADJ") and head.head.i != head.i and steps < 4:
-        head, steps = head.head, steps + 1
-    if head.pos_ not in ("VERB", "ADJ"):
-        return None
-    end = head.idx + len(head.text)
-    # the verb group: auxiliaries and て/くれる after the verb
-    j = head.i + 1
-    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ", "PART") or (j < len(doc) and doc[j].dep_ == "fixed"):
-        end = doc[j].idx + len(doc[j].text)
-        j += 1
-    rest = text[end:]
-    if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
-        return end
-    if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
-        return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
-    return None
-
-
-def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
-    rest = text[f.match.char_end:]
-    m = re.match(r"^(中の|中だった|した|している|していた|する|の際に)", rest)
-    if m:
-        after = f.match.char_end + m.end()
-    elif f.predicative and f.match.pattern[-1:] in "うくすつぬぶむるぐ":
-        after = f.match.char_end  # 「非核化を求めるアメリカ」: a verb in attributive form
-    else:
-        return None
-    for a in args:
-        if a.start < after:
-            continue
-        if a.start == after and a.case == "modifier":
-            after = a.end + len(a.particle)  # 「訪問しているロシアのラブロフ外相」
-            continue
-        if a.start == after and a.mention.kind in ("person", "organisation", "state"):
-            return a
-        break
-    return None
-
-
-_CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
-_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
-_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
-_ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
-#: What makes a nominal trigger in subject position an event: it is held, set or done.
-_HELD = re.compile(r"(行われ|開かれ|実施|実現|開催|終了|決裂|始ま|予定|見通し|計画|可能性|中止|見送|延期|続い|続け)")
-#: 「1月14日の発射実験は」: a nominal trigger with its own date is an event spoken of.
-_DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜日|[0-9０-９]+月)の[^、。]{0,8}$")
-_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
-
-
-def _drop_content(text: str, frames: list[Frame]) -> None:
-    """A trigger that is only what another asks, backs or refuses is not an event.
-
-    「プーチン大統領の訪朝を要請」: the visit is the request's content, and its
-    agent becomes the request's addressee. A nominal trigger that is only a topic
-    (「発射実験について」) is dropped too, unless the text reports it as held
-    (「行われた…会談について」).
-    """
-    for k, f in enumerate(frames):
-        if f.type in _SPEECH_ACTS:
-            continue
-        if k + 1 < len(frames):
-            outer = frames[k + 1]
-            link = text[f.match.char_end:outer.match.char_start]
-            if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
-                    and f.type == "CONSULT") and len(link) <= 12 and _CONTENT_LINK.match(link):
-                f.drop = True  # 「訪露を協議」: the visit is what the talks are about
-                if not outer.target and outer.type != "CONSULT":
-                    own = [a for a in f.target if a.mention.rule != "trigger"]
-                    outer.target = [a for a in (f.gens or own or f.source)
-                                    if a.key not in {s.key for s in outer.source}]
-                continue
-        if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
-                and not _REALISED.search(text[:f.match.char_start]):
-            f.drop = True
-        elif not f.predicative and re.match(r"^(は|が)", text[f.match.char_end:]) \
-                and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
-                and not _DATED_NOUN.search(text[:f.match.char_start]):
-            f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
-
-
-def last_subject(args: list[Arg], text: str) -> list[Arg] | None:
-    """The sentence's last subject with the names coordinated with it: what a
-    following sentence without a subject is about. Subjects inside quotes are the
-    quoted speaker's words, not the sentence's topic."""
-    quotes = quote_spans(text)
-    group: list[Arg] = []
-    for a in args:
-        if a.case == "subj" and _is_actor(a) and _quote_of(quotes, a.start) == -1:
-            if group and group[-1].particle in _COORDINATORS and group[-1].end <= a.start:
-                group.append(a)
-            else:
-                group = [a]
-    return group or None
-
-
-def _is_actor(a: Arg) -> bool:
-    return a.mention.kind != "place"
 
 
 def _conjunctive(window: str) -> bool:
@@ -631,13 +337,6 @@ def _conjunctive(window: str) -> bool:
     w = window.strip()
     return w == "" or w.startswith(("し、", "して", "、", "し,", "を行い", "を行って", "に臨み")) \
         or w.endswith(("、", "し", "して", "て"))
-
-
-def _next_frame(frames: list[Frame], pos: int) -> int | None:
-    for k, f in enumerate(frames):
-        if f.match.char_start >= pos:
-            return k
-    return None
 
 
 def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
@@ -655,55 +354,6 @@ def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
         if tok.i in tok_frame:
             return tok_frame[tok.i]
     return None
-
-
-def _fold_letters(frames: list[Frame], text: str) -> None:
-    """「Xの親書を手渡した」: one letter event, author X; recipient from the meeting before."""
-    last_consult: Frame | None = None
-    prev_letter: Frame | None = None
-    for f in frames:
-        if f.type == "CONSULT" and f.match.mode == "letter":
-            carriers = {a.key for a in f.source} if f.predicative else set()
-            if prev_letter is not None and f.match.char_start - prev_letter.match.char_end <= 4:
-                keep = prev_letter
-                keep.target.extend(a for a in f.target if a not in keep.target)
-                if not keep.source:
-                    keep.source = f.source
-                if f.status != "occurred":
-                    keep.status = f.status  # 「書簡を届けるため」: the verb carries the modality
-                f.drop = True
-                f = keep
-            if not f.target and last_consult is not None and carriers \
-                    and carriers <= {a.key for a in last_consult.source}:
-                # 「カストロ議長と会見し、金委員長の親書を手渡した」: handed to the one met
-                f.target = [a for a in last_consult.target]
-            prev_letter = f
-        elif f.type == "CONSULT":
-            last_consult = f
-
-
-def _fold_visits(frames: list[Frame]) -> None:
-    """A visit and the meeting with its host, in one sentence, are one CONSULT visit."""
-    visits = [f for f in frames if f.type == "CONSULT" and f.match.mode == "visit" and not f.drop]
-    meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", None) and not f.drop]
-    for v in visits:
-        for m in meets:
-            if m.drop:
-                continue
-            vs = {a.key for a in v.source}
-            ms = {a.key for a in m.source}
-            mt = {a.key for a in m.target}
-            if vs and vs & mt and not vs & ms:
-                # 「訪韓中のブリンケン長官と会見した」: the visit is the meeting's setting
-                v.drop = True
-                break
-            if not ms or vs & ms or not vs:
-                v.source = v.source or m.source
-                hosts = [a for a in m.target if a.key not in vs]
-                if hosts:
-                    v.target = hosts
-                m.drop = True
-                break
 
 
 def actors_of(args: list[Arg], sentence_start: int) -> list[dict[str, Any]]:

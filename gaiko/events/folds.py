@@ -1,0 +1,125 @@
+"""Folds: triggers that are another's content, and triggers that are one event.
+
+「プーチン大統領の訪朝を要請」 is one request whose content is a visit; 「親書を
+手渡した」 is one letter; a visit and the meeting with its host reported together
+are one CONSULT visit (shared/gold/README.md, counting rules 2 and 3).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .frame import Frame
+from .roles import Arg
+
+_CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
+
+
+_SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
+
+
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
+
+
+_ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
+
+
+#: What makes a nominal trigger in subject position an event: it is held, set or done.
+_HELD = re.compile(r"(行われ|開かれ|実施|実現|開催|終了|決裂|始ま|予定|見通し|計画|可能性|中止|見送|延期|続い|続け)")
+
+
+#: 「1月14日の発射実験は」: a nominal trigger with its own date is an event spoken of.
+_DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜日|[0-9０-９]+月)の[^、。]{0,8}$")
+
+
+_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
+
+
+def _drop_content(text: str, frames: list[Frame]) -> None:
+    """A trigger that is only what another asks, backs or refuses is not an event.
+
+    「プーチン大統領の訪朝を要請」: the visit is the request's content, and its
+    agent becomes the request's addressee. A nominal trigger that is only a topic
+    (「発射実験について」) is dropped too, unless the text reports it as held
+    (「行われた…会談について」).
+    """
+    for k, f in enumerate(frames):
+        if f.type in _SPEECH_ACTS:
+            continue
+        if k + 1 < len(frames):
+            outer = frames[k + 1]
+            link = text[f.match.char_end:outer.match.char_start]
+            if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
+                    and f.type == "CONSULT") and len(link) <= 12 and _CONTENT_LINK.match(link):
+                f.drop = True  # 「訪露を協議」: the visit is what the talks are about
+                if not outer.target and outer.type != "CONSULT":
+                    own = [a for a in f.target if a.mention.rule != "trigger"]
+                    outer.target = [a for a in (f.gens or own or f.source)
+                                    if a.key not in {s.key for s in outer.source}]
+                continue
+        if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
+                and not _REALISED.search(text[:f.match.char_start]):
+            f.drop = True
+        elif not f.predicative and re.match(r"^(は|が)", text[f.match.char_end:]) \
+                and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
+                and not _DATED_NOUN.search(text[:f.match.char_start]):
+            f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
+
+
+def _fold_letters(frames: list[Frame], text: str) -> None:
+    """「Xの親書を手渡した」: one letter event, author X; recipient from the meeting before."""
+    last_consult: Frame | None = None
+    prev_letter: Frame | None = None
+    for f in frames:
+        if f.type == "CONSULT" and f.match.mode == "letter":
+            carriers = {a.key for a in f.source} if f.predicative else set()
+            if prev_letter is not None and f.match.char_start - prev_letter.match.char_end <= 4:
+                keep = prev_letter
+                keep.target.extend(a for a in f.target if a not in keep.target)
+                if not keep.source:
+                    keep.source = f.source
+                if f.status != "occurred":
+                    keep.status = f.status  # 「書簡を届けるため」: the verb carries the modality
+                f.drop = True
+                f = keep
+            if not f.target and last_consult is not None and carriers \
+                    and carriers <= {a.key for a in last_consult.source}:
+                # 「カストロ議長と会見し、金委員長の親書を手渡した」: handed to the one met
+                f.target = [a for a in last_consult.target]
+            prev_letter = f
+        elif f.type == "CONSULT":
+            last_consult = f
+
+
+def _fold_visits(frames: list[Frame]) -> None:
+    """A visit and the meeting with its host, in one sentence, are one CONSULT visit."""
+    visits = [f for f in frames if f.type == "CONSULT" and f.match.mode == "visit" and not f.drop]
+    meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", None) and not f.drop]
+    for v in visits:
+        for m in meets:
+            if m.drop:
+                continue
+            vs = {a.key for a in v.source}
+            ms = {a.key for a in m.source}
+            mt = {a.key for a in m.target}
+            if vs and vs & mt and not vs & ms:
+                # 「訪韓中のブリンケン長官と会見した」: the visit is the meeting's setting
+                v.drop = True
+                break
+            if not ms or vs & ms or not vs:
+                v.source = v.source or m.source
+                hosts = [a for a in m.target if a.key not in vs]
+                if hosts:
+                    v.target = hosts
+                m.drop = True
+                break
+
+
+def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
+    keys = {a.key for a in source}
+    a_side, b_side = meeting
+    if keys & {a.key for a in a_side}:
+        return list(b_side)
+    if keys & {a.key for a in b_side}:
+        return list(a_side)
+    return []

@@ -1,0 +1,75 @@
+"""The records the extractor works on: a trigger's frame, and what a sentence inherits.
+
+Also the sets of PLOVER types that rules treat alike, defined once here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import ActorMention
+from .roles import Arg
+from .triggers import TriggerMatch
+
+
+@dataclass
+class Frame:
+    """A trigger and the roles, status and place read for it in one sentence."""
+
+    match: TriggerMatch
+    predicative: bool
+    passive: bool
+    source: list[Arg] = field(default_factory=list)
+    target: list[Arg] = field(default_factory=list)
+    gens: list[Arg] = field(default_factory=list)
+    status: str = "occurred"
+    location: ActorMention | None = None
+    drop: bool = False
+
+    @property
+    def type(self) -> str:
+        return self.match.label
+
+
+@dataclass
+class Context:
+    """What a sentence inherits from the ones before it in its paragraph.
+
+    ``topic``: the last subject, for a sentence with none. ``meeting``: the sides of
+    the last meeting, so that what one side says there (「首相は…即時撤廃を求めた」
+    after 「習主席と会談した」) is addressed to the other.
+    """
+
+    topic: list[Arg] | None = None
+    meeting: tuple[list[Arg], list[Arg]] | None = None
+
+#: Types that stand without a target (a test launch nobody is named as aimed at).
+TARGETLESS = {"MOBILIZE"}
+
+#: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
+_SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
+
+#: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
+SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
+
+_COORDINATORS = ("と", "、", "や", "・", "，")
+
+#: Types that, with no addressee, aim at the foreign state their sentence names.
+_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT"}
+
+#: Types whose target may be what they are about (「…について」).
+_EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
+
+#: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
+_ADDRESSED = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "COOPERATE"}
+
+
+def _next_frame(frames: list[Frame], pos: int) -> int | None:
+    for k, f in enumerate(frames):
+        if f.match.char_start >= pos:
+            return k
+    return None
+
+
+def _is_actor(a: Arg) -> bool:
+    return a.mention.kind != "place"

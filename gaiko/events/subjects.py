@@ -1,0 +1,210 @@
+"""Subjects: which が/は phrase acts in which trigger's frame.
+
+Japanese subjects scope over the predicates after them, but a subject inside a
+relative or nominalised clause (「プーチン大統領が会談の時間を設けてくれたことに
+感謝」) acts only inside it, quoted words act only inside their quote, and the head
+noun of a relative clause acts in it (「ロシアを訪問中の崔外相」).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .frame import _COORDINATORS, SAID_TYPES, Frame, _is_actor, _next_frame
+from .roles import Arg
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+#: A complement closed by a verb of declaring.
+_DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
+
+
+_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
+
+
+def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
+    """Which subject group each frame takes.
+
+    A subject (が/は) covers every trigger after it until a later subject takes
+    over (serial predicates share one subject). A subject of an embedded clause
+    (a relative clause, or one nominalised with こと/の) covers only the triggers
+    inside that clause; when the clause is the object of the next trigger
+    (「XがYしたことに感謝」), X is that trigger's target instead.
+    """
+    groups: list[tuple[list[Arg], int | None]] = []  # (group, clause end or None)
+    leaders: list[Arg] = []
+    embedded_targets: list[tuple[Arg, int]] = []
+    coordinated: list[Arg] = []
+    for a in args:
+        if a.case != "subj":
+            continue
+        if a.leads:
+            leaders.append(a)
+            continue
+        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)):
+            coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
+            continue
+        group = leaders + coordinated + [a]
+        leaders, coordinated = [], []
+        limit = None
+        if a.particle in ("が",) and not text.startswith("ら", a.end):
+            limit = _embedded_limit(text, doc, a)
+        groups.append((group, limit))
+        if limit is not None:
+            embedded_targets.append((a, limit))
+    if leaders:
+        groups.append((leaders, None))
+    out: dict[int, list[Arg]] = {}
+    quotes = quote_spans(text)
+    for k, f in enumerate(frames):
+        pos = f.match.char_start
+        for group, limit in reversed(groups):
+            if group[-1].end <= pos and (limit is None or pos < limit) \
+                    and reaches(quotes, group[-1].start, pos):
+                out[k] = group
+                break
+    for a, limit in embedded_targets:
+        m = _EMBED_END.match(text[limit:])
+        if not m:
+            continue
+        k = _next_frame(frames, limit)
+        if k is not None and frames[k].match.char_start - (limit + m.end()) <= 6:
+            frames[k].target.append(a)
+    # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」
+    for k, f in enumerate(frames):
+        head = _relative_head(text, f, args)
+        if head is not None:
+            out[k] = [head]
+    # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
+    for k, f in enumerate(frames):
+        if f.type not in SAID_TYPES or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
+            continue
+        before = [(g, lim) for g, lim in groups if g[-1].end <= f.match.char_start and lim is None
+                  and reaches(quotes, g[-1].start, f.match.char_start)]
+        if len(before) >= 2 and before[-1][0] is out.get(k):
+            out[k] = before[-2][0]
+            f.target = list(before[-1][0]) + f.target
+    # 「金委員長は…、北朝鮮は…目標を放棄すると宣言し」: the leader declares for his state
+    for k, f in enumerate(frames):
+        if f.type not in SAID_TYPES or not _DECLARED.match(text[f.match.char_end:]):
+            continue
+        before = [g for g, lim in groups if g[-1].end <= f.match.char_start and lim is None]
+        if len(before) >= 2 and before[-1] is out.get(k):
+            inner, outer = before[-1], before[-2]
+            if all(a.mention.id == a.mention.country for a in inner) \
+                    and {a.mention.country for a in inner} == {a.mention.country for a in outer} \
+                    and all(a.mention.kind == "person" for a in outer):
+                out[k] = outer
+    return out
+
+
+def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
+    """「平壌もロシアも」: the next name, right after, also takes も."""
+    later = [b for b in args if b.start > a.start]
+    if not later:
+        return False
+    b = later[0]
+    gap = text[a.end + len(a.particle):b.start].strip("、 ")
+    return b.particle == "も" and gap == ""
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """The top-level 「…」 quotes of a sentence, as (start, end) spans."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "「『":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "」』" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _quote_of(quotes: list[tuple[int, int]], pos: int) -> int:
+    for n, (a, b) in enumerate(quotes):
+        if a <= pos < b:
+            return n
+    return -1
+
+
+def reaches(quotes: list[tuple[int, int]], arg_pos: int, trigger_pos: int) -> bool:
+    """Can an arg at ``arg_pos`` play a role for a trigger at ``trigger_pos``?
+
+    Words inside a quote belong to the quoted speech: they may serve a trigger in
+    the same quote, never one outside it. The speaker outside may act in the quote
+    (「…を求める」と述べた: the speaker requests).
+    """
+    q = _quote_of(quotes, arg_pos)
+    return q == -1 or q == _quote_of(quotes, trigger_pos)
+
+
+def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
+    """Where the clause of an embedded が-subject ends, or None if it is a main subject."""
+    tok = None
+    for t in doc:
+        if t.idx < a.end and t.idx + len(t.text) > a.start:
+            tok = t
+    if tok is None:
+        return None
+    head = tok.head
+    steps = 0
+    while head.pos_ not in ("VERB", "ADJ") and head.head.i != head.i and steps < 4:
+        head, steps = head.head, steps + 1
+    if head.pos_ not in ("VERB", "ADJ"):
+        return None
+    end = head.idx + len(head.text)
+    # the verb group: auxiliaries and て/くれる after the verb
+    j = head.i + 1
+    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ", "PART") or (j < len(doc) and doc[j].dep_ == "fixed"):
+        end = doc[j].idx + len(doc[j].text)
+        j += 1
+    rest = text[end:]
+    if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
+        return end
+    if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
+        return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
+    return None
+
+
+def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
+    rest = text[f.match.char_end:]
+    m = re.match(r"^(中の|中だった|した|している|していた|する|の際に)", rest)
+    if m:
+        after = f.match.char_end + m.end()
+    elif f.predicative and f.match.pattern[-1:] in "うくすつぬぶむるぐ":
+        after = f.match.char_end  # 「非核化を求めるアメリカ」: a verb in attributive form
+    else:
+        return None
+    for a in args:
+        if a.start < after:
+            continue
+        if a.start == after and a.case == "modifier":
+            after = a.end + len(a.particle)  # 「訪問しているロシアのラブロフ外相」
+            continue
+        if a.start == after and a.mention.kind in ("person", "organisation", "state"):
+            return a
+        break
+    return None
+
+
+def last_subject(args: list[Arg], text: str) -> list[Arg] | None:
+    """The sentence's last subject with the names coordinated with it: what a
+    following sentence without a subject is about. Subjects inside quotes are the
+    quoted speaker's words, not the sentence's topic."""
+    quotes = quote_spans(text)
+    group: list[Arg] = []
+    for a in args:
+        if a.case == "subj" and _is_actor(a) and _quote_of(quotes, a.start) == -1:
+            if group and group[-1].particle in _COORDINATORS and group[-1].end <= a.start:
+                group.append(a)
+            else:
+                group = [a]
+    return group or None
