@@ -131,21 +131,30 @@ class Score:
                 "f1": round(self.f1, 4), "matched": self.matched, "system": self.system, "gold": self.gold}
 
 
-def score(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, Any]],
-          docs: Iterable[str] | None = None) -> dict[str, Score]:
-    """Micro-averaged scores at every level. ``docs`` limits both sides to those documents."""
-    by_doc_g: dict[str, list[dict[str, Any]]] = {}
-    by_doc_s: dict[str, list[dict[str, Any]]] = {}
+Events = list[dict[str, Any]]
+
+
+def per_document(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, Any]],
+                 docs: Iterable[str] | None = None) -> list[tuple[Events, Events]]:
+    """(gold, system) event lists of each document; ``docs`` limits both sides to those."""
+    by_doc_g: dict[str, Events] = {}
+    by_doc_s: dict[str, Events] = {}
     for e in gold:
         by_doc_g.setdefault(e["doc"], []).append(e)
     for e in system:
         by_doc_s.setdefault(e["doc"], []).append(e)
     keep = set(docs) if docs is not None else set(by_doc_g) | set(by_doc_s)
+    return [(by_doc_g.get(d, []), by_doc_s.get(d, [])) for d in sorted(keep)]
+
+
+def score(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, Any]],
+          docs: Iterable[str] | None = None) -> dict[str, Score]:
+    """Micro-averaged scores at every level. ``docs`` limits both sides to those documents."""
+    pairs = per_document(gold, system, docs)
     out = {}
     for level in LEVELS:
-        matched = sum(len(max_matching(by_doc_g.get(d, []), by_doc_s.get(d, []), MATCHERS[level])) for d in keep)
-        out[level] = Score(level, matched, sum(len(by_doc_s.get(d, [])) for d in keep),
-                           sum(len(by_doc_g.get(d, [])) for d in keep))
+        matched = sum(len(max_matching(g, s, MATCHERS[level])) for g, s in pairs)
+        out[level] = Score(level, matched, sum(len(s) for _, s in pairs), sum(len(g) for g, _ in pairs))
     return out
 
 
@@ -156,16 +165,8 @@ def date_agreement(gold: Iterable[dict[str, Any]], system: Iterable[dict[str, An
     Returns (same date, matched). The actor-level matching is chosen to favour
     pairs whose dates agree, so an arbitrary tie never hides a right date.
     """
-    by_doc_g: dict[str, list[dict[str, Any]]] = {}
-    by_doc_s: dict[str, list[dict[str, Any]]] = {}
-    for e in gold:
-        by_doc_g.setdefault(e["doc"], []).append(e)
-    for e in system:
-        by_doc_s.setdefault(e["doc"], []).append(e)
-    keep = set(docs) if docs is not None else set(by_doc_g) | set(by_doc_s)
     same = total = 0
-    for d in keep:
-        g, s = by_doc_g.get(d, []), by_doc_s.get(d, [])
+    for g, s in per_document(gold, system, docs):
         # the pairs that agree on the date first, then the other actor-level pairs
         first = max_matching(g, s, lambda a, b: actor_match(a, b) and a.get("date") == b.get("date"))
         used_g, used_s = {i for i, _ in first}, {j for _, j in first}
@@ -207,9 +208,7 @@ def recall_by_type(gold: list[dict[str, Any]], system: list[dict[str, Any]],
                    docs: Iterable[str]) -> dict[str, tuple[int, int]]:
     """Actor-level recall per PLOVER type: (matched, gold) for each gold type."""
     out: dict[str, list[int]] = {}
-    for d in set(docs):
-        g = [e for e in gold if e["doc"] == d]
-        s = [e for e in system if e["doc"] == d]
+    for g, s in per_document(gold, system, docs):
         for e in g:
             out.setdefault(e["type"], [0, 0])[1] += 1
         for i, _ in max_matching(g, s, actor_match):
