@@ -16,7 +16,7 @@ Documents come in already cleaned (``gaiko.documents.load_documents``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
@@ -86,8 +86,6 @@ def _batch(docs: list[Document], options: Options,
     to_parse: list[str] = []
     for doc in docs:
         if options.published:
-            from dataclasses import replace
-
             doc = replace(doc, published=options.published)
         # 1. link
         mentions = link_document(doc, options)
