@@ -106,6 +106,7 @@ def _batch(docs: list[Document], options: Options,
                 ctx, paragraph = Context(), s.paragraph
             if not s.parse:
                 ctx.topic = last_subject(build_args(s.text, s.mentions), s.text) or ctx.topic
+                last_date = _last_day(s.text, doc.published, last_date)
                 continue
             # 4. extract
             frames = frames_of(s.text, next(parsed), s.mentions, ruler, ctx)
@@ -125,11 +126,22 @@ def _batch(docs: list[Document], options: Options,
                 else:
                     _carry_date(ev, s.paragraph, dated)
                 events.append(ev)
+            last_date = _last_day(s.text, doc.published, last_date)
         # 6. merge
         result = Extraction(doc, mentions, merge_events(events))
         if on_done:
             on_done(result)
         yield result
+
+
+def _last_day(sentence: str, published: str | None, anchor: str | None) -> str | None:
+    """The last date a sentence names: what a later 「同日」 refers to (「19日未明、平壌に到着した。
+    両首脳は同日、…会談し」), whether or not the sentence held an event."""
+    from .time import find_timexes
+
+    days = [t.value for t in find_timexes(sentence, published, tense="past", anchor=anchor)
+            if t.value and len(t.value) == 10 and not re.match(r"\s*(以来|ぶり|以降)", sentence[t.end:])]
+    return days[-1] if days else anchor
 
 
 #: 「…提供したと発表した」: the act is reported through an announcement, whose day is not its own.

@@ -98,6 +98,12 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             if k is not None and a.mention.kind in ("place", "capital") and frames[k].location is None:
                 frames[k].location = a.mention
             continue
+        k = _next_frame(frames, a.end)
+        if a.case == "gen" and a.mention.kind in ("capital", "place") and k is not None \
+                and re.match(r"^の[^、。]{1,10}で$", text[a.end:frames[k].match.char_start]):
+            if frames[k].location is None:  # 「平壌の錦繍山迎賓館で会談」: where, not with whom
+                frames[k].location = a.mention
+            continue
         if a.case == "gen":
             k = _next_frame(frames, a.end)
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):

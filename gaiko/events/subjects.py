@@ -46,6 +46,9 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)):
             coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
             continue
+        if groups and groups[-1][0][-1].start == a.start:
+            groups[-1][0].append(a)  # 「両首脳は」: two people on one span act together
+            continue
         group = leaders + coordinated + [a]
         leaders, coordinated = [], []
         limit = None
