@@ -12,26 +12,19 @@ import re
 from .frame import Frame
 from .roles import Arg
 
+#: Types whose trigger can take another trigger as its content (「訪朝を要請」).
 _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
-
-
+#: Speech acts are events even when they are another's content (「非難を否定」).
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
-
-
+#: What may stand between a content trigger and the one it is the content of.
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
-
-
+#: A nominal trigger that is only a topic.
 _ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
-
-
 #: What makes a nominal trigger in subject position an event: it is held, set or done.
 _HELD = re.compile(r"(行われ|開かれ|実施|実現|開催|終了|決裂|始ま|予定|見通し|計画|可能性|中止|見送|延期|続い|続け)")
-
-
 #: 「1月14日の発射実験は」: a nominal trigger with its own date is an event spoken of.
 _DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜日|[0-9０-９]+月)の[^、。]{0,8}$")
-
-
+#: A nominal trigger the text reports as held (「先週行われた…会談について」).
 _REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
 
 

@@ -43,6 +43,7 @@ class Context:
     topic: list[Arg] | None = None
     meeting: tuple[list[Arg], list[Arg]] | None = None
 
+
 #: Types that stand without a target (a test launch nobody is named as aimed at).
 TARGETLESS = {"MOBILIZE"}
 
@@ -52,6 +53,7 @@ _SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
 #: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
 SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
 
+#: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).
 _COORDINATORS = ("と", "、", "や", "・", "，")
 
 #: Types that, with no addressee, aim at the foreign state their sentence names.
@@ -65,6 +67,7 @@ _ADDRESSED = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "CO
 
 
 def _next_frame(frames: list[Frame], pos: int) -> int | None:
+    """The first frame whose trigger starts at or after ``pos``."""
     for k, f in enumerate(frames):
         if f.match.char_start >= pos:
             return k

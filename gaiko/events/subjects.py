@@ -19,8 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
-
-
+#: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
 _EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
 
 
