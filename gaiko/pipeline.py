@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
-from .events.dating import date_event
+from .events.dating import date_event, last_day
 from .events.extractor import SAID_TYPES, Context, frame_to_events, frames_of, last_subject
 from .events.merge import merge_events
 from .events.roles import build_args
@@ -104,13 +104,15 @@ def _batch(docs: list[Document], options: Options,
         for s in sentences:
             if s.paragraph != paragraph:
                 ctx, paragraph = Context(), s.paragraph
+            args = build_args(s.text, s.mentions)
             if not s.parse:
-                ctx.topic = last_subject(build_args(s.text, s.mentions), s.text) or ctx.topic
-                last_date = _last_day(s.text, doc.published, last_date)
+                ctx.topic = last_subject(args, s.text) or ctx.topic
+                last_date = last_day(s.text, doc.published, last_date)
                 continue
             # 4. extract
-            frames = frames_of(s.text, next(parsed), s.mentions, ruler, ctx)
-            subjects = [(a.start, a.end) for a in build_args(s.text, s.mentions) if a.case == "subj"]
+            frames = frames_of(s.text, next(parsed), args, ruler, ctx)
+            ctx.topic = last_subject(args, s.text) or ctx.topic
+            subjects = [(a.start, a.end) for a in args if a.case == "subj"]
             for f, ev in ((f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)):
                 # 5. date
                 own = {(a.start, a.end) for a in f.source + f.target}
@@ -126,22 +128,12 @@ def _batch(docs: list[Document], options: Options,
                 else:
                     _carry_date(ev, s.paragraph, dated)
                 events.append(ev)
-            last_date = _last_day(s.text, doc.published, last_date)
+            last_date = last_day(s.text, doc.published, last_date)
         # 6. merge
         result = Extraction(doc, mentions, merge_events(events))
         if on_done:
             on_done(result)
         yield result
-
-
-def _last_day(sentence: str, published: str | None, anchor: str | None) -> str | None:
-    """The last date a sentence names: what a later 「同日」 refers to (「19日未明、平壌に到着した。
-    両首脳は同日、…会談し」), whether or not the sentence held an event."""
-    from .time import find_timexes
-
-    days = [t.value for t in find_timexes(sentence, published, tense="past", anchor=anchor)
-            if t.value and len(t.value) == 10 and not re.match(r"\s*(以来|ぶり|以降)", sentence[t.end:])]
-    return days[-1] if days else anchor
 
 
 #: 「…提供したと発表した」: the act is reported through an announcement, whose day is not its own.

@@ -19,6 +19,8 @@ from ..time import find_timexes
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
 _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
+#: The part of those that marks a start long past: such a day is no anchor for 「同日」.
+_SINCE = re.compile(r"^\s*(以来|ぶり|以降)")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 
 
@@ -56,6 +58,14 @@ def _timexes(sentence: str, published: str | None, tense: str, anchor: str | Non
     """The sentence's temporal expressions, found once per sentence and tense rather
     than once per event (a long sentence dense with events stays linear)."""
     return tuple(find_timexes(sentence, published, tense=tense, anchor=anchor))
+
+
+def last_day(sentence: str, published: str | None, anchor: str | None) -> str | None:
+    """The last day a sentence names: what a later 「同日」 refers to (「19日未明、平壌に到着した。
+    両首脳は同日、…会談し」), whether or not the sentence held an event."""
+    days = [t.value for t in _timexes(sentence, published, "past", anchor)
+            if t.value and len(t.value) == 10 and not _SINCE.match(sentence[t.end:])]
+    return days[-1] if days else anchor
 
 
 def _owner(sentence: str, t: Timex, triggers: list[int]) -> int | None:

@@ -19,6 +19,7 @@ Subjects are read in ``subjects``; the pipeline then dates each event
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
@@ -26,7 +27,7 @@ from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
                     TARGETLESS, Context,
                     Frame, _is_actor, _next_frame)
-from .roles import Arg, build_args
+from .roles import Arg
 from .status import status_of
 from .subjects import _subjects, last_subject, quote_spans, reaches
 from .triggers import TriggerMatch, TriggerRuler
@@ -59,13 +60,12 @@ def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
     return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
 
 
-def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention]],
-              ruler: TriggerRuler, ctx: Context) -> list[Frame]:
-    """Event frames of one sentence; updates ``ctx`` for the next sentence."""
+def frames_of(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler, ctx: Context) -> list[Frame]:
+    """Event frames of one sentence, whose actor mentions are ``args``
+    (``roles.build_args``); records the sentence's meeting in ``ctx``. The caller
+    moves ``ctx.topic`` on to this sentence's subject afterwards."""
     topic = ctx.topic
     matches = ruler.match(doc)
-    args = build_args(text, mentions)
-    ctx.topic = last_subject(args, text) or ctx.topic
     if not matches:
         return []
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
@@ -88,6 +88,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
     _compound_places(text, args, frames)
 
     # 3. attachment of dependents and genitives
+    quotes = quote_spans(text)
     abouts = [a for a in args if a.case == "about"]
     for a in args:
         if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
@@ -126,7 +127,7 @@ def frames_of(text: str, doc: "Doc", mentions: list[tuple[int, int, ActorMention
             k = _next_frame(frames, a.end)
             if k is not None and _blocked(blockers, a.end, frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's
-        if k is None or not reaches(quote_spans(text), a.start, frames[k].match.char_start):
+        if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
             continue
         f = frames[k]
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
@@ -396,8 +397,6 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int) -> li
     people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1:
-        from dataclasses import replace
-
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
     return [ev]
 
