@@ -6,22 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from gaiko.records import PLOVER_TYPES
-from gaiko.store import Store
 from gaiko.web import WebOptions, create_app
-from gaiko.web.fixtures import populate
 
 
-@pytest.fixture(scope="module")
-def store():
-    """Read-only for every test here (ingest is only tried where it is refused)."""
-    with Store(memory=True) as s:
-        populate(s)
-        yield s
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    return TestClient(create_app(store, WebOptions()))
 
 
 def ids_of(rows):

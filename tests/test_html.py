@@ -7,25 +7,12 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import quote
 
-import pytest
 from fastapi.testclient import TestClient
 
-from gaiko.store import Store
 from gaiko.web import WebOptions, create_app
-from gaiko.web.fixtures import HOSTILE_ACTOR, populate
+from gaiko.web.fixtures import HOSTILE_ACTOR
 
 
-@pytest.fixture(scope="module")
-def store():
-    """Read-only for every test here (ingest is only tried where it is refused)."""
-    with Store(memory=True) as s:
-        populate(s)
-        yield s
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    return TestClient(create_app(store, WebOptions()))
 
 
 def event_id(client, **params):

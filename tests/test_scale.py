@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from gaiko.errors import GaikoError
 from gaiko.options import Options
 from gaiko.scale import run_scaled
-from gaiko.store import Store
+from helpers import EXAMPLES, stored_events
 
 pytestmark = pytest.mark.parser
 
-EXAMPLES = str(Path(__file__).resolve().parent.parent / "examples" / "corpus")
-VOLATILE = {"id", "ingested_at", "seq"}
-
-
-def stored_events(db: str) -> list[dict]:
-    with Store(db, read_only=True) as store:
-        rows = store.events()
-    return sorted(({k: v for k, v in r.items() if k not in VOLATILE} for r in rows), key=repr)
 
 
 def test_two_workers_equal_one(tmp_path):

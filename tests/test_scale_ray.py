@@ -10,20 +10,12 @@ import pytest
 from gaiko.options import Options
 from gaiko.scale import run_scaled
 
-from gaiko.store import Store
+from helpers import EXAMPLES, stored_events
 
 ray = pytest.importorskip("ray")
 
 pytestmark = [pytest.mark.parser, pytest.mark.ray]
 
-EXAMPLES = str(Path(__file__).resolve().parent.parent / "examples" / "corpus")
-VOLATILE = {"id", "ingested_at", "seq"}
-
-
-def stored_events(db: str) -> list[dict]:
-    with Store(db, read_only=True) as store:
-        rows = store.events()
-    return sorted(({k: v for k, v in r.items() if k not in VOLATILE} for r in rows), key=repr)
 
 
 @pytest.fixture(scope="module")
