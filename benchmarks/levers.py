@@ -34,7 +34,6 @@ def run(config: dict, sets: list[str]) -> dict:
     import gaiko.pipeline as pipeline
     from gaiko.documents import load_documents, read_documents
     from gaiko.evaluate import read_gold, score
-    from gaiko.nlp.prefilter import needs_parse
     from gaiko.options import Options
     from gaiko.records import Rejected
 
@@ -46,10 +45,12 @@ def run(config: dict, sets: list[str]) -> dict:
     def sentences(text, mentions, ruler):
         out = original_sentences(text, mentions, ruler)
         if not config["filter"]:
-            return [dataclasses.replace(s, parse=True) for s in out]
+            return [dataclasses.replace(s, tokens=s.text) for s in out]
         if config["needs_parse"]:
-            return [dataclasses.replace(s, parse=s.parse and needs_parse(s.text, ruler)) for s in out]
-        return out
+            return out  # the pipeline's own pre-filter (tokenizer-level trigger match)
+        # the character pre-filter alone: an actor and a trigger stem
+        return [dataclasses.replace(s, tokens=s.text if s.mentions and ruler.may_contain(s.text) else None)
+                for s in out]
 
     pipeline._sentences = sentences  # type: ignore[assignment]
     options = Options(progress=False, batch_size=config.get("batch_size", 64))

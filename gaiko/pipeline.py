@@ -3,9 +3,11 @@
 ``extract_documents`` is the function every entry point (CLI, store ingest, web,
 Ray) calls. For each batch of documents:
   1. link: actor mentions found on characters over the whole cleaned text;
-  2. filter: split sentences; keep for parsing only those holding a trigger stem
-     and an actor mention (most of a page holds neither, and parsing is the cost);
-  3. parse: the kept sentences of the whole batch go through ``nlp.pipe`` together;
+  2. filter: split sentences; keep only those holding an actor mention and a
+     trigger in their tokens (SudachiPy alone; most of a page holds neither, and
+     parsing is the cost); read each kept sentence's roles from its tokens, and
+     keep for parsing only those where some role needs the dependency parse;
+  3. parse: those sentences of the whole batch go through ``nlp.pipe`` together;
   4. extract: trigger frames and roles per sentence, the topic carried between
      sentences of a paragraph;
   5. date: each event's temporal expression, resolved against the publication date;
@@ -18,17 +20,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .events.dating import date_event, last_day
-from .events.extractor import SAID_TYPES, Context, frame_to_events, frames_of, last_subject
+from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
+                               read_frames)
 from .events.merge import merge_events
-from .events.roles import build_args
+from .events.roles import Arg, build_args
 from .events.triggers import TriggerRuler, load_ruler
-from .nlp.prefilter import needs_parse
+from .nlp.prefilter import parse_candidate
 from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 DOCS_PER_BATCH = 16
 
@@ -74,7 +80,29 @@ class _Sentence:
     text: str
     mentions: list[tuple[int, int, ActorMention]]  # sentence-relative
     paragraph: int
-    parse: bool
+    tokens: "Doc | str | None"  # what the parser is handed, None if not parsed
+    read: tuple[list[Arg], Reading | None] | None = None  # read from the tokens alone
+
+    @property
+    def parse(self) -> bool:
+        return self.tokens is not None and self.read is None
+
+
+def _read_tokens(s: _Sentence, ruler: TriggerRuler) -> None:
+    """Read a candidate sentence from its tokens alone; if some role needs the
+    dependency parse (``NeedsParse``), leave it to the parser.
+
+    About half the candidate characters need no parse (the roles are plain: a
+    subject, a particle right before the trigger), and the tokens' reading is
+    then the parse's (``read_frames``); the parser only gets the rest.
+    """
+    if s.tokens is None or isinstance(s.tokens, str):
+        return
+    args = build_args(s.text, s.mentions)
+    try:
+        s.read = (args, read_frames(s.text, s.tokens, args, ruler))
+    except NeedsParse:
+        pass
 
 
 def _batch(docs: list[Document], options: Options,
@@ -83,7 +111,7 @@ def _batch(docs: list[Document], options: Options,
 
     ruler = _ruler(options.triggers)
     plans = []
-    to_parse: list[str] = []
+    to_parse: list["Doc | str"] = []
     for doc in docs:
         if options.published:
             doc = replace(doc, published=options.published)
@@ -91,8 +119,10 @@ def _batch(docs: list[Document], options: Options,
         mentions = link_document(doc, options)
         # 2. filter
         sentences = _sentences(doc.text, mentions, ruler)
+        for s in sentences:
+            _read_tokens(s, ruler)
         plans.append((doc, mentions, sentences))
-        to_parse.extend(s.text for s in sentences if s.parse)
+        to_parse.extend(s.tokens for s in sentences if s.parse)
     # 3. parse
     parsed = iter(parse(to_parse, batch_size=options.batch_size)) if to_parse else iter(())
     for doc, mentions, sentences in plans:
@@ -104,13 +134,17 @@ def _batch(docs: list[Document], options: Options,
         for s in sentences:
             if s.paragraph != paragraph:
                 ctx, paragraph = Context(), s.paragraph
-            args = build_args(s.text, s.mentions)
-            if not s.parse:
+            if s.read is not None:  # 4. extract (read from the tokens, or parsed now)
+                (args, reading), tokens = s.read, s.tokens
+            elif s.parse:
+                args, tokens = build_args(s.text, s.mentions), next(parsed)
+                reading = read_frames(s.text, tokens, args, ruler)
+            else:
+                args = build_args(s.text, s.mentions)
                 ctx.topic = last_subject(args, s.text) or ctx.topic
                 last_date = last_day(s.text, doc.published, last_date)
                 continue
-            # 4. extract
-            frames = frames_of(s.text, next(parsed), args, ruler, ctx)
+            frames = complete_frames(reading, s.text, tokens, args, ctx)
             ctx.topic = last_subject(args, s.text) or ctx.topic
             subjects = [(a.start, a.end) for a in args if a.case == "subj"]
             for f, ev in ((f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)):
@@ -191,5 +225,5 @@ def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> 
             j += 1
         sent = text[start:end]
         out.append(_Sentence(start, end, sent, inside, paragraph,
-                             parse=bool(inside) and needs_parse(sent, ruler)))
+                             parse_candidate(sent, ruler) if inside else None))
     return out

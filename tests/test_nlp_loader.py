@@ -47,17 +47,30 @@ def test_strip_bunsetu_labels():
     assert doc[0].dep_ == "nsubj"
 
 
-def test_needs_parse_never_drops_a_sentence_with_a_trigger():
+def test_parse_candidate_never_drops_a_sentence_with_a_trigger():
     from gaiko.events.triggers import load_ruler
     from gaiko.nlp.loader import parse
-    from gaiko.nlp.prefilter import needs_parse
+    from gaiko.nlp.prefilter import parse_candidate
 
     ruler = load_ruler()
     texts = SENTENCES + ["同社の会長は新製品を発表した。", "会社員の男性が駅前で買い物をした。"]
     for text, doc in zip(texts, parse(texts)):
         if ruler.match(doc):
-            assert needs_parse(text, ruler), text
-    assert not needs_parse("きょうは晴れ。", ruler)
+            assert parse_candidate(text, ruler) is not None, text
+    assert parse_candidate("きょうは晴れ。", ruler) is None
+
+
+def test_a_pretokenized_sentence_parses_as_its_text_does():
+    from gaiko.events.triggers import load_ruler
+    from gaiko.nlp.loader import parse
+    from gaiko.nlp.prefilter import parse_candidate
+
+    ruler = load_ruler()
+    pairs = [(text, parse_candidate(text, ruler)) for text in SENTENCES]
+    pairs = [(text, tokens) for text, tokens in pairs if tokens is not None]
+    assert len(pairs) >= 3 and not any(isinstance(tokens, str) for _, tokens in pairs)
+    texts, tokens = zip(*pairs)
+    assert [_signature(d) for d in parse(tokens)] == [_signature(d) for d in parse(texts)]
 
 
 def test_long_input_is_parsed_not_refused():

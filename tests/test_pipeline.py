@@ -107,3 +107,49 @@ def test_cli_extract_prints_jsonl_on_stdout_only(tmp_path):
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(records) == 1 and records[0]["date"] == "2023-10-19"
     assert "\\u" not in out.stdout, "JSON Lines are written without ASCII escaping"
+
+
+def _candidates() -> list[tuple[str, list]]:
+    """Sentences of the bundled corpus and the sentence set that hold an actor and
+    a trigger, with their actor mentions (sentence-relative)."""
+    import yaml
+
+    from gaiko.pipeline import _ruler, _sentences, link_document
+
+    opts = Options(progress=False)
+    docs = [d for d in load_documents([str(EXAMPLES)], opts) if not isinstance(d, Rejected)]
+    items = yaml.safe_load((ROOT / "tests" / "data" / "event_sentences.yaml").read_text(encoding="utf-8"))
+    docs += [Document(id=i["id"], text=i["text"], published=i.get("published")) for i in items]
+    out = []
+    for doc in docs:
+        for s in _sentences(doc.text, link_document(doc, opts), _ruler(())):
+            if s.tokens is not None and not isinstance(s.tokens, str):
+                out.append((s.text, s.mentions))
+    return out
+
+
+def test_a_sentence_read_from_its_tokens_reads_as_its_parse_does():
+    """The pipeline skips the parser for a sentence whose roles need no dependency
+    (``read_frames`` on its tokens alone raises no ``NeedsParse``): the frames
+    must then be those the parsed sentence gives, and the lever must be used."""
+    from gaiko.events.extractor import Context, NeedsParse, complete_frames, read_frames
+    from gaiko.events.roles import build_args
+    from gaiko.nlp.loader import load_nlp, parse
+    from gaiko.pipeline import _ruler
+
+    def frames(text, doc, mentions):
+        args = build_args(text, mentions)
+        found = complete_frames(read_frames(text, doc, args, ruler), text, doc, args, Context())
+        return [(f.type, f.match.mode, [a.key for a in f.source], [a.key for a in f.target], f.status,
+                 f.location.id if f.location else None) for f in found]
+
+    ruler = _ruler(())
+    light, heavy = [], []
+    for text, mentions in _candidates():
+        try:
+            light.append((text, mentions, frames(text, load_nlp().make_doc(text), mentions)))
+        except NeedsParse:
+            heavy.append(text)
+    assert len(light) >= 50 and len(heavy) >= 50  # both paths are exercised
+    for (text, mentions, from_tokens), doc in zip(light, parse([t for t, _, _ in light])):
+        assert from_tokens == frames(text, doc, mentions), text

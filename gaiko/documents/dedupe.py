@@ -38,8 +38,7 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 def _minhash(text: str) -> MinHash:
     mh = MinHash(num_perm=NUM_PERM, seed=SEED)
-    for gram in shingles(text):
-        mh.update(gram.encode("utf-8"))
+    mh.update_batch([gram.encode("utf-8") for gram in shingles(text)])  # one NumPy pass, same values
     return mh
 
 

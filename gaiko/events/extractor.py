@@ -1,7 +1,8 @@
 """From one parsed sentence to event frames, and from frames to Events.
 
-The steps, per sentence (``frames_of``):
-  1. triggers: ``TriggerRuler.match`` over the parsed tokens;
+The steps, per sentence (``frames_of``; steps 1–3 are ``read_frames``, which
+needs the dependency parse only for some roles, the rest ``complete_frames``):
+  1. triggers: ``TriggerRuler.match`` over the tokens;
   2. args: the sentence's actor mentions with their case particles (``roles``);
   3. attachment: dependents (を/に/と) go to the trigger their dependency path
      reaches first, else to the nearest trigger after them; a genitive goes to a
@@ -19,20 +20,20 @@ Subjects are read in ``subjects``; the pipeline then dates each event
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
 from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
-                    TARGETLESS, Context,
-                    Frame, _is_actor, _next_frame)
+                    TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame)
 from .roles import Arg
 from .status import status_of
 from .subjects import _subjects, last_subject, quote_spans, reaches
 from .triggers import TriggerMatch, TriggerRuler
 
-__all__ = ["Context", "Frame", "SAID_TYPES", "frame_to_events", "frames_of", "last_subject"]
+__all__ = ["Context", "Frame", "NeedsParse", "Reading", "SAID_TYPES", "complete_frames", "frame_to_events",
+           "frames_of", "last_subject", "read_frames"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -64,14 +65,35 @@ def frames_of(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler, ctx: 
     """Event frames of one sentence, whose actor mentions are ``args``
     (``roles.build_args``); records the sentence's meeting in ``ctx``. The caller
     moves ``ctx.topic`` on to this sentence's subject afterwards."""
-    topic = ctx.topic
+    return complete_frames(read_frames(text, doc, args, ruler), text, doc, args, ctx)
+
+
+@dataclass
+class Reading:
+    """A sentence's frames with the roles its own words give (steps 1–3), before
+    what the sentences before it lend (topic, meeting) and status."""
+
+    frames: list[Frame]
+    subjects: dict[int, list[Arg]]
+
+
+def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> Reading | None:
+    """Steps 1–3 of ``frames_of``: triggers, and the dependents and subjects
+    attached to them; None if the sentence has no trigger.
+
+    ``doc`` may be only tokenized (``nlp.make_doc``): where a dependent's role
+    needs the dependency parse, ``NeedsParse`` is raised, and the caller parses
+    the sentence and reads it again with fresh ``args`` (this call may have
+    changed their cases). Where no role needs it, the reading of the tokens is
+    the reading of the parse: the pipeline parses only those sentences.
+    """
     matches = ruler.match(doc)
     if not matches:
-        return []
+        return None
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
     frames = [f for f in frames if not _modifier_in_compound(doc, f)]
     if not frames:
-        return []
+        return None
     for f in frames:
         f.passive = f.predicative and bool(_PASSIVE.match(_after_suru(text, f.match.char_end)))
     tok_frame: dict[int, int] = {}
@@ -89,7 +111,6 @@ def frames_of(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler, ctx: 
 
     # 3. attachment of dependents and genitives
     quotes = quote_spans(text)
-    abouts = [a for a in args if a.case == "about"]
     for a in args:
         if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
                 or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
@@ -141,7 +162,16 @@ def frames_of(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler, ctx: 
                 f.location = a.mention
 
     # subjects: the closest subject before a trigger whose clause is still open
-    subjects = _subjects(text, doc, args, frames)
+    return Reading(frames, _subjects(text, doc, args, frames))
+
+
+def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[Arg], ctx: Context) -> list[Frame]:
+    """Steps 3–5 of ``frames_of`` on a ``read_frames`` reading: subjects and what
+    the context lends, status, folds."""
+    if reading is None:
+        return []
+    frames, subjects, topic = reading.frames, reading.subjects, ctx.topic
+    abouts = [a for a in args if a.case == "about"]
     for k, f in enumerate(frames):
         subj = subjects.get(k)
         if f.predicative:
@@ -348,6 +378,8 @@ def _conjunctive(window: str) -> bool:
 
 def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
     """The frame whose token the arg's dependency path reaches first."""
+    if not doc.has_annotation("DEP"):
+        raise NeedsParse
     tok = None
     for t in doc:
         if t.idx < a.end and t.idx + len(t.text) > a.start:

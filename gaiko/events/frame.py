@@ -12,6 +12,11 @@ from .roles import Arg
 from .triggers import TriggerMatch
 
 
+class NeedsParse(Exception):
+    """A role can only be read from the dependency parse, and the sentence has
+    only been tokenized (see ``extractor.read_frames``)."""
+
+
 @dataclass
 class Frame:
     """A trigger and the roles, status and place read for it in one sentence."""

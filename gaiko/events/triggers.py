@@ -149,10 +149,17 @@ class TriggerRuler:
             return True
         return False
 
-    def match(self, doc: "Doc") -> list[TriggerMatch]:
-        """Longest, non-overlapping trigger matches in a parsed sentence."""
+    def match(self, doc: "Doc", any_pos: bool = False) -> list[TriggerMatch]:
+        """Longest, non-overlapping trigger matches in a parsed sentence.
+
+        ``any_pos`` looks inside every token, whatever its part of speech: the
+        pre-filter's reading of a tokenized, not yet tagged sentence, which can
+        only find more matches than the tagged one.
+        """
         found: list[TriggerMatch] = []
         text = doc.text
+        lemmas = [t.lemma_ for t in doc]
+        surfaces = [t.text for t in doc]
         i = 0
         n = len(doc)
         while i < n:
@@ -160,14 +167,14 @@ class TriggerRuler:
             lemma = ""
             surface = ""
             for j in range(i, min(n, i + _MAX_TOKENS)):
-                lemma += doc[j].lemma_
-                surface += doc[j].text
-                for key in {lemma, surface}:
+                lemma += lemmas[j]
+                surface += surfaces[j]
+                for key in (lemma, surface) if lemma != surface else (lemma,):
                     m = self._accept(key, doc, i, j + 1, text)
                     if m is not None and (best is None or m.end > best.end):
                         best = m
             if best is None:
-                best = self._inside_token(doc, i, text)
+                best = self._inside_token(doc, i, text, any_pos)
             if best is not None:
                 found.append(best)
                 i = best.end
@@ -185,26 +192,25 @@ class TriggerRuler:
                 return self._make(entry, start, end, cs, ce)
         return None
 
-    def _inside_token(self, doc: "Doc", i: int, text: str) -> TriggerMatch | None:
+    def _inside_token(self, doc: "Doc", i: int, text: str, any_pos: bool = False) -> TriggerMatch | None:
         """A pattern ending a compound token (「米朝首脳会談」 kept whole by the tokenizer).
 
         Japanese compounds put their head last, so only a pattern at the token's end
-        counts (「デモンストレーション」 holds デモ but is no demonstration).
+        counts (「デモンストレーション」 holds デモ but is no demonstration); the
+        longest such pattern wins.
         """
         tok = doc[i]
-        if tok.pos_ not in ("NOUN", "PROPN", "VERB") or len(tok.text) < 3:
+        word = tok.text
+        if len(word) < 3 or not any_pos and tok.pos_ not in ("NOUN", "PROPN", "VERB"):
             return None
-        best = None
-        for pattern, entries in self._by_pattern.items():
-            if len(pattern) >= 2 and tok.text.endswith(pattern) and pattern != tok.text:
-                if best is None or len(pattern) > len(best[0]):
-                    best = (pattern, entries)
-        if best is None:
-            return None
-        cs, ce = tok.idx, tok.idx + len(tok.text)
-        for entry in reversed(best[1]):
-            if self._requirements_met(entry, text, cs, ce):
-                return self._make(entry, i, i + 1, cs, ce)
+        for size in range(len(word) - 1, 1, -1):  # proper suffixes, longest first
+            entries = self._by_pattern.get(word[-size:])
+            if entries:
+                cs, ce = tok.idx, tok.idx + len(word)
+                for entry in reversed(entries):
+                    if self._requirements_met(entry, text, cs, ce):
+                        return self._make(entry, i, i + 1, cs, ce)
+                return None
         return None
 
     @staticmethod

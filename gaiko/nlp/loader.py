@@ -68,15 +68,19 @@ def load_nlp() -> "Language":
     return build_nlp()
 
 
-def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator["Doc"]:
-    """Parse short texts (sentences) in batches; yields one Doc per text, in order."""
+def parse(texts: Iterable["str | Doc"], batch_size: int = 64) -> Iterator["Doc"]:
+    """Parse short texts (sentences) in batches; yields one Doc per text, in order.
+
+    A text may come already tokenized (a ``Doc`` from ``nlp.make_doc``, as the
+    pre-filter leaves it): the pipeline goes on from its tokens.
+    """
     nlp = load_nlp()
     yield from nlp.pipe(_guard(texts), batch_size=batch_size)
 
 
-def _guard(texts: Iterable[str]) -> Iterator[str]:
+def _guard(texts: Iterable["str | Doc"]) -> Iterator["str | Doc"]:
     for text in texts:
-        if len(text.encode("utf-8")) > MAX_PARSE_BYTES:
+        if isinstance(text, str) and len(text.encode("utf-8")) > MAX_PARSE_BYTES:
             # A single "sentence" this long has no punctuation to split on; parse its head.
             # Callers split long texts first, so this only protects the parser.
             text = text.encode("utf-8")[:MAX_PARSE_BYTES].decode("utf-8", "ignore")

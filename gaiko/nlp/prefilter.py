@@ -1,33 +1,41 @@
-"""``needs_parse``: a tighter pre-filter than the trigger stems, on SudachiPy alone.
+"""``parse_candidate``: a tighter pre-filter than the trigger stems, on SudachiPy alone.
 
 ``TriggerRuler.may_contain`` looks for a trigger *stem* on characters, so
-「会」 of 会談 passes every sentence with 会社 in it. ``needs_parse`` tokenizes the
-sentence with GiNZA's tokenizer only (SudachiPy, no neural network) and runs the
-ruler's own ``match`` on it. The tokens and lemmas are those the full pipeline
-gives; part-of-speech is not known yet, so every token is taken as a noun, which
-can only add matches (``_inside_token`` accepts NOUN, PROPN and VERB). So a
-sentence it rejects has no trigger match after parsing either, and the
-extractor skips such a sentence exactly as the pipeline skips an unparsed one
+「会」 of 会談 passes every sentence with 会社 in it. ``parse_candidate``
+tokenizes the sentence with GiNZA's tokenizer only (SudachiPy, no neural
+network) and runs the ruler's own ``match`` on it. The tokens and lemmas are
+those the full pipeline gives; part-of-speech is not known yet, so the ruler
+looks inside every token whatever its tag (``any_pos``), which can only add
+matches. So a sentence it rejects has no trigger match after parsing either, and
+the extractor skips such a sentence exactly as the pipeline skips an unparsed one
 (same topic carried, no frames): events are unchanged.
+
+A sentence it accepts is returned tokenized, and the parser takes that ``Doc``
+as it is: each sentence is tokenized once.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
     from ..events.triggers import TriggerRuler
 
 
-def needs_parse(text: str, ruler: "TriggerRuler") -> bool:
-    """True if ``text`` may hold a trigger once parsed (cheap: tokenizer only)."""
+def parse_candidate(text: str, ruler: "TriggerRuler") -> Union["Doc", str, None]:
+    """What to hand the parser for ``text``, or None if it holds no trigger.
+
+    Cheap (tokenizer only). The tokenized ``Doc`` is returned for the parser to
+    go on with; a text past the parser's size limit is returned as text (the
+    parser reads its head, see ``loader.parse``).
+    """
     if not ruler.may_contain(text):
-        return False
+        return None
     from .loader import MAX_PARSE_BYTES, load_nlp
 
     if len(text.encode("utf-8")) > MAX_PARSE_BYTES:
-        return True  # the parser will see only its head; let the caller decide as before
+        return text
     doc = load_nlp().make_doc(text)
-    for token in doc:
-        token.pos_ = "NOUN"
-    return bool(ruler.match(doc))
+    return doc if ruler.match(doc, any_pos=True) else None
