@@ -46,8 +46,10 @@ def run(config: dict, sets: list[str]) -> dict:
         out = original_sentences(text, mentions, ruler)
         if not config["filter"]:
             return [dataclasses.replace(s, tokens=s.text) for s in out]
-        if config["needs_parse"]:
-            return out  # the pipeline's own pre-filter (tokenizer-level trigger match)
+        if config["needs_parse"] and config.get("read_tokens", True):
+            return out  # the pipeline's own: tokenizer-level trigger match, roles read from the tokens
+        if config["needs_parse"]:  # every candidate parsed, from its text
+            return [dataclasses.replace(s, tokens=s.text if s.tokens is not None else None) for s in out]
         # the character pre-filter alone: an actor and a trigger stem
         return [dataclasses.replace(s, tokens=s.text if s.mentions and ruler.may_contain(s.text) else None)
                 for s in out]
@@ -97,8 +99,9 @@ LEVERS = [
     ("+ sentence pre-filter (trigger stem and actor)", dict(clean=True, filter=True, exclude=FULL, blas=False, needs_parse=False)),
     ("+ GiNZA without NER", dict(clean=True, filter=True, exclude=NO_NER, blas=False, needs_parse=False)),
     ("+ without compound_splitter, bunsetu_recognizer", dict(clean=True, filter=True, exclude=TRIMMED, blas=False, needs_parse=False)),
-    ("+ gemm on OpenBLAS (BlasOps) — default", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=False)),
-    ("+ needs_parse (tokenizer-level trigger match)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True)),
+    ("+ gemm on OpenBLAS (BlasOps)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=False)),
+    ("+ tokenizer-level trigger match (`parse_candidate`)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True, read_tokens=False)),
+    ("+ roles read from the tokens, parser only where a head is needed — default", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True)),
     ("  same, batch_size 16", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True, batch_size=16)),
     ("  same, batch_size 256", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True, batch_size=256)),
 ]
