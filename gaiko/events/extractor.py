@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
 from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
-                    TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame)
+                    TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame, last_token)
 from .roles import Arg
 from .status import status_of
 from .subjects import _subjects, last_subject, quote_spans, reaches
@@ -87,7 +87,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     changed their cases). Where no role needs it, the reading of the tokens is
     the reading of the parse: the pipeline parses only those sentences.
     """
-    matches = ruler.match(doc)
+    matches = ruler.match(doc, text=text)
     if not matches:
         return None
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
@@ -380,10 +380,7 @@ def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
     """The frame whose token the arg's dependency path reaches first."""
     if not doc.has_annotation("DEP"):
         raise NeedsParse
-    tok = None
-    for t in doc:
-        if t.idx < a.end and t.idx + len(t.text) > a.start:
-            tok = t  # the last token of the mention: the head of its phrase
+    tok = last_token(doc, a.start, a.end)  # the mention's last token: the head of its phrase
     if tok is None:
         return None
     seen = 0

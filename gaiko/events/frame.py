@@ -6,10 +6,27 @@ Also the sets of PLOVER types that rules treat alike, defined once here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..records import ActorMention
 from .roles import Arg
 from .triggers import TriggerMatch
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+
+def last_token(doc: "Doc", start: int, end: int) -> "Token | None":
+    """The last token overlapping characters [start, end): the head of a Japanese
+    phrase. Found by bisection on the token offsets, not a walk over the tokens."""
+    from bisect import bisect_left
+
+    starts = doc.to_array("IDX").tolist()
+    i = bisect_left(starts, end) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if tok.idx + len(tok.text) > start else None
 
 
 class NeedsParse(Exception):

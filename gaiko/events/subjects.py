@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .frame import _COORDINATORS, SAID_TYPES, Frame, NeedsParse, _is_actor, _next_frame
+from .frame import _COORDINATORS, SAID_TYPES, Frame, NeedsParse, _is_actor, _next_frame, last_token
 from .roles import Arg
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -152,10 +152,7 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     """Where the clause of an embedded が-subject ends, or None if it is a main subject."""
     if not doc.has_annotation("DEP"):
         raise NeedsParse
-    tok = None
-    for t in doc:
-        if t.idx < a.end and t.idx + len(t.text) > a.start:
-            tok = t
+    tok = last_token(doc, a.start, a.end)  # the mention's last token: the head of its phrase
     if tok is None:
         return None
     head = tok.head

@@ -149,32 +149,36 @@ class TriggerRuler:
             return True
         return False
 
-    def match(self, doc: "Doc", any_pos: bool = False) -> list[TriggerMatch]:
+    def match(self, doc: "Doc", any_pos: bool = False, text: str | None = None) -> list[TriggerMatch]:
         """Longest, non-overlapping trigger matches in a parsed sentence.
 
         ``any_pos`` looks inside every token, whatever its part of speech: the
         pre-filter's reading of a tokenized, not yet tagged sentence, which can
-        only find more matches than the tagged one.
+        only find more matches than the tagged one. ``text`` is the doc's text if
+        the caller has it at hand (rebuilding it from the tokens is not free).
         """
+        if text is None:
+            text = doc.text
+        # one pass over the tokens (spaCy builds a Token object per access)
+        tokens = [(t.lemma_, t.text, t.idx, t.pos_) for t in doc]
         found: list[TriggerMatch] = []
-        text = doc.text
-        lemmas = [t.lemma_ for t in doc]
-        surfaces = [t.text for t in doc]
         i = 0
-        n = len(doc)
+        n = len(tokens)
         while i < n:
             best: TriggerMatch | None = None
             lemma = ""
             surface = ""
             for j in range(i, min(n, i + _MAX_TOKENS)):
-                lemma += lemmas[j]
-                surface += surfaces[j]
+                lemma += tokens[j][0]
+                surface += tokens[j][1]
                 for key in (lemma, surface) if lemma != surface else (lemma,):
-                    m = self._accept(key, doc, i, j + 1, text)
-                    if m is not None and (best is None or m.end > best.end):
-                        best = m
+                    entries = self._by_pattern.get(key)
+                    if entries:
+                        m = self._accept(entries, i, j + 1, tokens[i][2], tokens[j][2] + len(tokens[j][1]), text)
+                        if m is not None and (best is None or m.end > best.end):
+                            best = m
             if best is None:
-                best = self._inside_token(doc, i, text, any_pos)
+                best = self._inside_token(tokens[i], i, text, any_pos)
             if best is not None:
                 found.append(best)
                 i = best.end
@@ -182,35 +186,28 @@ class TriggerRuler:
                 i += 1
         return found
 
-    def _accept(self, key: str, doc: "Doc", start: int, end: int, text: str) -> TriggerMatch | None:
-        entries = self._by_pattern.get(key)
-        if not entries:
-            return None
-        cs, ce = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    def _accept(self, entries: list[dict[str, Any]], start: int, end: int, cs: int, ce: int,
+                text: str) -> TriggerMatch | None:
         for entry in reversed(entries):  # later (user) entries win
             if self._requirements_met(entry, text, cs, ce):
                 return self._make(entry, start, end, cs, ce)
         return None
 
-    def _inside_token(self, doc: "Doc", i: int, text: str, any_pos: bool = False) -> TriggerMatch | None:
+    def _inside_token(self, token: tuple[str, str, int, str], i: int, text: str,
+                      any_pos: bool = False) -> TriggerMatch | None:
         """A pattern ending a compound token (「米朝首脳会談」 kept whole by the tokenizer).
 
         Japanese compounds put their head last, so only a pattern at the token's end
         counts (「デモンストレーション」 holds デモ but is no demonstration); the
-        longest such pattern wins.
+        longest such pattern wins. ``token`` is (lemma, text, idx, pos).
         """
-        tok = doc[i]
-        word = tok.text
-        if len(word) < 3 or not any_pos and tok.pos_ not in ("NOUN", "PROPN", "VERB"):
+        _, word, idx, pos = token
+        if len(word) < 3 or not any_pos and pos not in ("NOUN", "PROPN", "VERB"):
             return None
         for size in range(len(word) - 1, 1, -1):  # proper suffixes, longest first
             entries = self._by_pattern.get(word[-size:])
             if entries:
-                cs, ce = tok.idx, tok.idx + len(word)
-                for entry in reversed(entries):
-                    if self._requirements_met(entry, text, cs, ce):
-                        return self._make(entry, i, i + 1, cs, ce)
-                return None
+                return self._accept(entries, i, i + 1, idx, idx + len(word), text)
         return None
 
     @staticmethod

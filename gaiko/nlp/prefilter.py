@@ -38,4 +38,4 @@ def parse_candidate(text: str, ruler: "TriggerRuler") -> Union["Doc", str, None]
     if len(text.encode("utf-8")) > MAX_PARSE_BYTES:
         return text
     doc = load_nlp().make_doc(text)
-    return doc if ruler.match(doc, any_pos=True) else None
+    return doc if ruler.match(doc, any_pos=True, text=text) else None
