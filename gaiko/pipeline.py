@@ -29,6 +29,7 @@ from .events.merge import merge_events
 from .events.roles import Arg, build_args
 from .events.triggers import TriggerRuler, load_ruler
 from .nlp.prefilter import parse_candidate
+from .nlp.tags import ginza_pos
 from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
@@ -94,15 +95,16 @@ def _read_tokens(s: _Sentence, ruler: TriggerRuler) -> None:
 
     About half the candidate characters need no parse (the roles are plain: a
     subject, a particle right before the trigger), and the tokens' reading is
-    then the parse's (``read_frames``); the parser only gets the rest.
+    then the parse's (``read_frames``, on the tokens re-tagged as GiNZA tags them:
+    ``nlp.tags.ginza_pos``); the parser only gets the rest.
     """
     if s.tokens is None or isinstance(s.tokens, str):
         return
     args = build_args(s.text, s.mentions)
     try:
-        s.read = (args, read_frames(s.text, s.tokens, args, ruler))
+        s.read = (args, read_frames(s.text, ginza_pos(s.tokens), args, ruler))
     except NeedsParse:
-        pass
+        pass  # the parser re-tags every token
 
 
 def _batch(docs: list[Document], options: Options,

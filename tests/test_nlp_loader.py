@@ -79,3 +79,21 @@ def test_long_input_is_parsed_not_refused():
     text = "会談した。" * 12_000  # 180,000 bytes: past SudachiPy's limit
     (doc,) = list(parse([text]))
     assert len(doc) > 0
+
+
+@pytest.mark.parametrize("text, word, pos", [
+    ("両首脳は平壌で会談している。", "いる", "VERB"),
+    ("北朝鮮は発射を延期にした。", "し", "VERB"),
+    ("右翼青年が男性を殴るために襲いかかった。", "ため", "SCONJ"),
+    ("右翼青年が男性を殴るために襲いかかった。", "に", "SCONJ"),
+    ("米国は交渉を続けたうえで合意した。", "うえ", "SCONJ"),
+])
+def test_tokens_are_retagged_as_ginza_tags_them(text, word, pos):
+    """The rules of ``ginza_pos`` give what the parsed sentence has."""
+    from gaiko.nlp.loader import load_nlp, parse
+    from gaiko.nlp.tags import ginza_pos
+
+    tokens = ginza_pos(load_nlp().make_doc(text))
+    [parsed] = parse([text])
+    [i] = [t.i for t in parsed if t.text == word][:1]
+    assert (tokens[i].text, tokens[i].pos_) == (word, pos) == (parsed[i].text, parsed[i].pos_)

@@ -130,11 +130,12 @@ def _candidates() -> list[tuple[str, list]]:
 
 def test_a_sentence_read_from_its_tokens_reads_as_its_parse_does():
     """The pipeline skips the parser for a sentence whose roles need no dependency
-    (``read_frames`` on its tokens alone raises no ``NeedsParse``): the frames
+    (``read_frames`` on its re-tagged tokens raises no ``NeedsParse``): the frames
     must then be those the parsed sentence gives, and the lever must be used."""
     from gaiko.events.extractor import Context, NeedsParse, complete_frames, read_frames
     from gaiko.events.roles import build_args
     from gaiko.nlp.loader import load_nlp, parse
+    from gaiko.nlp.tags import ginza_pos
     from gaiko.pipeline import _ruler
 
     def frames(text, doc, mentions):
@@ -147,7 +148,7 @@ def test_a_sentence_read_from_its_tokens_reads_as_its_parse_does():
     light, heavy = [], []
     for text, mentions in _candidates():
         try:
-            light.append((text, mentions, frames(text, load_nlp().make_doc(text), mentions)))
+            light.append((text, mentions, frames(text, ginza_pos(load_nlp().make_doc(text)), mentions)))
         except NeedsParse:
             heavy.append(text)
     assert len(light) >= 50 and len(heavy) >= 50  # both paths are exercised

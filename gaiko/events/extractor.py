@@ -142,6 +142,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         nearest = _next_frame(frames, a.end)
         if nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
             k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
+        elif nearest is None:
+            continue  # no trigger after it: whatever its dependency path, it has none to serve
         else:
             k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
