@@ -51,8 +51,8 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         group = leaders + coordinated + [a]
         leaders, coordinated = [], []
         limit = None
-        if a.particle in ("が",) and not text.startswith("ら", a.end):
-            limit = _embedded_limit(text, doc, a)
+        if a.particle in ("が",) and not text.startswith("ら", a.end) and _next_frame(frames, a.end) is not None:
+            limit = _embedded_limit(text, doc, a)  # (with no trigger after it, its clause is moot)
         groups.append((group, limit))
         if limit is not None:
             embedded_targets.append((a, limit))
