@@ -62,11 +62,11 @@ def _summary(types: Counter[str]) -> dict[str, Any]:
 
 def actor_graph(store: "Store", *, min_sources: int | None = None, **filters: Any) -> Graph:
     """The network of the events matching ``filters`` (see :func:`gaiko.store.queries.events`)."""
-    from gaiko.store.queries import _SOURCES, _where
+    from gaiko.store.queries import _where
 
     conds, params = _where(**filters)
     if min_sources:
-        conds.append(f"e.id IN (SELECT event_id FROM ({_SOURCES}) WHERE sources >= ?)")
+        conds.append("e.sources >= ?")
         params.append(int(min_sources))
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
     selected = f"SELECT e.id, e.type FROM events e{where}"
@@ -90,8 +90,9 @@ def actor_graph(store: "Store", *, min_sources: int | None = None, **filters: An
     )
 
     def fn(conn):
-        return (conn.execute(edge_sql, params).fetchall(), conn.execute(node_sql, params).fetchall(),
-                conn.execute(label_sql, params).fetchall())
+        with conn.snapshot():
+            return (conn.execute(edge_sql, params).fetchall(), conn.execute(node_sql, params).fetchall(),
+                    conn.execute(label_sql, params).fetchall())
 
     edge_rows, node_rows, label_rows = store.read(fn)
 
