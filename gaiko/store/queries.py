@@ -16,6 +16,8 @@ from gaiko.errors import InputError
 from gaiko.store import merge
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from gaiko.store.store import Connection, Store
 
 def _actor_match(alias: str, value: str) -> tuple[str, list[Any]]:
@@ -156,7 +158,7 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
         " FROM r JOIN mentions m ON m.event_id = r.id ORDER BY r.rank, m.seq"
     )
 
-    def fetch(conn: "Connection") -> tuple[Any, Any, Any]:
+    def fetch(conn: "Connection") -> tuple["pa.Table", "pa.Table", "pa.Table"]:
         with conn.snapshot():
             return (conn.arrow(event_sql, params), conn.arrow(actor_sql, params),
                     conn.arrow(mention_sql, params))
@@ -182,7 +184,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _offsets(ranks: Any, n: int) -> list[int]:
+def _offsets(ranks: "pa.ChunkedArray", n: int) -> list[int]:
     """Where each of ``n`` events' rows start in a column sorted by rank (and where the last ends)."""
     ranks = ranks.combine_chunks()
     if not len(ranks):
@@ -193,7 +195,7 @@ def _offsets(ranks: Any, n: int) -> list[int]:
     return np.searchsorted(values, np.arange(n + 1)).tolist()
 
 
-def _records(ev: Any, act: Any, men: Any) -> list[dict[str, Any]]:
+def _records(ev: "pa.Table", act: "pa.Table", men: "pa.Table") -> list[dict[str, Any]]:
     """Event dicts in the EVENTS.md field order, plus mentions, sources, docs and history.
 
     Every nested dict is built in one comprehension over its flat columns, and
