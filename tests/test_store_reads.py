@@ -8,7 +8,7 @@ import random
 import pytest
 
 from gaiko.records import Document, Event, Mention
-from gaiko.store import MIGRATIONS, Migrations, Store
+from gaiko.store import MIGRATIONS, Migrations, Store, queries
 from gaiko.store import store as store_module
 
 KIM = {"id": "Kim Jong Un", "country": "PRK", "text": "金正恩"}
@@ -96,6 +96,21 @@ def test_stored_source_counts_match_a_recount(seed):
         assert {e["id"]: e["sources"] for e in rows} == recount
         for n in (2, 3):
             assert [e["id"] for e in s.events(min_sources=n)] == [e["id"] for e in rows if e["sources"] >= n]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_actors_and_mentions_by_listed_ids_or_selected_again_agree(seed, monkeypatch):
+    filters = [{}, {"limit": 5, "offset": 3}, {"type": "CONSULT", "since": "2024-01-18"},
+               {"actor": "PRK", "limit": 4}, {"min_sources": 2}, {"actor": "nobody"}]
+    with Store(memory=True) as s:
+        for d, events in _corpus(seed):
+            s.ingest(d, events)
+        results = []
+        for listed in (0, 10**9):
+            monkeypatch.setattr(queries, "LISTED_IDS", listed)
+            results.append([s.events(**f) for f in filters])
+    assert results[0] == results[1]
+    assert results[0][0] and results[0][1] == results[0][0][3:8]
 
 
 def test_source_counts_of_an_older_store_are_filled_in(tmp_path, monkeypatch):

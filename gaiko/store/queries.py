@@ -114,6 +114,9 @@ def event(store: "Store", event_id: str) -> dict[str, Any] | None:
 
 
 _ORDER = "e.date_lo NULLS LAST, e.seq"
+# up to this many events, their actors and mentions are fetched by the list of their
+# ids (cheaper than selecting the events again; dearer beyond a couple of thousand)
+LISTED_IDS = 1000
 _HISTORY = "STRUCT(doc VARCHAR, status VARCHAR, date VARCHAR)[]"  # the JSON ingest writes
 
 
@@ -146,22 +149,29 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
         f" e.evidence, e.sources, CAST(e.status_history AS {_HISTORY}) AS history"
         f" FROM {selected} ORDER BY {_ORDER}"
     )
-    # the same events with their 0-based rank in that order, to sort actors and mentions by
-    sel = f"SELECT e.id, e.date_lo, e.seq FROM {selected}"
-    ranked = f"WITH r AS (SELECT e.id, row_number() OVER (ORDER BY {_ORDER}) - 1 AS rank FROM ({sel}) e)"
+    # the same events with their 0-based rank in that order, to sort actors and mentions by:
+    # selected again, or, for a short list, given as the ids the first statement returned
+    ranked = (f"WITH r AS (SELECT e.id, row_number() OVER (ORDER BY {_ORDER}) - 1 AS rank"
+              f" FROM (SELECT e.id, e.date_lo, e.seq FROM {selected}) e)")
+    listed = "WITH r AS (SELECT id, rank - 1 AS rank FROM unnest(?::VARCHAR[]) WITH ORDINALITY AS r(id, rank))"
     actor_sql = (
-        f"{ranked} SELECT r.rank, a.role, a.actor_id, a.country, a.text, a.sector"
+        "{r} SELECT r.rank, a.role, a.actor_id, a.country, a.text, a.sector"
         " FROM r JOIN event_actors a ON a.event_id = r.id ORDER BY a.role, r.rank, a.position"
     )
     mention_sql = (
-        f'{ranked} SELECT r.rank, m.doc, m.start, m."end"'
+        '{r} SELECT r.rank, m.doc, m.start, m."end"'
         " FROM r JOIN mentions m ON m.event_id = r.id ORDER BY r.rank, m.seq"
     )
 
     def fetch(conn: "Connection") -> tuple["pa.Table", "pa.Table", "pa.Table"]:
         with conn.snapshot():
-            return (conn.arrow(event_sql, params), conn.arrow(actor_sql, params),
-                    conn.arrow(mention_sql, params))
+            ev = conn.arrow(event_sql, params)
+            if ev.num_rows <= LISTED_IDS:
+                r, r_params = listed, [ev.column("id").to_pylist()]
+            else:
+                r, r_params = ranked, params
+            return (ev, conn.arrow(actor_sql.format(r=r), r_params),
+                    conn.arrow(mention_sql.format(r=r), r_params))
 
     ev, act, men = store.read(fetch)
     with _no_gc():
