@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gaiko.records import PLOVER_TYPES, SYMMETRIC_TYPES, Document, Event, Mention  # noqa: E402
-from gaiko.store import Store  # noqa: E402
+from gaiko.store import Store, content_hash_of  # noqa: E402
 from gaiko.store import merge  # noqa: E402
 from gaiko.store import store as store_module  # noqa: E402
 from gaiko.store.graph import actor_graph, to_graphml  # noqa: E402
@@ -127,19 +127,19 @@ class _MergeClock:
 
     def __init__(self) -> None:
         self.seconds = 0.0
-        self._dicts = store_module.Connection.dicts
+        self._execute = store_module.Connection.execute
         self._choose = merge.choose
 
     def __enter__(self) -> "_MergeClock":
         clock = self
-        dicts, choose = self._dicts, self._choose
+        execute, choose = self._execute, self._choose
 
-        def timed_dicts(conn, sql, params=None):
-            if not sql.startswith("SELECT id, date, date_end"):
-                return dicts(conn, sql, params)
+        def timed_execute(conn, sql, params=None):
+            if not sql.startswith("SELECT id, type, dyad_key"):
+                return execute(conn, sql, params)
             t = time.perf_counter()
             try:
-                return dicts(conn, sql, params)
+                return execute(conn, sql, params)
             finally:
                 clock.seconds += time.perf_counter() - t
 
@@ -150,12 +150,12 @@ class _MergeClock:
             finally:
                 clock.seconds += time.perf_counter() - t
 
-        store_module.Connection.dicts = timed_dicts
+        store_module.Connection.execute = timed_execute
         merge.choose = timed_choose
         return self
 
     def __exit__(self, *exc: object) -> None:
-        store_module.Connection.dicts = self._dicts
+        store_module.Connection.execute = self._execute
         merge.choose = self._choose
 
 
@@ -206,13 +206,14 @@ def main() -> None:
     ap.add_argument("--queries-only", action="store_true", help="only time the queries of an existing --db")
     args = ap.parse_args()
 
+    load_before = _load()
     if args.queries_only:
         if not args.db or not os.path.exists(args.db):
             sys.exit("--queries-only needs an existing --db FILE")
         with Store(args.db) as store:
             results = [(name, *_time(fn, args.repeat)) for name, fn in queries(store)]
             counts = store.counts()
-        print(f"# store queries: {counts}, duckdb {_duckdb_version()}")
+        print(f"# store queries: {counts}, duckdb {_duckdb_version()}; load average {load_before} → {_load()}")
         _print_queries(results)
         return
 
@@ -250,17 +251,23 @@ def main() -> None:
         t_checkpoint = time.perf_counter() - t
         counts = store.counts()
         # idempotence: a second pass over the first 500 documents adds nothing
+        probe = corpus[:500]
         t = time.perf_counter()
-        again = sum(store.ingest(d, e).document_added for d, e in corpus[:500])
-        t_again = (time.perf_counter() - t) / 500 * 1000
+        again = sum(store.ingest(d, e).document_added for d, e in probe)
+        t_again = (time.perf_counter() - t) / len(probe) * 1000
         assert again == 0
+        # what `gaiko run` asks before it parses a document
+        t = time.perf_counter()
+        known = sum(store.has_document(content_hash_of(d.text)) for d, _ in probe)
+        t_known = (time.perf_counter() - t) / len(probe) * 1000
+        assert known == len(probe)
         size = os.path.getsize(path)
 
         # 4. queries
         results = [(name, *_time(fn, args.repeat)) for name, fn in queries(store)]
 
     print(f"# store benchmark: {args.docs} documents, seed {args.seed}, duckdb {_duckdb_version()},"
-          f" python {sys.version.split()[0]}")
+          f" python {sys.version.split()[0]}; load average {load_before} → {_load()}")
     print()
     print("| stage | seconds | per document |")
     print("|---|---:|---:|")
@@ -273,6 +280,7 @@ def main() -> None:
           f" {(t_ingest - clock.seconds) / args.docs * 1000:.2f} ms |")
     print(f"| checkpoint | {t_checkpoint:.2f} | |")
     print(f"| re-ingest of a stored document (skipped by hash) | | {t_again:.2f} ms |")
+    print(f"| `has_document` of a stored document (gaiko run asks it first) | | {t_known:.2f} ms |")
     print()
     print(f"documents {counts['documents']} ({n_reprints} reprints); event reports {n_reports} →"
           f" events {counts['events']} (added {added}, merged {merged}); mentions {counts['mentions']};"
@@ -288,6 +296,11 @@ def _print_queries(results: list[tuple]) -> None:
     print("|---|---:|---:|---:|---:|:-:|")
     for name, first, median, worst, n in results:
         print(f"| `{name}` | {n} | {first:.1f} | {median:.1f} | {worst:.1f} | {'yes' if median < 100 else 'NO'} |")
+
+
+def _load() -> str:
+    """The 1-minute load average (the machine may be shared: figures are only comparable at similar load)."""
+    return f"{os.getloadavg()[0]:.2f}"
 
 
 def _duckdb_version() -> str:
