@@ -365,6 +365,10 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case, b.case = "gen", "obj"
         elif any(f.match.char_start <= b.start and b.end <= f.match.char_end for f in frames):
             a.case, b.case = "gen", "none"  # 「プーチン大統領の訪朝」: 朝 is the trigger's own target
+        elif b.case == "none":
+            k = _next_frame(frames, b.end)
+            if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
+                a.case = "gen"  # 「李明博大統領の竹島上陸を批判」: whose act there is the object
 
 
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
