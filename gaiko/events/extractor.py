@@ -229,12 +229,14 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                                              f.match.target, f.match.target, "state", rule="trigger"),
                                 f.match.char_start, f.match.char_end, "obj", ""))
 
-    # 「…合同演習に対抗して…実験を行った」: the answer is aimed at those it answers
+    # 「…合同演習に対抗して…実験を行った」: the answer is aimed at those it answers, and the other way round
     for k, f in enumerate(frames[:-1]):
         if f.source and re.match(r"^(に対抗(して|し)|への対抗措置として|に反発(して|し))", text[f.match.char_end:]):
             later = frames[k + 1]
             if not later.target:
                 later.target = [a for a in f.source if a.key not in {b.key for b in later.source}]
+            if not f.target:  # and what is answered was aimed at the one answering it
+                f.target = [a for a in later.source if a.key not in {b.key for b in f.source}]
 
     # what a letter asks is asked of its addressee (「金氏はカストロ議長に宛てた親書のなかで、…を要請した」)
     for k, f in enumerate(frames):
@@ -358,6 +360,11 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     for a in args:
         if a.case == "none" and a.end in starts and a.mention.rule != "compound":
             a.case = "obj"
+        elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
+            k = _next_frame(frames, a.end)
+            if k is not None and not frames[k].predicative and frames[k].type == "MOBILIZE" \
+                    and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]):
+                a.case = "gen"  # 「米韓合同軍事演習」: the states a compound names hold the exercise
     for a, b in zip(args, args[1:]):
         if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
             continue
@@ -371,6 +378,8 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                 a.case = "gen"  # 「李明博大統領の竹島上陸を批判」: whose act there is the object
 
 
+#: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
+_NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,4}$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)$")
 
