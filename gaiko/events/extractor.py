@@ -238,6 +238,22 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             if not f.target:  # and what is answered was aimed at the one answering it
                 f.target = [a for a in later.source if a.key not in {b.key for b in f.source}]
 
+    # 「JAXAの協力のもと、韓国が…」「ロシアの支援を受けて北朝鮮は…」: who is helped is who acts
+    for k, f in enumerate(frames):
+        if f.type in ("COOPERATE", "AID", "SUPPORT") and not f.predicative and f.source and not f.target \
+                and _HELPED.match(text[f.match.char_end:]):
+            later = [a for a in args if a.case == "subj" and a.start >= f.match.char_end and _is_actor(a)]
+            helped = subjects.get(k) or later[:1]
+            f.target = [a for a in helped if a.key not in {b.key for b in f.source}]
+
+    # 「訪韓したが入国拒否された」: refused, detained or expelled with no agent named, by the state visited
+    for k, f in enumerate(frames):
+        if f.passive and not f.source and f.type in ("REJECT", "COERCE"):
+            hosts = [a for g in frames[:k] if g.match.mode == "visit" for a in g.target
+                     if a.mention.kind in ("state", "capital") and a.mention.country]
+            if hosts:
+                f.source = [hosts[-1]]
+
     # what a letter asks is asked of its addressee (「金氏はカストロ議長に宛てた親書のなかで、…を要請した」)
     for k, f in enumerate(frames):
         letters = [p for p in frames[:k] if p.type == "CONSULT" and p.match.mode == "letter" and p.target
@@ -296,6 +312,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 
+#: After help that enables the clause's act: 「（Xの協力）のもと」「（Xの支援）を受けて」.
+_HELPED = re.compile(r"^(の(もと|下)(で|、)?|を(得|受け)て)")
 #: A trigger that states a condition.
 _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.

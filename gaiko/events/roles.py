@@ -55,6 +55,7 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
+_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|カ国|か国|ヵ国)(?=[がはもをにとの])")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
 
@@ -84,6 +85,9 @@ def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]
         if text.startswith(suffix, i):
             i += len(suffix)
             break
+    m = _COUNT.match(text, i)
+    if m:  # 「自民党議員3人が」: how many does not change the role
+        i = m.end()
     for particle, case in _PARTICLES:
         if text.startswith(particle, i):
             return case, particle, i + len(particle)
