@@ -49,6 +49,8 @@ _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|�
 #: Verbs that pass their dependents on to the trigger they modify
 #: (「XからYに宛てた書簡」: X wrote to Y).
 _TRANSPARENT_VERBS = {"宛てる", "あてる"}
+#: Nouns that turn a clause into a complement (「協力を進めることで合意」), not a relative clause.
+_FORMAL_NOUNS = {"こと", "の", "よう", "ため", "もの", "ところ"}
 #: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
 _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
                   "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
@@ -422,6 +424,9 @@ def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
         seen += 1
         if tok.i in tok_frame:
             return tok_frame[tok.i]
+        if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.lemma_ not in _TRANSPARENT_VERBS \
+                and tok.head.lemma_ not in _FORMAL_NOUNS and any(c.dep_ == "nsubj" for c in tok.children):
+            return None  # 「政府が台湾にとった対応を非難」: inside a relative clause with its own subject
     return None
 
 

@@ -52,7 +52,8 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         leaders, coordinated = [], []
         limit = None
         if a.particle in ("が",) and not text.startswith("ら", a.end) and _next_frame(frames, a.end) is not None:
-            limit = _embedded_limit(text, doc, a)  # (with no trigger after it, its clause is moot)
+            # (with no trigger after it, its clause is moot)
+            limit = _embedded_limit(text, doc, a) or _relative_end(text, doc, a, args, frames)
         groups.append((group, limit))
         if limit is not None:
             embedded_targets.append((a, limit))
@@ -73,7 +74,9 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
             continue
         k = _next_frame(frames, limit)
         if k is not None and frames[k].match.char_start - (limit + m.end()) <= 6:
-            frames[k].target.append(a)
+            f = frames[k]  # the clause is what f is about: its subject is f's target, its other words are its own
+            f.target = [b for b in f.target if not a.end <= b.start < limit] + [a]
+            f.source = [b for b in f.source if not a.end <= b.start < limit]
     # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」
     for k, f in enumerate(frames):
         head = _relative_head(text, f, args)
@@ -172,6 +175,36 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
         return end
     if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
         return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
+    return None
+
+
+#: A relative clause's head noun that is the next trigger's object (「…とった|対応を|非難」).
+_HEAD_OBJECT = re.compile(r"^[^、。「」をにがはでと]{1,8}を$")
+
+
+def _relative_end(text: str, doc: "Doc", a: Arg, args: list[Arg], frames: list[Frame]) -> int | None:
+    """Where a が-subject's relative clause ends when the parse missed it.
+
+    「日本政府が台湾にとった対応を非難した」: the first verb after the subject is
+    attributive, and the noun it modifies is the next trigger's object, so the
+    subject is that verb's, whatever head the parser gave it.
+    """
+    k = _next_frame(frames, a.end)
+    if k is None:
+        return None
+    stop = frames[k].match.char_start
+    for t in doc:
+        if t.idx < a.end:
+            continue
+        if t.idx >= stop:
+            return None
+        if t.pos_ == "VERB":
+            j, end = t.i + 1, t.idx + len(t.text)
+            while j < len(doc) and doc[j].pos_ == "AUX":
+                end, j = doc[j].idx + len(doc[j].text), j + 1
+            if any(b.case == "subj" and a.end <= b.start < t.idx for b in args):
+                return None  # a nearer subject owns that clause
+            return end if _HEAD_OBJECT.match(text[end:stop]) else None
     return None
 
 
