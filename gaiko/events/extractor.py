@@ -213,6 +213,11 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.target = _counterpart(f.source, ctx.meeting)
         if f.type != "CONSULT":
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
+        if not f.target and f.type == "REQUEST":
+            # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
+                        and _RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
         if not f.target and f.type in _EVALUATIVE and k > 0 and not frames[k - 1].predicative \
                 and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
             f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
@@ -314,6 +319,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 
+#: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
+_RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: After help that enables the clause's act: 「（Xの協力）のもと」「（Xの支援）を受けて」.
 _HELPED = re.compile(r"^(の(もと|下)(で|、)?|を(得|受け)て)")
 #: A trigger that states a condition.
