@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..records import ActorMention, Timex
 from ..time import find_timexes
+from .subjects import quote_spans, reaches
 
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
@@ -42,7 +43,9 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
                and not _after_reporter(sentence, t, reporters)]
-    timexes = [t for t in timexes if _owner(sentence, t, triggers) in (None, trigger_start)]
+    quotes = quote_spans(sentence)
+    timexes = [t for t in timexes if _owner(sentence, t, triggers) in (None, trigger_start)
+               and reaches(quotes, t.start, trigger_start)]  # a quote's dates are its own words
     before = [t for t in timexes if t.end <= trigger_start
               and not _CLAUSE_BREAK.search(sentence[t.end:trigger_start])]
     if before:
