@@ -382,7 +382,9 @@ def _blocked(blockers: list[int], start: int, end: int) -> bool:
 
 
 def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
-    """「プーチン大統領の平壌訪問」: the place is the visit's target, the person its agent."""
+    """Roles inside noun compounds and genitive chains around a trigger: 「プーチン大統領の
+    平壌訪問」 (the place is the visit's target, the person its agent), 「米韓合同軍事演習」,
+    「李明博大統領の竹島上陸を批判」."""
     starts = {f.match.char_start for f in frames}
     for a in args:
         if a.case == "none" and a.end in starts and a.mention.rule != "compound":
