@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
 from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
+from .lending import lend_between
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
                     TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame, last_token)
 from .roles import Arg
@@ -236,38 +237,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                                              f.match.target, f.match.target, "state", rule="trigger"),
                                 f.match.char_start, f.match.char_end, "obj", ""))
 
-    # 「…合同演習に対抗して…実験を行った」: the answer is aimed at those it answers, and the other way round
-    for k, f in enumerate(frames[:-1]):
-        if f.source and re.match(r"^(に対抗(して|し)|への対抗措置として|に反発(して|し))", text[f.match.char_end:]):
-            later = frames[k + 1]
-            if not later.target:
-                later.target = [a for a in f.source if a.key not in {b.key for b in later.source}]
-            if not f.target:  # and what is answered was aimed at the one answering it
-                f.target = [a for a in later.source if a.key not in {b.key for b in f.source}]
-
-    # 「JAXAの協力のもと、韓国が…」「ロシアの支援を受けて北朝鮮は…」: who is helped is who acts
-    for k, f in enumerate(frames):
-        if f.type in ("COOPERATE", "AID", "SUPPORT") and not f.predicative and f.source and not f.target \
-                and _HELPED.match(text[f.match.char_end:]):
-            later = [a for a in args if a.case == "subj" and a.start >= f.match.char_end and _is_actor(a)]
-            helped = subjects.get(k) or later[:1]
-            f.target = [a for a in helped if a.key not in {b.key for b in f.source}]
-
-    # 「訪韓したが入国拒否された」: refused, detained or expelled with no agent named, by the state visited
-    for k, f in enumerate(frames):
-        if f.passive and not f.source and f.type in ("REJECT", "COERCE"):
-            hosts = [a for g in frames[:k] if g.match.mode == "visit" for a in g.target
-                     if a.mention.kind in ("state", "capital") and a.mention.country]
-            if hosts:
-                f.source = [hosts[-1]]
-
-    # what a letter asks is asked of its addressee (「金氏はカストロ議長に宛てた親書のなかで、…を要請した」)
-    for k, f in enumerate(frames):
-        letters = [p for p in frames[:k] if p.type == "CONSULT" and p.match.mode == "letter" and p.target
-                   and re.match(r"^(の(なか|中))?で", text[p.match.char_end:])]
-        if f.type in _ADDRESSED and letters:
-            f.target = list(letters[-1].target)
-            f.source = f.source or list(letters[-1].source)
+    lend_between(frames, text, args, subjects)
 
     # 4. status, chained backwards: a clause that ends in a conjunctive form shares the next one's.
     following = "occurred"
@@ -321,8 +291,6 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
-#: After help that enables the clause's act: 「（Xの協力）のもと」「（Xの支援）を受けて」.
-_HELPED = re.compile(r"^(の(もと|下)(で|、)?|を(得|受け)て)")
 #: A trigger that states a condition.
 _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
