@@ -13,7 +13,8 @@ needs the dependency parse only for some roles, the rest ``complete_frames``):
   5. folds (``folds``): content triggers leave, a visit and the meeting with its
      host in one sentence are one CONSULT visit, a letter's noun and its
      handing-over verb are one letter.
-Subjects are read in ``subjects``; the pipeline then dates each event
+Subjects are read in ``subjects``, roles frames lend each other in ``lending``;
+the pipeline then dates each event
 (``dating``) and merges repeated mentions in a document (``merge``).
 """
 
