@@ -1,7 +1,7 @@
 """From one parsed sentence to event frames, and from frames to Events.
 
-The steps, per sentence (``frames_of``; steps 1–3 are ``read_frames``, which
-needs the dependency parse only for some roles, the rest ``complete_frames``):
+The steps, per sentence: 1–3 are ``read_frames`` (which needs the dependency
+parse only for some roles), the rest ``complete_frames``:
   1. triggers: ``TriggerRuler.match`` over the tokens;
   2. args: the sentence's actor mentions with their case particles (``roles``);
   3. attachment: dependents (を/に/と) go to the trigger their dependency path
@@ -35,7 +35,7 @@ from .subjects import _subjects, last_subject, quote_spans, reaches
 from .triggers import TriggerMatch, TriggerRuler
 
 __all__ = ["Context", "Frame", "NeedsParse", "Reading", "SAID_TYPES", "complete_frames", "frame_to_events",
-           "frames_of", "last_subject", "read_frames"]
+           "last_subject", "read_frames"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -65,13 +65,6 @@ def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
     return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
 
 
-def frames_of(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler, ctx: Context) -> list[Frame]:
-    """Event frames of one sentence, whose actor mentions are ``args``
-    (``roles.build_args``); records the sentence's meeting in ``ctx``. The caller
-    moves ``ctx.topic`` on to this sentence's subject afterwards."""
-    return complete_frames(read_frames(text, doc, args, ruler), text, doc, args, ctx)
-
-
 @dataclass
 class Reading:
     """A sentence's frames with the roles its own words give (steps 1–3), before
@@ -82,8 +75,9 @@ class Reading:
 
 
 def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> Reading | None:
-    """Steps 1–3 of ``frames_of``: triggers, and the dependents and subjects
-    attached to them; None if the sentence has no trigger.
+    """Steps 1–3: triggers, and the dependents and subjects attached to them, in
+    one sentence whose actor mentions are ``args`` (``roles.build_args``); None
+    if the sentence has no trigger.
 
     ``doc`` may be only tokenized (``nlp.make_doc``): where a dependent's role
     needs the dependency parse, ``NeedsParse`` is raised, and the caller parses
@@ -172,8 +166,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
 
 
 def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[Arg], ctx: Context) -> list[Frame]:
-    """Steps 3–5 of ``frames_of`` on a ``read_frames`` reading: subjects and what
-    the context lends, status, folds."""
+    """Steps 3–5 on a ``read_frames`` reading: subjects and what the context
+    lends, status, folds. Records the sentence's meeting in ``ctx``; the caller
+    moves ``ctx.topic`` on to this sentence's subject afterwards."""
     if reading is None:
         return []
     frames, subjects, topic = reading.frames, reading.subjects, ctx.topic

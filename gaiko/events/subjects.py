@@ -9,6 +9,8 @@ noun of a relative clause acts in it (「ロシアを訪問中の崔外相」).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .frame import _COORDINATORS, SAID_TYPES, Frame, NeedsParse, _is_actor, _next_frame, last_token
@@ -115,8 +117,12 @@ def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
     return b.particle == "も" and gap == ""
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """The top-level 「…」 quotes of a sentence, as (start, end) spans."""
+@lru_cache(maxsize=256)
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The top-level 「…」 quotes of a sentence, as (start, end) spans.
+
+    Cached: the attachment, subject, topic and dating rules each ask for the
+    same sentence's quotes."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
     for i, ch in enumerate(text):
@@ -130,17 +136,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i + 1))
     if depth:
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
-def _quote_of(quotes: list[tuple[int, int]], pos: int) -> int:
+def _quote_of(quotes: Sequence[tuple[int, int]], pos: int) -> int:
     for n, (a, b) in enumerate(quotes):
         if a <= pos < b:
             return n
     return -1
 
 
-def reaches(quotes: list[tuple[int, int]], arg_pos: int, trigger_pos: int) -> bool:
+def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -> bool:
     """Can an arg at ``arg_pos`` play a role for a trigger at ``trigger_pos``?
 
     Words inside a quote belong to the quoted speech: they may serve a trigger in
