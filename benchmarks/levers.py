@@ -49,9 +49,9 @@ def run(config: dict, sets: list[str]) -> dict:
         out = original_sentences(text, mentions, ruler)
         if not config["filter"]:
             return [dataclasses.replace(s, tokens=s.text) for s in out]
-        if config["needs_parse"] and config.get("read_tokens", True):
+        if config["token_match"] and config.get("read_tokens", True):
             return out  # the pipeline's own: tokenizer-level trigger match, roles read from the tokens
-        if config["needs_parse"]:  # every candidate parsed, from its text
+        if config["token_match"]:  # every candidate parsed, from its text
             return [dataclasses.replace(s, tokens=s.text if s.tokens is not None else None) for s in out]
         # the character pre-filter alone: an actor and a trigger stem
         return [dataclasses.replace(s, tokens=s.text if s.mentions and ruler.may_contain(s.text) else None)
@@ -97,16 +97,16 @@ FULL = ()
 NO_NER = ("ner",)
 TRIMMED = ("ner", "compound_splitter", "bunsetu_recognizer")
 LEVERS = [
-    ("gaiko, nothing saved: raw text, every sentence, full model", dict(clean=False, filter=False, exclude=FULL, blas=False, needs_parse=False)),
-    ("+ clean before parsing", dict(clean=True, filter=False, exclude=FULL, blas=False, needs_parse=False)),
-    ("+ sentence pre-filter (trigger stem and actor)", dict(clean=True, filter=True, exclude=FULL, blas=False, needs_parse=False)),
-    ("+ GiNZA without NER", dict(clean=True, filter=True, exclude=NO_NER, blas=False, needs_parse=False)),
-    ("+ without compound_splitter, bunsetu_recognizer", dict(clean=True, filter=True, exclude=TRIMMED, blas=False, needs_parse=False)),
-    ("+ gemm on OpenBLAS (BlasOps)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=False)),
-    ("+ tokenizer-level trigger match (`parse_candidate`)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True, read_tokens=False)),
-    ("+ roles read from the tokens, parser only where a head is needed — default", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True)),
-    ("  same, batch_size 16", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True, batch_size=16)),
-    ("  same, batch_size 256", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, needs_parse=True, batch_size=256)),
+    ("gaiko, nothing saved: raw text, every sentence, full model", dict(clean=False, filter=False, exclude=FULL, blas=False, token_match=False)),
+    ("+ clean before parsing", dict(clean=True, filter=False, exclude=FULL, blas=False, token_match=False)),
+    ("+ sentence pre-filter (trigger stem and actor)", dict(clean=True, filter=True, exclude=FULL, blas=False, token_match=False)),
+    ("+ GiNZA without NER", dict(clean=True, filter=True, exclude=NO_NER, blas=False, token_match=False)),
+    ("+ without compound_splitter, bunsetu_recognizer", dict(clean=True, filter=True, exclude=TRIMMED, blas=False, token_match=False)),
+    ("+ gemm on OpenBLAS (BlasOps)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, token_match=False)),
+    ("+ tokenizer-level trigger match (`parse_candidate`)", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, token_match=True, read_tokens=False)),
+    ("+ roles read from the tokens, parser only where a head is needed — default", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, token_match=True)),
+    ("  same, batch_size 16", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, token_match=True, batch_size=16)),
+    ("  same, batch_size 256", dict(clean=True, filter=True, exclude=TRIMMED, blas=True, token_match=True, batch_size=256)),
 ]
 
 
