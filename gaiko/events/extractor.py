@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
-from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
+from .folds import _counterpart, _drop_content, _fold_claims, _fold_letters, _fold_visits
 from .lending import lend_between
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
                     TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame, last_token)
@@ -146,7 +146,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
             k = _next_frame(frames, a.end)
-            if k is not None and _blocked(blockers, a.end, frames[k].match.char_start):
+            if k is not None and _blocked(blockers, a.end + len(a.particle), frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's
         if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
             continue
@@ -154,6 +154,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
+        elif a.case == "with" and (f.type not in SYMMETRIC_TYPES or f.match.mode == "mediate"):
+            f.source.append(a)  # 「日本は米国とともに…を非難」: a co-agent
         elif a.case == "agent":
             continue  # an agent is never the one acted upon
         else:
@@ -173,6 +175,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         return []
     frames, subjects, topic = reading.frames, reading.subjects, ctx.topic
     abouts = [a for a in args if a.case == "about"]
+    meeting: tuple[list[Arg], list[Arg]] | None = None  # this sentence's own meeting, for what follows it
     for k, f in enumerate(frames):
         subj = subjects.get(k)
         if f.predicative:
@@ -199,8 +202,11 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
-        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target \
-                and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start):
+        if f.match.private and f.source and all(_is_private(a) for a in f.source):
+            f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
+                and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
+                     or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
         if not f.target and f.type in _EVALUATIVE:
             about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
@@ -208,25 +214,35 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
         if not f.target and f.source and f.type in _ADDRESSED and ctx.meeting:
             f.target = _counterpart(f.source, ctx.meeting)
-        if f.type != "CONSULT":
+        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
+            meeting = (list(f.source), list(f.target))
+        if f.type not in _AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
+        else:  # a place stands for the state it belongs to, if the dictionary knows one
+            f.target = [a for a in f.target if a.mention.kind != "place" or a.mention.country]
         if not f.target and f.type == "REQUEST":
             # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and _RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
-        if not f.target and f.type in _EVALUATIVE and k > 0 and not frames[k - 1].predicative \
-                and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
-            f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
+        if not f.target and k > 0 and not frames[k - 1].predicative:
+            link = text[frames[k - 1].match.char_end:f.match.char_start]
+            if f.type in _EVALUATIVE and link == "を":
+                f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
+            elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and _OBJECT_LINK.match(link):
+                f.target = list(frames[k - 1].gens)  # 「中国の軍事演習を強く批判」: whose act it is
         if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
             own = {a.mention.country for a in f.source}
             foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
-                       and a.mention.country not in own and a.mention.country is not None]
+                       and a.mention.country not in own and a.mention.country is not None
+                       and reaches(quote_spans(text), a.start, f.match.char_start)]
             if foreign:
                 subjects_ = [a for a in foreign if a.case == "subj"]
                 f.target = [(subjects_ or foreign)[-1]]
+        if not f.target and f.source and f.type in _ADDRESSED and meeting:
+            f.target = _counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -257,7 +273,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject:
             st = following
-        elif st == "occurred" and _non_past(doc, f):
+        elif st == "occurred" and _non_past(doc, f) \
+                and not (f.type in _DECIDED and _DECISION.match(_after_suru(text, f.match.char_end))):
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
         elif st == "occurred" and not f.predicative and _PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "planned"  # 「12日に予定される米朝首脳会談」
@@ -274,6 +291,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
     _drop_content(text, frames)
+    _fold_claims(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)
     kept = [f for f in frames if not f.drop]
@@ -285,12 +303,14 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 
+#: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
+_OBJECT_LINK = re.compile(r"^を(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that states a condition.
 _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
-_OBJECT_OF_VIEW = re.compile(r"^を[^、。]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
+_OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
 #: A nominal trigger announced as scheduled by the clause before it.
 _PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
 #: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
@@ -310,6 +330,10 @@ def _past_end(doc: "Doc", f: Frame) -> int | None:
         j += 1
     return end
 
+
+#: Acts that a decision or an announcement makes real: 「追放すると発表した」 has expelled.
+_DECIDED = {"SANCTION"}
+_DECISION = re.compile(r"^(する|し)?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
 
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
@@ -441,11 +465,26 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int) -> li
     return [ev]
 
 
+#: Types whose target may be a place, standing for its state (a city visited, a region shelled).
+_AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
+
+#: Sectors of bodies that act for a state or an international body.
+_OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
+
+
+def _is_private(a: Arg) -> bool:
+    """A private person or group: not a state or its organ, nor anyone holding office."""
+    m = a.mention
+    if m.id is not None and m.id == m.country or m.kind in ("state", "capital"):
+        return False
+    return m.sector not in _OFFICIAL_SECTORS
+
+
 def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Event | None:
     """An Event for a frame, or None when it lacks the actors an event needs."""
     source = actors_of(f.source, sentence_start)
     targets = f.target
-    if f.type != "CONSULT" and any(a.mention.kind not in ("capital", "place") for a in targets):
+    if f.type not in _AT_PLACES and any(a.mention.kind not in ("capital", "place") for a in targets):
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)

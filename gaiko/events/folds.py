@@ -17,7 +17,11 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 #: Speech acts are events even when they are another's content (「非難を否定」).
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
-_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の|も)$")
+#: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
+_CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)(完全に|強く|全面的に)?$")
+#: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
+_DEMAND_OF_PROTEST = re.compile(r"^(て|して|し、|、)")
 #: A nominal trigger that is only a topic.
 _ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
 #: What makes a nominal trigger in subject position an event: it is held, set or done.
@@ -43,8 +47,12 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
             outer = frames[k + 1]
             link = text[f.match.char_end:outer.match.char_start]
             if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
-                    and f.type == "CONSULT") and len(link) <= 12 and _CONTENT_LINK.match(link):
+                    and f.type == "CONSULT" or outer.match.mode == "mediate") \
+                    and len(link) <= 12 and _CONTENT_LINK.match(link):
                 f.drop = True  # 「訪露を協議」: the visit is what the talks are about
+                if outer.match.mode == "mediate":  # 「AとBの停戦交渉を仲介」: A and B are the mediated
+                    outer.target = [a for a in (f.gens or f.source + f.target)
+                                    if a.key not in {s.key for s in outer.source}]
                 if not outer.target and outer.type != "CONSULT":
                     own = [a for a in f.target if a.mention.rule != "trigger"]
                     outer.target = [a for a in (f.gens or own or f.source)
@@ -57,6 +65,20 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
                 and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
                 and not _DATED_NOUN.search(text[:f.match.char_start]):
             f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
+
+
+def _fold_claims(text: str, frames: list[Frame]) -> None:
+    """A denied report is no rejection (the report's act is denied instead), and a
+    demand voiced by a protest is part of the protest (gold rule: a protest with
+    its slogans and demands is one PROTEST)."""
+    for k, f in enumerate(frames):
+        if f.type == "REJECT" and _CLAIM_DENIED.search(text[:f.match.char_start]):
+            f.drop = True
+        elif f.type in ("REQUEST", "ACCUSE") and _DEMAND_OF_PROTEST.match(text[f.match.char_end:]):
+            keys = {a.key for a in f.source}
+            if any(g.type == "PROTEST" and not g.drop and (not g.source or keys & {a.key for a in g.source})
+                   for g in frames[k + 1:]):
+                f.drop = True
 
 
 def _fold_letters(frames: list[Frame], text: str) -> None:

@@ -44,7 +44,8 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if a.leads:
             leaders.append(a)
             continue
-        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)):
+        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)) \
+                or _compound_with_next(args, a):
             coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
             continue
         if groups and groups[-1][0][-1].start == a.start:
@@ -107,6 +108,12 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
     return out
 
 
+def _compound_with_next(args: list[Arg], a: Arg) -> bool:
+    """「日米（両政府）は」: the compound's first state acts with the next."""
+    later = [b for b in args if b.start >= a.end]
+    return bool(later) and later[0].start == a.end and a.mention.rule == later[0].mention.rule == "compound"
+
+
 def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
     """「平壌もロシアも」: the next name, right after, also takes も."""
     later = [b for b in args if b.start > a.start]
@@ -157,6 +164,11 @@ def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -
     return q == -1 or q == _quote_of(quotes, trigger_pos)
 
 
+#: Verbs that work as case particles (「…に向け」「…を通じて」「…に対し」): never the end of a clause.
+_CASE_VERBS = {"向ける", "対する", "関する", "通じる", "通ずる", "基づく", "伴う", "巡る", "めぐる", "よる", "沿う",
+               "際する", "当たる", "わたる", "かける", "おく", "含める"}
+
+
 def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     """Where the clause of an embedded が-subject ends, or None if it is a main subject."""
     if not doc.has_annotation("DEP"):
@@ -166,7 +178,7 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
         return None
     head = tok.head
     steps = 0
-    while head.pos_ not in ("VERB", "ADJ") and head.head.i != head.i and steps < 4:
+    while (head.pos_ not in ("VERB", "ADJ") or head.lemma_ in _CASE_VERBS) and head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
     if head.pos_ not in ("VERB", "ADJ"):
         return None
@@ -204,7 +216,7 @@ def _relative_end(text: str, doc: "Doc", a: Arg, args: list[Arg], frames: list[F
             continue
         if t.idx >= stop:
             return None
-        if t.pos_ == "VERB":
+        if t.pos_ == "VERB" and t.lemma_ not in _CASE_VERBS:
             j, end = t.i + 1, t.idx + len(t.text)
             while j < len(doc) and doc[j].pos_ == "AUX":
                 end, j = doc[j].idx + len(doc[j].text), j + 1
