@@ -243,6 +243,10 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.target = [(subjects_ or foreign)[-1]]
         if not f.target and f.source and f.type in _ADDRESSED and meeting:
             f.target = _counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
+        if not f.target and f.source and f.type in _ADDRESSED and k > 0 and frames[k - 1].type in _ADDRESSED \
+                and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
+                and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
+            f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -304,7 +308,9 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 #: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
-_OBJECT_LINK = re.compile(r"^を(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
+_OBJECT_LINK = re.compile(r"^を(「[^」]{1,40}」と|「[^」]{1,40}」として)?(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
+#: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
+_SERIAL_LINK = re.compile(r"^(し|して|を行い|を表明し|を示し)?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that states a condition.

@@ -18,6 +18,11 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の|も)$")
+#: Outer types whose content is still to come, and the acts that may be that content:
+#: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
+_PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
+_COOPERATIVE = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT"}
+_AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?$")
 #: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
 _CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)(完全に|強く|全面的に)?$")
 #: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
@@ -48,7 +53,8 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
             link = text[f.match.char_end:outer.match.char_start]
             if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
                     and f.type == "CONSULT" or outer.match.mode == "mediate") \
-                    and len(link) <= 12 and _CONTENT_LINK.match(link):
+                    and (len(link) <= 12 and _CONTENT_LINK.match(link)
+                         or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
                 f.drop = True  # 「訪露を協議」: the visit is what the talks are about
                 if outer.match.mode == "mediate":  # 「AとBの停戦交渉を仲介」: A and B are the mediated
                     outer.target = [a for a in (f.gens or f.source + f.target)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..records import SYMMETRIC_TYPES
 from .frame import _COORDINATORS, SAID_TYPES, Frame, NeedsParse, _is_actor, _next_frame, last_token
 from .roles import Arg
 
@@ -22,7 +23,12 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
-_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
+_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})"
+                        r"(について|をめぐり|をめぐって|に対し|に関し|に|を)|ように|よう|と)")
+
+
+#: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
+_QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$")
 
 
 def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
@@ -76,7 +82,10 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if not m:
             continue
         k = _next_frame(frames, limit)
-        if k is not None and frames[k].match.char_start - (limit + m.end()) <= 6:
+        if k is not None and frames[k].type in SYMMETRIC_TYPES:
+            continue  # 「日米が連携することで一致」: the clause is what is agreed, not whom with
+        gap = text[limit + m.end():frames[k].match.char_start] if k is not None else ""
+        if k is not None and (len(gap) <= 6 or _QUOTED_GAP.match(gap)):
             f = frames[k]  # the clause is what f is about: its subject is f's target, its other words are its own
             f.target = [b for b in f.target if not a.end <= b.start < limit] + [a]
             f.source = [b for b in f.source if not a.end <= b.start < limit]
