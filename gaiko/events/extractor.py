@@ -230,7 +230,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             if f.type in _EVALUATIVE and link == "を":
                 f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
             elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and _OBJECT_LINK.match(link):
-                f.target = list(frames[k - 1].gens)  # 「中国の軍事演習を強く批判」: whose act it is
+                # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
+                f.target = list(frames[k - 1].gens or [a for a in frames[k - 1].source if a.case in ("agent", "gen")])
         if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
@@ -288,6 +289,20 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         f.status = st
         following = st
 
+    # what is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN)
+    for k, f in enumerate(frames):
+        after = text[f.match.char_end:]
+        asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
+        if not f.predicative and f.type in _RELATIONS and _SUSPENDED.match(after) and not asked:
+            f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
+        elif _FORGONE.match(after):
+            f.status = "denied"  # 「供与を当面見送る」
+        elif f.type in _FORCEFUL and _THREAT_STANCE.match(after):
+            f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
+            f.status = "occurred"
+        elif not f.predicative and f.status == "occurred" and _PLEDGED.match(after):
+            f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
+
     # 5. hypotheses, content and folds
     for f in frames:
         if _HYPOTHETICAL.match(text[f.match.char_end:]):
@@ -308,9 +323,21 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 #: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
-_OBJECT_LINK = re.compile(r"^を(「[^」]{1,40}」と|「[^」]{1,40}」として)?(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
+_OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
+                          r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
+                          r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
+#: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
+_RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
+_SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|中止|破棄|取り消|取りやめ|取り止め|延期|撤回)")
+#: An act forgone: 「供与を当面見送る」「輸入の全面禁止は見送った」.
+_FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び)?(見送|断念|見合わせ)")
+#: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
+_FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
+_THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
+#: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
+_PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
-_SERIAL_LINK = re.compile(r"^(し|して|を行い|を表明し|を示し)?、[^、。が]{0,40}$")
+_SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that states a condition.

@@ -17,7 +17,8 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 #: Speech acts are events even when they are another's content (「非難を否定」).
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
-_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の|も)$")
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の|も)$"
+                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$")
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
@@ -61,8 +62,11 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
                                     if a.key not in {s.key for s in outer.source}]
                 if not outer.target and outer.type != "CONSULT":
                     own = [a for a in f.target if a.mention.rule != "trigger"]
-                    outer.target = [a for a in (f.gens or own or f.source)
-                                    if a.key not in {s.key for s in outer.source}]
+                    if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative
+                        asked = [a for a in own if a.case == "dat"] or f.gens or own or f.source
+                    else:  # 「米国による台湾への軍事支援を中止するよう求めた」: asked of the one who acts
+                        asked = f.gens or [a for a in f.source if a.case in ("agent", "gen")] or own or f.source
+                    outer.target = [a for a in asked if a.key not in {s.key for s in outer.source}]
                 continue
         if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
                 and not _REALISED.search(text[:f.match.char_start]):
