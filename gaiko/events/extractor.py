@@ -198,6 +198,12 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
+        if not f.source and f.predicative and not f.passive and not subj \
+                and _FRONTED.match(text[f.match.char_end:f.match.char_end + 8]):
+            # 「ロシアの侵攻に抗議して、日本政府は…」: a fronted clause shares the subject after it
+            later = [a for a in args if a.case == "subj" and a.start > f.match.char_end
+                     and reaches(quote_spans(text), a.start, f.match.char_start)]
+            f.source = later[:1]
         if not f.source and topic and f.predicative and not f.passive:
             f.source = list(topic)
         elif f.passive and not f.target and topic:
@@ -305,8 +311,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
     # 5. hypotheses, content and folds
     for f in frames:
-        if _HYPOTHETICAL.match(text[f.match.char_end:]):
-            f.drop = True  # 「侵攻を受けた場合」「派遣すれば」: a condition, not an event
+        if _HYPOTHETICAL.match(text[f.match.char_end:]) or _SCENARIO.match(text[f.match.char_end:]):
+            f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
     _drop_content(text, frames)
@@ -328,18 +334,22 @@ _OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に�
                           r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
 _RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
-_SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|中止|破棄|取り消|取りやめ|取り止め|延期|撤回)")
-#: An act forgone: 「供与を当面見送る」「輸入の全面禁止は見送った」.
-_FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び)?(見送|断念|見合わせ)")
+_SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
+#: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
+_FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
 #: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
 _FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
 _THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
 #: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
 _PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
+#: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
+_FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
 _SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
+#: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
+_SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)")
 #: A trigger that states a condition.
 _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.

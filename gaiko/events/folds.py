@@ -26,6 +26,8 @@ _COOPERATIVE = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT"}
 _AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?$")
 #: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
 _CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)(完全に|強く|全面的に)?$")
+#: Between a claimed act and the claim noun: 「…したとの報道」「…しているという指摘」.
+_CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
 #: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
 _DEMAND_OF_PROTEST = re.compile(r"^(て|して|し、|、)")
 #: A nominal trigger that is only a topic.
@@ -56,7 +58,9 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
                     and f.type == "CONSULT" or outer.match.mode == "mediate") \
                     and (len(link) <= 12 and _CONTENT_LINK.match(link)
                          or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
-                f.drop = True  # 「訪露を協議」: the visit is what the talks are about
+                # 「訪露を協議」: the visit is what the talks are about; but what is accused
+                # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
+                f.drop = outer.type != "ACCUSE"
                 if outer.match.mode == "mediate":  # 「AとBの停戦交渉を仲介」: A and B are the mediated
                     outer.target = [a for a in (f.gens or f.source + f.target)
                                     if a.key not in {s.key for s in outer.source}]
@@ -84,6 +88,9 @@ def _fold_claims(text: str, frames: list[Frame]) -> None:
     for k, f in enumerate(frames):
         if f.type == "REJECT" and _CLAIM_DENIED.search(text[:f.match.char_start]):
             f.drop = True
+            for g in frames[:k]:  # 「…提供しようとしているとの指摘を否定」: the claimed act is denied
+                if _CLAIMED.search(text[g.match.char_end:f.match.char_start]):
+                    g.status = "denied"
         elif f.type in ("REQUEST", "ACCUSE") and _DEMAND_OF_PROTEST.match(text[f.match.char_end:]):
             keys = {a.key for a in f.source}
             if any(g.type == "PROTEST" and not g.drop and (not g.source or keys & {a.key for a in g.source})
