@@ -245,7 +245,9 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
                        and a.mention.country not in own and a.mention.country is not None
                        and reaches(quote_spans(text), a.start, f.match.char_start)]
-            if foreign:
+            if foreign and (f.type in ("PROTEST", "SUPPORT")
+                            or f.predicative and len({a.mention.country for a in foreign}) == 1):
+                # (for an accusation, a measure or an attack only when one foreign state is named)
                 subjects_ = [a for a in foreign if a.case == "subj"]
                 f.target = [(subjects_ or foreign)[-1]]
         if not f.target and f.source and f.type in _ADDRESSED and meeting:
@@ -299,7 +301,9 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
     for k, f in enumerate(frames):
         after = text[f.match.char_end:]
         asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
-        if not f.predicative and f.type in _RELATIONS and _SUSPENDED.match(after) and not asked:
+        if not f.predicative and _LIFTED.match(after):
+            f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
+        elif not f.predicative and f.type in _RELATIONS and _SUSPENDED.match(after) and not asked:
             f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
         elif _FORGONE.match(after):
             f.status = "denied"  # 「供与を当面見送る」
@@ -335,6 +339,8 @@ _OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に�
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
 _RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 _SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
+#: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
+_LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
 #: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
 _FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
 #: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
@@ -441,7 +447,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 #: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,4}$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
-_OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)$")
+_OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
 
 
 def _conjunctive(window: str) -> bool:
