@@ -50,9 +50,15 @@ def _where(
     status: str | Sequence[str] | None = None,
     country: str | None = None,
     dyad: tuple[str, str] | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[list[str], list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
+    if min_confidence is not None:
+        if not 0.0 <= float(min_confidence) <= 1.0:
+            raise InputError("min_confidence", f"must be between 0 and 1, got {min_confidence}")
+        conds.append("e.confidence >= ?")
+        params.append(float(min_confidence))
     if actor:
         sql, p = _actor_match("a", actor)
         conds.append(f"e.id IN (SELECT a.event_id FROM event_actors a WHERE {sql})")
@@ -99,12 +105,13 @@ def events(
     country: str | None = None,
     dyad: tuple[str, str] | None = None,
     min_sources: int | None = None,
+    min_confidence: float | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Deduplicated events, oldest date first (undated last), then in creation order."""
     conds, params = _where(actor=actor, type=type, since=since, until=until, status=status,
-                           country=country, dyad=dyad)
+                           country=country, dyad=dyad, min_confidence=min_confidence)
     return _select(store, conds, params, min_sources=min_sources, limit=limit, offset=offset)
 
 
@@ -146,7 +153,7 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
     selected = f"(SELECT * FROM events e{where} ORDER BY {_ORDER}{page}) e" if page else f"events e{where}"
     event_sql = (
         "SELECT e.id, e.doc, e.type, e.mode, e.status, e.date, e.date_end, e.date_text, e.location,"
-        f" e.evidence, e.sources, CAST(e.status_history AS {_HISTORY}) AS history"
+        f" e.evidence, e.sources, CAST(e.status_history AS {_HISTORY}) AS history, e.confidence, e.quad_class"
         f" FROM {selected} ORDER BY {_ORDER}"
     )
     # the same events with their 0-based rank in that order, to sort actors and mentions by:
@@ -236,12 +243,13 @@ def _records(ev: "pa.Table", act: "pa.Table", men: "pa.Table") -> list[dict[str,
         {"id": id_, "doc": doc, "type": type_, "mode": mode, "status": status, "source": source,
          "target": target, "date": date, "date_end": date_end, "date_text": date_text,
          "location": json.loads(location) if location else None, "evidence": evidence,
-         "mentions": ms, "sources": sources, "docs": list(dict.fromkeys(docs)), "status_history": hs}
+         "mentions": ms, "sources": sources, "docs": list(dict.fromkeys(docs)), "status_history": hs,
+         "confidence": confidence, "quad_class": quad}
         for id_, doc, type_, mode, status, date, date_end, date_text, location, evidence, sources,
-        source, target, ms, docs, hs in zip(
+        confidence, quad, source, target, ms, docs, hs in zip(
             *(ev.column(name).to_pylist() for name in
               ("id", "doc", "type", "mode", "status", "date", "date_end", "date_text", "location",
-               "evidence", "sources")),
+               "evidence", "sources", "confidence", "quad_class")),
             cut(actors, _offsets(ranks.slice(0, split), n)),
             cut(actors, [split + i for i in _offsets(ranks.slice(split), n)]),
             cut(mentions, m_off),
