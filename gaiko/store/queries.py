@@ -295,13 +295,34 @@ def counts(store: "Store") -> dict[str, int]:
     return store.read(fn)
 
 
-def timeline(store: "Store", a: str, b: str | None = None) -> list[tuple[str, str, int]]:
+def country_of(store: "Store", ref: str) -> str:
+    """The state an actor belongs to (``Kim Jong Un`` → ``PRK``), for the country level;
+    a country code, an IGO, or an actor of no known country is itself."""
+    rows = store.read(lambda c: c.execute(
+        "SELECT country FROM actors WHERE (id = ? OR key = ?) AND country IS NOT NULL LIMIT 1",
+        [ref, merge.normalise_id(ref) or ref]).fetchall())
+    if rows and rows[0][0] != "IGO":
+        return rows[0][0]
+    return ref
+
+
+def timeline(store: "Store", a: str, b: str | None = None, *, level: str = "actor",
+             min_confidence: float | None = None) -> list[tuple[str, str, int]]:
     """(month, type, count) for events involving ``a`` (with ``b`` on the other side,
-    if given).  Events dated to a year only, or undated, are left out."""
+    if given).  Events dated to a year only, or undated, are left out.  At the
+    ``country`` level ``a`` and ``b`` stand for their states (every event of any
+    North Korean actor counts for ``Kim Jong Un``)."""
+    if level == "country":
+        a, b = country_of(store, a), (country_of(store, b) if b is not None else None)
+    elif level != "actor":
+        raise InputError("--level", f"unknown level {level!r} (one of actor, country)")
     if b is None:
         conds, params = _where(actor=a)
     else:
         conds, params = _where(dyad=(a, b))
+    if min_confidence is not None:
+        more, extra = _where(min_confidence=min_confidence)
+        conds, params = conds + more, params + extra
     sql = (
         "SELECT substr(e.date, 1, 7) AS month, e.type, count(*) AS n FROM events e"
         " WHERE length(e.date) >= 7 AND " + " AND ".join(conds)
@@ -310,11 +331,35 @@ def timeline(store: "Store", a: str, b: str | None = None) -> list[tuple[str, st
     return [tuple(r) for r in store.read(lambda c: c.execute(sql, params).fetchall())]
 
 
-def actors(store: "Store", limit: int = 20) -> list[dict[str, Any]]:
-    """The most active actors: ``{"key", "id", "country", "text", "events"}``, most events first."""
+def actors(store: "Store", limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
+    """The most active actors: ``{"key", "id", "country", "text", "events"}``, most events first;
+    at the ``country`` level, the states (people and organs folded in), with the same keys."""
+    if level == "country":
+        from gaiko.store.graph import node_expr
+
+        node = node_expr("ea", "country")
+        sql = (
+            f"SELECT {node} AS key, CASE WHEN ea.country IS NOT NULL AND ea.country <> 'IGO' THEN {node}"
+            " ELSE any_value(a.id) END AS id, any_value(ea.country) AS country,"
+            f" CASE WHEN ea.country IS NOT NULL AND ea.country <> 'IGO' THEN {node} ELSE any_value(a.text) END"
+            " AS text, count(DISTINCT ea.event_id) AS events"
+            " FROM event_actors ea JOIN actors a ON a.key = ea.actor_key"
+            f" GROUP BY {node}, ea.country IS NOT NULL AND ea.country <> 'IGO' ORDER BY events DESC, key LIMIT ?"
+        )
+        return store.read(lambda c: c.dicts(sql, [int(limit)]))
+    if level != "actor":
+        raise InputError("--level", f"unknown level {level!r} (one of actor, country)")
     sql = (
         "SELECT a.key, a.id, a.country, a.text, count(DISTINCT ea.event_id) AS events"
         " FROM actors a JOIN event_actors ea ON ea.actor_key = a.key"
         " GROUP BY ALL ORDER BY events DESC, a.key LIMIT ?"
     )
     return store.read(lambda c: c.dicts(sql, [int(limit)]))
+
+
+def documents_per_month(store: "Store") -> dict[str, int]:
+    """Documents per publication month, ``{"2024-01": 12, ...}`` (reprints counted once:
+    a document marked ``duplicate_of`` another is left out)."""
+    sql = ("SELECT substr(published, 1, 7) AS month, count(*) FROM documents"
+           " WHERE length(published) >= 7 AND duplicate_of IS NULL GROUP BY ALL ORDER BY month")
+    return {m: int(n) for m, n in store.read(lambda c: c.execute(sql).fetchall())}

@@ -344,15 +344,30 @@ class Store:
 
         return queries.counts(self)
 
-    def timeline(self, a: str, b: str | None = None) -> list[tuple[str, str, int]]:
+    def timeline(self, a: str, b: str | None = None, *, level: str = "actor",
+                 min_confidence: float | None = None) -> list[tuple[str, str, int]]:
         from gaiko.store import queries
 
-        return queries.timeline(self, a, b)
+        return queries.timeline(self, a, b, level=level, min_confidence=min_confidence)
 
-    def actors(self, limit: int = 20) -> list[dict[str, Any]]:
+    def actors(self, limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
         from gaiko.store import queries
 
-        return queries.actors(self, limit)
+        return queries.actors(self, limit, level=level)
+
+    def documents_per_month(self) -> dict[str, int]:
+        """How many documents were published in each month (``YYYY-MM``; documents with
+        no publication date, or only a year, are not counted): the denominator of
+        normalised counts."""
+        from gaiko.store import queries
+
+        return queries.documents_per_month(self)
+
+    def dyads(self, by: str = "month", **filters: Any) -> list[dict[str, Any]]:
+        """Directed country dyad counts per period (see :func:`gaiko.store.dyads.dyad_counts`)."""
+        from gaiko.store.dyads import dyad_counts
+
+        return dyad_counts(self, by=by, **filters)
 
     def export(self, path: str, format: str = "jsonl", **filters: Any) -> int:
         from gaiko.store import export
