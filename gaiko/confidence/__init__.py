@@ -2,18 +2,18 @@
 
 No event dataset says how sure it is of each record.  gaiko knows what each
 report rests on, and a logistic model turns that into the probability that the
-report is right (matches a gold event at actor level, shared/spec/EVENTS.md):
+report is right (matches a gold event at actor level, shared/spec/EVENTS.md).
+What the pipeline records for each report (its ``basis``) and what the model uses:
 
-- ``parsed``: the roles came from the dependency parse, not from the token
-  pattern (a sentence whose roles needed the parse is a harder one);
 - ``guessed``: an actor is not named in the sentence itself but carried over
-  from an earlier one (the topic, the other side of a meeting);
-- ``unnamed``: an actor has no id (「中国人船員」), known only by its country;
-- ``no_target``: nobody on the receiving side (a missile test);
-- ``modal``: the report is planned, possible or denied, not occurred;
-- ``crowded``: the sentence gives more than one event;
-- ``long``: the sentence runs past 120 characters;
-- ``quad2``/``quad3``/``quad4``: the type's quad class (verbal cooperation is the base).
+  from an earlier one (the topic, the other side of a meeting) — used;
+- ``unnamed``: an actor has no id (「中国人船員」), known only by its country — used;
+- ``no_target``: nobody on the receiving side (a missile test) — used;
+- ``long``: the sentence runs past 120 characters — used;
+- ``parsed`` (roles from the dependency parse, not the token pattern), the
+  modality (planned, possible, denied), several events in one sentence, and the
+  quad class were tried as features and dropped: on the development gold they
+  made the cross-validated fit worse (``benchmarks/calibrate.py`` says by how much).
 
 The weights live in ``data/weights.yaml``, fitted on the development gold by
 ``benchmarks/calibrate.py``, which also prints the reliability table kept in
@@ -34,7 +34,9 @@ import yaml
 from gaiko.plover import quad_class
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.yaml"
-FEATURES = ("parsed", "guessed", "unnamed", "no_target", "modal", "crowded", "long", "quad2", "quad3", "quad4")
+#: The model's features; :data:`CANDIDATES` are all those :func:`features` can compute.
+FEATURES = ("guessed", "unnamed", "no_target", "long")
+CANDIDATES = ("parsed", "guessed", "unnamed", "no_target", "modal", "crowded", "long", "quad2", "quad3", "quad4")
 LONG_SENTENCE = 120
 
 
@@ -45,6 +47,9 @@ def weights() -> dict[str, float]:
         data = yaml.safe_load(fh)
     w = {k: float(v) for k, v in (data.get("weights") or {}).items()}
     missing = {"intercept", *FEATURES} - set(w)
+    unknown = set(w) - {"intercept", *FEATURES}
+    if unknown:
+        raise ValueError(f"{WEIGHTS}: weights for unknown features {', '.join(sorted(unknown))}")
     if missing:
         raise ValueError(f"{WEIGHTS}: weights missing for {', '.join(sorted(missing))}")
     return w
@@ -61,14 +66,16 @@ def basis_of(event: Any, *, parsed: bool, sentence: str, events_in_sentence: int
     }
 
 
-def features(event: dict[str, Any], basis: dict[str, Any] | None = None) -> dict[str, float]:
+def features(event: dict[str, Any], basis: dict[str, Any] | None = None,
+             names: tuple[str, ...] = FEATURES) -> dict[str, float]:
     """The model's inputs for one report (an event record and, if known, its basis;
-    without a basis, the features it holds count as absent)."""
+    without a basis, the features it holds count as absent); ``names`` picks them
+    from :data:`CANDIDATES`."""
     basis = basis or {}
     actors = [*event.get("source", []), *event.get("target", [])]
     quad = quad_class(event.get("type", "")) or 1
     chars = basis.get("sentence_chars", len(event.get("evidence") or ""))
-    return {
+    every = {
         "parsed": float(bool(basis.get("parsed"))),
         "guessed": float(bool(basis.get("guessed"))),
         "unnamed": float(any(a.get("id") is None for a in actors)),
@@ -80,6 +87,7 @@ def features(event: dict[str, Any], basis: dict[str, Any] | None = None) -> dict
         "quad3": float(quad == 3),
         "quad4": float(quad == 4),
     }
+    return {k: every[k] for k in names}
 
 
 def probability(x: dict[str, float], w: dict[str, float] | None = None) -> float:
