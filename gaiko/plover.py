@@ -62,15 +62,18 @@ assert set(SCORES) == set(PLOVER_TYPES)
 COOPERATIVE = tuple(t for t in PLOVER_TYPES if SCORES[t] > 0)
 CONFLICTUAL = tuple(t for t in PLOVER_TYPES if SCORES[t] < 0)
 
-#: One colour per type for stacked charts: cooperative types in blues and greens,
-#: conflictual ones in oranges and reds, REQUEST grey.
+#: One colour per type for stacked charts: cooperative types in cool colours (blues,
+#: a purple, a teal, greens), conflictual ones in oranges and reds, REQUEST grey.
+#: The three commonest cooperative types, CONSULT (light blue), SUPPORT (teal) and
+#: AGREE (purple), differ in hue, not only in lightness, so they can be told apart
+#: in a stacked bar.
 TYPE_COLOURS: dict[str, str] = {
-    "AID": "#08519c",
+    "AID": "#08306b",
     "COOPERATE": "#2171b5",
-    "AGREE": "#4292c6",
-    "CONCEDE": "#41ab5d",
-    "SUPPORT": "#6baed6",
-    "RETREAT": "#74c476",
+    "AGREE": "#6a51a3",
+    "CONCEDE": "#238b45",
+    "SUPPORT": "#1b9e9e",
+    "RETREAT": "#a1d99b",
     "CONSULT": "#9ecae1",
     "REQUEST": "#bdbdbd",
     "ACCUSE": "#fdae6b",
