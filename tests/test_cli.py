@@ -414,3 +414,12 @@ def test_read_events_gives_a_dataframe_with_the_events_filters(db):
     assert len(gaiko.read_events(db)) == 7 and len(gaiko.read_events(db, dyad=["PRK", "RUS"])) == 2
     with pytest.raises(Exception, match="--since"):
         gaiko.read_events(db, since="yesterday")
+
+
+def test_normalised_png_and_bad_level(db, tmp_path):
+    png = tmp_path / "prk.png"
+    invoke("timeline", "PRK", "--db", db, "--normalise", "--plot", str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for command in (["graph"], ["actors"], ["timeline", "PRK"]):
+        _one_error_line(gaiko(*command, "--db", db, "--level", "planet"), "--level", "planet")
+    _one_error_line(gaiko("dyads", "--db", str(tmp_path / "missing.duckdb")), "missing.duckdb")
