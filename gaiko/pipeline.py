@@ -11,7 +11,8 @@ Ray) calls. For each batch of documents:
   4. extract: trigger frames and roles per sentence, the topic carried between
      sentences of a paragraph;
   5. date: each event's temporal expression, resolved against the publication date;
-  6. merge: repeated mentions of one interaction in a document become one event.
+  6. merge: repeated mentions of one interaction in a document become one event;
+  7. confidence: how sure each event is, from what it rests on (``gaiko.confidence``).
 Documents come in already cleaned (``gaiko.documents.load_documents``).
 """
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .confidence import basis_of, confidence
 from .events.dating import date_event, last_day
 from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
@@ -150,7 +152,9 @@ def _batch(docs: list[Document], options: Options,
             frames = complete_frames(reading, s.text, tokens, args, ctx)
             ctx.topic = last_subject(args, s.text) or ctx.topic
             subjects = [(a.start, a.end) for a in args if a.case == "subj"]
-            for f, ev in ((f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)):
+            found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)]
+            for f, ev in found:
+                ev.basis = basis_of(ev, parsed=s.read is None, sentence=s.text, events_in_sentence=len(found))
                 # 5. date
                 own = {(a.start, a.end) for a in f.source + f.target}
                 announced = f.type not in SAID_TYPES and bool(_ANNOUNCED.match(s.text[f.match.char_end:]))
@@ -167,7 +171,10 @@ def _batch(docs: list[Document], options: Options,
                 events.append(ev)
             last_date = last_day(s.text, doc.published, last_date)
         # 6. merge
-        result = Extraction(doc, mentions, merge_events(events))
+        merged = merge_events(events)
+        for ev in merged:  # 7. how sure (gaiko.confidence)
+            ev.confidence = confidence(ev.to_dict(), ev.basis)
+        result = Extraction(doc, mentions, merged)
         if on_done:
             on_done(result)
         yield result
