@@ -127,7 +127,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case == "gen":
             k = _next_frame(frames, a.end)
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
-                frames[k].target.append(a)
+                if frames[k].type != "REQUEST":  # 「ガザの民間人の保護を求める」: what is asked, not of whom
+                    frames[k].target.append(a)
+                continue
+            if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]):
+                frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
                 continue
             if k is not None and frames[k].match.char_start - a.end <= 8 and "、" not in text[a.end:frames[k].match.char_start]:
                 frames[k].gens.append(a)
@@ -256,6 +260,10 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
                 and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
             f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
+        if not f.target and f.predicative and f.source and f.type in _AT_PLACES | {"SANCTION", "COERCE"}:
+            # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in _object_phrase(text, f, args) if a.mention.country not in own][:1]
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -366,6 +374,21 @@ _PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計
 _PAST_REACH = 12
 
 
+#: What ends the object phrase of a verb, read backwards from its を.
+_PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
+
+
+def _object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
+    """Actors named inside the を-phrase right before a predicative trigger, with a country."""
+    m = re.search(r"を(強く|激しく|一斉に|次々と|相次いで)?$", text[:f.match.char_start])
+    if not m:
+        return []
+    end = m.start()
+    stops = [x.end() for x in _PHRASE_STOP.finditer(text, 0, end)]
+    start = stops[-1] if stops else 0
+    return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
+
+
 def _past_end(doc: "Doc", f: Frame) -> int | None:
     """Where the trigger's verb group ends, if it is in the past tense (した, された)."""
     if not f.predicative:
@@ -446,6 +469,8 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 #: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,4}$")
+#: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
+_OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
 

@@ -29,7 +29,7 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("宛てに", "dat"), ("宛ての", "dat"), ("宛に", "dat"), ("宛の", "dat"),  # 「外務省宛に…問い合わせ」
     ("とともに", "with"), ("と共に", "with"), ("と一緒に", "with"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
-    ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("では", "loc"), ("でも", "loc"),
+    ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("である", "modifier"), ("では", "loc"), ("でも", "loc"),
     ("間の", "gen"), ("間で", "com"), ("からの", "about"), ("から", "from"), ("まで", "skip"), ("など", "skip"),
     ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
     ("と", "com"), ("の", "gen"), ("で", "loc"), ("や", "coord"), ("、", "coord"), ("・", "coord"),
@@ -43,7 +43,8 @@ _SKIP_AFTER = ("ら", "側", "当局", "政府", "自身", "両国政府", "両�
 _SPOKESPEOPLE = re.compile(r"(の)?(副?報道官|報道局長|副報道局長|報道担当者?|当局者|政府高官|高官|幹部|関係者|筋|"
                            r"首脳|代表|代表部|大使館|総領事館|領事館|外交官|職員|担当者|広報官|事務所|"
                            r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|"
-                           r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|"
+                           r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|会合|会議|加盟各国|加盟国|"
+                           r"外相|首脳|国防相|防衛相|閣僚|"
                            r"公船|船舶|艦艇|艦船|軍艦|船(?=[0-9０-９一二三四五六七八九十数])|[\u4e00-\u9fff]{0,5}機|部隊)"
                            r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名])")
 #: Parts of a state's territory: 「ウクライナ東部の都市を砲撃」 is aimed at the state.
@@ -139,6 +140,12 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat"):
             # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
             a.case = b.case if b.case != "gen" else "gen"
+        elif a.case == "com" and a.particle == "と" and text.startswith("、", a.end + 1) \
+                and all(c.case in ("com", "modifier", "none") for c in args[:k]) \
+                and _FIRST_SUBJECT_AFTER(args[k + 1:]) is not None:
+            # 「トランプ米大統領と、北朝鮮の最高指導者である金正恩委員長は」: a sentence that opens on
+            # 「Aと、」 names the two who act; its first subject is A's partner
+            a.case = "subj"
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case == "modifier":
             # 「AとCのBは」: B, which C's name modifies, is what A is coordinated with
             head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
@@ -147,6 +154,16 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」"):
             a.case = "modifier"
     return args
+
+
+def _FIRST_SUBJECT_AFTER(args: list[Arg]) -> Arg | None:
+    """The first subject among ``args`` if nothing but modifiers and unmarked names come before it."""
+    for b in args:
+        if b.case == "subj" and b.particle in ("は", "が"):
+            return b
+        if b.case not in ("modifier", "none", "gen"):
+            return None
+    return None
 
 
 def _gap(text: str, a: Arg, b: Arg) -> int:

@@ -23,12 +23,12 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
-_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})"
+_EMBED_END = re.compile(r"^(?:[^、。「」]|「[^」「]{1,30}」){0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})"
                         r"(について|をめぐり|をめぐって|に対し|に関し|に|を)|ように|よう|と)")
 
 
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
-_QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$")
+_QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$")
 
 
 def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
