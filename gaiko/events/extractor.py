@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
-from .folds import _counterpart, _drop_content, _fold_claims, _fold_letters, _fold_visits
+from .folds import _counterpart, _drop_content, _fold_claims, _fold_letters, _fold_quoted, _fold_visits
 from .lending import lend_between
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
                     TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame, last_token)
@@ -214,6 +214,9 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
         if f.match.private and f.source and all(_is_private(a) for a in f.source):
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and f.target and f.match.mode != "mediate" \
+                and all(_IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+            f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
                 and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
@@ -329,6 +332,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
     _drop_content(text, frames)
     _fold_claims(text, frames)
+    _fold_quoted(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)
     kept = [f for f in frames if not f.drop]
@@ -358,6 +362,8 @@ _THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さ
 _PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
 #: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
 _FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
+#: Between an argument and a symmetric trigger: the clause that is the agreement's content.
+_IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
 _SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.

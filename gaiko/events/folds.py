@@ -28,6 +28,8 @@ _AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に
 _CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)(完全に|強く|全面的に)?$")
 #: Between a claimed act and the claim noun: 「…したとの報道」「…しているという指摘」.
 _CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
+#: A quote followed by the verb that says what kind of act it is: 「「…」と非難した」.
+_CONTENT_QUOTE = re.compile(r"^と[^、。「」]{0,6}?(非難|批判|反論|反発|否定|主張|指摘|警告|糾弾)")
 #: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
 _DEMAND_OF_PROTEST = re.compile(r"^(て|して|し、|、)")
 #: A nominal trigger that is only a topic.
@@ -79,6 +81,22 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
                 and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
                 and not _DATED_NOUN.search(text[:f.match.char_start]):
             f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
+
+
+def _fold_quoted(text: str, frames: list[Frame]) -> None:
+    """Words quoted as what someone accuses or denies are that act's content, not events:
+    「同氏が「米国に十分感謝していない」と非難」 reports one accusation."""
+    from .subjects import quote_spans
+
+    for start, end in quote_spans(text):
+        if not _CONTENT_QUOTE.match(text[end:]):
+            continue
+        outer = [f for f in frames if f.match.char_start >= end]
+        if not outer:
+            continue
+        for f in frames:
+            if start < f.match.char_start < end and f.type not in ("ACCUSE", "REJECT", "THREATEN", "REQUEST"):
+                f.drop = True
 
 
 def _fold_claims(text: str, frames: list[Frame]) -> None:
