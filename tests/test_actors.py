@@ -440,3 +440,23 @@ def test_every_gold_id_is_in_the_dictionary(linker):
                     if a["id"] and a["id"] not in ids:
                         missing.add(a["id"])
     assert not missing, sorted(missing)
+
+
+def test_katakana_spellings_of_one_name_link_to_it(tmp_path):
+    """The press writes one foreign name several ways (long vowels, small ッ, ヴ/ブ); each
+    links to the entry, while a name of two kana is matched only as written, so that it is
+    not found inside a word that merely folds to it (外交ルート is not Ruto)."""
+    f = tmp_path / "people.yaml"
+    f.write_text("- {id: Uhuru Kenyatta, kind: person, country: KEN, aliases: [ケニヤッタ]}\n"
+                 "- {id: Badr Abdelatty, kind: person, country: EGY, aliases: [アブドゥルアーティー]}\n"
+                 "- {id: J. D. Vance, kind: person, country: USA, aliases: [ヴァンス]}\n"
+                 "- {id: William Ruto, kind: person, country: KEN, aliases: [ルト]}\n", encoding="utf-8")
+    lk = ActorLinker().from_disk(f)
+    for text, want, name in (("ケニヤタ大統領が来日した。", "Uhuru Kenyatta", "ケニヤタ"),
+                             ("アブドルアティ外相と会談した。", "Badr Abdelatty", "アブドルアティ"),
+                             ("バンス副大統領が述べた。", "J. D. Vance", "バンス")):
+        found = [(m.text, m.id) for m in lk(text) if m.id]
+        assert found and found[0] == (name, want), found
+    assert lk("ケニヤッター氏が来た。")[0].text == "ケニヤッター"  # the mention keeps the trailing mark
+    assert not [m for m in lk("外交ルートを通じて抗議した。") if m.id == "William Ruto"]
+    assert [m.id for m in lk("ルト大統領が述べた。")][:1] == ["William Ruto"]

@@ -82,10 +82,13 @@ class Index:
     legislatures: dict[tuple[str, str], Actor] = field(default_factory=dict)
     bare_organs: set[str] = field(default_factory=set)
     automaton: Any = None
+    #: per key, the lengths of the aliases it was folded from (see ``linker._SHORT_KEY``)
+    written: dict[str, set[int]] = field(default_factory=dict)
 
     def put(self, alias: str, payload: Payload) -> None:
         key = normalise_key(alias)
         if key:
+            self.written.setdefault(key, set()).add(len(alias.strip()))
             bucket = self.payloads.setdefault(key, [])
             if payload not in bucket:
                 bucket.append(payload)

@@ -39,6 +39,17 @@ from .normalise import is_alnum_ascii, is_hiragana, is_kanji, is_katakana, norma
 _PREFIXES = frozenset("訪来対在駐離滞")
 _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 _SENTENCE_END = frozenset("。\n!?！？")
+#: Keys this short must match the text as written, not only after katakana folding.
+_SHORT_KEY = 2
+
+
+def _span_end(omap: list[int], end: int, text: str) -> int:
+    """Where a match ending before normalised position ``end`` ends in the original text,
+    with the long-vowel marks folding dropped after its last character (「フーバー」, not 「フーバ」)."""
+    b = omap[end - 1] + 1
+    while b < len(text) and text[b] in "ーッｰｯ":
+        b += 1
+    return b
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
 _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
@@ -168,6 +179,9 @@ class ActorLinker:
         if index.payloads:
             for end, key in index.automaton.iter(norm):
                 s = end - len(key) + 1
+                if len(key) <= _SHORT_KEY and is_katakana(key[0]) \
+                        and _span_end(omap, end + 1, text) - omap[s] not in index.written.get(key, {len(key)}):
+                    continue  # a short name matched only by folding (ルート → ルト): a different word
                 if self._boundary_ok(norm, s, end + 1):
                     starts.setdefault(s, []).append(key)
         for keys in starts.values():
@@ -192,7 +206,7 @@ class ActorLinker:
         for s in st.specs:
             if s.id is None and s.country is None and s.kind == "stop":
                 continue
-            a, b = omap[s.start], omap[s.end - 1] + 1
+            a, b = omap[s.start], _span_end(omap, s.end, text)
             out.append(ActorMention(a, b, text[a:b], s.id, s.country, s.kind, s.sector, s.rule, s.place))
         out.sort(key=lambda m: (m.start, m.end))
         return out

@@ -2,7 +2,9 @@
 
 NFKC folds full-width Latin and digits and half-width katakana; 「・」「=」 and
 spaces between two katakana are dropped, so キム・ジョンウン, キム ジョンウン and
-キムジョンウン all match one key.
+キムジョンウン all match one key. Inside katakana the long-vowel mark and the small
+ッ are dropped, ドゥ/トゥ read as ド/ト and ヴ as ブ, because the press transcribes
+one foreign name several ways (シーシ/シシ, アブドゥルアーティー/アブドルアティ).
 """
 
 from __future__ import annotations
@@ -10,6 +12,11 @@ from __future__ import annotations
 import unicodedata
 
 _SEPARATORS = frozenset("・･=＝゠ 　‐")
+#: Inside a katakana word, marks that transcriptions of one foreign name use or omit freely.
+_DROPPED_IN_KATAKANA = frozenset("ーッ")
+#: Katakana that transcriptions use interchangeably (ヴ for ブ).
+_KANA_VARIANTS = {"ヴ": "ブ"}
+_VU_SYLLABLES = {"ァ": "バ", "ィ": "ビ", "ェ": "ベ", "ォ": "ボ"}
 
 
 def is_katakana(ch: str) -> bool:
@@ -43,9 +50,21 @@ def normalise(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     omap: list[int] = []
     n = len(chars)
+    skip = -1
     for j, c in enumerate(chars):
+        if j == skip:
+            continue
+        if c == "ヴ" and j + 1 < n and chars[j + 1] in _VU_SYLLABLES:
+            out.append(_VU_SYLLABLES[chars[j + 1]])  # ヴァンス = バンス
+            omap.append(origin[j])
+            skip = j + 1
+            continue
         if c in _SEPARATORS and out and is_katakana(out[-1]) and j + 1 < n and is_katakana(chars[j + 1]):
             continue
+        if out and is_katakana(out[-1]) and out[-1] not in "ー" and (c in _DROPPED_IN_KATAKANA
+                                                                   or c == "ゥ" and out[-1] in "トド"):
+            continue  # シーシ = シシ, ケニヤッタ = ケニヤタ, アブドゥル = アブドル: spellings of one name
+        c = _KANA_VARIANTS.get(c, c)
         out.append(c)
         omap.append(origin[j])
     return "".join(out), omap
