@@ -133,7 +133,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]):
                 frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
                 continue
-            if k is not None and frames[k].match.char_start - a.end <= 8 and "、" not in text[a.end:frames[k].match.char_start]:
+            anchor = _chain_end(args, a)
+            if k is not None and frames[k].match.char_start - anchor <= 8 and "、" not in text[anchor:frames[k].match.char_start]:
                 frames[k].gens.append(a)
                 # coordinated nominal triggers share the genitive (「発射実験と威嚇」)
                 j = k + 1
@@ -452,8 +453,18 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     平壌訪問」 (the place is the visit's target, the person its agent), 「米韓合同軍事演習」,
     「李明博大統領の竹島上陸を批判」."""
     starts = {f.match.char_start for f in frames}
-    for a in args:
-        if a.case == "none" and a.end in starts and a.mention.rule != "compound":
+    for n, a in enumerate(args):
+        k = _next_frame(frames, a.end)
+        if a.case == "none" and a.end not in starts and k is not None and not frames[k].predicative \
+                and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) and a.mention.rule != "compound" \
+                and a.mention.id is not None:
+            # 「日本と中国の外務省局長級協議」: the bodies a compound names hold the talks
+            a.case = "gen"
+            if n > 0 and args[n - 1].case == "com" and args[n - 1].particle == "と" \
+                    and args[n - 1].end + 1 == a.start:
+                args[n - 1].case = "gen"
+                args[n - 1].particle = "の"
+        elif a.case == "none" and a.end in starts and a.mention.rule != "compound":
             a.case = "obj"
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
             k = _next_frame(frames, a.end)
@@ -474,11 +485,20 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 
 #: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
-_NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,4}$")
+_NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
+
+
+def _chain_end(args: list[Arg], a: Arg) -> int:
+    """Where the coordination a genitive belongs to ends: 「日本と中国の…」 ends after 中国."""
+    end = a.end
+    for b in args:
+        if b.start > end and b.case == "gen" and b.start - end <= 2:
+            end = b.end
+    return end
 
 
 def _conjunctive(window: str) -> bool:

@@ -94,17 +94,21 @@ def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]
     m = _RA_GROUP.match(text, i)
     if m:  # 「韓成烈氏ら北朝鮮外務省で対米関係を担当する幹部職員が」: he heads the group
         return "subj", m.group(2), m.end()
-    if not person:
-        m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i)
-        if m:
+    for _ in range(3):  # 「日米韓3カ国の外相は」: a count, then the people of the states
+        before = i
+        if not person:
+            m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i)
+            if m:
+                i = m.end()
+        for suffix in _SKIP_AFTER:
+            if text.startswith(suffix, i):
+                i += len(suffix)
+                break
+        m = _COUNT.match(text, i)
+        if m:  # 「自民党議員3人が」: how many does not change the role
             i = m.end()
-    for suffix in _SKIP_AFTER:
-        if text.startswith(suffix, i):
-            i += len(suffix)
+        if i == before:
             break
-    m = _COUNT.match(text, i)
-    if m:  # 「自民党議員3人が」: how many does not change the role
-        i = m.end()
     for particle, case in _PARTICLES:
         if text.startswith(particle, i):
             return case, particle, i + len(particle)
