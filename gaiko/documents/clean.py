@@ -50,6 +50,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts a run only: linear
 _SPACE = re.compile(r"\s+")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|無断転載", re.IGNORECASE)
+_RELATED = re.compile(r"^[【\[［〔<＜]?(関連記事|関連ニュース|関連リンク|あわせて読みたい|合わせて読みたい|おすすめ記事|人気記事|こちらも)")
 _HEADING = re.compile(r"^[【\[［〔《<＜].{0,30}[】\]］〕》>＞]$")
 
 
@@ -70,6 +71,8 @@ def prose_verdict(line: str) -> tuple[bool, str]:
         return False, "list item"
     if _HEADING.match(line):
         return False, "heading"
+    if _RELATED.match(line):
+        return False, "related links"
     if _COPYRIGHT.search(line) and len(line) < 120:
         return False, "copyright"
     body = _EMAIL.sub("", _URL.sub("", line)).strip()
@@ -91,6 +94,11 @@ def prose_verdict(line: str) -> tuple[bool, str]:
 
 
 _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
+
+
+def is_related_links(line: str) -> bool:
+    """A line that lists other articles (「【関連記事】…／…」): never the article's own report."""
+    return bool(_RELATED.match(line.strip()))
 
 
 def _latin(text: str) -> bool:

@@ -282,7 +282,9 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         f = frames[k]
         nxt = frames[k + 1].match.char_start if k + 1 < len(frames) else len(text)
         window = text[f.match.char_end:nxt]
-        if "、" in window:
+        if not f.predicative and window.startswith(("が", "は")):
+            pass  # 「首脳会談が、26日にソウルで開かれる見通し」: a subject's status is its predicate's
+        elif "、" in window:
             window = window[:window.index("、") + 1]  # the rest belongs to what follows
         cut = _CLAUSE_END.search(window)
         if cut:
@@ -296,7 +298,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         last = k + 1 == len(frames)
         st = status_of(window, sentence_end=last or bool(cut))
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
-        if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject:
+        if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject \
+                and following != "denied":  # 「会談し、…提供しないとした約束」: a later negation is not this act's
             st = following
         elif st == "occurred" and _non_past(doc, f) \
                 and not (f.type in _DECIDED and _DECISION.match(_after_suru(text, f.match.char_end))):
@@ -327,7 +330,9 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
     # 5. hypotheses, content and folds
     for f in frames:
-        if _HYPOTHETICAL.match(text[f.match.char_end:]) or _SCENARIO.match(text[f.match.char_end:]):
+        if _PROMISED.match(text[f.match.char_end:]):
+            f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
+        elif _HYPOTHETICAL.match(text[f.match.char_end:]) or _SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
@@ -369,6 +374,9 @@ _IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
 _SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
+#: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
+_PROMISED = re.compile(r"^[^、。]{0,6}?(しない|する|しなかった|せず)(と|との)(した|する|いう)?[^、。]{0,8}?"
+                       r"(約束|公約|方針|立場|考え|誓約|確約)")
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
 _SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)")
 #: A trigger that states a condition.

@@ -25,7 +25,8 @@ _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
 _COOPERATIVE = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT"}
 _AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?$")
 #: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
-_CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)(完全に|強く|全面的に)?$")
+_CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)、?(「[^」]{1,30}」と)?"
+                           r"(完全に|強く|全面的に|改めて)?$")
 #: Between a claimed act and the claim noun: 「…したとの報道」「…しているという指摘」.
 _CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
 #: A quote followed by the verb that says what kind of act it is: 「「…」と非難した」.
