@@ -47,6 +47,15 @@ _SPOKESPEOPLE = re.compile(r"(の)?(副?報道官|報道局長|副報道局長|�
                            r"外相|首脳|国防相|防衛相|閣僚|"
                            r"公船|船舶|艦艇|艦船|軍艦|船(?=[0-9０-９一二三四五六七八九十数])|[\u4e00-\u9fff]{0,5}機|部隊)"
                            r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名])")
+#: A person the dictionary lacks, named with a title after a state or organ: 「外務省の岡野正敬事務次官は」
+#: 「ドイツのワーデフール外相と」「中国の施泳駐日臨時代理大使を」. They act for it (EVENTS.md: the
+#: country is known, the id is not), so the organ's mention takes their role.
+_NAMED_OFFICIAL = re.compile(
+    r"の([\u4e00-\u9fff]{2,5}|[\u30a1-\u30fa\u30fc・]{2,14})・?(駐[\u4e00-\u9fff]{1,3})?"
+    r"(大統領|首相|外相|国防相|防衛相|外務大臣|防衛大臣|官房長官|国務長官|国防長官|財務長官|財務相|副首相|"
+    r"副大統領|報道官|副報道局長|報道局長|事務次官|外務次官|次官補|次官|局長|審議官|臨時代理大使|代理大使|大使|公使|"
+    r"総領事|長官|議長|委員長|国家主席|主席|総書記|特使|代表|国王|首長|司令官|参謀総長)"
+    r"(?=[がはもをにとの]|によ|ら)")
 #: Parts of a state's territory: 「ウクライナ東部の都市を砲撃」 is aimed at the state.
 _REGION = re.compile(r"(東部|西部|南部|北部|中部|北東部|北西部|南東部|南西部|全土|各地|国内|領内|本土|周辺|沖|近海|領海|領空)")
 
@@ -73,7 +82,7 @@ _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(�
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
 
 
-def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]:
+def read_case(text: str, end: int, person: bool = False, named: bool = True) -> tuple[str, str, int]:
     """The particle right after ``end`` in ``text``: (case, particle, particle end).
 
     After a person's name a run of kanji before the particle is a title the
@@ -97,7 +106,7 @@ def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]
     for _ in range(3):  # 「日米韓3カ国の外相は」: a count, then the people of the states
         before = i
         if not person:
-            m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i)
+            m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i) or (named and _NAMED_OFFICIAL.match(text, i))
             if m:
                 i = m.end()
         for suffix in _SKIP_AFTER:
@@ -125,8 +134,11 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             merged[-1] = (merged[-1][0], end, merged[-1][2])  # 「バイデン」+「米大統領」: one person
         else:
             merged.append((start, end, mention))
-    for start, end, mention in merged:
+    for n, (start, end, mention) in enumerate(merged):
         case, particle, pend = read_case(text, end, person=mention.kind == "person")
+        if n + 1 < len(merged) and merged[n + 1][0] < pend:
+            # the name after 「の」 is in the dictionary: it acts itself (「アメリカのポンペイオ長官と」)
+            case, particle, pend = read_case(text, end, person=mention.kind == "person", named=False)
         if particle == "では" and mention.kind in ("organisation", "group"):
             case = "subj"  # 「同会では…糾弾集会を行なっている」: an organisation's では is its doing
         arg = Arg(mention, start, end, case, particle)
