@@ -460,3 +460,12 @@ def test_katakana_spellings_of_one_name_link_to_it(tmp_path):
     assert lk("ケニヤッター氏が来た。")[0].text == "ケニヤッター"  # the mention keeps the trailing mark
     assert not [m for m in lk("外交ルートを通じて抗議した。") if m.id == "William Ruto"]
     assert [m.id for m in lk("ルト大統領が述べた。")][:1] == ["William Ruto"]
+
+
+def test_names_listed_with_nakaguro_link_each():
+    """「エジプト・カタール・米国の仲介」 lists three states; the 「・」 the normaliser drops inside
+    one katakana name (キム・ジョンウン) still separates two names."""
+    lk = load_linker()
+    ids = [m.id for m in lk("エジプト・カタール・米国の仲介外交によって停戦が発効した。")]
+    assert ids[:3] == ["EGY", "QAT", "USA"]
+    assert [m.id for m in lk("キム・ジョンウン委員長が述べた。")] == ["Kim Jong Un"]

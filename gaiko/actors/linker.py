@@ -43,6 +43,15 @@ _SENTENCE_END = frozenset("。\n!?！？")
 _SHORT_KEY = 2
 
 
+def _separated(text: str | None, omap: list[int] | None, i: int, j: int) -> bool:
+    """Were normalised positions ``i`` and ``j`` (adjacent) apart in the text, across a 「・」 or a space
+    the normaliser dropped? Then they belong to two names (「エジプト・カタール・米国」)."""
+    if text is None or omap is None:
+        return False
+    lo, hi = sorted((omap[i], omap[j]))
+    return any(ch in "・･=＝ 　" for ch in text[lo + 1:hi])
+
+
 def _span_end(omap: list[int], end: int, text: str) -> int:
     """Where a match ending before normalised position ``end`` ends in the original text,
     with the long-vowel marks folding dropped after its last character (「フーバー」, not 「フーバ」)."""
@@ -182,7 +191,7 @@ class ActorLinker:
                 if len(key) <= _SHORT_KEY and is_katakana(key[0]) \
                         and _span_end(omap, end + 1, text) - omap[s] not in index.written.get(key, {len(key)}):
                     continue  # a short name matched only by folding (ルート → ルト): a different word
-                if self._boundary_ok(norm, s, end + 1):
+                if self._boundary_ok(norm, s, end + 1, text, omap):
                     starts.setdefault(s, []).append(key)
         for keys in starts.values():
             keys.sort(key=len, reverse=True)
@@ -213,11 +222,11 @@ class ActorLinker:
 
     # -- helpers -----------------------------------------------------------------
     @staticmethod
-    def _boundary_ok(norm: str, a: int, b: int) -> bool:
+    def _boundary_ok(norm: str, a: int, b: int, text: str | None = None, omap: list[int] | None = None) -> bool:
         for inside, outside in ((a, a - 1), (b - 1, b)):
             if 0 <= outside < len(norm):
                 x, y = norm[inside], norm[outside]
-                if is_katakana(x) and is_katakana(y):
+                if is_katakana(x) and is_katakana(y) and not _separated(text, omap, inside, outside):
                     return False
                 if is_alnum_ascii(x) and is_alnum_ascii(y):
                     return False
