@@ -127,7 +127,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case == "gen":
             k = _next_frame(frames, a.end)
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
-                if frames[k].type != "REQUEST":  # 「ガザの民間人の保護を求める」: what is asked, not of whom
+                if frames[k].type not in ("REQUEST", "CONSULT"):
+                    # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
                     frames[k].target.append(a)
                 continue
             if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]):
@@ -209,14 +210,16 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             later = [a for a in args if a.case == "subj" and a.start > f.match.char_end
                      and reaches(quote_spans(text), a.start, f.match.char_start)]
             f.source = later[:1]
-        if not f.source and topic and f.predicative and not f.passive:
+        if not f.source and topic and f.predicative and not f.passive \
+                and not _ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
         if f.match.private and f.source and all(_is_private(a) for a in f.source):
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
-        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and f.target and f.match.mode != "mediate" \
-                and all(_IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+        if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
+                and (len(f.source) >= 2 or f.type == "AGREE") \
+                and all(a.case != "com" and _IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
             f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
                 and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
@@ -327,6 +330,12 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.status = "occurred"
         elif not f.predicative and f.status == "occurred" and _PLEDGED.match(after):
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
+        if f.type == "REQUEST" and _TOLD_TO_LEAVE.search(text[:f.match.char_start]):
+            f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
+        elif f.type in _FORCEFUL and f.status == "planned" and _CONDITION.search(text[:f.match.char_start]):
+            # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat
+            f.match = replace(f.match, label="THREATEN")
+            f.status = "occurred"
 
     # 5. hypotheses, content and folds
     for f in frames:
@@ -359,6 +368,10 @@ _RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 _SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
 _LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
+#: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
+_TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
+#: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
+_CONDITION = re.compile(r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)[はも]?、")
 #: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
 _FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
 #: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
@@ -370,6 +383,8 @@ _PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科�
 _FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 #: Between an argument and a symmetric trigger: the clause that is the agreement's content.
 _IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
+#: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
+_ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
 _SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
@@ -380,7 +395,8 @@ _PROMISED = re.compile(r"^[^、。]{0,6}?(しない|する|しなかった|せ�
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
 _SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)")
 #: A trigger that states a condition.
-_HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
+_HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
+                           r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 _OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
 #: A nominal trigger announced as scheduled by the clause before it.

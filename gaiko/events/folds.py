@@ -31,6 +31,8 @@ _CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|�
 _CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
 #: A quote followed by the verb that says what kind of act it is: 「「…」と非難した」.
 _CONTENT_QUOTE = re.compile(r"^と[^、。「」]{0,6}?(非難|批判|反論|反発|否定|主張|指摘|警告|糾弾)")
+#: A demand in attributive form before the protest noun: 「釈放を求める(デモ)」「…に抗議する(集会)」.
+_DEMAND_BEFORE_NOUN = re.compile(r"^(する|した|る|た|している)?[^、。]{0,8}$")
 #: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
 _DEMAND_OF_PROTEST = re.compile(r"^(て|して|し、|、)")
 #: A nominal trigger that is only a topic.
@@ -110,6 +112,9 @@ def _fold_claims(text: str, frames: list[Frame]) -> None:
             for g in frames[:k]:  # 「…提供しようとしているとの指摘を否定」: the claimed act is denied
                 if _CLAIMED.search(text[g.match.char_end:f.match.char_start]):
                     g.status = "denied"
+        elif f.type in ("REQUEST", "ACCUSE") and k + 1 < len(frames) and frames[k + 1].type == "PROTEST" \
+                and _DEMAND_BEFORE_NOUN.match(text[f.match.char_end:frames[k + 1].match.char_start]):
+            f.drop = True  # 「釈放を求めるデモ」: the demand is the protest's
         elif f.type in ("REQUEST", "ACCUSE") and _DEMAND_OF_PROTEST.match(text[f.match.char_end:]):
             keys = {a.key for a in f.source}
             if any(g.type == "PROTEST" and not g.drop and (not g.source or keys & {a.key for a in g.source})

@@ -250,8 +250,9 @@ def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
         if a.start == after and a.case == "modifier":
             after = a.end + len(a.particle)  # 「訪問しているロシアのラブロフ外相」
             continue
-        if a.start == after and a.mention.kind in ("person", "organisation", "state"):
-            return a
+        if a.start == after and a.mention.kind in ("person", "organisation", "state") \
+                and not re.match(r"[\u4e00-\u9fff]", text[a.end:a.end + 1]):
+            return a  # (not 「支持したロシア非難決議」: a name inside a compound is no head)
         break
     return None
 
