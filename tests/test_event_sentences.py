@@ -21,8 +21,12 @@ from gaiko.options import Options
 from gaiko.records import SYMMETRIC_TYPES, Document
 
 DATA = Path(__file__).parent / "data"
-ITEMS = yaml.safe_load((DATA / "event_sentences.yaml").read_text(encoding="utf-8")) \
-    if (DATA / "event_sentences.yaml").exists() else []
+#: event_sentences.yaml (one or more items per trigger family and role pattern) and
+#: event_sentences_classes.yaml (the construction classes of wire copy: coordinated actors,
+#: several predicates, organs, nominal events, requests, evaluations, measures, unknown
+#: actors, datelines, modality, and texts with no event).
+ITEMS = [item for path in sorted(DATA.glob("event_sentences*.yaml"))
+         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
 KNOWN = {line.split("#")[0].strip() for line in
          (DATA / "event_sentences_known_failures.txt").read_text(encoding="utf-8").splitlines()
          if line.split("#")[0].strip()} if (DATA / "event_sentences_known_failures.txt").exists() else set()
