@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
 from .events.dating import date_event, last_day
-from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
+from .events.extractor import (BOTH_SIDES, SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
 from .events.merge import merge_events
 from .events.roles import Arg, build_args
@@ -235,7 +235,7 @@ def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> 
                 inside.append((m.start - start, m.end - start, m))
             j += 1
         sent = text[start:end]
-        candidate = inside and not is_related_links(sent)
+        candidate = (inside or BOTH_SIDES.search(sent)) and not is_related_links(sent)
         out.append(_Sentence(start, end, sent, inside, paragraph,
                              parse_candidate(sent, ruler) if candidate else None))
     return out

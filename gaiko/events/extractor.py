@@ -34,7 +34,7 @@ from .status import status_of
 from .subjects import _subjects, last_subject, quote_spans, reaches
 from .triggers import TriggerMatch, TriggerRuler
 
-__all__ = ["Context", "Frame", "NeedsParse", "Reading", "SAID_TYPES", "complete_frames", "frame_to_events",
+__all__ = ["BOTH_SIDES", "Context", "Frame", "NeedsParse", "Reading", "SAID_TYPES", "complete_frames", "frame_to_events",
            "last_subject", "read_frames"]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,6 +204,10 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
+        if not f.source and ctx.meeting and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
+                and BOTH_SIDES.search(text[:f.match.char_start]):
+            # 「双方は…で一致した」: the two sides of the meeting just reported
+            f.source, f.target = list(ctx.meeting[0]), list(ctx.meeting[1])
         if not f.source and f.predicative and not f.passive and not subj \
                 and _FRONTED.match(text[f.match.char_end:f.match.char_end + 8]):
             # 「ロシアの侵攻に抗議して、日本政府は…」: a fronted clause shares the subject after it
@@ -383,6 +387,8 @@ _PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科�
 _FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 #: Between an argument and a symmetric trigger: the clause that is the agreement's content.
 _IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
+#: The two sides of a meeting named together: 「双方は」「両者は」.
+BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 _ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
