@@ -41,6 +41,10 @@ _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 _SENTENCE_END = frozenset("。\n!?！？")
 #: Keys this short must match the text as written, not only after katakana folding.
 _SHORT_KEY = 2
+#: Organ words the Japanese press uses only for other states' bodies (Japan's is 外務省, 防衛省):
+#: alone, they belong to the state last named, not to the default country.
+_FOREIGN_ORGANS = frozenset({"外交部", "国防部", "国務院", "統一部", "外交通商部", "国家安全部", "商務部", "国務省",
+                             "国防総省", "外務部"})
 
 
 def _separated(text: str | None, omap: list[int] | None, i: int, j: int) -> bool:
@@ -283,6 +287,14 @@ class ActorLinker:
         i = bisect.bisect_right(st.sentence_starts, p) - 1
         return st.sentence_starts[max(i, 0)]
 
+    @staticmethod
+    def _nearest_country(st: _State, p: int) -> str | None:
+        """The country of the last state or organ named before p, in any sentence."""
+        for s in reversed(st.specs):
+            if s.end <= p and s.country and s.country != "IGO" and s.kind in ("state", "capital"):
+                return s.country
+        return None
+
     def _context_country(self, st: _State, p: int) -> str | None:
         lo = self._sentence_start(st, p)
         for s in reversed(st.specs):
@@ -295,7 +307,7 @@ class ActorLinker:
     def _coordinated_country(self, st: _State, p: int) -> str | None:
         """The country of a mention joined to position p by や/と/、 (「韓国国会や政府」), or
         whose topic the organ word continues (「韓国も政府による救援隊の派遣」)."""
-        if st.specs and st.norm[st.specs[-1].end:p] in ("や", "と", "、", "・", ",", "及", "も", "は", "では"):
+        if st.specs and st.norm[st.specs[-1].end:p] in ("や", "と", "、", "・", ",", "及", "も", "は", "では", "(", "（"):
             s = st.specs[-1]
             if s.country and s.country != "IGO" and s.kind != "stop":
                 return s.country
@@ -482,6 +494,10 @@ class ActorLinker:
     # -- rule 4: one-character forms ---------------------------------------------------
     def _rule_short(self, st: _State, index: Index, p: int):
         norm = st.norm
+        if any(len(k) >= 2 and any(pl.type == "capital" or pl.actor is not None and pl.actor.kind == "place"
+                                   for pl in index.payloads[k])
+               for k in st.starts.get(p, ())):
+            return  # 「台北」 is Taipei, not 台 + 北
         run: list[tuple[int, Actor, bool]] = []
         q = p
         while q < len(norm):
@@ -604,7 +620,8 @@ class ActorLinker:
             return
         for e, pl in self._keys(st, p, "organ_word", index) if prev != "の" else ():
             if norm[p:e] in index.bare_organs:
-                country = self._coordinated_country(st, p) or self.default_country
+                country = self._coordinated_country(st, p) or (
+                    self._nearest_country(st, p) if norm[p:e] in _FOREIGN_ORGANS else self.default_country)
                 leg = index.legislatures.get((country or "", norm[p:e]))
                 if leg is not None:
                     yield e, [_Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]
