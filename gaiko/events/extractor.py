@@ -200,7 +200,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
             elif f.gens:
                 f.source = list(f.gens)
-            elif subj and not f.source and not _OBJECT_OF_VIEW.match(text[f.match.char_end:]):
+            elif subj and not f.source and (not _OBJECT_OF_VIEW.match(text[f.match.char_end:])
+                                            or f.type in _OWN_MEASURES and _ANNOUNCED_OWN.match(text[f.match.char_end:])):
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
@@ -405,6 +406,9 @@ _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|�
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 _OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
+#: Measures a state announces as its own: 「中国が軍事演習を発表」 is China's drill.
+_OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID"}
+_ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
 #: A nominal trigger announced as scheduled by the clause before it.
 _PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
 #: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
