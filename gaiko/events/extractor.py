@@ -230,6 +230,10 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
+        if not f.target and f.source and f.type in _ADDRESSED and k > 0 and frames[k - 1].type in _ADDRESSED \
+                and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
+                and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
+            f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
         if not f.target and f.type in _EVALUATIVE:
             about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
             if about:
@@ -268,10 +272,12 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.target = [(subjects_ or foreign)[-1]]
         if not f.target and f.source and f.type in _ADDRESSED and meeting:
             f.target = _counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
-        if not f.target and f.source and f.type in _ADDRESSED and k > 0 and frames[k - 1].type in _ADDRESSED \
-                and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
-                and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
-            f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
+        if not f.target and f.source and f.type == "MOBILIZE":
+            # 「台湾周辺で軍事演習」: a drill around a state is aimed at it
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.case == "loc" and a.end <= f.match.char_start
+                        and a.mention.kind in ("state", "place") and a.mention.country not in own | {None}
+                        and _AROUND.match(text, a.end)][-1:]
         if not f.target and f.predicative and f.source and f.type in _AT_PLACES | {"SANCTION", "COERCE"}:
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
@@ -373,6 +379,8 @@ _RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 _SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
 _LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
+#: Around a state's territory: 「台湾周辺で」「日本近海で」.
+_AROUND = re.compile(r"(周辺|近海|沖|付近|近く|を取り囲む|を包囲)")
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
 _TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
 #: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
@@ -393,7 +401,7 @@ BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 _ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
-_SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
+_SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^。が]{0,60}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
