@@ -121,10 +121,11 @@ def _batch(docs: list[Document], options: Options,
     for doc in docs:
         if options.published:
             doc = replace(doc, published=options.published)
-        # 1. link
-        mentions = link_document(doc, options)
+        # 1. link (on the text with its punctuation in the house style: same offsets)
+        text = house_punctuation(doc.text)
+        mentions = link_document(replace(doc, text=text) if text != doc.text else doc, options)
         # 2. filter
-        sentences = _sentences(doc.text, mentions, ruler)
+        sentences = _sentences(text, mentions, ruler)
         for s in sentences:
             _read_tokens(s, ruler)
         plans.append((doc, mentions, sentences))
@@ -155,6 +156,7 @@ def _batch(docs: list[Document], options: Options,
             subjects = [(a.start, a.end) for a in args if a.case == "subj"]
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)]
             for f, ev in found:
+                ev.evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
                 ev.basis = basis_of(ev, parsed=s.read is None, sentence=s.text, events_in_sentence=len(found))
                 # 5. date
                 own = {(a.start, a.end) for a in f.source + f.target}
@@ -213,6 +215,19 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
                      or dyad == {a["country"] for a in prev.source + prev.target}):
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return
+
+
+#: Punctuation official and wire texts write in the Western style (外務省: 「,」「．」), as the
+#: rules read it (「、」「。」); one character for one, so every offset stays valid.
+_HOUSE = str.maketrans({"，": "、", "．": "。"})
+_ASCII_COMMA = re.compile(r"(?<![0-9A-Za-z]),(?![0-9A-Za-z])")
+
+
+def house_punctuation(text: str) -> str:
+    """``text`` with 「，」「．」 and a comma between Japanese words as 「、」「。」 (same length)."""
+    if "，" not in text and "．" not in text and "," not in text:
+        return text
+    return _ASCII_COMMA.sub("、", text.translate(_HOUSE))
 
 
 def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> list[_Sentence]:

@@ -155,3 +155,18 @@ def test_a_sentence_read_from_its_tokens_reads_as_its_parse_does():
     assert len(light) >= 50 and len(heavy) >= 50  # both paths are exercised
     for (text, mentions, from_tokens), doc in zip(light, parse([t for t, _, _ in light])):
         assert from_tokens == frames(text, doc, mentions), text
+
+
+@pytest.mark.parser
+def test_western_punctuation_reads_as_japanese_and_evidence_stays_verbatim():
+    """Official texts write 「,」「．」: the rules read them as 「、」「。」, and the evidence is still
+    the page's own sentence."""
+    from gaiko.pipeline import extract_documents, house_punctuation
+
+    assert house_punctuation("首相は,会談した．1,000人") == "首相は、会談した。1,000人"
+    text = "岸田総理大臣は,10日,ホワイトハウスでバイデン大統領と会談しました．"
+    doc = Document(id="mofa", text=text, published="2024-04-11")
+    events = [ev for x in extract_documents([doc], Options(progress=False)) for ev in x.events]
+    assert [(e.type, e.source[0]["id"], e.target[0]["id"]) for e in events] == \
+        [("CONSULT", "Fumio Kishida", "Joe Biden")]
+    assert events[0].evidence == text
