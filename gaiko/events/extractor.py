@@ -144,7 +144,13 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                     j += 1
             continue
         nearest = _next_frame(frames, a.end)
-        if nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
+        if nearest is not None and a.case == "dat" and not frames[nearest].predicative \
+                and _NOUN_RUN.match(text[a.end + len(a.particle):frames[nearest].match.char_start]) \
+                and text.startswith("の", frames[nearest].match.char_end) \
+                and any(g.predicative for g in frames[nearest + 1:]):
+            # 「カストロ議長に米朝首脳会談の仲介を依頼」: the noun is a genitive, the verb takes the dative
+            k = next(j for j in range(nearest + 1, len(frames)) if frames[j].predicative)
+        elif nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
             k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
         elif nearest is None:
             continue  # no trigger after it: whatever its dependency path, it has none to serve
@@ -510,9 +516,12 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case = "obj"
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
             k = _next_frame(frames, a.end)
-            if k is not None and not frames[k].predicative and frames[k].type == "MOBILIZE" \
-                    and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]):
-                a.case = "gen"  # 「米韓合同軍事演習」: the states a compound names hold the exercise
+            if k is not None and not frames[k].predicative and frames[k].type in ("MOBILIZE", "CONSULT", "AGREE") \
+                    and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) \
+                    and sum(1 for b in args if b.mention.rule == "compound" and b.end <= frames[k].match.char_start
+                            and b.start >= a.start - 3) >= 2:
+                # 「米韓合同軍事演習」「日中韓首脳会談」: the states a compound names hold the act
+                a.case = "gen"
     for a, b in zip(args, args[1:]):
         if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
             continue

@@ -69,7 +69,7 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
                 # 「訪露を協議」: the visit is what the talks are about; but what is accused
                 # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
                 f.drop = outer.type != "ACCUSE"
-                if outer.match.mode == "mediate":  # 「AとBの停戦交渉を仲介」: A and B are the mediated
+                if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
                     outer.target = [a for a in (f.gens or f.source + f.target)
                                     if a.key not in {s.key for s in outer.source}]
                 if not outer.target and outer.type != "CONSULT":
