@@ -257,13 +257,15 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and _RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
-        if not f.target and k > 0 and not frames[k - 1].predicative:
-            link = text[frames[k - 1].match.char_end:f.match.char_start]
+        for j in range(k - 1, -1, -1):  # the nominal act it is said of, past any trigger quoted in between
+            if f.target or frames[j].predicative:
+                break
+            link = text[frames[j].match.char_end:f.match.char_start]
             if f.type in _EVALUATIVE and link == "を":
-                f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
+                f.target = list(frames[j].source)  # 「ワシントンとソウルの非難を否定」
             elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and _OBJECT_LINK.match(link):
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
-                f.target = list(frames[k - 1].gens or [a for a in frames[k - 1].source if a.case in ("agent", "gen")])
+                f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
         if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)

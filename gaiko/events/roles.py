@@ -153,7 +153,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
         elif a.case in ("coord",) and gap <= 1:
             a.case = b.case
-        elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat"):
+        elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat", "agent",
+                                                                               "from", "about", "with"):
             # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
             a.case = b.case if b.case != "gen" else "gen"
         elif a.case == "com" and a.particle == "と" and text.startswith("、", a.end + 1) \
