@@ -48,6 +48,9 @@ _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|�
                          r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")
 
 
+#: Triggers whose subject receives the act, as in a passive (「…から親書を受け取った」).
+_RECEIVING = {"受け取る"}
+
 #: Verbs that pass their dependents on to the trigger they modify
 #: (「XからYに宛てた書簡」: X wrote to Y).
 _TRANSPARENT_VERBS = {"宛てる", "あてる"}
@@ -93,7 +96,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     if not frames:
         return None
     for f in frames:
-        f.passive = f.predicative and bool(_PASSIVE.match(_after_suru(text, f.match.char_end)))
+        f.passive = f.predicative and (bool(_PASSIVE.match(_after_suru(text, f.match.char_end)))
+                                       or f.match.pattern in _RECEIVING)
     tok_frame: dict[int, int] = {}
     for k, f in enumerate(frames):
         for t in range(f.match.start, f.match.end):
