@@ -244,6 +244,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
                 and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
             f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
+        if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
+            f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:]
         if not f.target and f.type in _EVALUATIVE:
             about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
             if about:
@@ -351,7 +353,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         elif f.type in _FORCEFUL and _THREAT_STANCE.match(after):
             f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
             f.status = "occurred"
-        elif not f.predicative and f.status == "occurred" and _PLEDGED.match(after):
+        elif not f.predicative and f.status == "occurred" and _PLEDGED.match(after) \
+                and not (f.type in _DECIDED and _DECIDED_NOUN.match(after)):
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
         if f.type == "REQUEST" and _TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
@@ -467,6 +470,9 @@ def _past_end(doc: "Doc", f: Frame) -> int | None:
 #: Acts that a decision or an announcement makes real: 「追放すると発表した」 has expelled.
 _DECIDED = {"SANCTION"}
 _DECISION = re.compile(r"^(する|し)?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
+
+#: The same for a nominal measure: 「追加関税を課すと発表した」「制裁を発動することを決定」.
+_DECIDED_NOUN = re.compile(r"^を[^、。]{0,8}?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
 
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
