@@ -367,6 +367,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
     for f in frames:
         if _PROMISED.match(text[f.match.char_end:]):
             f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
+        elif _OBSTRUCTED.match(text[f.match.char_end:]):
+            f.drop = True  # 「制裁を強化しようとする…努力を妨害」: an attempt blocked is no act
         elif _HYPOTHETICAL.match(text[f.match.char_end:]) or _SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
@@ -420,10 +422,12 @@ _SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
-_PROMISED = re.compile(r"^[^、。]{0,6}?(しない|する|しなかった|せず)(と|との)(した|する|いう)?[^、。]{0,8}?"
-                       r"(約束|公約|方針|立場|考え|誓約|確約)")
+_PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、。]{0,8}?)?[^、。]{0,6}?(しない|する|しなかった|せず)"
+                       r"(と|との)(した|する|いう)?[^、。]{0,8}?(約束|公約|方針|立場|考え|誓約|確約)")
+#: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
+_OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
-_SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)")
+_SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")
 #: A trigger that states a condition.
 _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")

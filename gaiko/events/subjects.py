@@ -28,7 +28,8 @@ _EMBED_END = re.compile(r"^(?:[^、。「」]|「[^」「]{1,30}」){0,12}?((こ
 
 
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
-_QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$")
+_QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$"
+                         r"|^[^、。「」]{0,12}(よう|ように)(強く|改めて)?$")
 
 
 def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
