@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
 from .events.dating import date_event, last_day
-from .events.extractor import (BOTH_SIDES, SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
+from .events.cues import BOTH_SIDES
+from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
 from .events.merge import merge_events
 from .events.roles import Arg, build_args

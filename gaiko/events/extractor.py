@@ -25,6 +25,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
+from .cues import (ANNOUNCED_OWN, AROUND, ATTRIBUTIVE, BOTH_SIDES, CONDITION, FORCEFUL, FORGONE, FRONTED,
+                   HYPOTHETICAL, IN_CONTENT, LIFTED, OBJECT_LINK, OBJECT_OF_VIEW, OBSTRUCTED, OWN_MEASURES,
+                   PAST_REACH, PLANNED_BEFORE, PLEDGED, PROMISED, RELATIONS, RETURN_OF, SCENARIO, SERIAL_LINK,
+                   SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import _counterpart, _drop_content, _fold_claims, _fold_letters, _fold_quoted, _fold_visits
 from .lending import lend_between
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
@@ -34,7 +38,7 @@ from .status import status_of
 from .subjects import _subjects, last_subject, quote_spans, reaches
 from .triggers import TriggerMatch, TriggerRuler
 
-__all__ = ["BOTH_SIDES", "Context", "Frame", "NeedsParse", "Reading", "SAID_TYPES", "complete_frames", "frame_to_events",
+__all__ = ["Context", "Frame", "NeedsParse", "Reading", "SAID_TYPES", "complete_frames", "frame_to_events",
            "last_subject", "read_frames"]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -210,8 +214,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
             elif f.gens:
                 f.source = list(f.gens)
-            elif subj and not f.source and (not _OBJECT_OF_VIEW.match(text[f.match.char_end:])
-                                            or f.type in _OWN_MEASURES and _ANNOUNCED_OWN.match(text[f.match.char_end:])):
+            elif subj and not f.source and (not OBJECT_OF_VIEW.match(text[f.match.char_end:])
+                                            or f.type in OWN_MEASURES and ANNOUNCED_OWN.match(text[f.match.char_end:])):
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
@@ -220,13 +224,13 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             # 「双方は…で一致した」: the two sides of the meeting just reported
             f.source, f.target = list(ctx.meeting[0]), list(ctx.meeting[1])
         if not f.source and f.predicative and not f.passive and not subj \
-                and _FRONTED.match(text[f.match.char_end:f.match.char_end + 8]):
+                and FRONTED.match(text[f.match.char_end:f.match.char_end + 8]):
             # 「ロシアの侵攻に抗議して、日本政府は…」: a fronted clause shares the subject after it
             later = [a for a in args if a.case == "subj" and a.start > f.match.char_end
                      and reaches(quote_spans(text), a.start, f.match.char_start)]
             f.source = later[:1]
         if not f.source and topic and f.predicative and not f.passive \
-                and not _ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
+                and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
@@ -234,7 +238,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
         if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
                 and (len(f.source) >= 2 or f.type == "AGREE") \
-                and all(a.case != "com" and _IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+                and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
             f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
                 and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
@@ -242,7 +246,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
         if not f.target and f.source and f.type in _ADDRESSED and k > 0 and frames[k - 1].type in _ADDRESSED \
                 and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
-                and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
+                and SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
             f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:]
@@ -262,14 +266,14 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
-                        and _RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
+                        and RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
         for j in range(k - 1, -1, -1):  # the nominal act it is said of, past any trigger quoted in between
             if f.target or frames[j].predicative:
                 break
             link = text[frames[j].match.char_end:f.match.char_start]
             if f.type in _EVALUATIVE and link == "を":
                 f.target = list(frames[j].source)  # 「ワシントンとソウルの非難を否定」
-            elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and _OBJECT_LINK.match(link):
+            elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
         if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
@@ -291,7 +295,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.case == "loc" and a.end <= f.match.char_start
                         and a.mention.kind in ("state", "place") and a.mention.country not in own | {None}
-                        and _AROUND.match(text, a.end)][-1:]
+                        and AROUND.match(text, a.end)][-1:]
         if not f.target and f.predicative and f.source and f.type in _AT_PLACES | {"SANCTION", "COERCE"}:
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
@@ -321,7 +325,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         if past is not None:
             # 「訪れた際にも…調整で」: after a past verb only what is attached to it counts
             # (「依頼したとの見方」「会談したとみられる」)
-            window = text[f.match.char_end:min(len(text), past + _PAST_REACH)]
+            window = text[f.match.char_end:min(len(text), past + PAST_REACH)]
             window = re.split(r"[、。]", window)[0]
         last = k + 1 == len(frames)
         st = status_of(window, sentence_end=last or bool(cut))
@@ -332,10 +336,10 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         elif st == "occurred" and _non_past(doc, f) \
                 and not (f.type in _DECIDED and _DECISION.match(_after_suru(text, f.match.char_end))):
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
-        elif st == "occurred" and not f.predicative and _PLANNED_BEFORE.search(text[:f.match.char_start]):
+        elif st == "occurred" and not f.predicative and PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "planned"  # 「12日に予定される米朝首脳会談」
         if not f.predicative and re.match(r"^(に対する|への|に対して)", text[f.match.char_end:]) \
-                and not _PLANNED_BEFORE.search(text[:f.match.char_start]):
+                and not PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "occurred"  # 「派兵に対する…といえるだろう」: the doubt is about the judgment, not the act
         f.status = st
         following = st
@@ -344,32 +348,32 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
     for k, f in enumerate(frames):
         after = text[f.match.char_end:]
         asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
-        if not f.predicative and _LIFTED.match(after):
+        if not f.predicative and LIFTED.match(after):
             f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
-        elif not f.predicative and f.type in _RELATIONS and _SUSPENDED.match(after) and not asked:
+        elif not f.predicative and f.type in RELATIONS and SUSPENDED.match(after) and not asked:
             f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
-        elif _FORGONE.match(after):
+        elif FORGONE.match(after):
             f.status = "denied"  # 「供与を当面見送る」
-        elif f.type in _FORCEFUL and _THREAT_STANCE.match(after):
+        elif f.type in FORCEFUL and THREAT_STANCE.match(after):
             f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
             f.status = "occurred"
-        elif not f.predicative and f.status == "occurred" and _PLEDGED.match(after) \
+        elif not f.predicative and f.status == "occurred" and PLEDGED.match(after) \
                 and not (f.type in _DECIDED and _DECIDED_NOUN.match(after)):
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
-        if f.type == "REQUEST" and _TOLD_TO_LEAVE.search(text[:f.match.char_start]):
+        if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
-        elif f.type in _FORCEFUL and f.status == "planned" and _CONDITION.search(text[:f.match.char_start]):
+        elif f.type in FORCEFUL and f.status == "planned" and CONDITION.search(text[:f.match.char_start]):
             # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat
             f.match = replace(f.match, label="THREATEN")
             f.status = "occurred"
 
     # 5. hypotheses, content and folds
     for f in frames:
-        if _PROMISED.match(text[f.match.char_end:]):
+        if PROMISED.match(text[f.match.char_end:]):
             f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
-        elif _OBSTRUCTED.match(text[f.match.char_end:]):
+        elif OBSTRUCTED.match(text[f.match.char_end:]):
             f.drop = True  # 「制裁を強化しようとする…努力を妨害」: an attempt blocked is no act
-        elif _HYPOTHETICAL.match(text[f.match.char_end:]) or _SCENARIO.match(text[f.match.char_end:]):
+        elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
@@ -387,59 +391,6 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 
-#: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
-_OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
-                          r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
-                          r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
-#: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
-_RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
-_SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
-#: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
-_LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
-#: Around a state's territory: 「台湾周辺で」「日本近海で」.
-_AROUND = re.compile(r"(周辺|近海|沖|付近|近く|を取り囲む|を包囲)")
-#: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
-_TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
-#: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
-_CONDITION = re.compile(r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)[はも]?、")
-#: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
-_FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
-#: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
-_FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
-_THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
-#: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
-_PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
-#: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
-_FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
-#: Between an argument and a symmetric trigger: the clause that is the agreement's content.
-_IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
-#: The two sides of a meeting named together: 「双方は」「両者は」.
-BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
-#: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
-_ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
-#: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
-_SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^。が]{0,60}$")
-#: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
-_RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
-#: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
-_PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、。]{0,8}?)?[^、。]{0,6}?(しない|する|しなかった|せず)"
-                       r"(と|との)(した|する|いう)?[^、。]{0,8}?(約束|公約|方針|立場|考え|誓約|確約)")
-#: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
-_OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
-#: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
-_SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")
-#: A trigger that states a condition.
-_HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
-                           r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
-#: A nominal trigger that is what someone weighs, watches or reports, not what they do.
-_OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
-#: Measures a state announces as its own: 「中国が軍事演習を発表」 is China's drill.
-_OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID"}
-_ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
-#: A nominal trigger announced as scheduled by the clause before it.
-_PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
-#: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
-_PAST_REACH = 12
 
 
 #: What ends the object phrase of a verb, read backwards from its を.

@@ -1,0 +1,63 @@
+"""Lexical cues the extractor reads around a trigger: what links an act to the word it is the
+object or content of, and the modality around it (conditions, scenarios, promises, pledges,
+stances, suspensions). Each is one regular expression with an example of what it matches;
+``extractor`` decides what they mean for a frame.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
+OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
+                          r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
+                          r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
+#: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
+RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
+SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
+#: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
+LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
+#: Around a state's territory: 「台湾周辺で」「日本近海で」.
+AROUND = re.compile(r"(周辺|近海|沖|付近|近く|を取り囲む|を包囲)")
+#: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
+TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
+#: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
+CONDITION = re.compile(r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)[はも]?、")
+#: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
+FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
+#: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
+FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
+THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
+#: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
+PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
+#: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
+FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
+#: Between an argument and a symmetric trigger: the clause that is the agreement's content.
+IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
+#: The two sides of a meeting named together: 「双方は」「両者は」.
+BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
+#: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
+ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
+#: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
+SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^。が]{0,60}$")
+#: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
+RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
+#: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
+PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、。]{0,8}?)?[^、。]{0,6}?(しない|する|しなかった|せず)"
+                       r"(と|との)(した|する|いう)?[^、。]{0,8}?(約束|公約|方針|立場|考え|誓約|確約)")
+#: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
+OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
+#: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
+SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")
+#: A trigger that states a condition.
+HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
+                           r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
+#: A nominal trigger that is what someone weighs, watches or reports, not what they do.
+OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
+#: Measures a state announces as its own: 「中国が軍事演習を発表」 is China's drill.
+OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID"}
+ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
+#: A nominal trigger announced as scheduled by the clause before it.
+PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
+#: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
+PAST_REACH = 12
