@@ -33,6 +33,8 @@ ConfigOpt = Annotated[Optional[str], typer.Option("--config", help="settings fil
 DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file of the event store")]
 FormatOpt = Annotated[str, typer.Option("--format", help="jsonl, table or csv")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="show tracebacks")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="seconds to wait for a store another process is using")]
+WAIT = 30.0
 
 # the event filters, shared by events, export and graph (see Store.events)
 ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="actor id or country code on either side")]
@@ -82,6 +84,12 @@ def _progress(options: Options, items: Iterable[Document], label: str) -> Iterat
         for item in items:
             yield item
             bar.advance(task)
+
+
+def _waiting(name: str, seconds: float) -> None:
+    """Told once when the store is busy: the command waits instead of failing."""
+    err.print(f"gaiko: {name}: the store is in use by another process; waiting up to {seconds:g} s (--wait)",
+              markup=False)
 
 
 def _jsonl(record: dict[str, Any]) -> None:
@@ -146,7 +154,8 @@ def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt 
         triggers: TriggersOpt = None, config: ConfigOpt = None,
         engine: Annotated[str, typer.Option(help="local or ray")] = "local",
         workers: Annotated[int, typer.Option(help="worker processes (local engine)")] = 1,
-        address: Annotated[Optional[str], typer.Option(help="address of an existing Ray cluster")] = None) -> None:
+        address: Annotated[Optional[str], typer.Option(help="address of an existing Ray cluster")] = None,
+        wait: WaitOpt = WAIT) -> None:
     """Ingest documents into the event store, idempotently; print a summary."""
     options = _options(config, published, actors, triggers)
     if engine not in ("local", "ray"):
@@ -161,7 +170,7 @@ def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt 
         from .ingest import ingest_documents
 
         docs = _progress(options, _documents(paths, options), "ingest")
-        summary = ingest_documents(db, docs, options)
+        summary = ingest_documents(db, docs, options, wait=wait, on_wait=_waiting)
     _print_summary(summary)
     _finish()
 
@@ -171,11 +180,13 @@ def serve(db: DbOpt,
           host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="port")] = 8000,
           allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="allow pasting articles on a non-loopback address")] = False,
-          token: Annotated[Optional[str], typer.Option(help="token required to ingest")] = None) -> None:
-    """The web UI and JSON API over an event store."""
+          token: Annotated[Optional[str], typer.Option(help="token required to ingest")] = None,
+          wait: WaitOpt = 10.0) -> None:
+    """The web UI and JSON API over an event store (held only during a request, so the
+    CLI can read and write the same file meanwhile)."""
     from .web import serve as serve_web
 
-    serve_web(db, host=host, port=port, allow_ingest=allow_ingest, token=token)
+    serve_web(db, host=host, port=port, allow_ingest=allow_ingest, token=token, wait=wait)
 
 
 @app.command()
@@ -183,13 +194,14 @@ def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since:
            until: UntilFilter = None, status: StatusFilter = None, country: CountryFilter = None,
            dyad: DyadFilter = None, min_sources: MinSourcesFilter = None,
            limit: Annotated[Optional[int], typer.Option(help="at most N events")] = None,
-           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl") -> None:
+           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl",
+           wait: WaitOpt = WAIT) -> None:
     """Query stored events, deduplicated across documents."""
     from .query import query_events
 
     check_date(since, "--since")
     check_date(until, "--until")
-    rows = query_events(db, actor=actor, type=type, since=since, until=until, status=status, country=country,
+    rows = query_events(db, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since, until=until, status=status, country=country,
                         dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit)
     _print_records(rows, format)
 
@@ -198,12 +210,12 @@ def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since:
 def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")], db: DbOpt,
              b: Annotated[Optional[str], typer.Argument(help="the other side (optional)")] = None,
              plot: Annotated[Optional[str], typer.Option("--plot", help="also write a PNG chart (stacked bars by type)")] = None,
-             format: TableFormatOpt = "table") -> None:
+             format: TableFormatOpt = "table", wait: WaitOpt = WAIT) -> None:
     """Events per month by PLOVER type for A (and B on the other side)."""
     from .query import timeline as query_timeline
 
     _check_table_format(format)
-    result = query_timeline(db, a, b, plot=plot)
+    result = query_timeline(db, a, b, plot=plot, wait=wait, on_wait=_waiting)
     if format == "jsonl":
         for r in result.records():
             _jsonl(r)
@@ -227,12 +239,12 @@ def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")],
 @app.command()
 def actors(db: DbOpt,
            limit: Annotated[int, typer.Option("--limit", help="at most N actors")] = 20,
-           format: TableFormatOpt = "table") -> None:
+           format: TableFormatOpt = "table", wait: WaitOpt = WAIT) -> None:
     """The most active actors (events on either side)."""
     from .query import top_actors
 
     _check_table_format(format)
-    rows = top_actors(db, limit)
+    rows = top_actors(db, limit, wait=wait, on_wait=_waiting)
     if format == "jsonl":
         for r in rows:
             _jsonl(r)
@@ -253,11 +265,11 @@ def graph(db: DbOpt,
           output: Annotated[Optional[str], typer.Option("--output", help="file to write (default: stdout)")] = None,
           actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
           status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
-          min_sources: MinSourcesFilter = None) -> None:
+          min_sources: MinSourcesFilter = None, wait: WaitOpt = WAIT) -> None:
     """The actor network: edges weighted by event count, with a cooperation–conflict score."""
     from .query import actor_network
 
-    text = actor_network(db, format, output, actor=actor, type=type, since=since, until=until, status=status,
+    text = actor_network(db, format, output, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since, until=until, status=status,
                          country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources)
     if output is None:
         sys.stdout.write(text)

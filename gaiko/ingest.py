@@ -8,21 +8,27 @@ an interrupted run leaves no partial document and the next run completes it.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .options import Options
 from .records import Document
 
 
-def ingest_documents(db: str, docs: Iterable[Document], options: Options) -> dict[str, Any]:
-    """Ingest ``docs`` into the store at ``db``; returns a summary for printing."""
+def ingest_documents(db: str, docs: Iterable[Document], options: Options, *, wait: float = 0.0,
+                     on_wait: Callable[[str, float], None] | None = None) -> dict[str, Any]:
+    """Ingest ``docs`` into the store at ``db``; returns a summary for printing.
+
+    The store is held only while a document is looked up or written (``hold=False``),
+    never while one is parsed, so ``gaiko serve`` and ``gaiko events`` keep working on
+    the same file; each write waits up to ``wait`` seconds for them.
+    """
     from .pipeline import extract_documents
     from .store import Store, content_hash_of
 
     summary: dict[str, Any] = {"documents_read": 0, "documents_added": 0, "documents_skipped": 0,
                                "events_added": 0, "events_merged": 0, "mentions_added": 0}
     by_type: Counter[str] = Counter()
-    with Store(db) as store:
+    with Store(db, hold=False, wait=wait, on_wait=on_wait) as store:
         def fresh() -> Iterator[Document]:
             for doc in docs:
                 summary["documents_read"] += 1

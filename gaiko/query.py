@@ -8,7 +8,7 @@ and returns plain values for the caller to print.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InputError
 from .options import check_date
@@ -18,13 +18,24 @@ if TYPE_CHECKING:
     from .timeline import Timeline
 
 
-def open_store(db: str) -> "Store":
-    """The existing store at ``db`` (queries never create one)."""
+OnWait = Callable[[str, float], None]
+
+
+def open_store(db: str, wait: float = 0.0, on_wait: OnWait | None = None) -> "Store":
+    """The existing store at ``db``, read-only: queries never create one, and several
+    readers can share the file.  A writer in another process (``gaiko run``, a paste in
+    ``gaiko serve``) is waited for up to ``wait`` seconds, ``on_wait`` told once.
+    A store from an older gaiko is migrated first."""
+    from .errors import StoreOutdated
     from .store import Store
 
     if not Path(db).exists():
         raise InputError(db, "no such event store (create it with `gaiko run PATH --db FILE`)")
-    return Store(db)
+    try:
+        return Store(db, read_only=True, wait=wait, on_wait=on_wait)
+    except StoreOutdated:
+        Store(db, wait=wait, on_wait=on_wait).close()  # migrates it
+        return Store(db, read_only=True, wait=wait, on_wait=on_wait)
 
 
 def _filters(filters: dict[str, Any]) -> dict[str, Any]:
@@ -38,35 +49,39 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in filters.items() if v is not None}
 
 
-def query_events(db: str, **filters: Any) -> list[dict[str, Any]]:
+def query_events(db: str, *, wait: float = 0.0, on_wait: OnWait | None = None,
+                 **filters: Any) -> list[dict[str, Any]]:
     """Deduplicated events matching ``filters`` (see ``Store.events``)."""
-    with open_store(db) as store:
+    with open_store(db, wait, on_wait) as store:
         return store.events(**{k: v for k, v in filters.items() if v is not None})
 
 
-def timeline(db: str, a: str, b: str | None = None, *, plot: str | None = None) -> "Timeline":
+def timeline(db: str, a: str, b: str | None = None, *, plot: str | None = None, wait: float = 0.0,
+             on_wait: OnWait | None = None) -> "Timeline":
     """Events per month by type for actor ``a`` (with ``b`` on the other side, if
     given); with ``plot``, also written there as a PNG chart."""
     from .timeline import Timeline, check_png, plot as plot_timeline
 
     if plot is not None:
         check_png(plot)
-    with open_store(db) as store:
+    with open_store(db, wait, on_wait) as store:
         result = Timeline(a, b, store.timeline(a, b))
     if plot is not None:
         plot_timeline(result, plot)
     return result
 
 
-def top_actors(db: str, limit: int = 20) -> list[dict[str, Any]]:
+def top_actors(db: str, limit: int = 20, *, wait: float = 0.0,
+               on_wait: OnWait | None = None) -> list[dict[str, Any]]:
     """The most active actors, most events first (see ``Store.actors``)."""
     if limit < 1:
         raise InputError("--limit", f"must be at least 1, got {limit}")
-    with open_store(db) as store:
+    with open_store(db, wait, on_wait) as store:
         return store.actors(limit)
 
 
-def actor_network(db: str, format: str = "graphml", output: str | None = None, **filters: Any) -> str:
+def actor_network(db: str, format: str = "graphml", output: str | None = None, *, wait: float = 0.0,
+                  on_wait: OnWait | None = None, **filters: Any) -> str:
     """The actor network of the events matching ``filters``, as GraphML or JSON text
     (see :mod:`gaiko.store.graph`); with ``output``, also written to that file."""
     from .store.graph import GRAPH_FORMATS, actor_graph, render
@@ -74,7 +89,7 @@ def actor_network(db: str, format: str = "graphml", output: str | None = None, *
     if format not in GRAPH_FORMATS:
         raise InputError("--format", f"unknown graph format {format!r} (one of {', '.join(GRAPH_FORMATS)})")
     filters = _filters(filters)
-    with open_store(db) as store:
+    with open_store(db, wait, on_wait) as store:
         graph = actor_graph(store, **filters)
     text = render(graph, format)
     if output is not None:
@@ -85,12 +100,13 @@ def actor_network(db: str, format: str = "graphml", output: str | None = None, *
     return text
 
 
-def export_events(db: str, output: str, format: str = "jsonl", **filters: Any) -> int:
+def export_events(db: str, output: str | None, format: str = "jsonl", *, wait: float = 0.0,
+                  on_wait: OnWait | None = None, **filters: Any) -> int:
     """Write the events matching ``filters`` to ``output`` (see ``Store.export``); returns how many."""
     from .store import FORMATS
 
     if format not in FORMATS:
         raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
     filters = _filters(filters)
-    with open_store(db) as store:
+    with open_store(db, wait, on_wait) as store:
         return store.export(output, format, **filters)
