@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from typing import Annotated, Any, Iterable, Iterator, Optional
 
@@ -59,10 +60,28 @@ def _options(config: str | None, published: str | None, actors: list[str] | None
                            triggers=tuple(triggers) if triggers else None, **flags)
 
 
+def _readable(paths: list[str]) -> list[str]:
+    """The paths that exist; each missing one is reported on stderr and counted, so
+    the others are still processed (exit 1 at the end)."""
+    from .documents.readers import STDIN, is_url
+
+    kept = []
+    for path in paths:
+        if path == STDIN or is_url(path) or os.path.lexists(path):
+            kept.append(path)
+        else:
+            _State.skipped += 1
+            err.print(f"gaiko: {path}: no such file or folder", markup=False)
+    return kept
+
+
 def _documents(paths: list[str], options: Options) -> Iterator[Document]:
     """Clean documents; a rejected one is reported on stderr and counted."""
     from .documents import load_documents
 
+    paths = _readable(paths)
+    if not paths:
+        return
     for item in load_documents(paths, options):
         if isinstance(item, Rejected):
             _State.skipped += 1
@@ -165,7 +184,7 @@ def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt 
     if engine == "ray" or workers > 1:
         from .scale import run_scaled
 
-        summary = run_scaled(paths, db, options, engine=engine, workers=workers, address=address)
+        summary = run_scaled(_readable(paths), db, options, engine=engine, workers=workers, address=address)
     else:
         from .ingest import ingest_documents
 
