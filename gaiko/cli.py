@@ -296,17 +296,17 @@ def graph(db: DbOpt,
 
 @app.command()
 def export(db: DbOpt,
-           output: Annotated[str, typer.Option("--output", help="file to write")],
+           output: Annotated[Optional[str], typer.Option("--output", help="file to write (default: standard output, text formats)")] = None,
            format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
            actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
            status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
-           min_sources: MinSourcesFilter = None) -> None:
+           min_sources: MinSourcesFilter = None, wait: WaitOpt = WAIT) -> None:
     """Export stored events as jsonl, csv, parquet or PLOVER JSON."""
     from .query import export_events
 
-    n = export_events(db, output, format, actor=actor, type=type, since=since, until=until, status=status,
+    n = export_events(db, output or "-", format, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since, until=until, status=status,
                       country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources)
-    err.print(f"{n} events written to {output} ({format})", markup=False)
+    err.print(f"{n} events written to {output or 'standard output'} ({format})", markup=False)
 
 
 @app.command("eval")

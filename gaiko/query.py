@@ -38,10 +38,67 @@ def open_store(db: str, wait: float = 0.0, on_wait: OnWait | None = None) -> "St
         return Store(db, read_only=True, wait=wait, on_wait=on_wait)
 
 
+def check_type(value: str | None) -> str | None:
+    """A PLOVER type, in any case (``consult`` = ``CONSULT``); an unknown one is an error listing them."""
+    from .records import PLOVER_TYPES
+
+    if value is None:
+        return None
+    if value.strip().upper() not in PLOVER_TYPES:
+        raise InputError("--type", f"unknown PLOVER type {value!r} (one of {', '.join(PLOVER_TYPES)})")
+    return value.strip().upper()
+
+
+def check_status(value: str | None) -> str | None:
+    from .records import STATUSES
+
+    if value is None:
+        return None
+    if value.strip().lower() not in STATUSES:
+        raise InputError("--status", f"unknown status {value!r} (one of {', '.join(STATUSES)})")
+    return value.strip().lower()
+
+
+def resolve_actor(store: "Store", ref: str, option: str | None = "--actor") -> str:
+    """What ``ref`` names in the store: itself when a stored actor has that id or
+    country code; else the id the actor dictionary knows under that name or alias
+    (「金正恩」, 「キム・ジョンウン」 → ``Kim Jong Un``).  A name neither knows is an
+    error with the nearest names (a known actor without stored events is not: it
+    simply has none)."""
+    from .actors.names import ids_named, nearest
+    from .store.queries import actor_names, has_actor
+
+    if has_actor(store, ref):
+        return ref
+    ids = ids_named(ref)
+    for actor_id in ids:
+        if has_actor(store, actor_id):
+            return actor_id
+    if ids:
+        return ids[0]
+    hint = nearest(ref, actor_names(store))
+    raise InputError(f"{option} {ref}" if option else ref, "no such actor in the store or the actor dictionary"
+                     + (f"; nearest: {', '.join(hint)}" if hint else ""))
+
+
+def _resolve(store: "Store", filters: dict[str, Any]) -> dict[str, Any]:
+    """The actor filters resolved against the store and the dictionary."""
+    out = dict(filters)
+    if out.get("actor"):
+        out["actor"] = resolve_actor(store, out["actor"], "--actor")
+    if out.get("dyad"):
+        out["dyad"] = tuple(resolve_actor(store, a, "--dyad") for a in out["dyad"])
+    return out
+
+
 def _filters(filters: dict[str, Any]) -> dict[str, Any]:
-    """Drop unset filters and validate the dates, naming the option at fault."""
+    """Drop unset filters and validate them, naming the option at fault."""
     check_date(filters.get("since"), "--since")
     check_date(filters.get("until"), "--until")
+    if filters.get("type") is not None:
+        filters = {**filters, "type": check_type(filters["type"])}
+    if filters.get("status") is not None:
+        filters = {**filters, "status": check_status(filters["status"])}
     if filters.get("min_sources") is not None and filters["min_sources"] < 0:
         raise InputError("--min-sources", f"must be 0 or more, got {filters['min_sources']}")
     if filters.get("dyad") is not None and len(filters["dyad"]) != 2:
@@ -52,8 +109,9 @@ def _filters(filters: dict[str, Any]) -> dict[str, Any]:
 def query_events(db: str, *, wait: float = 0.0, on_wait: OnWait | None = None,
                  **filters: Any) -> list[dict[str, Any]]:
     """Deduplicated events matching ``filters`` (see ``Store.events``)."""
+    filters = _filters(filters)
     with open_store(db, wait, on_wait) as store:
-        return store.events(**{k: v for k, v in filters.items() if v is not None})
+        return store.events(**_resolve(store, filters))
 
 
 def timeline(db: str, a: str, b: str | None = None, *, plot: str | None = None, wait: float = 0.0,
@@ -65,6 +123,8 @@ def timeline(db: str, a: str, b: str | None = None, *, plot: str | None = None, 
     if plot is not None:
         check_png(plot)
     with open_store(db, wait, on_wait) as store:
+        a = resolve_actor(store, a, None)
+        b = resolve_actor(store, b, None) if b is not None else None
         result = Timeline(a, b, store.timeline(a, b))
     if plot is not None:
         plot_timeline(result, plot)
@@ -90,7 +150,7 @@ def actor_network(db: str, format: str = "graphml", output: str | None = None, *
         raise InputError("--format", f"unknown graph format {format!r} (one of {', '.join(GRAPH_FORMATS)})")
     filters = _filters(filters)
     with open_store(db, wait, on_wait) as store:
-        graph = actor_graph(store, **filters)
+        graph = actor_graph(store, **_resolve(store, filters))
     text = render(graph, format)
     if output is not None:
         try:
@@ -109,4 +169,4 @@ def export_events(db: str, output: str | None, format: str = "jsonl", *, wait: f
         raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
     filters = _filters(filters)
     with open_store(db, wait, on_wait) as store:
-        return store.export(output, format, **filters)
+        return store.export(output, format, **_resolve(store, filters))

@@ -265,7 +265,9 @@ def jsonl_line(line: str, where: str) -> Raw:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(where, f"not JSON: {exc.msg} at column {exc.colno}") from None
+        # json's messages may end in "at" ("Unterminated string starting at"): say it once
+        msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        raise InputError(where, f"not JSON: {msg} at column {exc.colno}") from None
     if not isinstance(row, dict):
         raise InputError(where, "not a JSON object")
     doc_id = row.get("id")

@@ -310,3 +310,19 @@ def actors(store: "Store", limit: int = 20) -> list[dict[str, Any]]:
         " GROUP BY ALL ORDER BY events DESC, a.key LIMIT ?"
     )
     return store.read(lambda c: c.dicts(sql, [int(limit)]))
+
+
+def has_actor(store: "Store", ref: str) -> bool:
+    """Whether some stored event has ``ref`` on a side (by id, country code or merge key)."""
+    sql, params = _actor_match("a", ref)
+    return store.read(lambda c: c.execute(f"SELECT count(*) FROM event_actors a WHERE {sql}",
+                                          params).fetchone()[0]) > 0
+
+
+def actor_names(store: "Store") -> list[str]:
+    """Every name a stored actor goes by: ids, country codes and the texts it was reported as."""
+    rows = store.read(lambda c: c.execute(
+        "SELECT DISTINCT actor_id FROM event_actors WHERE actor_id IS NOT NULL"
+        " UNION SELECT DISTINCT country FROM event_actors WHERE country IS NOT NULL"
+        " UNION SELECT DISTINCT text FROM event_actors WHERE text IS NOT NULL").fetchall())
+    return sorted(r[0] for r in rows)
