@@ -214,13 +214,15 @@ def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since:
            dyad: DyadFilter = None, min_sources: MinSourcesFilter = None,
            limit: Annotated[Optional[int], typer.Option(help="at most N events")] = None,
            format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl",
+           sort: Annotated[str, typer.Option("--sort", help="date (oldest first), -date (newest first), sources (most reported first), type, status, source, target, doc; -KEY reverses")] = "date",
            wait: WaitOpt = WAIT) -> None:
-    """Query stored events, deduplicated across documents."""
+    """Query stored events, deduplicated across documents (in table format with each
+    event's id: `gaiko serve` shows it at /events/ID with its evidence)."""
     from .query import query_events
 
     check_date(since, "--since")
     check_date(until, "--until")
-    rows = query_events(db, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since, until=until, status=status, country=country,
+    rows = query_events(db, wait=wait, on_wait=_waiting, sort=sort, actor=actor, type=type, since=since, until=until, status=status, country=country,
                         dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit)
     _print_records(rows, format)
 
@@ -361,14 +363,23 @@ def _print_records(rows: Iterable[dict[str, Any]], format: str) -> None:
     if format == "table":
         from rich.table import Table
 
+        # the id leads to the evidence (`gaiko serve`: /events/ID); stored events have one,
+        # extracted ones are named by their document; --explain adds the trigger and rule
+        stored = any("id" in r for r in rows)
+        explain = any("rule" in r for r in rows)
+        cols = (["id"] if stored else []) + ["date", "type", "status", "source", "target"] + (
+            ["sources"] if stored else []) + ["doc"] + (["trigger", "rule"] if explain else [])
         table = Table(show_lines=False)
-        for col in ("date", "type", "status", "source", "target", "sources"):
-            table.add_column(col)
+        for col in cols:
+            table.add_column(col, overflow="fold", no_wrap=col == "id")
         for r in rows:
-            table.add_row(r.get("date") or "—", r["type"] + (f"/{r['mode']}" if r.get("mode") else ""),
-                          r["status"], _names(r["source"]), _names(r["target"]),
-                          str(r.get("sources", 1)))
-        Console(width=160).print(table)
+            cells = {"id": r.get("id") or "", "date": r.get("date") or "—",
+                     "type": r["type"] + (f"/{r['mode']}" if r.get("mode") else ""), "status": r["status"],
+                     "source": _names(r["source"]), "target": _names(r["target"]),
+                     "sources": str(r.get("sources", 1)), "doc": r.get("doc") or "",
+                     "trigger": r.get("trigger") or "", "rule": r.get("rule") or ""}
+            table.add_row(*(cells[c] for c in cols))
+        Console(width=200 if stored or explain else 160).print(table)
         return
     raise GaikoError(f"--format: unknown format {format!r} (jsonl, table, csv)")
 
@@ -397,6 +408,21 @@ def _print_summary(summary: dict[str, Any]) -> None:
                           f"{_names(row['source'])} → {_names(row['target'])}", markup=False)
 
 
+def _is_usage_error(exc: Exception) -> bool:
+    """A click usage error (typer vendors its own click, so both classes count)."""
+    classes: list[type] = []
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException
+
+        classes.append(TyperClickException)
+    except ImportError:  # pragma: no cover - a typer that uses click itself
+        pass
+    import click
+
+    classes.append(click.ClickException)
+    return isinstance(exc, tuple(classes))
+
+
 def main() -> None:
     """Entry point: GaikoError becomes one line on stderr, no traceback unless --debug."""
     debug = "--debug" in sys.argv
@@ -414,10 +440,8 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("gaiko: aborted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors carry their own message
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # usage errors carry their own message
+        if _is_usage_error(exc):
             exc.show()
             sys.exit(exc.exit_code)
         raise

@@ -118,3 +118,58 @@ def test_json_error_names_the_position_once(tmp_path):
     proc = gaiko("clean", str(bad))
     assert proc.returncode == 1
     assert "starting at column" in proc.stderr and "at at" not in proc.stderr
+
+
+# -- item 8 ---------------------------------------------------------------------------
+
+
+def table_rows(out: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip("│┃").split("│")] for line in out.splitlines() if line.startswith("│")]
+
+
+def test_table_rows_lead_to_the_event_page(db):
+    from fastapi.testclient import TestClient
+
+    from gaiko.web import create_app
+
+    proc = gaiko("events", "--db", db, "--format", "table")
+    assert proc.returncode == 0, proc.stderr
+    header = [c.strip() for c in next(l for l in proc.stdout.splitlines() if l.startswith("┃")).strip("┃").split("┃")]
+    assert header[0] == "id" and "doc" in header
+    rows = table_rows(proc.stdout)
+    assert {r[0] for r in rows} == set(ids(gaiko("events", "--db", db)))
+    with Store(db, read_only=True) as store:
+        client = TestClient(create_app(store))
+        for row in rows:
+            page = client.get(f"/events/{row[0]}")
+            assert page.status_code == 200 and row[header.index("doc")] in page.text
+
+
+def test_sort_orders(db):
+    def dates(*args):
+        proc = gaiko("events", "--db", db, *args)
+        assert proc.returncode == 0, proc.stderr
+        return [(json.loads(l)["date"], json.loads(l)["sources"]) for l in proc.stdout.splitlines()]
+
+    oldest = dates("--sort", "date")
+    assert oldest == dates() and [d for d, _ in oldest] == ["2019-04-25", "2023-09-13", "2024-01-14", None]
+    assert [d for d, _ in dates("--sort", "-date")] == ["2024-01-14", "2023-09-13", "2019-04-25", None]
+    assert dates("--sort", "sources")[0] == ("2023-09-13", 2)   # reported by two documents
+    assert "unknown sort" in one_error(gaiko("events", "--db", db, "--sort", "newest"))
+
+
+def test_usage_errors_have_no_traceback(db):
+    proc = gaiko("events", "--db", db, "--no-such-option")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "No such option" in proc.stderr
+
+
+@pytest.mark.parser
+def test_extract_explain_shows_trigger_and_rule_in_a_table(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("北朝鮮の金正恩総書記は5日、ロシアのプーチン大統領と平壌で会談したと朝鮮中央通信が報じた。",
+                       encoding="utf-8")
+    plain = gaiko("extract", str(article), "--format", "table")
+    explained = gaiko("extract", str(article), "--format", "table", "--explain")
+    assert plain.returncode == explained.returncode == 0, explained.stderr
+    assert "rule" not in plain.stdout and "trigger" in explained.stdout and "rule" in explained.stdout
+    assert "会談" in explained.stdout  # the trigger word of the CONSULT

@@ -406,13 +406,14 @@ class Store:
         min_sources: int | None = None,
         limit: int | None = None,
         offset: int = 0,
+        sort: str = "date",
     ) -> list[dict[str, Any]]:
         """Deduplicated events matching every filter given (see :func:`gaiko.store.queries.events`)."""
         from gaiko.store import queries
 
         return queries.events(self, actor=actor, type=type, since=since, until=until, status=status,
                               country=country, dyad=dyad, min_sources=min_sources, limit=limit,
-                              offset=offset)
+                              offset=offset, sort=sort)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         from gaiko.store import queries
