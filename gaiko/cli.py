@@ -22,8 +22,12 @@ from .errors import GaikoError
 from .options import Options, check_date
 from .records import Document, Rejected
 
+DOCS = "docs/CLI.md"  # in the repository; the command surface and the input and output fields
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Political event data (PLOVER) from Japanese news.")
+                  help="Political event data (PLOVER) from Japanese news.\n\n"
+                       f"Every command, option and field (the JSONL input, the event record): {DOCS} "
+                       "in the gaiko repository. `gaiko COMMAND --help` for one command.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
 
 Paths = Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl .warc[.gz]), URLs, or -")]
@@ -38,13 +42,13 @@ WaitOpt = Annotated[float, typer.Option("--wait", help="seconds to wait for a st
 WAIT = 30.0
 
 # the event filters, shared by events, export and graph (see Store.events)
-ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="actor id or country code on either side")]
-TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER type")]
+ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="actor on either side: id, country code, or a name or alias the actor dictionary knows (金正恩)")]
+TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER type, any case")]
 SinceFilter = Annotated[Optional[str], typer.Option("--since", help="from date YYYY[-MM[-DD]]")]
 UntilFilter = Annotated[Optional[str], typer.Option("--until", help="until date YYYY[-MM[-DD]]")]
 StatusFilter = Annotated[Optional[str], typer.Option("--status", help="occurred, planned, possible or denied")]
 CountryFilter = Annotated[Optional[str], typer.Option("--country", help="ISO3 of any actor")]
-DyadFilter = Annotated[Optional[list[str]], typer.Option("--dyad", help="two actor ids or codes (give twice)")]
+DyadFilter = Annotated[Optional[list[str]], typer.Option("--dyad", help="two actors, as for --actor (give twice)")]
 MinSourcesFilter = Annotated[Optional[int], typer.Option("--min-sources", help="at least N sources")]
 TableFormatOpt = Annotated[str, typer.Option("--format", help="table or jsonl")]
 
