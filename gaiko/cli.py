@@ -8,6 +8,7 @@ reported the same way and the others are still processed (exit 1 at the end).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -91,22 +92,50 @@ def _documents(paths: list[str], options: Options) -> Iterator[Document]:
             _State.skipped += 1
             err.print(f"gaiko: {item.doc}: {item.reason}", markup=False)
             continue
+        for note in item.notes:  # not an error: what cleaning did that the user should know
+            err.print(f"gaiko: {item.id}: note: {note}", markup=False)
         yield item
 
 
-def _progress(options: Options, items: Iterable[Document], label: str) -> Iterator[Document]:
-    """A Rich progress bar on stderr (never stdout) while documents are processed."""
-    if not options.progress or not err.is_terminal:
-        yield from items
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+class _Chars:
+    """What the progress bar is told: documents as they are read (their characters
+    join the total) and characters as the pipeline finishes them (a long document
+    part by part). Without a terminal (or with progress off) it tells nobody."""
 
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        for item in items:
-            yield item
-            bar.advance(task)
+    def __init__(self, bar: Any = None, task: Any = None) -> None:
+        self.bar, self.task, self.total = bar, task, 0
+
+    def read(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if self.bar is not None:
+                self.total += len(doc.text)
+                self.bar.update(self.task, total=self.total)
+            yield doc
+
+    def done(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+
+@contextlib.contextmanager
+def _progress(options: Options, label: str, console: Console | None = None) -> Iterator[_Chars]:
+    """A Rich progress bar on stderr (never stdout) counting characters: done of those
+    read so far, the rate, and the time left."""
+    console = console or err
+    if not options.progress or not console.is_terminal:
+        yield _Chars()
+        return
+    from rich.progress import (BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:,.0f} chars/s" if task.speed else "… chars/s")
+
+    with Progress(TextColumn(label), BarColumn(), TextColumn("{task.completed:,}/{task.total:,} chars"),
+                  Rate(), TimeRemainingColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+        yield _Chars(bar, bar.add_task(label, total=0))
 
 
 def _waiting(name: str, seconds: float) -> None:
@@ -133,9 +162,11 @@ def extract(paths: Paths, published: Published = None, actors: ActorsOpt = None,
     from .pipeline import extract_documents
 
     options = _options(config, published, actors, triggers, explain=explain)
-    docs = _progress(options, _documents(paths, options), "extract")
-    rows = (ev.to_dict(explain=options.explain) for x in extract_documents(docs, options) for ev in x.events)
-    _print_records(rows, format)
+    with _progress(options, "extract") as chars:
+        docs = chars.read(_documents(paths, options))
+        rows = (ev.to_dict(explain=options.explain)
+                for x in extract_documents(docs, options, on_chars=chars.done) for ev in x.events)
+        _print_records(rows, format)
     _finish()
 
 
@@ -192,8 +223,9 @@ def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt 
     else:
         from .ingest import ingest_documents
 
-        docs = _progress(options, _documents(paths, options), "ingest")
-        summary = ingest_documents(db, docs, options, wait=wait, on_wait=_waiting)
+        with _progress(options, "ingest") as chars:
+            summary = ingest_documents(db, chars.read(_documents(paths, options)), options, wait=wait,
+                                       on_wait=_waiting, on_chars=chars.done)
     _print_summary(summary)
     _finish()
 

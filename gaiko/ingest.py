@@ -15,7 +15,8 @@ from .records import Document
 
 
 def ingest_documents(db: str, docs: Iterable[Document], options: Options, *, wait: float = 0.0,
-                     on_wait: Callable[[str, float], None] | None = None) -> dict[str, Any]:
+                     on_wait: Callable[[str, float], None] | None = None,
+                     on_chars: Callable[[int], None] | None = None) -> dict[str, Any]:
     """Ingest ``docs`` into the store at ``db``; returns a summary for printing.
 
     The store is held only while a document is looked up or written (``hold=False``),
@@ -34,10 +35,12 @@ def ingest_documents(db: str, docs: Iterable[Document], options: Options, *, wai
                 summary["documents_read"] += 1
                 if store.has_document(content_hash_of(doc.text)):
                     summary["documents_skipped"] += 1
+                    if on_chars:
+                        on_chars(len(doc.text))  # nothing left to do for it
                     continue
                 yield doc
 
-        for x in extract_documents(fresh(), options):
+        for x in extract_documents(fresh(), options, on_chars=on_chars):
             result = store.ingest(x.document, x.events)
             if result.document_added:
                 summary["documents_added"] += 1
