@@ -153,7 +153,7 @@ class Store:
         self._raw: duckdb.DuckDBPyConnection | None = None
         self._session_lock = threading.Lock()
         self._users = 0
-        self._opened_at = 0.0
+        self._opened_at = self._released_at = 0.0
         self._timer: threading.Timer | None = None
         self._write_lock = threading.RLock()
         self._depth = 0
@@ -229,9 +229,6 @@ class Store:
 
     def _acquire(self) -> duckdb.DuckDBPyConnection:
         with self._session_lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
             if self._raw is None:
                 self._raw = self._connect(self.wait)
                 self._opened_at = time.monotonic()
@@ -243,19 +240,30 @@ class Store:
             self._users -= 1
             if self.hold or self._users or self._raw is None:
                 return
-            held = time.monotonic() - self._opened_at
-            if self.linger == 0 or held >= self.max_hold:
+            now = self._released_at = time.monotonic()
+            if self.linger == 0 or now - self._opened_at >= self.max_hold:
                 self._drop()
-                return
-            self._timer = threading.Timer(min(self.linger, self.max_hold - held), self._idle)
-            self._timer.daemon = True
-            self._timer.start()
+            elif self._timer is None:  # one timer at a time, however many requests come and go
+                self._schedule(min(self.linger, self._opened_at + self.max_hold - now))
+
+    def _schedule(self, delay: float) -> None:
+        self._timer = threading.Timer(max(delay, 0.0), self._idle)
+        self._timer.daemon = True
+        self._timer.start()
 
     def _idle(self) -> None:
+        """Close the file once nothing has used it for ``linger`` seconds (or it has been
+        open ``max_hold``); if it was used meanwhile, look again when that is due."""
         with self._session_lock:
             self._timer = None
-            if not self._users and self._raw is not None:
+            if self._users or self._raw is None:
+                return  # in use: its last release looks again
+            now = time.monotonic()
+            due = min(self._released_at + self.linger, self._opened_at + self.max_hold)
+            if now >= due - 0.001:
                 self._drop()
+            else:
+                self._schedule(due - now)
 
     def _drop(self) -> None:
         """Close the file (session lock held, no operation running), releasing DuckDB's lock."""
