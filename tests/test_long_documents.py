@@ -15,7 +15,7 @@ from rich.console import Console
 from gaiko import cli
 from gaiko.documents import clean
 from gaiko.options import Options
-from gaiko.records import Document, Event, Mention
+from gaiko.records import Document
 
 FILLER = "\n\n".join(f"きょうは全国的に晴れて、気温が平年より高くなりました（第{i}段落）。" for i in range(6000))
 ARTICLE = "北朝鮮の金正恩総書記は5日、ロシアのプーチン大統領と平壌で会談した。"
