@@ -250,11 +250,14 @@ def test_no_merge_on_other_day_type_or_actors(store):
     assert r.events_added == 3 and r.events_merged == 0
 
 
-def test_actor_key_uses_country_when_id_is_null_and_normalises_ids(store):
+def test_unlinked_actors_merge_only_when_their_texts_agree_and_ids_are_normalised(store):
+    # issue 17: two unnamed people of one country are not one actor
     store.ingest(doc("d1"), [ev("d1", "COERCE", JPN, FISHER, date="2024-03-02")])
     other_fisher = actor(None, "CHN", "船長")
     r = store.ingest(doc("d2"), [ev("d2", "COERCE", JPN, other_fisher, date="2024-03-02")])
-    assert r.events_merged == 1
+    assert r.events_merged == 0
+    r = store.ingest(doc("d2b"), [ev("d2b", "COERCE", JPN, actor(None, "CHN", "中国人 船員"), date="2024-03-02")])
+    assert r.events_merged == 1  # the same text (spacing and width aside) is the same actor
     store.ingest(doc("d3"), [ev("d3", "CONSULT", actor("Kim Yong Chol", "PRK"), TRUMP, date="2018-06-01")])
     r = store.ingest(doc("d4"), [ev("d4", "CONSULT", actor("Kim Yong-chol", "PRK"), TRUMP, date="2018-06")])
     assert r.events_merged == 1
