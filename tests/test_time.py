@@ -294,8 +294,8 @@ def test_span(text: str, span: str) -> None:
 # Numbers that are not dates, and words that only look like them.
 NOT_DATES = [
     "3日間の日程で", "30人が死亡", "1日あたり100人", "3年間にわたり", "9年ぶりに", "一日も早く",
-    "約3日", "懲役10年", "3日後に", "5年前に", "3カ月", "第2日", "10年以上", "90年代", "5日目",
-    "この日本の外交", "きょうだい", "朝鮮中央通信", "毎週日曜日", "2024年度予算", "1.5日",
+    "約3日", "懲役10年", "3カ月", "第2日", "10年以上", "90年代", "5日目",
+    "この日本の外交", "きょうだい", "朝鮮中央通信", "毎週日曜日", "1.5日",
     "1日1回", "１日３食", "五月雨式に", "3日連続", "10年に及ぶ", "20年にわたって", "中国", "日本", "月間",
 ]
 
@@ -471,3 +471,155 @@ def test_find_never_raises_and_spans_are_consistent(text: str, published: str | 
         for value in (timex.value, timex.value_end):
             if value is not None:
                 precision(value)  # well-formed ISO
+
+
+# -- issue 16: the classes a reader resolves -----------------------------------------------
+# Each class has cases of our own around month and year ends, with and without a
+# publication date; (expression, published, tense, value, value_end, part).
+CLASSES = {
+    "offsets": [
+        ("3年前の会談", "2024-11-05", None, "2021", None, None),
+        ("2日前に発射", "2024-03-01", None, "2024-02-28", None, None),      # back over a leap February
+        ("2日前に発射", "2023-03-01", None, "2023-02-27", None, None),
+        ("10年前に", "2024-01-01", None, "2014", None, None),
+        ("2カ月後", "2024-11-30", None, "2025-01", None, None),           # over the year end
+        ("3ヶ月前", "2024-02-29", None, "2023-11", None, None),
+        ("3週間後", "2024-12-20", None, "2025-01-10", None, None),
+        ("1週間前", "2024-01-03", None, "2023-12-27", None, None),
+        ("半世紀前", "2024-11-05", None, "1974", None, None),
+        ("四半世紀前", "2024-11-05", None, "1999", None, None),
+        ("半年後", "2024-08-31", None, "2025-02", None, None),
+        ("1年半前", "2024-03-15", None, "2022-09", None, None),
+        ("5日後", "2024-12-31", None, "2025-01-05", None, None),
+        ("3年ほど前", "2024-11-05", None, "2021", None, None),
+        ("十年前", "2024-11-05", None, "2014", None, None),
+        ("3年前", None, None, None, None, None),                          # no paper, no value
+        ("その2日後", "2024-11-05", None, None, None, None),              # counts from an event
+        ("発射から3日後", "2024-11-05", None, None, None, None),
+    ],
+    "relative day after から": [
+        ("昨日から今日にかけて", "2024-11-05", None, "2024-11-04", "2024-11-05", None),
+        ("昨日から今日にかけて", "2025-01-01", None, "2024-12-31", "2025-01-01", None),
+        ("3日から明日まで", "2024-11-05", None, "2024-11-03", "2024-11-06", None),
+        ("30日から明日まで", "2024-03-01", P, "2024-01-30", "2024-03-02", None),
+        ("先月28日から今日まで", "2024-03-01", None, "2024-02-28", "2024-03-01", None),
+        ("昨日から今日にかけて", None, None, None, None, None),
+    ],
+    "day lists": [
+        ("1、2日", "2024-11-05", None, "2024-11-01", "2024-11-02", None),
+        ("1,2日", "2024-11-05", None, "2024-11-01", "2024-11-02", None),
+        ("1から2日", "2024-11-05", None, "2024-11-01", "2024-11-02", None),
+        ("30、31日", "2025-01-02", P, "2024-12-30", "2024-12-31", None),  # the year before
+        ("5、6両日", "2024-11-05", F, "2024-11-05", "2024-11-06", None),
+        ("3月30、31日", None, None, None, None, None),
+        ("2024年3月30、31日", None, None, "2024-03-30", "2024-03-31", None),
+        ("5、6月", "2024-11-05", None, "2024-05", "2024-06", None),
+    ],
+    "numeric forms": [
+        ("7/18", "2024-11-05", None, "2024-07-18", None, None),
+        ("12/31", "2025-01-02", P, "2024-12-31", None, None),
+        ("2021/7", None, None, "2021-07", None, None),
+        ("2021・7・18", None, None, "2021-07-18", None, None),
+        ("2024・12・31", None, None, "2024-12-31", None, None),
+        ("令和3.7.18", None, None, "2021-07-18", None, None),
+        ("令和元.5.1", None, None, "2019-05-01", None, None),
+        ("R3/7/18", None, None, "2021-07-18", None, None),
+        ("Ｒ6/12/31", None, None, "2024-12-31", None, None),
+        ("H31.4.30", None, None, "2019-04-30", None, None),
+        ("R3年7月18日", None, None, "2021-07-18", None, None),
+        ("2021年/7月/18日", None, None, "2021-07-18", None, None),
+        ("2021年/7月", None, None, "2021-07", None, None),
+        ("2/1〜2/14", "2024-11-05", None, "2024-02-01", "2024-02-14", None),
+        ("2023/2/29", None, None, None, None, None),                       # no such day
+    ],
+    "fiscal years, seasons, quarters, parts": [
+        ("2024年度", None, None, "2024", None, "fiscal"),
+        ("24年度予算", "2024-11-05", None, "2024", None, "fiscal"),
+        ("令和6年度", None, None, "2024", None, "fiscal"),
+        ("来年度", "2024-12-31", None, "2025", None, "fiscal"),
+        ("今年度", "2025-01-01", None, "2025", None, "fiscal"),
+        ("今春", "2024-11-05", None, "2024", None, "spring"),
+        ("昨秋", "2025-01-02", None, "2024", None, "autumn"),
+        ("来夏", "2024-12-31", None, "2025", None, "summer"),
+        ("2021年春", None, None, "2021", None, "spring"),
+        ("昨年秋", "2024-01-05", None, "2023", None, "autumn"),
+        ("第1四半期", "2024-11-05", None, "2024-01", "2024-03", "quarter"),
+        ("2023年第4四半期", None, None, "2023-10", "2023-12", "quarter"),
+        ("4～6月期", "2024-11-05", None, "2024-04", "2024-06", "quarter"),
+        ("7月前後", "2024-11-05", None, "2024-07", None, None),
+        ("月初め", "2024-12-31", None, "2024-12", None, "early"),
+        ("月頭", "2025-01-10", None, "2025-01", None, "early"),
+        ("月末", "2024-02-05", None, "2024-02", None, "end"),
+        ("年明け", "2024-11-05", None, "2025-01", None, "early"),
+        ("年明け", "2025-01-20", None, "2025-01", None, "early"),
+        ("年明けに会談した", "2025-02-20", None, "2025-01", None, "early"),
+        ("年明けにも訪朝する見通し", "2024-06-20", None, "2025-01", None, "early"),
+        ("年末", "2024-11-05", None, "2024", None, "end"),
+        ("年末に会談した", "2025-01-10", None, "2024", None, "end"),
+        ("2024年7月頭", None, None, "2024-07", None, "early"),
+        ("2023年後半", None, None, "2023", None, "late"),
+        ("年末", None, None, None, None, "end"),
+    ],
+    "lexicon": [
+        ("翌週", "2024-12-28", None, "2025-01", None, None),
+        ("明々後日", "2024-12-30", None, "2025-01-02", None, None),
+        ("しあさって", "2024-02-27", None, "2024-03-01", None, None),
+        ("一昨々日", "2024-03-01", None, "2024-02-27", None, None),
+        ("一昨昨日", "2025-01-02", None, "2024-12-30", None, None),
+        ("前年度", "2024-11-05", None, "2023", None, "fiscal"),
+    ],
+}
+
+
+@pytest.mark.parametrize("expression,published,tense,value,value_end,part",
+                         [case for cases in CLASSES.values() for case in cases])
+def test_reader_class(expression: str, published: str | None, tense: str | None, value: str | None,
+                      value_end: str | None, part: str | None) -> None:
+    timex = resolve(expression, published, tense=tense)
+    assert timex is not None, expression
+    assert (timex.value, timex.value_end, timex.part) == (value, value_end, part)
+
+
+# The wrong values the issue lists, and their kin: each must give no date, or only the right one.
+WRONG_VALUES = [
+    ("紀元前2000年に", []),                         # BC: not the year 2000
+    ("紀元前1世紀", []),
+    ("30年もの間", []),                             # a duration, not 2030
+    ("10年もの長きにわたり", []),
+    ("今月から1日も休みがない", [("今月", "2024-11", None)]),  # no range to a 1st that is a count
+    ("10年も経たないうちに", []),
+    ("3日も眠れなかった", []),
+    ("一昨昨日", [("一昨昨日", "2024-11-02", None)]),   # not 昨日
+    ("10年前後", []),                                # about ten years: a duration
+    ("2、3日後", []),                                # two or three days: not a day
+    ("数年前", []),
+    ("十数年前", []),
+    ("20年に1度", []),
+    ("人口の1/3", []),
+    ("3/4の人が", []),
+    ("1/2の確率", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", WRONG_VALUES)
+def test_wrong_values_are_gone(text: str, expected: list) -> None:
+    assert [(t.text, t.value, t.value_end) for t in find_timexes(text, "2024-11-05")] == expected
+
+
+# Phrases with numbers and units that are not dates: durations, counts, ages, percentages.
+# False dates cost more than missed ones.
+NON_DATE_PHRASES = [
+    "3日間滞在した", "8日目の交渉", "15年ぶりに再会した", "50年来の付き合い", "あれから1年になる",
+    "収束するのに100年はかかる", "0.5日間", "週3回", "30歳の男性", "30%増えた", "30％減った",
+    "1~2日間", "1、2日間", "1から2日間", "1から2日おきに", "2年半ほどかかる", "四半世紀の時を経て",
+    "一時的に太った", "準備が不十分だった", "世紀の瞬間", "13/13は1です", "十分のインターバル",
+    "半年間", "3カ月ぶり", "20年間で", "2日連続", "10年以上", "100日間", "1日分", "3日程度",
+    "2週間ほど", "3カ月間", "1年以内", "10年周期", "3日おき", "5か年計画", "2年目", "一日中",
+    "十日間", "1日も早く", "議席の3分の1", "3人が死亡", "5000人規模", "年1回", "月2回の協議",
+]
+
+
+@pytest.mark.parametrize("text", NON_DATE_PHRASES)
+def test_non_date_phrase_gives_no_date(text: str) -> None:
+    assert find_timexes(text, "2024-11-05") == []
+    assert find_timexes(text, None) == []
