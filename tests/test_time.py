@@ -7,6 +7,7 @@ Most cases are ``(expression, published, tense, expected value)`` run through
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -623,3 +624,35 @@ NON_DATE_PHRASES = [
 def test_non_date_phrase_gives_no_date(text: str) -> None:
     assert find_timexes(text, "2024-11-05") == []
     assert find_timexes(text, None) == []
+
+
+# -- gaiko timex -: many phrases through one process ---------------------------------------
+def test_timex_stdin_reads_json_lines_and_keeps_each_id() -> None:
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+
+    lines = "\n".join([
+        '{"id": "a", "text": "先月29日に会談し、3年前の合意を確認した", "published": "2024-11-05"}',
+        '{"id": 7, "text": "昨日から今日にかけて"}',      # takes --published
+        '{"id": "n", "text": "4日", "published": null}',  # its own null wins: unresolved
+        '{"id": "none", "text": "3日間の日程で", "published": "2024-11-05"}',
+    ]) + "\n"
+    result = CliRunner().invoke(app, ["timex", "-", "--published", "2025-01-01"], input=lines)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["text"], r["value"], r["value_end"]) for r in rows] == [
+        ("a", "先月29日", "2024-10-29", None), ("a", "3年前", "2021", None),
+        (7, "昨日から今日にかけて", "2024-12-31", "2025-01-01"), ("n", "4日", None, None)]
+
+
+def test_timex_stdin_reports_a_bad_line_and_reads_the_rest() -> None:
+    from gaiko.errors import InputError
+    from gaiko.time.batch import timex_lines
+
+    out = list(timex_lines(['not json', '{"id": 1, "text": "4日", "published": "2024-13"}',
+                            '{"id": 2}', '{"id": 3, "text": "5日", "published": "2024-11-06"}']))
+    errors = [str(e) for e in out if isinstance(e, InputError)]
+    assert errors == ["-:1: not JSON: Expecting value", "-:2: month out of range: '2024-13'",
+                      '-:3: expected an object with a "text" string']
+    assert [r["value"] for r in out if not isinstance(r, InputError)] == ["2024-11-05"]
