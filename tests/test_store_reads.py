@@ -51,7 +51,7 @@ def test_event_record_is_built_whole_and_in_field_order():
         "id": rows[0]["id"], "doc": "d1", "type": "CONSULT", "mode": "meet", "status": "occurred",
         "source": [KIM, CHOE], "target": [PUTIN],
         "date": "2024-01-18", "date_end": "2024-01-19", "date_text": "18日から19日",
-        "location": {"id": "Pyongyang", "country": "PRK", "text": "平壌"}, "evidence": "d1:CONSULT",
+        "location": {"id": "Pyongyang", "country": "PRK", "text": "平壌"}, "evidence": "d2:CONSULT",  # with its date_text (issue 16)
         "mentions": [{"doc": "d1", "start": 5, "end": 9}, {"doc": "d1", "start": 0, "end": 3},
                      {"doc": "d2", "start": None, "end": None}],
         "sources": 2, "docs": ["d1", "d2"],

@@ -656,3 +656,21 @@ def test_timex_stdin_reports_a_bad_line_and_reads_the_rest() -> None:
     assert errors == ["-:1: not JSON: Expecting value", "-:2: month out of range: '2024-13'",
                       '-:3: expected an object with a "text" string']
     assert [r["value"] for r in out if not isinstance(r, InputError)] == ["2024-11-05"]
+
+
+# -- dates on events --------------------------------------------------------------------------
+def test_merging_mentions_in_a_document_keeps_date_text_with_its_evidence() -> None:
+    from gaiko.events.merge import merge_events
+    from gaiko.records import Event, Mention
+
+    kim = {"id": "Kim Jong Un", "country": "PRK", "text": "金総書記"}
+    putin = {"id": "Vladimir Putin", "country": "RUS", "text": "プーチン大統領"}
+    first = Event(doc="d", type="CONSULT", status="occurred", source=[kim], target=[putin],
+                  evidence="金総書記はプーチン大統領と会談した。", mentions=[Mention("d", 0, 18)])
+    second = Event(doc="d", type="CONSULT", status="occurred", source=[putin], target=[kim],
+                   evidence="両首脳は26日に平壌で会談した。", date="2024-11-26", date_text="26日",
+                   mentions=[Mention("d", 19, 34)])
+    (merged,) = merge_events([first, second])
+    assert (merged.date, merged.date_text) == ("2024-11-26", "26日")
+    assert merged.date_text in merged.evidence
+    assert len(merged.mentions) == 2

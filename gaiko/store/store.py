@@ -389,12 +389,13 @@ _EVENT_UPDATE = (
     "UPDATE events SET status = v.status, status_history = v.history, date = v.date,"
     " date_end = v.date_end, date_text = v.date_text, date_lo = v.date_lo, date_hi = v.date_hi,"
     " mode = coalesce(events.mode, v.mode), location = coalesce(events.location, v.location),"
-    " sources = v.sources FROM (VALUES {rows})"
-    " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources)"
+    " sources = v.sources, evidence = coalesce(v.evidence, events.evidence)"
+    " FROM (VALUES {rows})"
+    " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources, evidence)"
     " WHERE events.id = v.id"
 )
 _UPDATE_ROW = ("(?::VARCHAR, ?::VARCHAR, ?::JSON, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::DATE, ?::DATE,"
-               " ?::VARCHAR, ?::JSON, ?::INTEGER)")
+               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::VARCHAR)")
 
 
 def _values(row: str, rows: list[list[Any]]) -> tuple[str, list[Any]]:
@@ -490,7 +491,9 @@ def _merge_into(target: dict[str, Any], ev: Event, report: dict[str, Any], same_
         target["sources"] = (target["sources"] or 0) + 1
     target["history"].append(report)
     if merge.more_precise(target["date"], ev.date):
+        # the date and the sentence it was read from come from one report (date_text is in the evidence)
         target["date"], target["date_end"], target["date_text"] = ev.date, ev.date_end, ev.date_text
+        target["evidence"] = ev.evidence
     if target["mode"] is None:
         target["mode"] = ev.mode
     if target["location"] is None:
@@ -504,7 +507,8 @@ def _insert_events(conn: Connection, created: list[tuple[dict[str, Any], Event]]
     for e, ev in created:
         lo, hi = _interval(e["date"], e["date_end"])
         rows.append([e["id"], e["seq"], ev.type, e["mode"], merge.merged_status(e["history"]), e["date"],
-                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]), ev.evidence, ev.doc,
+                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]),
+                     e.get("evidence", ev.evidence), ev.doc,
                      e["dyad_key"], json.dumps(e["history"], ensure_ascii=False), e["sources"]])
         for role, actors in (("source", ev.source), ("target", ev.target)):
             for pos, actor in enumerate(actors):
@@ -533,7 +537,8 @@ def _update_events(conn: Connection, updated: list[dict[str, Any]]) -> None:
         rows.append([c["id"], merge.merged_status(c["history"]), json.dumps(c["history"], ensure_ascii=False),
                      c["date"], c["date_end"], c["date_text"], lo, hi,
                      c["mode"] if c["stored_mode"] is None else None,
-                     _json(c["location"]) if c["stored_location"] is None else None, c["sources"]])
+                     _json(c["location"]) if c["stored_location"] is None else None, c["sources"],
+                     c.get("evidence")])
     sql, params = _values(_UPDATE_ROW, rows)
     conn.execute(_EVENT_UPDATE.format(rows=sql), params)
 
