@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .events.dating import date_event, last_day
+from .events.dating import after_publication, date_event, last_day
 from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
 from .events.merge import merge_events
@@ -33,6 +33,7 @@ from .nlp.tags import ginza_pos
 from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
+from .time import resolve
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -167,7 +168,10 @@ def _batch(docs: list[Document], options: Options,
                 events.append(ev)
             last_date = last_day(s.text, doc.published, last_date)
         # 6. merge
-        result = Extraction(doc, mentions, merge_events(events))
+        merged = merge_events(events)
+        for ev in merged:
+            _check_not_after(ev, doc.published)
+        result = Extraction(doc, mentions, merged)
         if on_done:
             on_done(result)
         yield result
@@ -205,6 +209,20 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
                      or dyad == {a["country"] for a in prev.source + prev.target}):
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return
+
+
+def _check_not_after(ev: Event, published: str | None) -> None:
+    """What occurred cannot be dated after the paper that reports it, unless its own
+    expression is absolute (「2013年5月」 stands as written; 「5月」 read as next May
+    does not): such a date is dropped rather than kept wrong."""
+    if ev.status != "occurred" or not ev.date or not published or not ev.date_text:
+        return
+    if not after_publication(ev.date, published):
+        return
+    own = resolve(ev.date_text, None)
+    if own is not None and own.value is not None:
+        return
+    ev.date = ev.date_end = ev.date_text = None
 
 
 def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> list[_Sentence]:

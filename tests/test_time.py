@@ -674,3 +674,46 @@ def test_merging_mentions_in_a_document_keeps_date_text_with_its_evidence() -> N
     assert (merged.date, merged.date_text) == ("2024-11-26", "26日")
     assert merged.date_text in merged.evidence
     assert len(merged.mentions) == 2
+
+
+DEV_SETS = ("seeds", "livedoor", "news")
+
+
+@pytest.fixture(scope="module")
+def dev_events() -> dict[str, list]:
+    """Every extraction of the development corpora (read from ../shared at run time)."""
+    from pathlib import Path
+
+    from gaiko.documents import load_documents
+    from gaiko.options import Options
+    from gaiko.pipeline import extract_documents
+    from gaiko.records import Rejected
+
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    if not shared.exists():
+        pytest.skip("shared/ is not beside the repository")
+    options = Options(progress=False)
+    out = {}
+    for name in DEV_SETS:
+        docs = [d for d in load_documents([str(shared / name)], options) if not isinstance(d, Rejected)]
+        out[name] = list(extract_documents(docs, options))
+    return out
+
+
+@pytest.mark.parser
+@pytest.mark.parametrize("name", DEV_SETS)
+def test_no_occurred_event_is_dated_after_its_paper(dev_events, name: str) -> None:
+    """Unless its own expression is absolute (2013年5月 stands as written), an event that
+    occurred is never dated after the publication of the document that reports it."""
+    from gaiko.events.dating import after_publication
+
+    late = []
+    for x in dev_events[name]:
+        for ev in x.events:
+            if ev.status != "occurred" or not ev.date or not x.document.published:
+                continue
+            own = resolve(ev.date_text, None) if ev.date_text else None
+            if after_publication(ev.date, x.document.published) and (own is None or own.value is None):
+                late.append((x.document.id, x.document.published, ev.date, ev.date_text, ev.evidence[:60]))
+    assert late == []
+    assert sum(len(x.events) for x in dev_events[name]) > 0

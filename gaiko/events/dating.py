@@ -106,8 +106,13 @@ def _future(t: Timex, published: str | None) -> bool:
         return True
     if t.value is None or published is None:
         return False
-    n = min(len(t.value), len(published))
-    return t.value[:n] > published[:n]
+    return after_publication(t.value, published)
+
+
+def after_publication(value: str, published: str) -> bool:
+    """True when ISO ``value`` lies wholly after ``published``, compared at the coarser precision."""
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
 
 
 def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:

@@ -127,7 +127,8 @@ def _absorb(kept: Event, ev: Event) -> None:
     if ev.status == "occurred" and kept.status != "occurred" and ev.date is not None:
         _take_date(kept, ev)  # when it was held
     elif ev.date is not None and (kept.date is None or len(ev.date) > len(kept.date)) \
-            and not (kept.status == "occurred" and ev.status != "occurred" and kept.date is not None):
+            and not (kept.status == "occurred" and ev.status != "occurred"):
+        # an occurred event never takes the date of a plan (「5月にはデモを行い…今後も続けるつもり」)
         _take_date(kept, ev)
     if _STATUS_RANK[ev.status] > _STATUS_RANK[kept.status]:
         kept.status = ev.status
