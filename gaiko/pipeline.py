@@ -34,6 +34,7 @@ from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
 from .time import resolve
+from .time.dateline import Dateline, find_dateline
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -167,6 +168,9 @@ def _batch(docs: list[Document], options: Options,
                     _carry_date(ev, s.paragraph, dated)
                 events.append(ev)
             last_date = last_day(s.text, doc.published, last_date)
+        dateline = find_dateline(doc.text)
+        if dateline is not None:
+            _apply_dateline(dateline, events, sentences, mentions, doc.published)
         # 6. merge
         merged = merge_events(events)
         for ev in merged:
@@ -209,6 +213,35 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
                      or dyad == {a["country"] for a in prev.source + prev.target}):
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return
+
+
+def _apply_dateline(dateline: Dateline, events: list[Event], sentences: list[_Sentence],
+                    mentions: list[ActorMention], published: str | None) -> None:
+    """What a wire dateline (【モスクワ共同】, ［北京　２０日　ロイター］) says of the lead.
+
+    Its day dates an event of the lead sentence that occurred and has no date of
+    its own (「［ドバイ 12日 ロイター］ - …と協議した」); its place, when the
+    dictionary knows it as one place, is where the lead paragraph's events happened
+    if their sentence names nowhere. Later paragraphs keep their own dates and places.
+    """
+    lead = next((s for s in sentences if s.end > dateline.end), None)
+    if lead is None:
+        return
+    day = None
+    if dateline.day_text is not None:
+        found = resolve(dateline.day_text, published, tense="past")
+        day = found.value if found is not None and found.value and len(found.value) == 10 else None
+    places = [m for m in mentions if dateline.place_start is not None and m.kind in ("place", "capital")
+              and dateline.place_start <= m.start and m.end <= (dateline.place_end or 0)]
+    paragraph = {s.paragraph for s in sentences if s.start <= lead.start < s.end or s is lead}
+    in_paragraph = [(s.start, s.end) for s in sentences if s.paragraph in paragraph]
+    for ev in events:
+        where = ev.mentions[0].start if ev.mentions else -1
+        if day and ev.date is None and ev.status == "occurred" and lead.start <= where < lead.end:
+            ev.date, ev.date_text = day, dateline.day_text
+        if len(places) == 1 and ev.location is None and any(a <= where < b for a, b in in_paragraph):
+            m = places[0]
+            ev.location = {"id": m.place or m.id, "country": m.country, "text": m.text}
 
 
 def _check_not_after(ev: Event, published: str | None) -> None:

@@ -495,6 +495,8 @@ CLASSES = {
         ("3年ほど前", "2024-11-05", None, "2021", None, None),
         ("十年前", "2024-11-05", None, "2014", None, None),
         ("3年前", None, None, None, None, None),                          # no paper, no value
+        ("1年前の12月", "2025-01-05", None, "2024-12", None, None),  # the year of a year ago
+        ("3年前の1月", "2024-12-31", None, "2021-01", None, None),
         ("その2日後", "2024-11-05", None, None, None, None),              # counts from an event
         ("発射から3日後", "2024-11-05", None, None, None, None),
     ],
@@ -717,3 +719,104 @@ def test_no_occurred_event_is_dated_after_its_paper(dev_events, name: str) -> No
                 late.append((x.document.id, x.document.published, ev.date, ev.date_text, ev.evidence[:60]))
     assert late == []
     assert sum(len(x.events) for x in dev_events[name]) > 0
+
+
+# -- wire datelines ------------------------------------------------------------------------------
+DATELINES = [
+    ("【モスクワ共同】ロシア外務省は8日、", "共同", "モスクワ", None),
+    ("写真説明【ソウル共同】韓国外務省は14日、", "共同", "ソウル", None),
+    ("【シンガポール共同=丹羽祐二】トランプ米大統領は", "共同", "シンガポール", None),
+    ("【ニューデリー時事】インドの", "時事", "ニューデリー", None),
+    ("［北京　２０日　ロイター］ - 中国外務省は", "ロイター", "北京", "２０日"),
+    ("[国連 12日 ロイター] – 国連総会は12日、", "ロイター", "国連", "12日"),
+    ("【新華社北京11月14日】中国外交部の", "新華社", "北京", "11月14日"),
+]
+
+
+@pytest.mark.parametrize("text,agency,place,day", DATELINES)
+def test_find_dateline(text: str, agency: str, place: str, day: str | None) -> None:
+    from gaiko.time.dateline import find_dateline
+
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.agency, found.place, found.day_text) == (agency, place, day)
+    assert text[found.place_start:found.place_end] == place
+
+
+@pytest.mark.parametrize("text", ["本文に【速報】とある", "(CNN) エジプトの", "[1] 注記", "【独自】北朝鮮が",
+                                  "ロイター通信は12日、報じた"])
+def test_no_dateline(text: str) -> None:
+    from gaiko.time.dateline import find_dateline
+
+    assert find_dateline(text) is None
+
+
+def test_cleaning_keeps_a_wire_lead_that_opens_with_a_bracket() -> None:
+    from gaiko.documents.clean import clean_text
+
+    lead = "[国連 12日 ロイター] – 国連総会は12日、ロシアを非難する決議案を賛成多数で採択した。"
+    assert lead in clean_text(lead + "\n\n決議には193カ国中143カ国が賛成した。")
+
+
+@pytest.mark.parser
+def test_a_dateline_dates_and_places_the_lead_only() -> None:
+    from gaiko.options import Options
+    from gaiko.pipeline import extract_documents
+    from gaiko.records import Document
+
+    text = ("［モスクワ　２０日　ロイター］\nロシアのラブロフ外相は北朝鮮の崔善姫外相と会談した。\n\n"
+            "北朝鮮は昨年、ロシアに砲弾を提供した。\n\nロシアは北朝鮮を支持した。")
+    (x,) = extract_documents([Document(id="d", text=text, published="2024-11-21")], Options(progress=False))
+    by_type = {ev.type: ev for ev in x.events}
+    lead = by_type["CONSULT"]
+    assert (lead.date, lead.date_text) == ("2024-11-20", "２０日")
+    assert lead.location is not None and lead.location["id"] == "Moscow"
+    assert (by_type["AID"].date, by_type["AID"].location) == ("2023", None)  # its own date; not the lead
+    assert all(ev.date is None and ev.location is None for ev in x.events if ev.type == "SUPPORT")
+
+
+@pytest.mark.parser
+def test_a_dateline_without_a_day_gives_the_place() -> None:
+    from gaiko.options import Options
+    from gaiko.pipeline import extract_documents
+    from gaiko.records import Document
+
+    text = "【ソウル共同】韓国外務省は22日、日本政府に抗議した。\n\n韓国政府は日本政府に謝罪を要求した。"
+    (x,) = extract_documents([Document(id="d", text=text, published="2024-11-23")], Options(progress=False))
+    lead = next(ev for ev in x.events if ev.type in ("ACCUSE", "PROTEST"))
+    assert (lead.date, lead.location and lead.location["id"]) == ("2024-11-22", "Seoul")
+    assert all(ev.location is None for ev in x.events if ev.type == "REQUEST")
+
+
+# -- which date an event takes in its sentence (gaiko.events.dating) ----------------------------
+def _date_of(sentence: str, trigger: str, published: str | None, status: str = "occurred") -> str | None:
+    from gaiko.events.dating import date_event
+
+    start = sentence.index(trigger)
+    tx = date_event(sentence, start, start + len(trigger), published, status=status, mentions=[])
+    return None if tx is None else tx.value
+
+
+@pytest.mark.parametrize("sentence,trigger,published,status,value", [
+    # the date written in the event's own sentence dates it
+    ("金正恩総書記は26日に平壌でラブロフ外相と会談した。", "会談", "2024-11-28", "occurred", "2024-11-26"),
+    ("両首脳は3年前の12月に会談した。", "会談", "2025-01-05", "occurred", "2022-12"),
+    ("北朝鮮は2日前に弾道ミサイルを発射した。", "発射", "2025-01-01", "occurred", "2024-12-30"),
+    ("外相は2024年度に訪朝した。", "訪朝", "2025-01-05", "occurred", "2024"),
+    ("外相は昨日から今日にかけて会談した。", "会談", "2025-01-01", "occurred", "2024-12-31"),
+    # a noun another predicate is about is not dated by that predicate's adjunct
+    ("国連総会は23日、ロシアのウクライナ侵攻を協議する会合で決議案を採択した。", "侵攻", "2023-02-24",
+     "occurred", None),
+    ("国連総会は2日、ロシアによるウクライナ侵攻を巡る会合で決議案を採択した。", "侵攻", "2022-03-04",
+     "occurred", None),
+    ("国連総会は2日、決議案を採択した。", "採択", "2022-03-04", "occurred", "2022-03-02"),
+    ("18日、JAXAの協力のもと、韓国が衛星の打ち上げに成功した。", "協力", "2012-05-22", "occurred", "2012-05-18"),
+    # a plan reported in the past: the adjunct day is the decision's, a later day the plan's
+    ("外務省は8日、ロシア外交官を国外追放する方針を固めた。", "追放", "2022-04-08", "planned", None),
+    ("政府は8日、来月外交官を追放する方針を固めた。", "追放", "2022-04-08", "planned", "2022-05"),
+    ("首相は8日、米国を訪問する予定だ。", "訪問", "2022-04-08", "planned", "2022-04-08"),
+    ("首相は20日に訪米する方針を固めた。", "訪米", "2022-04-08", "planned", "2022-04-20"),
+])
+def test_event_date_in_its_sentence(sentence: str, trigger: str, published: str, status: str,
+                                    value: str | None) -> None:
+    assert _date_of(sentence, trigger, published, status) == value

@@ -49,6 +49,7 @@ _JOINS = {
     ("year", "month"), ("year", "span:月"),
     ("month", "day"), ("month", "span:日"),
     ("week", "weekday"),
+    ("offset", "month"),  # 3年前の12月
 }
 # Kinds after which the expression is at day precision (a time of day may follow)
 # and those after which it is coarser (a part of the month may follow).
@@ -246,7 +247,9 @@ def _groups(text: str, atoms: list[_Atom]) -> list[list[_Atom]]:
             last = groups[-1][-1]
             glue = text[last.end:atom.start]
             joined = (last.kind, atom.kind) in _JOINS and (
-                glue == "" or (glue == "の" and last.kind == "week"))
+                glue == "" or (glue == "の" and last.kind in ("week", "offset")))
+            if last.kind == "offset" and (last.spec.unit != "year" or glue != "の"):
+                joined = False
             if joined and (atom.numeric or atom.kind == "weekday"):
                 groups[-1].append(atom)
                 continue
