@@ -820,3 +820,15 @@ def _date_of(sentence: str, trigger: str, published: str | None, status: str = "
 def test_event_date_in_its_sentence(sentence: str, trigger: str, published: str, status: str,
                                     value: str | None) -> None:
     assert _date_of(sentence, trigger, published, status) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    # a verb right before a noun modifies it: the tense is the main predicate's (published 2023-02-24)
+    ("国連総会は23日、ロシアのウクライナ侵攻を協議する緊急特別会合で決議案を採択した。", "2023-02-23"),
+    ("12日、開かれる会議で合意した。", "2023-02-12"),
+    ("12日に開かれる会議で合意する。", "2023-03-12"),  # the date goes with 開かれる
+    ("12日に開かれる会議に出席する。", "2023-03-12"),
+    ("28日に行われる選挙を前に、候補者が演説した。", "2023-02-28"),   # 前に: ahead; a day of this month
+])
+def test_tense_skips_attributive_verbs(text: str, value: str) -> None:
+    assert find_timexes(text, "2023-02-24")[0].value == value
