@@ -207,7 +207,8 @@ def _offset(m: re.Match[str], start: int, end: int) -> _Atom | None:
             unit, amount = "month", amount * 12 + 6
     sign = -1 if m["off_dir"] in ("前", "まえ") else 1
     before = m.string[max(0, start - 3):start]
-    anchored = any(before.endswith(w) for w in lx["offset_anchored_before"])
+    from_now = any(m.string[max(0, start - 5):start].endswith(w) for w in lx["offset_from_now"])
+    anchored = not from_now and any(before.endswith(w) for w in lx["offset_anchored_before"])
     spec = DateSpec(unit=unit, offset=sign * amount, anchor="require" if anchored else None)
     return _Atom("offset", start, end, spec)
 

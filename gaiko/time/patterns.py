@@ -60,7 +60,7 @@ def core() -> re.Pattern[str]:
         # 2021/7, 2021年/7月: a year and a month
       | (?P<ym>{_NOT_AFTER_NUMBER}(?P<ym_y>{_D4})年?[/／](?P<ym_m>{_D12})月?(?![{DIGITS}/／.．]))
         # 7/18: a month and a day
-      | (?P<md>(?<![{DIGITS}/／.．,，:：A-Za-z])(?P<md_m>{_D12})[/／](?P<md_d>{_D12})(?![{DIGITS}/／.．%％:：]))
+      | (?P<md>(?<![{DIGITS}/／.．,，:：A-Za-z+＋])(?P<md_m>{_D12})[/／](?P<md_d>{_D12})(?![{DIGITS}/／.．%％:：+＋]))
         # 21 Jan 2024, 21 January, 2024
       | (?P<en_dmy>(?<![A-Za-z0-9])(?P<en1_d>\d{{1,2}})\s+(?P<en1_m>{english})\.?,?\s+(?P<en1_y>\d{{4}})(?!\d))
         # Jan 21, 2024, January 21st 2024
@@ -123,7 +123,7 @@ def season() -> re.Pattern[str]:
 def time_of_day() -> re.Pattern[str]:
     """午前, 未明, 夜, 午後3時ごろ ... after a day; not the 朝 of 朝鮮 or the 夕 of 夕刊."""
     words = _words(lexicon()["times_of_day"])
-    clock = rf"[{DIGITS}]{{1,2}}時(?:[{DIGITS}]{{1,2}}分|半)?(?:ごろ|頃|過ぎ|すぎ)?"
+    clock = rf"[{DIGITS}]{{1,2}}時(?!間)(?:[{DIGITS}]{{1,2}}分|半)?(?:ごろ|頃|過ぎ|すぎ)?"
     return re.compile(
         rf"の?(?:(?:{words})(?!鮮|日新聞|刊|餐|年)(?:{clock})?(?:ごろ|頃)?|{clock})"
     )
@@ -156,7 +156,7 @@ def duration_after() -> re.Pattern[str]:
 EVEN_ONE = re.compile(r"も[^。、「」]{0,12}?(?:ない|なく|なかっ|ず|ません)")
 
 # 1日1回, 1日3食: a day followed by a count is a rate, not a date.
-RATE = re.compile(rf"に?[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯)")
+RATE = re.compile(rf"に?[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯|時間|分|秒)|に[{DIGITS}{KANJI}]+[日週月年]")
 
 
 @lru_cache(maxsize=None)
