@@ -565,6 +565,14 @@ CLASSES = {
         ("2024年7月頭", None, None, "2024-07", None, "early"),
         ("2023年後半", None, None, "2023", None, "late"),
         ("年末", None, None, None, None, "end"),
+        ("2024年度末", None, None, "2025-03", None, "end"),            # a fiscal year ends in March
+        ("今年度末", "2025-01-10", None, "2025-03", None, "end"),
+        ("今年度末", "2024-12-31", None, "2025-03", None, "end"),
+        ("来年度初め", "2024-11-05", None, "2025-04", None, "early"),
+        ("2024年Q3", None, None, "2024-07", "2024-09", "quarter"),
+        ("Q4", "2025-01-02", None, "2025-10", "2025-12", "quarter"),
+        ("2021/春", None, None, "2021", None, "spring"),
+        ("今年夏", "2024-12-31", None, "2024", None, "summer"),
     ],
     "lexicon": [
         ("翌週", "2024-12-28", None, "2025-01", None, None),
@@ -625,6 +633,7 @@ NON_DATE_PHRASES = [
     # chains of durations and rates: a day after a count, a count after a day
     "1年2ヶ月10日", "3日10時間", "1日10分", "1日1時間", "年に1日", "年20日", "週3日", "3日に1日",
     "3ヶ月に1月", "+3/13", "7.18キロメートル", "2.4GHz", "128.0.0.1",
+    "日米首脳（日）", "金相場（金）", "(月)",
 ]
 
 

@@ -63,6 +63,9 @@ def parse(text: str) -> list[Expression]:
     found: list[Expression] = []
     index = 0
     while index < len(groups):
+        if found and groups[index][0].start < found[-1].end:  # 21日（日）: the note is the day's
+            index += 1
+            continue
         expression = _with_modifiers(text, groups[index])
         if index + 1 < len(groups):
             joined = _as_range(text, expression, groups[index + 1])
@@ -113,7 +116,7 @@ def _atom(m: re.Match[str]) -> _Atom | None:
     if kind == "offset":
         return _offset(m, start, end)
     if kind == "quarter":
-        q = to_int(m["q_n"]) or 0
+        q = to_int(m["q_n"] or m["q_q"]) or 0
         return _Atom("span:月", start, end, DateSpec(month=3 * q - 2), numeric=True,
                      span_end=DateSpec(month=3 * q), span_unit="月", part="quarter")
     if kind == "rel_season":
@@ -168,6 +171,8 @@ def _atom(m: re.Match[str]) -> _Atom | None:
         return _Atom("day", start, end, DateSpec(day=number), numeric=True, kanji=m["day_n"][0] in KANJI)
     if kind == "weekday":
         return _Atom("weekday", start, end, DateSpec(weekday=lx["weekdays"][m["weekday_c"]]))
+    if kind == "weekday_b":
+        return _Atom("weekday", start, end, DateSpec(weekday=lx["weekdays"][m["wb_c"]]))
     return _relative(kind or "", m.group(), start, end)
 
 
@@ -319,6 +324,8 @@ def _with_modifiers(text: str, group: list[_Atom]) -> Expression:
         if found:
             end = found.end()
             part = (lexicon()["parts"][found["p"]] if found["p"] else None) or part
+    if part in ("end", "early") and any(a.fiscal for a in group):
+        spec = _fiscal_part(spec, part)
     after = patterns.zone_after().match(text, end)
     if after:
         end, zone = after.end(), lexicon()["zones"][after["z"]]
@@ -326,6 +333,17 @@ def _with_modifiers(text: str, group: list[_Atom]) -> Expression:
     if before:
         start, zone = before.start(), zone or lexicon()["zones"][before["z"]]
     return Expression(start, end, spec, end_spec, part, zone)
+
+
+def _fiscal_part(spec: DateSpec, part: str) -> DateSpec:
+    """2024年度末 is March 2025 and 2024年度初め April 2024: a Japanese fiscal year runs April to March."""
+    if part == "early":
+        return replace(spec, month=4)
+    if spec.year is not None:
+        return replace(spec, year=spec.year + 1, month=3)
+    if spec.year2 is not None:
+        return replace(spec, year2=(spec.year2 + 1) % 100, month=3)
+    return replace(spec, offset=spec.offset + 1, month=3)
 
 
 def _as_range(text: str, first: Expression, group: list[_Atom]) -> Expression | None:

@@ -73,7 +73,7 @@ def core() -> re.Pattern[str]:
         # 10〜13日, 3-5月, 2023〜24年, 1、2日, 1から2日, 5、6両日: the first number takes the unit of the second
       | (?P<span>{_NOT_AFTER_NUMBER}(?P<span_a>{_D4}|{_D12})\s*(?:[〜~～―－‐\-、，,]|から)\s*(?P<span_b>{_D4}|{_D12})(?P<span_unit>[年月]|両?日))
         # 第1四半期: a quarter of the year
-      | (?P<quarter>第(?P<q_n>[1-4１-４一二三四])四半期)
+      | (?P<quarter>第(?P<q_n>[1-4１-４一二三四])四半期|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[QＱ](?P<q_q>[1-4１-４])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))
         # 令和6年, 平成元年, 昭和四十五年, R3年, 令和6年度
       | (?P<era>(?:(?P<era_name>{eras})|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<era_letter>[{letters}]))(?P<era_y>元|[{DIGITS}]{{1,2}}|[{KANJI}]{{1,4}})年(?P<era_fy>度)?)
         # 今春, 昨秋, 来夏: a season of a year named relative to the paper
@@ -88,13 +88,15 @@ def core() -> re.Pattern[str]:
         # 2024年, 92年, 二〇二四年, 2024年度 (two-digit years are checked in the grammar)
       | (?P<year>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<year_n>{_D4}|[{DIGITS}]{{2}}|[〇一二三四五六七八九]{{4}})年(?P<year_fy>度)?)
         # 2021春: a four-digit year with a season and no 年
-      | (?P<year_bare>{_NOT_AFTER_NUMBER}(?P<yb_n>{_D4})(?=[{seasons}]))
+      | (?P<year_bare>{_NOT_AFTER_NUMBER}(?P<yb_n>{_D4})(?=[/／]?[{seasons}]))
         # 1月, １２月, 十二月 -- never 月曜 and never カ月
       | (?P<month>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<month_n>{_D12}|{_KANJI_MONTH})月(?!曜|雨))
         # 14日, １２日, 三日 (a kanji day only counts after a month, see the grammar)
       | (?P<day>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<day_n>{_D12}|{_KANJI_DAY})日(?!曜))
         # 日曜日, 木曜, 金曜
       | (?P<weekday>(?P<weekday_c>[月火水木金土日])曜(?:日)?)
+        # （金曜日）, (月曜): a weekday in brackets, alone; never （日） or （金）, which name Japan and gold
+      | (?P<weekday_b>[（(](?P<wb_c>[月火水木金土日])曜日?[）)])
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -116,7 +118,7 @@ def part() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def season() -> re.Pattern[str]:
     """春/夏/秋/冬 after a year (2024年春, 昨年の秋, 2021春); not the 春 of 春日部."""
-    return re.compile(rf"の?(?P<s>[{''.join(lexicon()['seasons'])}])(?:季)?(?![日分巻場])")
+    return re.compile(rf"(?:の|[/／])?(?P<s>[{''.join(lexicon()['seasons'])}])(?:季)?(?![日分巻場])")
 
 
 @lru_cache(maxsize=None)
