@@ -543,7 +543,9 @@ CLASSES = {
         ("24年度予算", "2024-11-05", None, "2024", None, "fiscal"),
         ("令和6年度", None, None, "2024", None, "fiscal"),
         ("来年度", "2024-12-31", None, "2025", None, "fiscal"),
-        ("今年度", "2025-01-01", None, "2025", None, "fiscal"),
+        ("今年度", "2025-01-01", None, "2024", None, "fiscal"),   # January is in the fiscal year of April before
+        ("今年度", "2025-04-01", None, "2025", None, "fiscal"),
+        ("来年度", "2025-03-31", None, "2025", None, "fiscal"),
         ("今春", "2024-11-05", None, "2024", None, "spring"),
         ("昨秋", "2025-01-02", None, "2024", None, "autumn"),
         ("来夏", "2024-12-31", None, "2025", None, "summer"),

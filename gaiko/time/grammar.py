@@ -187,6 +187,8 @@ def _relative(kind: str, word: str, start: int, end: int) -> _Atom:
         needs = "require" if word in lx["needs_anchor"] else "prefer"
         spec = DateSpec(unit=unit, offset=anaphoric[word], anchor=needs)
     fiscal = word.endswith(lx["fiscal_suffix"])
+    if fiscal:
+        spec = replace(spec, fiscal=True)
     return _Atom(unit, start, end, spec, fiscal=fiscal, part="fiscal" if fiscal else None)
 
 
@@ -294,7 +296,7 @@ def _spec_of(group: list[_Atom]) -> tuple[DateSpec, DateSpec | None]:
     merged = DateSpec()
     for atom in group:
         taken = {f.name: getattr(atom.spec, f.name) for f in fields(DateSpec)
-                 if getattr(atom.spec, f.name) is not None and f.name != "offset"}
+                 if getattr(atom.spec, f.name) not in (None, False) and f.name != "offset"}
         if atom.spec.unit is not None:
             taken["offset"] = atom.spec.offset
         merged = replace(merged, **taken)

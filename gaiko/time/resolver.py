@@ -49,6 +49,7 @@ class DateSpec:
     anchor: str | None = None         # None | "prefer" | "require"
     truncate: str | None = None       # "year": resolve the month, keep the year (年末)
     nearest: bool = False             # without a tense, the occurrence nearest the reference (年明け)
+    fiscal: bool = False              # 今年度: years count April to March (January 2025 is in 2024年度)
 
     @property
     def relative(self) -> bool:
@@ -156,7 +157,7 @@ def _value_on(spec: DateSpec, ref: datetime.date, tense: str | None) -> str | No
     if spec.year2 is not None:
         year = _century(spec.year2, ref.year)
     if spec.unit == "year":
-        year = ref.year + spec.offset
+        year = (ref.year if not spec.fiscal or ref.month >= 4 else ref.year - 1) + spec.offset
     elif spec.unit == "month":
         year, shifted = dates.shift_month(ref.year, ref.month, spec.offset)
         if month is None:
