@@ -296,7 +296,8 @@ def _spec_of(group: list[_Atom]) -> tuple[DateSpec, DateSpec | None]:
     merged = DateSpec()
     for atom in group:
         taken = {f.name: getattr(atom.spec, f.name) for f in fields(DateSpec)
-                 if getattr(atom.spec, f.name) not in (None, False) and f.name != "offset"}
+                 if getattr(atom.spec, f.name) is not None and getattr(atom.spec, f.name) is not False
+                 and f.name != "offset"}
         if atom.spec.unit is not None:
             taken["offset"] = atom.spec.offset
         merged = replace(merged, **taken)
