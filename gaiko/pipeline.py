@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from .events.dating import after_publication, date_event, last_day
+from .events.dating import after_publication, date_event, last_day, said_at_meeting
 from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
 from .events.merge import merge_events
@@ -191,7 +191,8 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
     """An undated statement takes the date of the meeting it was made at.
 
     That is the latest dated CONSULT within a few paragraphs that shares an actor
-    and the status with it (「議長は…と述べた」 after 「5月下旬…会見し」). Other
+    and the status with it (「議長は…と述べた」 after 「5月下旬…会見し」), or at any
+    distance when the statement says it was made at a meeting (「…は会談で…表明した」). Other
     undated events stay undated: a background fact is no statement at a meeting.
     """
     if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"}:
@@ -205,9 +206,14 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
         prev = dated[-1][1]
         ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
         return
+    at_meeting = said_at_meeting(ev.evidence)
+    people = {a["id"] for a in ev.source + ev.target if a["id"] and a["id"] != a["country"]}
     for para, prev in reversed(dated):
-        if paragraph - para > CARRY_PARAGRAPHS:
+        near = paragraph - para <= CARRY_PARAGRAPHS
+        if not near and not at_meeting:
             return
+        if not near and not people & {a["id"] for a in prev.source + prev.target}:
+            continue  # far back, only a meeting of the same person is the one meant
         if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
                 and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
                      or dyad == {a["country"] for a in prev.source + prev.target}):

@@ -849,3 +849,26 @@ def test_event_date_in_its_sentence(sentence: str, trigger: str, published: str,
 ])
 def test_tense_skips_attributive_verbs(text: str, value: str) -> None:
     assert find_timexes(text, "2023-02-24")[0].value == value
+
+
+def test_a_statement_made_at_a_meeting_takes_its_date_however_far_back() -> None:
+    from gaiko.pipeline import _carry_date
+    from gaiko.records import Event
+
+    choe = {"id": "Choe Son Hui", "country": "PRK", "text": "崔外相"}
+    putin = {"id": "Vladimir Putin", "country": "RUS", "text": "プーチン大統領"}
+    kim = {"id": "Kim Jong Un", "country": "PRK", "text": "金委員長"}
+    rus = {"id": "RUS", "country": "RUS", "text": "ロシア高官"}
+    meeting = Event(doc="d", type="CONSULT", status="occurred", source=[choe], target=[putin],
+                    evidence="崔外相は先週、プーチン大統領と会談した。", date="2024-01", date_text="先週")
+    summit = Event(doc="d", type="CONSULT", status="occurred", source=[kim], target=[putin],
+                   evidence="金委員長は9月にプーチン大統領と会談した。", date="2023-09", date_text="9月")
+    dated = [(1, meeting), (3, summit)]
+    at_meeting = Event(doc="d", type="COOPERATE", status="occurred", source=[choe], target=[rus],
+                       evidence="崔氏とロシア高官は会談で、協力を強化する意志を表明した。")
+    _carry_date(at_meeting, 9, dated)
+    assert (at_meeting.date, at_meeting.date_text) == ("2024-01", "先週")  # Choe's meeting, not Kim's
+    elsewhere = Event(doc="d", type="COOPERATE", status="occurred", source=[choe], target=[rus],
+                      evidence="崔氏とロシア高官は協力を強化する意志を表明した。")
+    _carry_date(elsewhere, 9, dated)
+    assert elsewhere.date is None  # no meeting named, too far back

@@ -88,6 +88,11 @@ def _decided_on(sentence: str, t: Timex, published: str | None) -> bool:
     return t.value[:n] < published[:n] or sentence.startswith("、", t.end)
 
 
+def said_at_meeting(sentence: str) -> bool:
+    """「…は会談で…を表明した」: the statement names the meeting it was made at."""
+    return any(w in sentence for w in _words()["at_meeting"])
+
+
 def _argument_of_another(sentence: str, trigger_end: int) -> bool:
     """True when the trigger is a noun that another predicate is about (「ウクライナ侵攻を協議する
     会合で」「侵攻を巡る会合」), not the event itself (「会談を行った」「協力のもと」)."""
