@@ -499,6 +499,9 @@ CLASSES = {
         ("3年前の1月", "2024-12-31", None, "2021-01", None, None),
         ("その2日後", "2024-11-05", None, None, None, None),              # counts from an event
         ("発射から3日後", "2024-11-05", None, None, None, None),
+        ("震災1カ月後に", "2024-11-05", None, None, None, None),            # a noun's event, not the paper
+        ("就任1年後", "2024-11-05", None, None, None, None),
+        ("約3年前", "2024-11-05", None, "2021", None, None),
         ("今から2年半ほど前", "2024-11-05", None, "2022-05", None, None),   # from now: the paper's date
     ],
     "relative day after から": [

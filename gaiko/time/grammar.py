@@ -215,9 +215,18 @@ def _offset(m: re.Match[str], start: int, end: int) -> _Atom | None:
     sign = -1 if m["off_dir"] in ("前", "まえ") else 1
     before = m.string[max(0, start - 3):start]
     from_now = any(m.string[max(0, start - 5):start].endswith(w) for w in lx["offset_from_now"])
-    anchored = not from_now and any(before.endswith(w) for w in lx["offset_anchored_before"])
+    anchored = not from_now and (any(before.endswith(w) for w in lx["offset_anchored_before"])
+                                 or _after_noun(before, lx["offset_noun_exceptions"]))
     spec = DateSpec(unit=unit, offset=sign * amount, anchor="require" if anchored else None)
     return _Atom("offset", start, end, spec)
+
+
+def _after_noun(before: str, exceptions: list[str]) -> bool:
+    """震災1カ月後: a kanji or katakana noun right before the number names the event it counts from."""
+    if not before or any(before.endswith(w) for w in exceptions):
+        return False
+    last = before[-1]
+    return "\u4e00" <= last <= "\u9fff" or last in "々〆ヶ" or "\u30a1" <= last <= "\u30fa" or last == "ー"
 
 
 def _span(m: re.Match[str], start: int, end: int) -> _Atom | None:
