@@ -283,7 +283,11 @@ def _is_date(text: str, group: list[_Atom]) -> bool:
         return False
     if last.kind == "day" and last.kanji and not any(a.kind == "month" and a.numeric for a in group):
         return False
-    if (first.two_digit and not first.fiscal and len(group) == 1 and last.end < len(text)
+    if first.two_digit and first.fiscal:
+        return False  # 30年度: 2030, or 平成30年度 (2018)? papers wrote both
+    if first.numeric and patterns.AFTER_DAYS.search(text, max(0, first.start - 3), first.start):
+        return False
+    if (first.two_digit and len(group) == 1 and last.end < len(text)
             and not patterns.two_digit_year_follower().match(text, last.end)):
         return False
     if first.two_digit and len(group) == 1 and patterns.two_digit_year_not_follower().match(text, last.end):

@@ -158,7 +158,10 @@ def duration_after() -> re.Pattern[str]:
 EVEN_ONE = re.compile(r"も[^。、「」]{0,12}?(?:ない|なく|なかっ|ず|ません)")
 
 # 1日1回, 1日3食: a day followed by a count is a rate, not a date.
-RATE = re.compile(rf"に?[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯|時間|分|秒)|に[{DIGITS}{KANJI}]+[日週月年]")
+RATE = re.compile(rf"に?[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯|時間|分|秒)"
+                  rf"|に[{DIGITS}{KANJI}]+(?:[日週月年]|[ヶカヵケか箇]月)|[{DIGITS}]+日(?!曜)")
+# 3日1日: a day right after another number of days is a count too.
+AFTER_DAYS = re.compile(rf"[{DIGITS}]日$")
 
 
 @lru_cache(maxsize=None)
