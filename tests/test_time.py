@@ -580,6 +580,7 @@ CLASSES = {
     ],
     "lexicon": [
         ("翌週", "2024-12-28", None, "2025-01", None, None),
+        ("翌週28日", "2024-11-05", F, "2024-11", None, None),   # two expressions: the week, then the day
         ("明々後日", "2024-12-30", None, "2025-01-02", None, None),
         ("しあさって", "2024-02-27", None, "2024-03-01", None, None),
         ("一昨々日", "2024-03-01", None, "2024-02-27", None, None),
@@ -876,3 +877,8 @@ def test_a_statement_made_at_a_meeting_takes_its_date_however_far_back() -> None
                       evidence="崔氏とロシア高官は協力を強化する意志を表明した。")
     _carry_date(elsewhere, 9, dated)
     assert elsewhere.date is None  # no meeting named, too far back
+
+
+def test_a_named_week_then_a_day_gives_both() -> None:
+    found = find_timexes("翌週28日に再び会談する予定だ", "2021-07-18")
+    assert [(t.text, t.value) for t in found] == [("翌週", "2021-07"), ("28日", "2021-07-28")]

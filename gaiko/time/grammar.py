@@ -299,7 +299,8 @@ def _is_date(text: str, group: list[_Atom]) -> bool:
         if not (patterns.part().match(text, last.end) or patterns.time_of_day().match(text, last.end)):
             return False
     if (first.numeric or first.kind == "weekday") and patterns.duration_before().search(
-            text, max(0, first.start - 4), first.start):
+            text, max(0, first.start - 4), first.start) and not patterns.NAMED_WEEK_OR_YEAR.search(
+            text, max(0, first.start - 3), first.start):
         return False
     return True
 
