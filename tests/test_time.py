@@ -586,6 +586,7 @@ CLASSES = {
         ("一昨々日", "2024-03-01", None, "2024-02-27", None, None),
         ("一昨昨日", "2025-01-02", None, "2024-12-30", None, None),
         ("前年度", "2024-11-05", None, "2023", None, "fiscal"),
+        ("同夜", "2024-11-05", None, None, None, None),            # needs the date already mentioned
     ],
 }
 
@@ -640,7 +641,7 @@ NON_DATE_PHRASES = [
     "1年2ヶ月10日", "3日10時間", "1日10分", "1日1時間", "年に1日", "年20日", "週3日", "3日に1日",
     "3ヶ月に1月", "+3/13", "7.18キロメートル", "2.4GHz", "128.0.0.1",
     "日米首脳（日）", "金相場（金）", "(月)",
-    "32年度", "1日に1ヶ月", "1時間に1日", "1秒に1月", "3日1日", "先年", "今朝", "今晩",
+    "32年度", "1日に1ヶ月", "1時間に1日", "1秒に1月", "3日1日", "先年", "今朝", "今晩", "その日暮らし",
 ]
 
 
@@ -877,6 +878,11 @@ def test_a_statement_made_at_a_meeting_takes_its_date_however_far_back() -> None
                       evidence="崔氏とロシア高官は協力を強化する意志を表明した。")
     _carry_date(elsewhere, 9, dated)
     assert elsewhere.date is None  # no meeting named, too far back
+
+
+def test_that_night_and_that_day_take_the_anchor() -> None:
+    found = find_timexes("その日のうちに帰国し、同夜会見した", "2024-11-05", anchor="2024-10-31")
+    assert [(t.text, t.value) for t in found] == [("その日", "2024-10-31"), ("同夜", "2024-10-31")]
 
 
 def test_a_named_week_then_a_day_gives_both() -> None:
