@@ -11,7 +11,9 @@ Ray) calls. For each batch of documents:
   4. extract: trigger frames and roles per sentence, the topic carried between
      sentences of a paragraph;
   5. date: each event's temporal expression, resolved against the publication date;
-  6. merge: repeated mentions of one interaction in a document become one event.
+     a wire dateline (【モスクワ共同】) gives the lead its day and place where it has none;
+  6. merge: repeated mentions of one interaction in a document become one event, and
+     what occurred is never left dated after the paper by a relative expression.
 Documents come in already cleaned (``gaiko.documents.load_documents``).
 """
 
@@ -239,8 +241,7 @@ def _apply_dateline(dateline: Dateline, events: list[Event], sentences: list[_Se
         day = found.value if found is not None and found.value and len(found.value) == 10 else None
     places = [m for m in mentions if dateline.place_start is not None and m.kind in ("place", "capital")
               and dateline.place_start <= m.start and m.end <= (dateline.place_end or 0)]
-    paragraph = {s.paragraph for s in sentences if s.start <= lead.start < s.end or s is lead}
-    in_paragraph = [(s.start, s.end) for s in sentences if s.paragraph in paragraph]
+    in_paragraph = [(s.start, s.end) for s in sentences if s.paragraph == lead.paragraph]
     for ev in events:
         where = ev.mentions[0].start if ev.mentions else -1
         if day and ev.date is None and ev.status == "occurred" and lead.start <= where < lead.end:

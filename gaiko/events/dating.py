@@ -5,7 +5,10 @@ puts the time before the predicate: 「5月下旬、ハバナを訪問」), else
 after it in the same sentence (「会談は4日、行われた」), else null — never the
 publication date by default. 同日/この日 resolve against the previous event's
 date. A day that belongs to a reporting verb (「聯合ニュースは20日、…と報じた」,
-「…と23日、中央日報が報じた」) dates the report, not the event, and is skipped.
+「…と23日、中央日報が報じた」) dates the report, not the event, and is skipped; so is
+the adjunct day of another predicate when the trigger is a noun it is about
+(「国連総会は23日、ロシアのウクライナ侵攻を協議する会合で…」), and the day a plan
+was decided (「外務省は8日、…追放する方針を固めた」). Words are in ``data/dating.yaml``.
 """
 
 from __future__ import annotations
