@@ -888,3 +888,17 @@ def test_that_night_and_that_day_take_the_anchor() -> None:
 def test_a_named_week_then_a_day_gives_both() -> None:
     found = find_timexes("翌週28日に再び会談する予定だ", "2021-07-18")
     assert [(t.text, t.value) for t in found] == [("翌週", "2021-07"), ("28日", "2021-07-28")]
+
+
+@pytest.mark.parser
+@pytest.mark.parametrize("name", ["seeds", "news"])
+def test_dates_right_among_actor_matched_events(dev_events, name: str) -> None:
+    """Issue 16's target: of the gold events matched at actor level, at least 90 % carry the gold date."""
+    from pathlib import Path
+
+    from gaiko.evaluate import date_agreement, read_gold
+
+    gold = read_gold(str(Path(__file__).resolve().parents[1].parent / "shared" / "gold" / f"{name}.jsonl"))
+    system = [ev.to_dict() for x in dev_events[name] for ev in x.events]
+    same, matched = date_agreement(gold, system, docs=[x.document.id for x in dev_events[name]])
+    assert matched >= 10 and same / matched >= 0.90, (same, matched)
