@@ -5,3 +5,11 @@ what it needs on first use (see ``gaiko.pipeline``).
 """
 
 __version__ = "0.1.0"
+
+
+def read_events(db: str, **filters):  # -> pandas.DataFrame
+    """The stored events of ``db`` matching ``filters`` (those of ``gaiko events``) as a
+    pandas DataFrame, for notebooks; see :func:`gaiko.query.read_events`."""
+    from gaiko.query import read_events as _read_events
+
+    return _read_events(db, **filters)

@@ -44,6 +44,8 @@ CountryFilter = Annotated[Optional[str], typer.Option("--country", help="ISO3 of
 DyadFilter = Annotated[Optional[list[str]], typer.Option("--dyad", help="two actor ids or codes (give twice)")]
 MinSourcesFilter = Annotated[Optional[int], typer.Option("--min-sources", help="at least N sources")]
 TableFormatOpt = Annotated[str, typer.Option("--format", help="table or jsonl")]
+MinConfidenceFilter = Annotated[Optional[float], typer.Option("--min-confidence", help="confidence at least C (0-1)")]
+LevelOpt = Annotated[str, typer.Option("--level", help="actor, or country (people and organs fold into their state)")]
 
 
 class _State:
@@ -194,14 +196,16 @@ def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since:
            until: UntilFilter = None, status: StatusFilter = None, country: CountryFilter = None,
            dyad: DyadFilter = None, min_sources: MinSourcesFilter = None,
            limit: Annotated[Optional[int], typer.Option(help="at most N events")] = None,
-           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl") -> None:
+           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl",
+           min_confidence: MinConfidenceFilter = None) -> None:
     """Query stored events, deduplicated across documents."""
     from .query import query_events
 
     check_date(since, "--since")
     check_date(until, "--until")
     rows = query_events(db, actor=actor, type=type, since=since, until=until, status=status, country=country,
-                        dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit)
+                        dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit,
+                        min_confidence=min_confidence)
     _print_records(rows, format)
 
 
@@ -209,27 +213,32 @@ def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since:
 def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")], db: DbOpt,
              b: Annotated[Optional[str], typer.Argument(help="the other side (optional)")] = None,
              plot: Annotated[Optional[str], typer.Option("--plot", help="also write a PNG chart (stacked bars by type)")] = None,
-             format: TableFormatOpt = "table") -> None:
-    """Events per month by PLOVER type for A (and B on the other side)."""
+             format: TableFormatOpt = "table", level: LevelOpt = "actor",
+             normalise: Annotated[bool, typer.Option("--normalise", help="events per 100 documents of the month")] = False,
+             min_confidence: MinConfidenceFilter = None) -> None:
+    """Events per month by PLOVER type for A (and B on the other side), beside the documents of each month."""
     from .query import timeline as query_timeline
 
     _check_table_format(format)
-    result = query_timeline(db, a, b, plot=plot)
+    result = query_timeline(db, a, b, plot=plot, level=level, normalise=normalise, min_confidence=min_confidence)
     if format == "jsonl":
         for r in result.records():
             _jsonl(r)
         return
     from rich.table import Table
 
-    table = Table(title=f"{result.title}: events per month", show_lines=False)
+    unit = "events per 100 documents" if normalise else "events"
+    table = Table(title=f"{result.title}: {unit} per month", show_lines=False)
     table.add_column("month")
     for t in result.types:
         table.add_column(t, justify="right")
     table.add_column("total", justify="right")
+    table.add_column("documents", justify="right")
     counts = result.counts()
     for month in result.months:
         row = counts[month]
-        table.add_row(month, *(str(row.get(t, "")) for t in result.types), str(sum(row.values())))
+        table.add_row(month, *(_cell(result.value(row[t], month)) if t in row else "" for t in result.types),
+                      _cell(result.value(sum(row.values()), month)), str(result.documents.get(month, 0)))
     Console(width=200).print(table)
     if not result.months:
         err.print(f"gaiko: no events of {result.title} dated to a month", markup=False)
@@ -238,12 +247,12 @@ def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")],
 @app.command()
 def actors(db: DbOpt,
            limit: Annotated[int, typer.Option("--limit", help="at most N actors")] = 20,
-           format: TableFormatOpt = "table") -> None:
-    """The most active actors (events on either side)."""
+           format: TableFormatOpt = "table", level: LevelOpt = "actor") -> None:
+    """The most active actors (events on either side); --level country: the most active states."""
     from .query import top_actors
 
     _check_table_format(format)
-    rows = top_actors(db, limit)
+    rows = top_actors(db, limit, level=level)
     if format == "jsonl":
         for r in rows:
             _jsonl(r)
@@ -264,14 +273,49 @@ def graph(db: DbOpt,
           output: Annotated[Optional[str], typer.Option("--output", help="file to write (default: stdout)")] = None,
           actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
           status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
-          min_sources: MinSourcesFilter = None) -> None:
+          min_sources: MinSourcesFilter = None, level: LevelOpt = "actor",
+          min_confidence: MinConfidenceFilter = None) -> None:
     """The actor network: edges weighted by event count, with a cooperation–conflict score."""
     from .query import actor_network
 
     text = actor_network(db, format, output, actor=actor, type=type, since=since, until=until, status=status,
-                         country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources)
+                         country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources,
+                         level=level, min_confidence=min_confidence)
     if output is None:
         sys.stdout.write(text)
+
+
+@app.command()
+def dyads(db: DbOpt,
+          by: Annotated[str, typer.Option("--by", help="month, year or all")] = "month",
+          format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
+          actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
+          status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
+          min_sources: MinSourcesFilter = None, min_confidence: MinConfidenceFilter = None) -> None:
+    """Directed country dyads (source country → target country) counted per period, with quad classes."""
+    from .query import dyads as query_dyads
+
+    rows = query_dyads(db, by, actor=actor, type=type, since=since, until=until, status=status, country=country,
+                       dyad=tuple(dyad) if dyad else None, min_sources=min_sources, min_confidence=min_confidence)
+    columns = ("period", "source", "target", "events", "q1", "q2", "q3", "q4", "score")
+    if format == "jsonl":
+        for r in rows:
+            _jsonl(r)
+    elif format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows([r[c] for c in columns] for r in rows)
+    elif format == "table":
+        from rich.table import Table
+
+        table = Table(title=f"directed country dyads by {by} (q1 verbal coop. … q4 material conflict)")
+        for c in columns:
+            table.add_column(c, justify="left" if c in ("period", "source", "target") else "right")
+        for r in rows:
+            table.add_row(*(str(r[c]) for c in columns))
+        Console(width=160).print(table)
+    else:
+        raise GaikoError(f"--format: unknown format {format!r} (table, jsonl, csv)")
 
 
 @app.command()
@@ -280,12 +324,13 @@ def export(db: DbOpt,
            format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
            actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
            status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
-           min_sources: MinSourcesFilter = None) -> None:
-    """Export stored events as jsonl, csv, parquet or PLOVER JSON."""
+           min_sources: MinSourcesFilter = None, min_confidence: MinConfidenceFilter = None) -> None:
+    """Export stored events as jsonl, csv (a flat table), parquet or PLOVER JSON."""
     from .query import export_events
 
     n = export_events(db, output, format, actor=actor, type=type, since=since, until=until, status=status,
-                      country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources)
+                      country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources,
+                      min_confidence=min_confidence)
     err.print(f"{n} events written to {output} ({format})", markup=False)
 
 
@@ -330,12 +375,17 @@ def _print_records(rows: Iterable[dict[str, Any]], format: str) -> None:
         return
     rows = list(rows)
     if format == "csv":
+        from .store.export import write_csv
+
         out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["doc", "type", "mode", "status", "date", "source", "target", "evidence"])
-        for r in rows:
-            writer.writerow([r.get("doc"), r["type"], r.get("mode"), r["status"], r.get("date"),
-                             _names(r["source"]), _names(r["target"]), r.get("evidence")])
+        if rows and "id" in rows[0]:  # stored events: the flat table of `export --format csv`
+            write_csv(out, rows)
+        else:                         # extracted events have no id, sources or place yet
+            writer = csv.writer(out)
+            writer.writerow(["doc", "type", "mode", "status", "date", "source", "target", "evidence"])
+            for r in rows:
+                writer.writerow([r.get("doc"), r["type"], r.get("mode"), r["status"], r.get("date"),
+                                 _names(r["source"]), _names(r["target"]), r.get("evidence")])
         sys.stdout.write(out.getvalue())
         return
     if format == "table":
@@ -351,6 +401,10 @@ def _print_records(rows: Iterable[dict[str, Any]], format: str) -> None:
         Console(width=160).print(table)
         return
     raise GaikoError(f"--format: unknown format {format!r} (jsonl, table, csv)")
+
+
+def _cell(value: float) -> str:
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
 def _check_table_format(format: str) -> None:

@@ -13,7 +13,8 @@ Ray) calls. For each batch of documents:
   5. date: each event's temporal expression, resolved against the publication date;
      a wire dateline (【モスクワ共同】) gives the lead its day and place where it has none;
   6. merge: repeated mentions of one interaction in a document become one event, and
-     what occurred is never left dated after the paper by a relative expression.
+     what occurred is never left dated after the paper by a relative expression;
+  7. confidence: how sure each event is, from what it rests on (``gaiko.confidence``).
 Documents come in already cleaned (``gaiko.documents.load_documents``).
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .confidence import basis_of, confidence
 from .events.dating import after_publication, date_event, last_day, said_at_meeting
 from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
@@ -154,7 +156,9 @@ def _batch(docs: list[Document], options: Options,
             frames = complete_frames(reading, s.text, tokens, args, ctx)
             ctx.topic = last_subject(args, s.text) or ctx.topic
             subjects = [(a.start, a.end) for a in args if a.case == "subj"]
-            for f, ev in ((f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)):
+            found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start)]
+            for f, ev in found:
+                ev.basis = basis_of(ev, parsed=s.read is None, sentence=s.text, events_in_sentence=len(found))
                 # 5. date
                 own = {(a.start, a.end) for a in f.source + f.target}
                 announced = f.type not in SAID_TYPES and bool(_ANNOUNCED.match(s.text[f.match.char_end:]))
@@ -177,6 +181,8 @@ def _batch(docs: list[Document], options: Options,
         merged = merge_events(events)
         for ev in merged:
             _check_not_after(ev, doc.published)
+        for ev in merged:  # 7. how sure (gaiko.confidence)
+            ev.confidence = confidence(ev.to_dict(), ev.basis)
         result = Extraction(doc, mentions, merged)
         if on_done:
             on_done(result)

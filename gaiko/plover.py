@@ -62,15 +62,18 @@ assert set(SCORES) == set(PLOVER_TYPES)
 COOPERATIVE = tuple(t for t in PLOVER_TYPES if SCORES[t] > 0)
 CONFLICTUAL = tuple(t for t in PLOVER_TYPES if SCORES[t] < 0)
 
-#: One colour per type for stacked charts: cooperative types in blues and greens,
-#: conflictual ones in oranges and reds, REQUEST grey.
+#: One colour per type for stacked charts: cooperative types in cool colours (blues,
+#: a purple, a teal, greens), conflictual ones in oranges and reds, REQUEST grey.
+#: The three commonest cooperative types, CONSULT (light blue), SUPPORT (teal) and
+#: AGREE (purple), differ in hue, not only in lightness, so they can be told apart
+#: in a stacked bar.
 TYPE_COLOURS: dict[str, str] = {
-    "AID": "#08519c",
+    "AID": "#08306b",
     "COOPERATE": "#2171b5",
-    "AGREE": "#4292c6",
-    "CONCEDE": "#41ab5d",
-    "SUPPORT": "#6baed6",
-    "RETREAT": "#74c476",
+    "AGREE": "#6a51a3",
+    "CONCEDE": "#238b45",
+    "SUPPORT": "#1b9e9e",
+    "RETREAT": "#a1d99b",
     "CONSULT": "#9ecae1",
     "REQUEST": "#bdbdbd",
     "ACCUSE": "#fdae6b",
@@ -86,6 +89,31 @@ assert set(TYPE_COLOURS) == set(PLOVER_TYPES)
 
 #: Stacking order in charts: most cooperative at the bottom, most conflictual on top.
 STACK_ORDER: tuple[str, ...] = tuple(sorted(PLOVER_TYPES, key=lambda t: -SCORES[t]))
+
+
+#: The quad class of each type, numbered as GDELT's and ICEWS's ``QuadClass``:
+#: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+#: conflict.  Each PLOVER type takes the class of the CAMEO root codes it
+#: gathers (PLOVER's CAMEO crosswalk): REQUEST is CAMEO 02 "appeal", verbal
+#: cooperation in CAMEO's quads though gaiko scores it just below zero;
+#: CONCEDE and RETREAT are 08 "yield"; PROTEST, MOBILIZE and SANCTION are 14, 15
+#: and 16, material conflict.
+QUAD_CLASS: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1,
+    "COOPERATE": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2,
+    "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+assert set(QUAD_CLASS) == set(PLOVER_TYPES)
+
+#: The names of the quad classes.
+QUAD_NAMES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                              4: "material conflict"}
+
+
+def quad_class(type_: str) -> int | None:
+    """The quad class (1–4, see :data:`QUAD_CLASS`) of a PLOVER type, None for an unknown type."""
+    return QUAD_CLASS.get(type_)
 
 
 def score(type_: str) -> float:

@@ -115,6 +115,8 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     trigger: str | None = None
     rule: str | None = None
+    confidence: float | None = None       # 0-1, see gaiko.confidence
+    basis: dict[str, Any] | None = None   # what the report rests on (gaiko.confidence.basis_of)
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         out = {
@@ -131,9 +133,12 @@ class Event:
             "evidence": self.evidence,
             "mentions": [asdict(m) for m in self.mentions],
         }
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
         if explain:
             out["trigger"] = self.trigger
             out["rule"] = self.rule
+            out["basis"] = self.basis
         return out
 
 

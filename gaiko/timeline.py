@@ -5,7 +5,13 @@ actor, or between two; events dated to a year only, or undated, are left out.
 :class:`Timeline` pivots them (months × types); :func:`plot` draws stacked bars
 by type, most cooperative at the bottom and most conflictual on top, coloured
 as :data:`gaiko.plover.TYPE_COLOURS`, with every month between the first and the
-last on the axis (so gaps show).  matplotlib is imported only to plot, and only
+last on the axis (so gaps show).
+
+Beside the events, each month carries the number of documents published in it
+(``documents``): a month with more news looks like a month with more diplomacy
+unless one divides by it.  With ``normalise`` the counts become events per 100
+documents of their month (a month with events but no dated document gets none).
+matplotlib is imported only to plot, and only
 its Agg canvas is used (no display, no global pyplot state).
 """
 
@@ -24,6 +30,19 @@ class Timeline:
     a: str
     b: str | None
     rows: list[tuple[str, str, int]] = field(default_factory=list)
+    documents: dict[str, int] = field(default_factory=dict)   # month → documents published
+    normalise: bool = False                                    # counts per 100 documents
+
+    def rate(self, n: int, month: str) -> float | None:
+        """``n`` events of ``month`` per 100 of its documents (None with no documents)."""
+        docs = self.documents.get(month, 0)
+        return round(100.0 * n / docs, 2) if docs else None
+
+    def value(self, n: int, month: str) -> float:
+        """What the table and the chart show: the count, or with ``normalise`` the rate."""
+        if not self.normalise:
+            return n
+        return self.rate(n, month) or 0.0
 
     @property
     def types(self) -> list[str]:
@@ -59,8 +78,15 @@ class Timeline:
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
 
     def records(self) -> list[dict[str, Any]]:
-        """One ``{"month", "type", "events"}`` per row, for JSON Lines."""
-        return [{"month": m, "type": t, "events": int(n)} for m, t, n in self.rows]
+        """One ``{"month", "type", "events", "documents"}`` per row, for JSON Lines; with
+        ``normalise`` also ``per_100_documents``."""
+        out = []
+        for m, t, n in self.rows:
+            rec: dict[str, Any] = {"month": m, "type": t, "events": int(n), "documents": self.documents.get(m, 0)}
+            if self.normalise:
+                rec["per_100_documents"] = self.rate(int(n), m)
+            out.append(rec)
+        return out
 
     @property
     def title(self) -> str:
@@ -91,14 +117,14 @@ def plot(timeline: Timeline, path: str) -> None:
         x = list(range(len(months)))
         bottom = [0] * len(months)
         for type_ in timeline.types:
-            heights = [counts.get(m, {}).get(type_, 0) for m in months]
+            heights = [timeline.value(counts.get(m, {}).get(type_, 0), m) for m in months]
             ax.bar(x, heights, bottom=bottom, color=TYPE_COLOURS.get(type_, "#777777"), label=type_,
                    width=0.8)
             bottom = [b + h for b, h in zip(bottom, heights)]
         step = max(1, len(months) // 24)
         ax.set_xticks(x[::step], months[::step], rotation=60, ha="right", fontsize=8)
         ax.set_xlim(-0.6, len(months) - 0.4)
-        ax.set_ylabel("events")
+        ax.set_ylabel("events per 100 documents" if timeline.normalise else "events")
         ax.yaxis.get_major_locator().set_params(integer=True)
         handles, labels = ax.get_legend_handles_labels()
         # legend top to bottom as the bars stack: most conflictual first

@@ -246,3 +246,61 @@ def test_streamed_body_over_the_limit_is_413(store):
     response = client.post("/api/documents", content=chunks(),
                            headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413
+
+
+# -- issue 18: places, CSV, country level, documents per month, confidence ---------------
+
+
+def test_places_have_coordinates_and_their_events(client):
+    body = client.get("/api/places").json()
+    by_name = {p["name"]: p for p in body["places"]}
+    vlad = by_name["Vladivostok"]
+    assert (vlad["country"], vlad["admin1"], vlad["geonameid"]) == ("RUS", "RU.59", 2013348)
+    assert round(vlad["latitude"], 1) == 43.1 and vlad["types"] == {"CONSULT": 1}
+    assert by_name["Moscow"]["events"] == 1 and by_name["Japan"]["country"] == "JPN"  # a name not found: its country
+    assert body["unplaced"] == 4
+    only = client.get("/api/places", params={"status": "planned"}).json()
+    assert [p["name"] for p in only["places"]] == ["Moscow"]
+
+
+def test_events_carry_place_confidence_and_quad_class(client):
+    events = client.get("/api/events").json()["events"]
+    meet = next(e for e in events if e["location"] and e["location"]["id"] == "Vladivostok")
+    assert meet["location"]["text"] == "ウラジオストク" and meet["location"]["geonameid"] == 2013348
+    assert all(0 < e["confidence"] < 1 and e["quad_class"] in (1, 2, 3, 4) for e in events)
+    cut = sorted(e["confidence"] for e in events)[-1]
+    top = client.get("/api/events", params={"min_confidence": cut}).json()["events"]
+    assert top and all(e["confidence"] >= cut for e in top) and len(top) < len(events)
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
+
+
+def test_events_csv_downloads_the_current_filter(client):
+    import csv as csv_module
+    import io
+
+    response = client.get("/api/events.csv", params={"actor": "USA"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv_module.DictReader(io.StringIO(response.text)))
+    assert sorted(r["type"] for r in rows) == ["ACCUSE", "SANCTION"]
+    assert {"latitude", "longitude", "source_ids", "target_countries", "confidence"} <= set(rows[0])
+
+
+def test_network_at_country_level(client):
+    net = client.get("/api/network", params={"level": "country"}).json()
+    assert {n["id"] for n in net["nodes"]} >= {"PRK", "RUS", "USA", "JPN"}
+    assert "Kim Jong Un" not in {n["ref"] for n in net["nodes"]}
+    prk_rus = next(e for e in net["edges"] if {e["source"], e["target"]} == {"PRK", "RUS"})
+    assert prk_rus["events"] == 3
+    assert client.get("/api/network", params={"level": "planet"}).status_code == 422
+
+
+def test_timeline_documents_normalise_and_country_level(client):
+    body = client.get("/api/timeline", params={"normalise": "true"}).json()
+    assert body["documents"] == [{"month": "2024-11", "documents": 2}, {"month": "2024-12", "documents": 1}]
+    sanction = next(r for r in body["counts"] if r["type"] == "SANCTION")
+    assert sanction["count"] == 1 and sanction["per_100_documents"] == 50.0
+    person = client.get("/api/timeline", params={"actor": "Kim Jong Un"}).json()
+    state = client.get("/api/timeline", params={"actor": "Kim Jong Un", "level": "country"}).json()
+    assert {r["type"] for r in person["counts"]} == {"CONSULT", "COOPERATE"}
+    assert {r["type"] for r in state["counts"]} == {"CONSULT", "COOPERATE", "SANCTION"}  # PRK's events too

@@ -135,8 +135,8 @@ def test_timeline_table_and_jsonl(db):
     for month in ("2023-11", "2024-01", "2024-03", "2024-05"):
         assert month in out
     rows = jsonl(invoke("timeline", "PRK", "--db", db, "--format", "jsonl").stdout)
-    assert {"month": "2024-03", "type": "SANCTION", "events": 1} in rows
-    assert {"month": "2024-03", "type": "MOBILIZE", "events": 1} in rows
+    assert {"month": "2024-03", "type": "SANCTION", "events": 1, "documents": 1} in rows
+    assert {"month": "2024-03", "type": "MOBILIZE", "events": 1, "documents": 1} in rows
     assert sum(r["events"] for r in rows) == 6
 
 
@@ -144,7 +144,7 @@ def test_timeline_dyad_and_png(db, tmp_path):
     png = tmp_path / "kim-putin.png"
     result = invoke("timeline", "Kim Jong Un", "Vladimir Putin", "--db", db, "--plot", str(png),
                     "--format", "jsonl")
-    assert jsonl(result.stdout) == [{"month": "2024-01", "type": "CONSULT", "events": 1}]
+    assert jsonl(result.stdout) == [{"month": "2024-01", "type": "CONSULT", "events": 1, "documents": 3}]
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 1000
 
@@ -234,10 +234,15 @@ def _expected(db, **filters):
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_round_trip(db, tmp_path, fmt):
+    from gaiko.store.export import flat_row
+
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", "--db", db, "--format", fmt, "--output", str(out))
     assert "7 events" in result.stderr
-    assert read_export(str(out), fmt) == _expected(db)
+    expected = _expected(db)
+    if fmt == "csv":  # the flat table: one row per event, nothing nested
+        expected = [{k: (v or None) if isinstance(v, str) else v for k, v in flat_row(e).items()} for e in expected]
+    assert read_export(str(out), fmt) == expected
 
 
 def test_export_plover_round_trip(db, tmp_path):
@@ -315,3 +320,106 @@ def test_unwritable_output(db, tmp_path):
     _one_error_line(gaiko("export", "--db", db, "--output", target), target)
     target = str(tmp_path / "no-such-dir" / "g.graphml")
     _one_error_line(gaiko("graph", "--db", db, "--output", target), target)
+
+
+# -- issue 18: flat CSV, --min-confidence, --level country, dyads, --normalise -------------
+
+
+def test_events_csv_is_the_flat_table(db):
+    rows = list(csv.DictReader(io.StringIO(invoke("events", "--db", db, "--format", "csv").stdout)))
+    consult = next(r for r in rows if r["type"] == "CONSULT")
+    assert consult["sources"] == "3" and consult["first_doc"] == "d1" and consult["date_precision"] == "day"
+    assert {consult["source_countries"], consult["target_countries"]} == {"PRK", "RUS"}
+    assert consult["quad_class"] == "1" and 0 < float(consult["confidence"]) < 1
+
+
+@pytest.mark.parametrize("command", ["events", "export", "graph", "dyads"])
+def test_min_confidence_filters_every_command(db, tmp_path, command):
+    rows = jsonl(invoke("events", "--db", db).stdout)
+    cut = sorted(r["confidence"] for r in rows)[len(rows) // 2]
+    kept = sorted(r["id"] for r in rows if r["confidence"] >= cut)
+    assert 0 < len(kept) <= len(rows)
+    if command == "events":
+        got = sorted(r["id"] for r in jsonl(invoke("events", "--db", db, "--min-confidence", str(cut)).stdout))
+        assert got == kept
+    elif command == "export":
+        out = tmp_path / "e.jsonl"
+        invoke("export", "--db", db, "--output", str(out), "--min-confidence", str(cut))
+        assert sorted(r["id"] for r in read_export(str(out))) == kept
+    elif command == "graph":
+        everything = json.loads(invoke("graph", "--db", db, "--format", "json").stdout)
+        none = json.loads(invoke("graph", "--db", db, "--format", "json", "--min-confidence", "1").stdout)
+        assert everything["nodes"] and none["nodes"] == []
+    else:
+        assert jsonl(invoke("dyads", "--db", db, "--format", "jsonl", "--min-confidence", "1").stdout) == []
+    bad = gaiko(command, "--db", db, "--min-confidence", "2", *(["--output", str(tmp_path / "x")]
+                                                               if command == "export" else []))
+    _one_error_line(bad, "--min-confidence")
+
+
+def test_graph_level_country_folds_people_into_their_state(db):
+    net = json.loads(invoke("graph", "--db", db, "--format", "json", "--level", "country").stdout)
+    ids = {n["id"] for n in net["nodes"]}
+    assert ids == {"PRK", "RUS", "JPN", "USA", "KOR", "CHN"}  # Kim Jong Un → PRK, Putin → RUS
+    prk_rus = next(e for e in net["edges"] if {e["source"], e["target"]} == {"PRK", "RUS"})
+    assert prk_rus["weight"] == 2 and prk_rus["types"] == {"AGREE": 1, "CONSULT": 1}
+    actor_level = json.loads(invoke("graph", "--db", db, "--format", "json").stdout)
+    assert "kimjongun" in {n["id"] for n in actor_level["nodes"]}
+
+
+def test_actors_and_timeline_at_country_level(db):
+    states = jsonl(invoke("actors", "--db", db, "--format", "jsonl", "--level", "country").stdout)
+    assert states[0]["id"] == "PRK" and states[0]["events"] == 6
+    assert "Kim Jong Un" not in {s["id"] for s in states}
+    person = jsonl(invoke("timeline", "Kim Jong Un", "--db", db, "--format", "jsonl").stdout)
+    state = jsonl(invoke("timeline", "Kim Jong Un", "--db", db, "--format", "jsonl", "--level", "country").stdout)
+    assert {r["type"] for r in person} == {"CONSULT"}
+    assert {r["type"] for r in state} == {"CONSULT", "ACCUSE", "SANCTION", "MOBILIZE", "AGREE", "THREATEN"}
+
+
+def test_dyads_by_month_are_directed_country_pairs(db):
+    rows = jsonl(invoke("dyads", "--db", db, "--by", "month", "--format", "jsonl").stdout)
+    by_key = {(r["period"], r["source"], r["target"]): r for r in rows}
+    assert by_key[("2024-03", "USA", "PRK")]["events"] == 1 and by_key[("2024-03", "USA", "PRK")]["q4"] == 1
+    assert by_key[("2024-03", "PRK", "USA")]["events"] == 1  # the other direction is its own dyad
+    assert ("2024-01", "JPN", "PRK") in by_key and ("2024-01", "PRK", "JPN") not in by_key
+    assert all(r["period"] != "" and len(r["period"]) == 7 for r in rows)
+    assert not any(r["source"] == "JPN" and r["target"] == "CHN" for r in rows)  # undated: not on a month
+    whole = jsonl(invoke("dyads", "--db", db, "--by", "all", "--format", "jsonl").stdout)
+    assert any(r["source"] == "JPN" and r["target"] == "CHN" for r in whole)
+    table = invoke("dyads", "--db", db).stdout
+    assert "USA" in table and "2024-03" in table
+    _one_error_line(gaiko("dyads", "--db", db, "--by", "week"), "--by")
+
+
+def test_timeline_reports_documents_and_normalises(db):
+    rows = jsonl(invoke("timeline", "PRK", "--db", db, "--format", "jsonl", "--normalise").stdout)
+    jan = [r for r in rows if r["month"] == "2024-01"]
+    # January: 4 documents, of which d3 is a reprint → 3 counted; PRK events that month: CONSULT, ACCUSE
+    assert {r["documents"] for r in jan} == {3}
+    assert {r["type"]: r["per_100_documents"] for r in jan} == {"CONSULT": 33.33, "ACCUSE": 33.33}
+    table = invoke("timeline", "PRK", "--db", db, "--normalise").stdout
+    assert "per 100 documents" in table and "33.33" in table
+    plain = jsonl(invoke("timeline", "PRK", "--db", db, "--format", "jsonl").stdout)
+    assert all("per_100_documents" not in r for r in plain) and {r["documents"] for r in plain} >= {3}
+
+
+def test_read_events_gives_a_dataframe_with_the_events_filters(db):
+    import gaiko
+
+    frame = gaiko.read_events(db, country="USA")
+    assert sorted(frame["type"]) == ["MOBILIZE", "SANCTION"]
+    assert {"latitude", "confidence", "quad_class", "source_ids", "date_start"} <= set(frame.columns)
+    assert str(frame["date_start"].dtype).startswith("datetime64")
+    assert len(gaiko.read_events(db)) == 7 and len(gaiko.read_events(db, dyad=["PRK", "RUS"])) == 2
+    with pytest.raises(Exception, match="--since"):
+        gaiko.read_events(db, since="yesterday")
+
+
+def test_normalised_png_and_bad_level(db, tmp_path):
+    png = tmp_path / "prk.png"
+    invoke("timeline", "PRK", "--db", db, "--normalise", "--plot", str(png))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for command in (["graph"], ["actors"], ["timeline", "PRK"]):
+        _one_error_line(gaiko(*command, "--db", db, "--level", "planet"), "--level", "planet")
+    _one_error_line(gaiko("dyads", "--db", str(tmp_path / "missing.duckdb")), "missing.duckdb")

@@ -150,3 +150,18 @@ def test_line_verdicts_on_general_signals():
         ("Copyright © 2024 Example News. All rights reserved.", "copyright"),
     ]:
         assert prose_verdict(line) == (False, why), line
+
+
+def test_an_excerpt_cut_mid_sentence_keeps_its_last_line():
+    """Pages that publish only an article's opening stop mid-sentence; that line is
+    still the article's (its events count), while a short teaser after it is not."""
+    page = ("ニュース速報\n\n"
+            "外務省は5日、東シナ海での中国のガス田開発を巡り、在日中国大使館の公使に抗議した。"
+            "日本政府は同様の抗議を繰り返している。\n\n"
+            "これに先立ち、上川陽子外相は王毅外相と電話で会談し、構造物の撤去を求めたほか、\n\n"
+            "関連記事\n")
+    text = clean_text(page)
+    assert text.endswith("構造物の撤去を求めたほか、")
+    assert "関連記事" not in text and "ニュース速報" not in text
+    menu = "外務省は5日、中国大使館の公使に抗議した。日本政府は同様の抗議を繰り返している。\n\nホーム、政治、経済、国際、スポーツ\n"
+    assert "ホーム" not in clean_text(menu)  # a menu with commas is no cut sentence: too short

@@ -174,3 +174,73 @@ def test_static_assets_are_local(client):
     css = client.get("/static/style.css").text
     assert "http" not in css and "@import" not in css
     assert "http" not in js.text
+
+
+# -- issue 18: the map, the network's level and zoom, the timeline's documents ------------
+
+
+def test_map_page_draws_countries_and_places(client):
+    html = client.get("/map").text
+    assert html.count('class="country') > 150  # the world's outlines, drawn on the server
+    markers = re.findall(r'<a href="([^"]+)" class="marker" data-place="([^"]+)"', html)
+    assert {name for _, name in markers} == {"Vladivostok", "Moscow", "Japan"}
+    assert 'data-country="RUS" ' not in html and 'class="country active" data-country="RUS"' in html
+    assert "RU.59" in html and "2013348" in html  # the table: division and GeoNames id
+    assert "onerror=alert(1)>" not in html  # a hostile place name stays text
+    assert 'id="world-map" class="world-map zoomable"' in html
+
+
+def test_network_labels_keep_apart_and_the_level_toggles(client):
+    html = client.get("/network").text
+    assert 'class="network zoomable"' in html and 'data-zoom="in"' in html
+    assert 'href="/network?max_nodes=40&amp;level=country"' in html
+    country = client.get("/network", params={"level": "country"}).text
+    nodes = re.findall(r'class="node" data-node="([^"]+)"', country)
+    assert "PRK" in nodes and "kimjongun" not in nodes
+
+
+def test_network_layout_uses_the_canvas_and_separates_labels():
+    from gaiko.web import charts
+
+    # a main cluster of 12 actors and a far-off pair: the cluster must still fill the canvas
+    names = [f"Actor number {i}" for i in range(12)] + ["Lone A", "Lone B"]
+    net = {"nodes": [{"id": n, "label": n, "events": 10 - i % 5, "score": 0.2} for i, n in enumerate(names)],
+           "edges": [{"source": names[i], "target": names[(i + 1) % 12], "events": 2, "score": 0.3}
+                     for i in range(12)] + [{"source": "Lone A", "target": "Lone B", "events": 1, "score": -0.4}]}
+    g = charts.network_graph(net)
+    main = [n for n in g.nodes if n["id"].startswith("Actor")]
+    xs, ys = [n["x"] for n in main], [n["y"] for n in main]
+    assert max(xs) - min(xs) > 0.6 * g.width and max(ys) - min(ys) > 0.5 * g.height
+
+    def box(n):
+        w = charts.label_width(n["label"])
+        left = {"middle": n["lx"] - w / 2, "start": n["lx"], "end": n["lx"] - w}[n["anchor"]]
+        return left, n["ly"] - 11, left + w, n["ly"] + 3
+
+    boxes = [box(n) for n in g.nodes]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert min(a[2], b[2]) <= max(a[0], b[0]) or min(a[3], b[3]) <= max(a[1], b[1]), (a, b)
+
+
+def test_consult_support_and_agree_colours_differ_in_hue():
+    import colorsys
+
+    from gaiko.plover import TYPE_COLOURS
+
+    def hue(colour):
+        r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+    hues = [hue(TYPE_COLOURS[t]) for t in ("CONSULT", "SUPPORT", "AGREE")]
+    for i, a in enumerate(hues):
+        for b in hues[i + 1:]:
+            assert min(abs(a - b), 360 - abs(a - b)) >= 20, hues
+
+
+def test_timeline_page_shows_documents_and_normalises(client):
+    html = client.get("/timeline").text
+    assert 'class="documents-line"' in html and "documents published" in html
+    normal = client.get("/timeline", params={"normalise": "true"}).text
+    assert "Events per 100 documents" in normal and "50 events per 100 documents" in normal
+    assert 'id="csv-download"' in client.get("/").text

@@ -451,3 +451,76 @@ def test_merge_keeps_date_text_and_evidence_of_one_mention(store):
     assert (e["date"], e["date_text"]) == ("2024-11-26", "26日")
     assert e["date_text"] in e["evidence"]
     assert e["docs"] == ["d1", "d2", "d3"]
+
+
+# -- places, confidence and quad class (issue 18) ------------------------------------------
+
+
+PYONGYANG = {"id": "Pyongyang", "country": "PRK", "text": "平壌"}
+
+
+def test_ingest_resolves_the_place_and_keeps_it_in_columns(store):
+    store.ingest(doc("p1"), [ev("p1", "CONSULT", PUTIN, KIM, date="2024-06-19", location=PYONGYANG)])
+    (row,) = store.events()
+    loc = row["location"]
+    assert {k: loc[k] for k in PYONGYANG} == PYONGYANG  # the extractor's fields kept
+    assert (loc["place"], loc["geonameid"], loc["admin1"], loc["place_country"]) == \
+        ("Pyongyang", 1871859, "KP.12", "PRK")
+    cols = store.read(lambda c: c.execute(
+        "SELECT latitude, longitude, geonameid, place_country, admin1, quad_class FROM events").fetchone())
+    assert (round(cols[0], 2), round(cols[1], 2), *cols[2:]) == (39.03, 125.75, 1871859, "PRK", "KP.12", 1)
+
+
+def test_quad_class_and_confidence_on_every_event(store):
+    store.ingest(doc("q1"), [ev("q1", "ASSAULT", PRK, JPN), ev("q1", "ACCUSE", JPN, PRK),
+                             ev("q1", "AID", JPN, FISHER)])
+    rows = {r["type"]: r for r in store.events()}
+    assert {t: r["quad_class"] for t, r in rows.items()} == {"ASSAULT": 4, "ACCUSE": 3, "AID": 2}
+    assert all(0 < r["confidence"] < 1 for r in rows.values())
+
+
+def test_independent_reports_raise_the_confidence_and_reprints_do_not(store):
+    store.ingest(doc("c1"), [ev("c1", "CONSULT", KIM, PUTIN, date="2024-06-19", confidence=0.5)])
+    store.ingest(doc("c2"), [ev("c2", "CONSULT", PUTIN, KIM, date="2024-06-19", confidence=0.6)])
+    (row,) = store.events()
+    assert row["sources"] == 2 and row["confidence"] == 0.8  # 1 - 0.5 * 0.4
+    store.ingest(doc("c3", duplicate_of="c2"), [ev("c3", "CONSULT", PUTIN, KIM, date="2024-06-19",
+                                                   confidence=0.7)])
+    (row,) = store.events()
+    assert row["sources"] == 2 and row["confidence"] == 0.8  # a reprint is no new evidence
+
+
+def test_min_confidence_filters(store):
+    store.ingest(doc("m1"), [ev("m1", "CONSULT", KIM, PUTIN, confidence=0.9),
+                             ev("m1", "ACCUSE", JPN, PRK, confidence=0.3)])
+    assert [r["type"] for r in store.events(min_confidence=0.5)] == ["CONSULT"]
+    assert len(store.events(min_confidence=0.0)) == 2
+    with pytest.raises(InputError, match="min_confidence"):
+        store.events(min_confidence=1.5)
+
+
+def test_migration_0005_fills_places_quads_and_confidence_of_an_older_store(tmp_path, monkeypatch):
+    from gaiko.store import migrations
+
+    path = str(tmp_path / "old.duckdb")
+    older = [m for m in migrations.MIGRATIONS.migrations if m.name < "0005"]
+    monkeypatch.setattr(migrations.MIGRATIONS, "_migrations", older)
+    with Store(path) as s:
+        s.write(lambda c: c.execute(
+            "INSERT INTO events (id, seq, type, mode, status, date, location, evidence, doc, dyad_key,"
+            " status_history, sources) VALUES ('e1', 1, 'SANCTION', NULL, 'occurred', '2024-01',"
+            " '{\"id\": \"Busan\", \"country\": \"KOR\", \"text\": \"釜山\"}', '制裁', 'd', 'k', '[]', 2)"))
+        s.write(lambda c: c.execute(
+            "INSERT INTO event_actors VALUES ('e1', 'source', 0, 'usa', 'USA', 'USA', '米国', NULL),"
+            " ('e1', 'target', 0, 'prk', 'PRK', 'PRK', '北朝鮮', NULL)"))
+    monkeypatch.undo()
+    with Store(path) as s:
+        assert s.migrations.pending(s) == []
+        row = s.read(lambda c: c.dicts("SELECT quad_class, confidence, geonameid, admin1, location FROM events"))[0]
+    assert row["quad_class"] == 4 and row["geonameid"] == 1838524 and row["admin1"] == "KR.10"
+    assert "latitude" in row["location"]
+    from gaiko.confidence import combine, confidence
+
+    one = confidence({"type": "SANCTION", "status": "occurred", "evidence": "制裁",
+                      "source": [{"id": "USA"}], "target": [{"id": "PRK"}]})
+    assert row["confidence"] == combine(one, one)  # two sources

@@ -32,12 +32,37 @@ def store():
         yield s
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_round_trip(store, tmp_path, fmt):
     path = str(tmp_path / f"events.{fmt}")
     expected = store.events()
     assert store.export(path, fmt) == len(expected) == 2
     assert read_export(path, fmt) == expected
+
+
+def test_csv_is_flat_one_column_per_field(store, tmp_path):
+    """The spreadsheet form: no JSON in any cell; each side's ids and countries joined with ';'."""
+    import csv as csv_module
+
+    path = str(tmp_path / "events.csv")
+    assert store.export(path, "csv") == 2
+    with open(path, encoding="utf-8", newline="") as fh:
+        header = next(csv_module.reader(fh))
+    for column in ("id", "date", "date_precision", "type", "quad_class", "mode", "status", "confidence",
+                   "source_ids", "source_countries", "target_ids", "target_countries", "place", "latitude",
+                   "longitude", "sources", "first_doc", "evidence"):
+        assert column in header
+    rows = {r["type"]: r for r in read_export(path, "csv")}
+    meet, coerce = rows["CONSULT"], rows["COERCE"]
+    assert (meet["date"], meet["date_end"], meet["date_precision"]) == ("2024-01-18", "2024-01-19", "day")
+    assert meet["source_ids"] == "Kim Jong Un" and meet["target_countries"] == "RUS"  # the first report's sides
+    assert (meet["place"], meet["place_text"], meet["place_country"]) == ("Vladivostok", "ウラジオストク", "RUS")
+    assert round(meet["latitude"], 2) == 43.11 and round(meet["longitude"], 2) == 131.87
+    assert meet["sources"] == 2 and meet["first_doc"] == "d1" and meet["quad_class"] == 1
+    assert coerce["target_ids"] is None and coerce["target_countries"] == "CHN"  # an unnamed actor
+    assert coerce["place"] is None and coerce["latitude"] is None and coerce["quad_class"] == 4
+    assert coerce["status"] == "denied" and 0 < coerce["confidence"] < 1
+    assert all(not str(v).startswith(("[", "{")) for r in rows.values() for v in r.values() if v is not None)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "plover"])
@@ -53,13 +78,16 @@ def test_plover_field_names_and_round_trip(store, tmp_path):
     records = read_export(path, "plover")
     consult, coerce = records
     assert set(consult) == {"id", "date", "enddate", "event", "mode", "actor", "recipient", "event_loc",
-                            "event_text", "text_info", "cite_info", "coder", "coded_date", "comment"}
+                            "event_text", "text_info", "cite_info", "coder", "coded_date", "comment",
+                            "confidence", "quad_class"}
     assert consult["event"] == "CONSULT" and consult["date"] == "2024-01-18"
     assert consult["enddate"] == "2024-01-19"
     assert consult["actor"][0] == {"code": "PRK", "sector": None, "entity_text": "金正恩",
                                    "identifier_text": "Kim Jong Un", "identifier_id": None}
     assert consult["event_loc"] == {"extracted_place": "ウラジオストク", "resolved_place": "Vladivostok",
-                                    "country_code": "RUS"}
+                                    "country_code": "RUS", "admin1": "RU.59", "lat": 43.10562, "lon": 131.87353,
+                                    "geonameid": 2013348, "identifier_text": "Vladivostok"}
+    assert consult["quad_class"] == 1 and 0 < consult["confidence"] < 1
     assert consult["text_info"] == {"sequence": 1, "start": 0, "end": 12}
     assert consult["cite_info"] == {"url": "https://example.jp/1", "title": "露朝首脳会談へ", "language": "ja",
                                     "publication": "共同通信", "doc": "d1"}
@@ -68,11 +96,13 @@ def test_plover_field_names_and_round_trip(store, tmp_path):
     assert coerce["comment"] == "status: denied (negation)"
     assert coerce["date"] is None and coerce["event_loc"] is None
 
-    fields = ("id", "doc", "type", "mode", "status", "source", "target", "date", "date_end", "location",
-              "evidence")
+    fields = ("id", "doc", "type", "mode", "status", "source", "target", "date", "date_end", "evidence")
     for record, event in zip(records, store.events()):
         back = from_plover(record)
         assert {f: back[f] for f in fields} == {f: event[f] for f in fields}
+        if event["location"]:
+            assert {k: back["location"][k] for k in ("id", "country", "text")} == \
+                {k: event["location"][k] for k in ("id", "country", "text")}
         assert back["mentions"] == event["mentions"][:1]
 
 

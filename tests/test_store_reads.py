@@ -51,14 +51,19 @@ def test_event_record_is_built_whole_and_in_field_order():
         "id": rows[0]["id"], "doc": "d1", "type": "CONSULT", "mode": "meet", "status": "occurred",
         "source": [KIM, CHOE], "target": [PUTIN],
         "date": "2024-01-18", "date_end": "2024-01-19", "date_text": "18日から19日",
-        "location": {"id": "Pyongyang", "country": "PRK", "text": "平壌"}, "evidence": "d2:CONSULT",  # with its date_text (issue 16)
+        "location": {"id": "Pyongyang", "country": "PRK", "text": "平壌", "place": "Pyongyang",
+                     "latitude": 39.03385, "longitude": 125.75432, "place_country": "PRK", "admin1": "KP.12",
+                     "geonameid": 1871859, "place_kind": "city"},
+        "evidence": "d2:CONSULT",  # with its date_text (issue 16)
         "mentions": [{"doc": "d1", "start": 5, "end": 9}, {"doc": "d1", "start": 0, "end": 3},
                      {"doc": "d2", "start": None, "end": None}],
         "sources": 2, "docs": ["d1", "d2"],
         "status_history": [{"doc": "d1", "status": "planned", "date": "2024-01"},
                            {"doc": "d2", "status": "occurred", "date": "2024-01-18"}],
+        "confidence": rows[0]["confidence"], "quad_class": 1,
     }
     assert rows[0] == consult and list(rows[0]) == list(consult)
+    assert 0 < rows[0]["confidence"] < 1
     assert rows[1]["source"] == [USA] and rows[1]["target"] == [PRK, FISHER]
     assert "sector" in rows[1]["target"][0] and "sector" not in rows[1]["target"][1]
     assert rows[1]["sources"] == 1 and rows[1]["docs"] == ["d2"]

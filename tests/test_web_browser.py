@@ -188,3 +188,120 @@ def test_paste_an_article(page):
     page.locator("section.pasted h2 a").click()
     assert page.locator("a.evidence.other").count() >= 1  # the document page marks its evidence
     shot(page, "document", full_page=True)
+
+
+# -- issue 18: the map, the country-level network, the normalised timeline, CSV -----------
+#
+# These pages are about counts over many documents, so their server holds every
+# development corpus (seeds, livedoor, news: some seventy articles over several years).
+
+DEV_CORPORA = [SHARED / "corpus" / name for name in ("seeds", "livedoor", "news")]
+
+
+@pytest.fixture(scope="module")
+def server_all(tmp_path_factory):
+    import uvicorn
+
+    from gaiko.documents import load_documents
+    from gaiko.ingest import ingest_documents
+    from gaiko.options import Options
+    from gaiko.records import Document
+    from gaiko.store import Store
+    from gaiko.web import WebOptions, create_app
+
+    if not all(p.is_dir() for p in DEV_CORPORA):
+        pytest.skip("a development corpus is missing")
+    db = str(tmp_path_factory.mktemp("web-all") / "dev.duckdb")
+    options = Options(progress=False)
+    docs = [d for d in load_documents([str(p) for p in DEV_CORPORA], options) if isinstance(d, Document)]
+    ingest_documents(db, docs, options)
+    store = Store(db)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store, WebOptions(pipeline=options, host="127.0.0.1")),
+                                        host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+
+
+@pytest.fixture
+def page_all(browser, server_all):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server_all, locale="ja-JP",
+                                  accept_downloads=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert errors == []
+
+
+def _view_box(page, selector: str) -> list[float]:
+    return [float(v) for v in page.locator(selector).get_attribute("viewBox").split()]
+
+
+def test_map_of_event_places_zooms(page_all):
+    page_all.goto("/map")
+    markers = page_all.locator("svg#world-map a.marker")
+    assert markers.count() >= 5  # Pyongyang, Moscow, Havana, Singapore … where the extractor names a place
+    assert page_all.locator("svg#world-map path.country").count() > 150
+    assert page_all.locator("table.places tbody tr").count() == markers.count()
+    shot(page_all, "map", full_page=True)
+    before = _view_box(page_all, "svg#world-map")
+    page_all.locator("svg#world-map").hover()
+    page_all.mouse.wheel(0, -400)
+    page_all.wait_for_function("document.getElementById('world-map').getAttribute('viewBox') !== '%s'"
+                           % " ".join(f"{v:g}" for v in before))
+    assert _view_box(page_all, "svg#world-map")[2] < before[2]  # zoomed in
+    page_all.click('.zoom-controls[data-for="world-map"] button[data-zoom="reset"]')
+    assert _view_box(page_all, "svg#world-map")[2] == before[2]
+
+
+def test_country_level_network_labels_apart_and_zoom(page_all):
+    page_all.goto("/network?level=country")
+    nodes = page_all.locator("svg#network .node")
+    assert nodes.count() >= 4
+    assert page_all.locator('svg#network .node[data-node="PRK"]').count() == 1
+    assert page_all.locator('svg#network .node[data-node="kimjongun"]').count() == 0
+    boxes = page_all.evaluate("""() => Array.from(document.querySelectorAll('svg#network text.node-label'))
+        .map(t => { const b = t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; })""")
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1]
+    assert overlaps == []
+    shot(page_all, "network-country", full_page=True)
+    before = _view_box(page_all, "svg#network")
+    page_all.click('.zoom-controls[data-for="network"] button[data-zoom="in"]')
+    assert _view_box(page_all, "svg#network")[2] < before[2]
+    page_all.click("#level-toggle a")
+    page_all.wait_for_url(re.compile(r"/network\?max_nodes=40$"))
+    assert page_all.locator('svg#network .node[data-node="kimjongun"]').count() == 1
+
+
+def test_normalised_timeline_shows_documents(page_all):
+    page_all.goto("/timeline?normalise=true")
+    assert page_all.locator("svg.chart rect.bar").count() >= 5
+    assert page_all.locator("svg.chart polyline.documents-line").count() == 1
+    title = page_all.locator("svg.chart rect.bar title").first.text_content()
+    assert "per 100 documents" in title
+    shot(page_all, "timeline-normalised")
+
+
+def test_events_list_downloads_its_filter_as_csv(page_all):
+    import csv
+    import io
+
+    page_all.goto("/?type=CONSULT")
+    with page_all.expect_download() as info:
+        page_all.click("#csv-download")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {r["type"] for r in rows} == {"CONSULT"}
+    assert any(r["latitude"] for r in rows)

@@ -134,7 +134,22 @@ def explain(text: str) -> list[Line]:
     kept = set()
     for start, end in _runs(lines):
         kept.update(range(start, end + 1))
-    return [dataclasses.replace(line, kept=line.prose and i in kept) for i, line in enumerate(lines)]
+    out = [dataclasses.replace(line, kept=line.prose and i in kept) for i, line in enumerate(lines)]
+    for i in range(1, len(out)):
+        if out[i - 1].kept and not out[i].prose and _cut_mid_sentence(out[i]):
+            # excerpts end mid-sentence (「…を求めたほか、」): the article's last line still counts
+            out[i] = dataclasses.replace(out[i], prose=True, why="cut mid-sentence", kept=True)
+    return out
+
+
+#: How long a line cut mid-sentence must be to count as the article's last line.
+CUT_MIN_CHARS = 30
+
+
+def _cut_mid_sentence(line: Line) -> bool:
+    """A line of prose that stops mid-sentence: long, with a clause comma, no list or heading."""
+    return line.why in ("no sentence end", "does not end like a sentence") and len(line.text) >= CUT_MIN_CHARS \
+        and "、" in line.text and not _latin(line.text)
 
 
 def _weight(line: Line) -> int:

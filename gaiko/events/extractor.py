@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
-from .folds import _counterpart, _drop_content, _fold_letters, _fold_visits
+from .folds import _counterpart, _drop_content, _fold_claims, _fold_letters, _fold_quoted, _fold_visits
 from .lending import lend_between
 from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
                     TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame, last_token)
@@ -127,7 +127,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case == "gen":
             k = _next_frame(frames, a.end)
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
-                frames[k].target.append(a)
+                if frames[k].type != "REQUEST":  # 「ガザの民間人の保護を求める」: what is asked, not of whom
+                    frames[k].target.append(a)
+                continue
+            if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]):
+                frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
                 continue
             if k is not None and frames[k].match.char_start - a.end <= 8 and "、" not in text[a.end:frames[k].match.char_start]:
                 frames[k].gens.append(a)
@@ -146,7 +150,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
             k = _next_frame(frames, a.end)
-            if k is not None and _blocked(blockers, a.end, frames[k].match.char_start):
+            if k is not None and _blocked(blockers, a.end + len(a.particle), frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's
         if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
             continue
@@ -154,6 +158,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
+        elif a.case == "with" and (f.type not in SYMMETRIC_TYPES or f.match.mode == "mediate"):
+            f.source.append(a)  # 「日本は米国とともに…を非難」: a co-agent
         elif a.case == "agent":
             continue  # an agent is never the one acted upon
         else:
@@ -173,6 +179,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         return []
     frames, subjects, topic = reading.frames, reading.subjects, ctx.topic
     abouts = [a for a in args if a.case == "about"]
+    meeting: tuple[list[Arg], list[Arg]] | None = None  # this sentence's own meeting, for what follows it
     for k, f in enumerate(frames):
         subj = subjects.get(k)
         if f.predicative:
@@ -195,12 +202,24 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
+        if not f.source and f.predicative and not f.passive and not subj \
+                and _FRONTED.match(text[f.match.char_end:f.match.char_end + 8]):
+            # 「ロシアの侵攻に抗議して、日本政府は…」: a fronted clause shares the subject after it
+            later = [a for a in args if a.case == "subj" and a.start > f.match.char_end
+                     and reaches(quote_spans(text), a.start, f.match.char_start)]
+            f.source = later[:1]
         if not f.source and topic and f.predicative and not f.passive:
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
-        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target \
-                and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start):
+        if f.match.private and f.source and all(_is_private(a) for a in f.source):
+            f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and f.target and f.match.mode != "mediate" \
+                and all(_IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+            f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
+                and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
+                     or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
         if not f.target and f.type in _EVALUATIVE:
             about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
@@ -208,25 +227,46 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
         if not f.target and f.source and f.type in _ADDRESSED and ctx.meeting:
             f.target = _counterpart(f.source, ctx.meeting)
-        if f.type != "CONSULT":
+        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
+            meeting = (list(f.source), list(f.target))
+        if f.type not in _AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
+        else:  # a place stands for the state it belongs to, if the dictionary knows one
+            f.target = [a for a in f.target if a.mention.kind != "place" or a.mention.country]
         if not f.target and f.type == "REQUEST":
             # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and _RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
-        if not f.target and f.type in _EVALUATIVE and k > 0 and not frames[k - 1].predicative \
-                and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
-            f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
+        if not f.target and k > 0 and not frames[k - 1].predicative:
+            link = text[frames[k - 1].match.char_end:f.match.char_start]
+            if f.type in _EVALUATIVE and link == "を":
+                f.target = list(frames[k - 1].source)  # 「ワシントンとソウルの非難を否定」
+            elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and _OBJECT_LINK.match(link):
+                # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
+                f.target = list(frames[k - 1].gens or [a for a in frames[k - 1].source if a.case in ("agent", "gen")])
         if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
             own = {a.mention.country for a in f.source}
             foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
-                       and a.mention.country not in own and a.mention.country is not None]
-            if foreign:
+                       and a.mention.country not in own and a.mention.country is not None
+                       and reaches(quote_spans(text), a.start, f.match.char_start)]
+            if foreign and (f.type in ("PROTEST", "SUPPORT")
+                            or f.predicative and len({a.mention.country for a in foreign}) == 1):
+                # (for an accusation, a measure or an attack only when one foreign state is named)
                 subjects_ = [a for a in foreign if a.case == "subj"]
                 f.target = [(subjects_ or foreign)[-1]]
+        if not f.target and f.source and f.type in _ADDRESSED and meeting:
+            f.target = _counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
+        if not f.target and f.source and f.type in _ADDRESSED and k > 0 and frames[k - 1].type in _ADDRESSED \
+                and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
+                and _SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
+            f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
+        if not f.target and f.predicative and f.source and f.type in _AT_PLACES | {"SANCTION", "COERCE"}:
+            # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in _object_phrase(text, f, args) if a.mention.country not in own][:1]
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -257,7 +297,8 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject:
             st = following
-        elif st == "occurred" and _non_past(doc, f):
+        elif st == "occurred" and _non_past(doc, f) \
+                and not (f.type in _DECIDED and _DECISION.match(_after_suru(text, f.match.char_end))):
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
         elif st == "occurred" and not f.predicative and _PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "planned"  # 「12日に予定される米朝首脳会談」
@@ -267,13 +308,31 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
         f.status = st
         following = st
 
+    # what is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN)
+    for k, f in enumerate(frames):
+        after = text[f.match.char_end:]
+        asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
+        if not f.predicative and _LIFTED.match(after):
+            f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
+        elif not f.predicative and f.type in _RELATIONS and _SUSPENDED.match(after) and not asked:
+            f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
+        elif _FORGONE.match(after):
+            f.status = "denied"  # 「供与を当面見送る」
+        elif f.type in _FORCEFUL and _THREAT_STANCE.match(after):
+            f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
+            f.status = "occurred"
+        elif not f.predicative and f.status == "occurred" and _PLEDGED.match(after):
+            f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
+
     # 5. hypotheses, content and folds
     for f in frames:
-        if _HYPOTHETICAL.match(text[f.match.char_end:]):
-            f.drop = True  # 「侵攻を受けた場合」「派遣すれば」: a condition, not an event
+        if _HYPOTHETICAL.match(text[f.match.char_end:]) or _SCENARIO.match(text[f.match.char_end:]):
+            f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
     _drop_content(text, frames)
+    _fold_claims(text, frames)
+    _fold_quoted(text, frames)
     _fold_letters(frames, text)
     _fold_visits(frames)
     kept = [f for f in frames if not f.drop]
@@ -285,16 +344,55 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
 
 
 
+#: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
+_OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
+                          r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
+                          r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固)?$")
+#: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
+_RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
+_SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
+#: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
+_LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
+#: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
+_FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
+#: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
+_FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
+_THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
+#: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
+_PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
+#: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
+_FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
+#: Between an argument and a symmetric trigger: the clause that is the agreement's content.
+_IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
+#: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
+_SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し))?、[^、。が]{0,40}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 _RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
+#: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
+_SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)")
 #: A trigger that states a condition.
 _HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
-_OBJECT_OF_VIEW = re.compile(r"^を[^、。]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
+_OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
 #: A nominal trigger announced as scheduled by the clause before it.
 _PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
 #: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
 _PAST_REACH = 12
+
+
+#: What ends the object phrase of a verb, read backwards from its を.
+_PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
+
+
+def _object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
+    """Actors named inside the を-phrase right before a predicative trigger, with a country."""
+    m = re.search(r"を(強く|激しく|一斉に|次々と|相次いで)?$", text[:f.match.char_start])
+    if not m:
+        return []
+    end = m.start()
+    stops = [x.end() for x in _PHRASE_STOP.finditer(text, 0, end)]
+    start = stops[-1] if stops else 0
+    return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
 
 
 def _past_end(doc: "Doc", f: Frame) -> int | None:
@@ -310,6 +408,10 @@ def _past_end(doc: "Doc", f: Frame) -> int | None:
         j += 1
     return end
 
+
+#: Acts that a decision or an announcement makes real: 「追放すると発表した」 has expelled.
+_DECIDED = {"SANCTION"}
+_DECISION = re.compile(r"^(する|し)?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
 
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
@@ -373,8 +475,10 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 #: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,4}$")
+#: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
+_OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
-_OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)$")
+_OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
 
 
 def _conjunctive(window: str) -> bool:
@@ -441,11 +545,26 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int) -> li
     return [ev]
 
 
+#: Types whose target may be a place, standing for its state (a city visited, a region shelled).
+_AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
+
+#: Sectors of bodies that act for a state or an international body.
+_OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
+
+
+def _is_private(a: Arg) -> bool:
+    """A private person or group: not a state or its organ, nor anyone holding office."""
+    m = a.mention
+    if m.id is not None and m.id == m.country or m.kind in ("state", "capital"):
+        return False
+    return m.sector not in _OFFICIAL_SECTORS
+
+
 def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Event | None:
     """An Event for a frame, or None when it lacks the actors an event needs."""
     source = actors_of(f.source, sentence_start)
     targets = f.target
-    if f.type != "CONSULT" and any(a.mention.kind not in ("capital", "place") for a in targets):
+    if f.type not in _AT_PLACES and any(a.mention.kind not in ("capital", "place") for a in targets):
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)

@@ -17,7 +17,21 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 #: Speech acts are events even when they are another's content (「非難を否定」).
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
-_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の)$")
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の|も)$"
+                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$")
+#: Outer types whose content is still to come, and the acts that may be that content:
+#: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
+_PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
+_COOPERATIVE = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT"}
+_AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?$")
+#: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
+_CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)(完全に|強く|全面的に)?$")
+#: Between a claimed act and the claim noun: 「…したとの報道」「…しているという指摘」.
+_CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
+#: A quote followed by the verb that says what kind of act it is: 「「…」と非難した」.
+_CONTENT_QUOTE = re.compile(r"^と[^、。「」]{0,6}?(非難|批判|反論|反発|否定|主張|指摘|警告|糾弾)")
+#: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
+_DEMAND_OF_PROTEST = re.compile(r"^(て|して|し、|、)")
 #: A nominal trigger that is only a topic.
 _ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
 #: What makes a nominal trigger in subject position an event: it is held, set or done.
@@ -43,12 +57,22 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
             outer = frames[k + 1]
             link = text[f.match.char_end:outer.match.char_start]
             if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
-                    and f.type == "CONSULT") and len(link) <= 12 and _CONTENT_LINK.match(link):
-                f.drop = True  # 「訪露を協議」: the visit is what the talks are about
+                    and f.type == "CONSULT" or outer.match.mode == "mediate") \
+                    and (len(link) <= 12 and _CONTENT_LINK.match(link)
+                         or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
+                # 「訪露を協議」: the visit is what the talks are about; but what is accused
+                # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
+                f.drop = outer.type != "ACCUSE"
+                if outer.match.mode == "mediate":  # 「AとBの停戦交渉を仲介」: A and B are the mediated
+                    outer.target = [a for a in (f.gens or f.source + f.target)
+                                    if a.key not in {s.key for s in outer.source}]
                 if not outer.target and outer.type != "CONSULT":
                     own = [a for a in f.target if a.mention.rule != "trigger"]
-                    outer.target = [a for a in (f.gens or own or f.source)
-                                    if a.key not in {s.key for s in outer.source}]
+                    if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative
+                        asked = [a for a in own if a.case == "dat"] or f.gens or own or f.source
+                    else:  # 「米国による台湾への軍事支援を中止するよう求めた」: asked of the one who acts
+                        asked = f.gens or [a for a in f.source if a.case in ("agent", "gen")] or own or f.source
+                    outer.target = [a for a in asked if a.key not in {s.key for s in outer.source}]
                 continue
         if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
                 and not _REALISED.search(text[:f.match.char_start]):
@@ -57,6 +81,39 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
                 and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
                 and not _DATED_NOUN.search(text[:f.match.char_start]):
             f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
+
+
+def _fold_quoted(text: str, frames: list[Frame]) -> None:
+    """Words quoted as what someone accuses or denies are that act's content, not events:
+    「同氏が「米国に十分感謝していない」と非難」 reports one accusation."""
+    from .subjects import quote_spans
+
+    for start, end in quote_spans(text):
+        if not _CONTENT_QUOTE.match(text[end:]):
+            continue
+        outer = [f for f in frames if f.match.char_start >= end]
+        if not outer:
+            continue
+        for f in frames:
+            if start < f.match.char_start < end and f.type not in ("ACCUSE", "REJECT", "THREATEN", "REQUEST"):
+                f.drop = True
+
+
+def _fold_claims(text: str, frames: list[Frame]) -> None:
+    """A denied report is no rejection (the report's act is denied instead), and a
+    demand voiced by a protest is part of the protest (gold rule: a protest with
+    its slogans and demands is one PROTEST)."""
+    for k, f in enumerate(frames):
+        if f.type == "REJECT" and _CLAIM_DENIED.search(text[:f.match.char_start]):
+            f.drop = True
+            for g in frames[:k]:  # 「…提供しようとしているとの指摘を否定」: the claimed act is denied
+                if _CLAIMED.search(text[g.match.char_end:f.match.char_start]):
+                    g.status = "denied"
+        elif f.type in ("REQUEST", "ACCUSE") and _DEMAND_OF_PROTEST.match(text[f.match.char_end:]):
+            keys = {a.key for a in f.source}
+            if any(g.type == "PROTEST" and not g.drop and (not g.source or keys & {a.key for a in g.source})
+                   for g in frames[k + 1:]):
+                f.drop = True
 
 
 def _fold_letters(frames: list[Frame], text: str) -> None:

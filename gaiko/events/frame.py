@@ -79,7 +79,7 @@ SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
 _COORDINATORS = ("と", "、", "や", "・", "，")
 
 #: Types that, with no addressee, aim at the foreign state their sentence names.
-_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT"}
+_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT", "ACCUSE", "SANCTION", "ASSAULT", "THREATEN"}
 
 #: Types whose target may be what they are about (「…について」).
 _EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}

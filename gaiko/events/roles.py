@@ -28,15 +28,27 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("について", "about"), ("をめぐ", "about"), ("に関し", "about"), ("に関す", "about"),
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("宛てに", "dat"), ("宛ての", "dat"), ("宛に", "dat"), ("宛の", "dat"),  # 「外務省宛に…問い合わせ」
-    ("とともに", "com"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
-    ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("では", "loc"), ("でも", "loc"),
-    ("間の", "gen"), ("間で", "com"), ("から", "from"), ("まで", "skip"), ("など", "skip"),
+    ("とともに", "with"), ("と共に", "with"), ("と一緒に", "with"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
+    ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("である", "modifier"), ("では", "loc"), ("でも", "loc"),
+    ("間の", "gen"), ("間で", "com"), ("からの", "about"), ("から", "from"), ("まで", "skip"), ("など", "skip"),
     ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
     ("と", "com"), ("の", "gen"), ("で", "loc"), ("や", "coord"), ("、", "coord"), ("・", "coord"),
     ("，", "coord"),
 )
 # Words that may stand between a name and its particle without changing its role.
-_SKIP_AFTER = ("ら", "側", "当局", "政府", "自身", "両国", "ら両", "氏", "たち", "代表団", "一行")
+_SKIP_AFTER = ("ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国", "ら両", "氏",
+               "たち", "代表団", "一行")
+#: People who speak or act for the state or organ named before them, unnamed
+#: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role.
+_SPOKESPEOPLE = re.compile(r"(の)?(副?報道官|報道局長|副報道局長|報道担当者?|当局者|政府高官|高官|幹部|関係者|筋|"
+                           r"首脳|代表|代表部|大使館|総領事館|領事館|外交官|職員|担当者|広報官|事務所|"
+                           r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|"
+                           r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|会合|会議|加盟各国|加盟国|"
+                           r"外相|首脳|国防相|防衛相|閣僚|"
+                           r"公船|船舶|艦艇|艦船|軍艦|船(?=[0-9０-９一二三四五六七八九十数])|[\u4e00-\u9fff]{0,5}機|部隊)"
+                           r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名])")
+#: Parts of a state's territory: 「ウクライナ東部の都市を砲撃」 is aimed at the state.
+_REGION = re.compile(r"(東部|西部|南部|北部|中部|北東部|北西部|南東部|南西部|全土|各地|国内|領内|本土|周辺|沖|近海|領海|領空)")
 
 
 @dataclass
@@ -46,7 +58,7 @@ class Arg:
     mention: ActorMention
     start: int          # sentence-relative character offsets
     end: int
-    case: str           # subj | obj | dat | com | gen | from | loc | about | agent | skip | coord | none
+    case: str           # subj | obj | dat | com | with | gen | from | loc | about | agent | skip | coord | none
     particle: str
     leads: bool = False  # 「Xが率いる代表団」: X leads the next subject
 
@@ -56,7 +68,7 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
-_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|カ国|か国|ヵ国)(?=[がはもをにとの])")
+_COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|カ国|か国|ヵ国|ケ国)(?=[がはもをにとの])")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
 
@@ -82,6 +94,10 @@ def read_case(text: str, end: int, person: bool = False) -> tuple[str, str, int]
     m = _RA_GROUP.match(text, i)
     if m:  # 「韓成烈氏ら北朝鮮外務省で対米関係を担当する幹部職員が」: he heads the group
         return "subj", m.group(2), m.end()
+    if not person:
+        m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i)
+        if m:
+            i = m.end()
     for suffix in _SKIP_AFTER:
         if text.startswith(suffix, i):
             i += len(suffix)
@@ -124,9 +140,30 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat"):
             # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
             a.case = b.case if b.case != "gen" else "gen"
+        elif a.case == "com" and a.particle == "と" and text.startswith("、", a.end + 1) \
+                and all(c.case in ("com", "modifier", "none") for c in args[:k]) \
+                and _FIRST_SUBJECT_AFTER(args[k + 1:]) is not None:
+            # 「トランプ米大統領と、北朝鮮の最高指導者である金正恩委員長は」: a sentence that opens on
+            # 「Aと、」 names the two who act; its first subject is A's partner
+            a.case = "subj"
+        elif a.case == "com" and gap == 0 and a.particle == "と" and b.case == "modifier":
+            # 「AとCのBは」: B, which C's name modifies, is what A is coordinated with
+            head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
+            if head is not None and head.case in ("subj", "obj", "dat"):
+                a.case = head.case
         elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」"):
             a.case = "modifier"
     return args
+
+
+def _FIRST_SUBJECT_AFTER(args: list[Arg]) -> Arg | None:
+    """The first subject among ``args`` if nothing but modifiers and unmarked names come before it."""
+    for b in args:
+        if b.case == "subj" and b.particle in ("は", "が"):
+            return b
+        if b.case not in ("modifier", "none", "gen"):
+            return None
+    return None
 
 
 def _gap(text: str, a: Arg, b: Arg) -> int:

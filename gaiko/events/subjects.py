@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..records import SYMMETRIC_TYPES
 from .frame import _COORDINATORS, SAID_TYPES, Frame, NeedsParse, _is_actor, _next_frame, last_token
 from .roles import Arg
 
@@ -22,7 +23,12 @@ if TYPE_CHECKING:  # pragma: no cover
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
-_EMBED_END = re.compile(r"^[^、。「」]{0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})(に|を)|ように|よう|と)")
+_EMBED_END = re.compile(r"^(?:[^、。「」]|「[^」「]{1,30}」){0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})"
+                        r"(について|をめぐり|をめぐって|に対し|に関し|に|を)|ように|よう|と)")
+
+
+#: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
+_QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$")
 
 
 def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
@@ -44,7 +50,8 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if a.leads:
             leaders.append(a)
             continue
-        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)):
+        if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)) \
+                or _compound_with_next(args, a):
             coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
             continue
         if groups and groups[-1][0][-1].start == a.start:
@@ -75,7 +82,10 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         if not m:
             continue
         k = _next_frame(frames, limit)
-        if k is not None and frames[k].match.char_start - (limit + m.end()) <= 6:
+        if k is not None and frames[k].type in SYMMETRIC_TYPES:
+            continue  # 「日米が連携することで一致」: the clause is what is agreed, not whom with
+        gap = text[limit + m.end():frames[k].match.char_start] if k is not None else ""
+        if k is not None and (len(gap) <= 6 or _QUOTED_GAP.match(gap)):
             f = frames[k]  # the clause is what f is about: its subject is f's target, its other words are its own
             f.target = [b for b in f.target if not a.end <= b.start < limit] + [a]
             f.source = [b for b in f.source if not a.end <= b.start < limit]
@@ -105,6 +115,12 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
                     and all(a.mention.kind == "person" for a in outer):
                 out[k] = outer
     return out
+
+
+def _compound_with_next(args: list[Arg], a: Arg) -> bool:
+    """「日米（両政府）は」: the compound's first state acts with the next."""
+    later = [b for b in args if b.start >= a.end]
+    return bool(later) and later[0].start == a.end and a.mention.rule == later[0].mention.rule == "compound"
 
 
 def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
@@ -157,6 +173,11 @@ def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -
     return q == -1 or q == _quote_of(quotes, trigger_pos)
 
 
+#: Verbs that work as case particles (「…に向け」「…を通じて」「…に対し」): never the end of a clause.
+_CASE_VERBS = {"向ける", "対する", "関する", "通じる", "通ずる", "基づく", "伴う", "巡る", "めぐる", "よる", "沿う",
+               "際する", "当たる", "わたる", "かける", "おく", "含める"}
+
+
 def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     """Where the clause of an embedded が-subject ends, or None if it is a main subject."""
     if not doc.has_annotation("DEP"):
@@ -166,7 +187,7 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
         return None
     head = tok.head
     steps = 0
-    while head.pos_ not in ("VERB", "ADJ") and head.head.i != head.i and steps < 4:
+    while (head.pos_ not in ("VERB", "ADJ") or head.lemma_ in _CASE_VERBS) and head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
     if head.pos_ not in ("VERB", "ADJ"):
         return None
@@ -204,7 +225,7 @@ def _relative_end(text: str, doc: "Doc", a: Arg, args: list[Arg], frames: list[F
             continue
         if t.idx >= stop:
             return None
-        if t.pos_ == "VERB":
+        if t.pos_ == "VERB" and t.lemma_ not in _CASE_VERBS:
             j, end = t.i + 1, t.idx + len(t.text)
             while j < len(doc) and doc[j].pos_ == "AUX":
                 end, j = doc[j].idx + len(doc[j].text), j + 1

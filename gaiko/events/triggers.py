@@ -26,7 +26,7 @@ from ..records import PLOVER_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-_KEYS = {"label", "pattern", "mode", "requires", "window", "target", "id"}
+_KEYS = {"label", "pattern", "mode", "requires", "window", "target", "id", "private"}
 _MAX_TOKENS = 4
 
 
@@ -43,6 +43,7 @@ class TriggerMatch:
     pattern: str
     target: str | None
     id: str
+    private: str | None = None  # the type when only private people or groups do it (抗議: ACCUSE → PROTEST)
 
 
 def _is_kana(ch: str) -> bool:
@@ -70,14 +71,16 @@ class TriggerRuler:
     # -- entries -----------------------------------------------------------
     def add(self, label: str, pattern: str, mode: str | None = None,
             requires: list[str] | None = None, window: int = 12,
-            target: str | None = None, id: str | None = None) -> None:
+            target: str | None = None, id: str | None = None, private: str | None = None) -> None:
         """Add one entry. Raises ValueError on a bad label or empty pattern."""
-        if label not in PLOVER_TYPES:
-            raise ValueError(f"unknown PLOVER type {label!r}")
+        for value in (label, private):
+            if value is not None and value not in PLOVER_TYPES:
+                raise ValueError(f"unknown PLOVER type {value!r}")
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError("empty pattern")
         entry: dict[str, Any] = {"label": label, "pattern": pattern}
-        for key, value in (("mode", mode), ("requires", requires), ("target", target), ("id", id)):
+        for key, value in (("mode", mode), ("requires", requires), ("target", target), ("id", id),
+                           ("private", private)):
             if value is not None:
                 entry[key] = value
         if window != 12:
@@ -222,7 +225,8 @@ class TriggerRuler:
     @staticmethod
     def _make(entry: dict[str, Any], start: int, end: int, cs: int, ce: int) -> TriggerMatch:
         return TriggerMatch(start, end, cs, ce, entry["label"], entry.get("mode"), entry["pattern"],
-                            entry.get("target"), entry.get("id") or f"{entry['label']}:{entry['pattern']}")
+                            entry.get("target"), entry.get("id") or f"{entry['label']}:{entry['pattern']}",
+                            entry.get("private"))
 
 
 _DEFAULT = "triggers.yaml"

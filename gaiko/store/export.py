@@ -1,9 +1,10 @@
 """Export stored events as jsonl, csv, parquet or PLOVER JSON, and read them back.
 
 - ``jsonl``: one :func:`gaiko.store.queries.events` dict per line.
-- ``csv``: one row per event; scalar fields as text (empty = null) and the
-  nested fields (``source``, ``target``, ``location``, ``mentions``, ``docs``,
-  ``status_history``) as JSON text.
+- ``csv``: one row per event, one column per field a spreadsheet needs
+  (:data:`CSV_COLUMNS`: ids and countries of each side joined with ``;``, the
+  place with its coordinates, the number of sources, the first document, the
+  evidence); the nested form stays in JSON Lines and Parquet.
 - ``parquet``: typed columns; actors and mentions as lists of structs, ``location``
   and ``status_history`` as JSON text (a location may carry any keys).
 - ``plover``: JSON Lines with the PLOVER field names of EVENTS.md's mapping table.
@@ -30,11 +31,17 @@ if TYPE_CHECKING:
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 SCALARS = ("id", "doc", "type", "mode", "status", "date", "date_end", "date_text", "evidence")
-NULLABLE = {"mode", "date", "date_end", "date_text"}
-NESTED = ("source", "target", "location", "mentions", "docs", "status_history")
-COLUMNS = SCALARS + ("sources",) + NESTED
 FIELD_ORDER = ("id", "doc", "type", "mode", "status", "source", "target", "date", "date_end",
-               "date_text", "location", "evidence", "mentions", "sources", "docs", "status_history")
+               "date_text", "location", "evidence", "mentions", "sources", "docs", "status_history",
+               "confidence", "quad_class")
+#: The flat table's columns (``events --format csv``, ``export --format csv``, the web's CSV).
+CSV_COLUMNS = ("id", "date", "date_end", "date_precision", "type", "quad_class", "mode", "status",
+               "confidence", "source_ids", "source_countries", "source_texts", "target_ids",
+               "target_countries", "target_texts", "place", "place_text", "latitude", "longitude",
+               "place_country", "admin1", "geonameid", "sources", "first_doc", "evidence")
+#: How the flat table reads back: numbers as numbers, empty cells as None.
+_CSV_NUMBERS = {"confidence": float, "latitude": float, "longitude": float, "quad_class": int,
+                "geonameid": int, "sources": int}
 PLOVER_AUX = {"planned": "future", "possible": "hypothetical", "denied": "negation"}
 _PRECISION = {4: "year", 7: "month", 10: "day"}
 
@@ -86,29 +93,54 @@ def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def flat_row(event: dict[str, Any]) -> dict[str, Any]:
+    """One event as a flat row of :data:`CSV_COLUMNS` (None for an empty cell).
+
+    Each side's ids, countries and texts are joined with ``;`` in the same order,
+    an unnamed actor leaving an empty id between the separators."""
+    loc = event.get("location") or {}
+
+    def side(actors: list[dict[str, Any]], key: str) -> str:
+        return ";".join(str(a.get(key) or "") for a in actors)
+
+    date = event.get("date")
+    return {
+        "id": event["id"], "date": date, "date_end": event.get("date_end"),
+        "date_precision": _PRECISION.get(len(date)) if date else None,
+        "type": event["type"], "quad_class": event.get("quad_class"), "mode": event.get("mode"),
+        "status": event["status"], "confidence": event.get("confidence"),
+        "source_ids": side(event["source"], "id"), "source_countries": side(event["source"], "country"),
+        "source_texts": side(event["source"], "text"),
+        "target_ids": side(event["target"], "id"), "target_countries": side(event["target"], "country"),
+        "target_texts": side(event["target"], "text"),
+        "place": loc.get("place") or loc.get("id"), "place_text": loc.get("text"),
+        "latitude": loc.get("latitude"), "longitude": loc.get("longitude"),
+        "place_country": loc.get("place_country") or loc.get("country"), "admin1": loc.get("admin1"),
+        "geonameid": loc.get("geonameid"), "sources": event.get("sources"), "first_doc": event.get("doc"),
+        "evidence": event.get("evidence"),
+    }
+
+
+def write_csv(fh: Any, rows: list[dict[str, Any]]) -> None:
+    """The flat table of ``rows`` (event dicts) to an open text file."""
+    writer = csv.writer(fh)
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        flat = flat_row(row)
+        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+
+
 def _write_csv(path: str, rows: list[dict[str, Any]]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow(
-                ["" if row[c] is None else row[c] for c in SCALARS]
-                + [row["sources"]]
-                + [json.dumps(row[c], ensure_ascii=False) for c in NESTED]
-            )
+        write_csv(fh, rows)
 
 
 def _read_csv(path: str) -> list[dict[str, Any]]:
+    """The flat rows back (:func:`flat_row`'s dicts)."""
     out = []
     with open(path, encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
-            row: dict[str, Any] = {}
-            for c in SCALARS:
-                row[c] = None if (c in NULLABLE and rec[c] == "") else rec[c]
-            row["sources"] = int(rec["sources"])
-            for c in NESTED:
-                row[c] = json.loads(rec[c])
-            out.append(_ordered(row))
+            out.append({c: (None if rec[c] == "" else _CSV_NUMBERS.get(c, str)(rec[c])) for c in CSV_COLUMNS})
     return out
 
 
@@ -129,6 +161,8 @@ def _arrow_schema():
         ("mentions", pa.list_(mention)),
         ("docs", pa.list_(pa.string())),
         ("status_history", pa.string()),
+        ("confidence", pa.float64()),
+        ("quad_class", pa.int64()),
     ]
     return pa.schema(fields)
 
@@ -151,6 +185,8 @@ def _write_parquet(path: str, rows: list[dict[str, Any]]) -> None:
         rec["mentions"] = row["mentions"]
         rec["docs"] = row["docs"]
         rec["status_history"] = json.dumps(row["status_history"], ensure_ascii=False)
+        rec["confidence"] = row.get("confidence")
+        rec["quad_class"] = row.get("quad_class")
         records.append(rec)
     pq.write_table(pa.Table.from_pylist(records, schema=_arrow_schema()), path)
 
@@ -210,9 +246,16 @@ def to_plover(event: dict[str, Any], doc: dict[str, Any] | None, coded_date: str
         "recipient": [_entity(a) for a in event["target"]],
         "event_loc": None if not loc else {
             "extracted_place": loc.get("text"),
-            "resolved_place": loc.get("id"),
-            "country_code": loc.get("country"),
+            "resolved_place": loc.get("place") or loc.get("id"),
+            "country_code": loc.get("place_country") or loc.get("country"),
+            "admin1": loc.get("admin1"),
+            "lat": loc.get("latitude"),
+            "lon": loc.get("longitude"),
+            "geonameid": loc.get("geonameid"),
+            "identifier_text": loc.get("id"),  # the extractor's name for the place
         },
+        "confidence": event.get("confidence"),
+        "quad_class": event.get("quad_class"),
         "event_text": event["evidence"],
         "text_info": None if not first else {"sequence": 1, "start": first["start"], "end": first["end"]},
         "cite_info": {
@@ -255,7 +298,8 @@ def from_plover(record: dict[str, Any]) -> dict[str, Any]:
         "date": record["date"],
         "date_end": record["enddate"],
         "location": None if not loc else {
-            "id": loc["resolved_place"], "country": loc["country_code"], "text": loc["extracted_place"],
+            "id": loc.get("identifier_text", loc["resolved_place"]), "country": loc["country_code"],
+            "text": loc["extracted_place"],
         },
         "evidence": record["event_text"],
         "mentions": [] if not info else [

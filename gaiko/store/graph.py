@@ -36,6 +36,22 @@ if TYPE_CHECKING:
     from gaiko.store.store import Store
 
 GRAPH_FORMATS = ("graphml", "json")
+LEVELS = ("actor", "country")
+
+
+def node_expr(alias: str, level: str = "actor") -> str:
+    """The SQL naming the node an ``event_actors`` row (``alias``) belongs to.
+
+    At the ``country`` level people and organs fold into their state, as GDELT's
+    Actor1/Actor2CountryCode: Kim Jong Un and 北朝鮮外務省 are both PRK.  An
+    international organisation (country ``IGO``) and an actor of no known country
+    stay themselves."""
+    if level == "actor":
+        return f"{alias}.actor_key"
+    if level == "country":
+        return (f"CASE WHEN {alias}.country IS NOT NULL AND {alias}.country <> 'IGO'"
+                f" THEN {alias}.country ELSE {alias}.actor_key END")
+    raise InputError("--level", f"unknown level {level!r} (one of {', '.join(LEVELS)})")
 
 NODE_KEYS = (("label", "string"), ("actor_id", "string"), ("country", "string"), ("events", "int"),
              ("score", "double"), ("types", "string"))
@@ -60,10 +76,12 @@ def _summary(types: Counter[str]) -> dict[str, Any]:
     }
 
 
-def actor_graph(store: "Store", *, min_sources: int | None = None, **filters: Any) -> Graph:
-    """The network of the events matching ``filters`` (see :func:`gaiko.store.queries.events`)."""
+def actor_graph(store: "Store", *, min_sources: int | None = None, level: str = "actor", **filters: Any) -> Graph:
+    """The network of the events matching ``filters`` (see :func:`gaiko.store.queries.events`),
+    between actors or, with ``level="country"``, between states (:func:`node_expr`)."""
     from gaiko.store.queries import _where
 
+    nx, ny, nea = node_expr("x", level), node_expr("y", level), node_expr("ea", level)
     conds, params = _where(**filters)
     if min_sources:
         conds.append("e.sources >= ?")
@@ -72,15 +90,15 @@ def actor_graph(store: "Store", *, min_sources: int | None = None, **filters: An
     selected = f"SELECT e.id, e.type FROM events e{where}"
     edge_sql = (
         f"WITH ev AS ({selected})"
-        " SELECT least(x.actor_key, y.actor_key) AS a, greatest(x.actor_key, y.actor_key) AS b,"
+        f" SELECT least({nx}, {ny}) AS a, greatest({nx}, {ny}) AS b,"
         " ev.type, count(DISTINCT ev.id) AS n"
         " FROM ev JOIN event_actors x ON x.event_id = ev.id AND x.role = 'source'"
         " JOIN event_actors y ON y.event_id = ev.id AND y.role = 'target'"
-        " WHERE x.actor_key <> y.actor_key GROUP BY ALL"
+        f" WHERE {nx} <> {ny} GROUP BY ALL"
     )
     node_sql = (
         f"WITH ev AS ({selected})"
-        " SELECT ea.actor_key AS key, ev.type, count(DISTINCT ev.id) AS n"
+        f" SELECT {nea} AS key, ev.type, count(DISTINCT ev.id) AS n"
         " FROM ev JOIN event_actors ea ON ea.event_id = ev.id GROUP BY ALL"
     )
     label_sql = (
@@ -100,6 +118,10 @@ def actor_graph(store: "Store", *, min_sources: int | None = None, **filters: An
     for key, type_, n in node_rows:
         node_types[key][type_] += n
     labels = {key: (id_, country, text) for key, id_, country, text in label_rows}
+    if level == "country":  # a state's node is its code; an actor that did not fold keeps its own label
+        labels = {key: (id_, country, text) for key, id_, country, text in label_rows
+                  if not country or country == "IGO"}
+        labels.update({key: (key, key, key) for key in node_types if key not in labels})
     nodes = []
     for key in sorted(node_types, key=lambda k: (-sum(node_types[k].values()), k)):
         id_, country, text = labels.get(key, (None, None, None))

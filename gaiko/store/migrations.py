@@ -174,3 +174,52 @@ def _event_sources(conn: "Connection") -> None:
         " FROM mentions m JOIN documents d ON d.id = m.doc GROUP BY m.event_id) s"
         " WHERE events.id = s.event_id"
     )
+
+
+@MIGRATIONS(name="0005_places_confidence_quad")
+def _places_confidence_quad(conn: "Connection") -> None:
+    # where each event happened as coordinates (gaiko.places), how sure gaiko is of it
+    # (gaiko.confidence) and its quad class (gaiko.plover.QUAD_CLASS), as columns the
+    # map, --min-confidence and the counts read.  Events stored before get their place
+    # resolved now, and a confidence from their record alone (type, status, actors,
+    # and their number of sources combined as ingest combines them).
+    import json
+
+    from gaiko.confidence import combine, confidence
+    from gaiko.places import enrich
+    from gaiko.plover import QUAD_CLASS
+
+    for column, kind in (("confidence", "DOUBLE"), ("quad_class", "INTEGER"), ("latitude", "DOUBLE"),
+                         ("longitude", "DOUBLE"), ("geonameid", "BIGINT"), ("place_country", "VARCHAR"),
+                         ("admin1", "VARCHAR")):
+        conn.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    cases = " ".join(f"WHEN '{t}' THEN {q}" for t, q in QUAD_CLASS.items())
+    conn.execute(f"UPDATE events SET quad_class = CASE type {cases} END")
+    rows = conn.execute("SELECT e.id, e.type, e.status, e.location, e.evidence, e.sources FROM events e").fetchall()
+    if not rows:
+        return
+    actors: dict[str, list[dict[str, object]]] = {}
+    for event_id, role, actor_id in conn.execute("SELECT event_id, role, actor_id FROM event_actors").fetchall():
+        actors.setdefault(event_id, []).append({"role": role, "id": actor_id})
+    updates = []
+    for event_id, type_, status, location, evidence, sources in rows:
+        acts = actors.get(event_id, [])
+        record = {"type": type_, "status": status, "evidence": evidence,
+                  "source": [a for a in acts if a["role"] == "source"],
+                  "target": [a for a in acts if a["role"] == "target"]}
+        one = confidence(record)
+        conf = one
+        for _ in range(max((sources or 1) - 1, 0)):
+            conf = combine(conf, one)
+        loc = enrich(json.loads(location)) if location else None
+        lat = loc.get("latitude") if loc else None
+        updates.append([event_id, json.dumps(loc, ensure_ascii=False) if loc else None, conf, lat,
+                        loc.get("longitude") if loc else None, loc.get("geonameid") if loc else None,
+                        loc.get("place_country") if loc else None, loc.get("admin1") if loc else None])
+    conn.execute("CREATE TEMP TABLE _places (id VARCHAR, location JSON, confidence DOUBLE, latitude DOUBLE,"
+                 " longitude DOUBLE, geonameid BIGINT, place_country VARCHAR, admin1 VARCHAR)")
+    conn.executemany("INSERT INTO _places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", updates)
+    conn.execute("UPDATE events SET location = p.location, confidence = p.confidence, latitude = p.latitude,"
+                 " longitude = p.longitude, geonameid = p.geonameid, place_country = p.place_country,"
+                 " admin1 = p.admin1 FROM _places p WHERE events.id = p.id")
+    conn.execute("DROP TABLE _places")

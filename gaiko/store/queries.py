@@ -50,9 +50,15 @@ def _where(
     status: str | Sequence[str] | None = None,
     country: str | None = None,
     dyad: tuple[str, str] | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[list[str], list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
+    if min_confidence is not None:
+        if not 0.0 <= float(min_confidence) <= 1.0:
+            raise InputError("min_confidence", f"must be between 0 and 1, got {min_confidence}")
+        conds.append("e.confidence >= ?")
+        params.append(float(min_confidence))
     if actor:
         sql, p = _actor_match("a", actor)
         conds.append(f"e.id IN (SELECT a.event_id FROM event_actors a WHERE {sql})")
@@ -99,12 +105,13 @@ def events(
     country: str | None = None,
     dyad: tuple[str, str] | None = None,
     min_sources: int | None = None,
+    min_confidence: float | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Deduplicated events, oldest date first (undated last), then in creation order."""
     conds, params = _where(actor=actor, type=type, since=since, until=until, status=status,
-                           country=country, dyad=dyad)
+                           country=country, dyad=dyad, min_confidence=min_confidence)
     return _select(store, conds, params, min_sources=min_sources, limit=limit, offset=offset)
 
 
@@ -146,7 +153,7 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
     selected = f"(SELECT * FROM events e{where} ORDER BY {_ORDER}{page}) e" if page else f"events e{where}"
     event_sql = (
         "SELECT e.id, e.doc, e.type, e.mode, e.status, e.date, e.date_end, e.date_text, e.location,"
-        f" e.evidence, e.sources, CAST(e.status_history AS {_HISTORY}) AS history"
+        f" e.evidence, e.sources, CAST(e.status_history AS {_HISTORY}) AS history, e.confidence, e.quad_class"
         f" FROM {selected} ORDER BY {_ORDER}"
     )
     # the same events with their 0-based rank in that order, to sort actors and mentions by:
@@ -236,12 +243,13 @@ def _records(ev: "pa.Table", act: "pa.Table", men: "pa.Table") -> list[dict[str,
         {"id": id_, "doc": doc, "type": type_, "mode": mode, "status": status, "source": source,
          "target": target, "date": date, "date_end": date_end, "date_text": date_text,
          "location": json.loads(location) if location else None, "evidence": evidence,
-         "mentions": ms, "sources": sources, "docs": list(dict.fromkeys(docs)), "status_history": hs}
+         "mentions": ms, "sources": sources, "docs": list(dict.fromkeys(docs)), "status_history": hs,
+         "confidence": confidence, "quad_class": quad}
         for id_, doc, type_, mode, status, date, date_end, date_text, location, evidence, sources,
-        source, target, ms, docs, hs in zip(
+        confidence, quad, source, target, ms, docs, hs in zip(
             *(ev.column(name).to_pylist() for name in
               ("id", "doc", "type", "mode", "status", "date", "date_end", "date_text", "location",
-               "evidence", "sources")),
+               "evidence", "sources", "confidence", "quad_class")),
             cut(actors, _offsets(ranks.slice(0, split), n)),
             cut(actors, [split + i for i in _offsets(ranks.slice(split), n)]),
             cut(mentions, m_off),
@@ -287,13 +295,34 @@ def counts(store: "Store") -> dict[str, int]:
     return store.read(fn)
 
 
-def timeline(store: "Store", a: str, b: str | None = None) -> list[tuple[str, str, int]]:
+def country_of(store: "Store", ref: str) -> str:
+    """The state an actor belongs to (``Kim Jong Un`` → ``PRK``), for the country level;
+    a country code, an IGO, or an actor of no known country is itself."""
+    rows = store.read(lambda c: c.execute(
+        "SELECT country FROM actors WHERE (id = ? OR key = ?) AND country IS NOT NULL LIMIT 1",
+        [ref, merge.normalise_id(ref) or ref]).fetchall())
+    if rows and rows[0][0] != "IGO":
+        return rows[0][0]
+    return ref
+
+
+def timeline(store: "Store", a: str, b: str | None = None, *, level: str = "actor",
+             min_confidence: float | None = None) -> list[tuple[str, str, int]]:
     """(month, type, count) for events involving ``a`` (with ``b`` on the other side,
-    if given).  Events dated to a year only, or undated, are left out."""
+    if given).  Events dated to a year only, or undated, are left out.  At the
+    ``country`` level ``a`` and ``b`` stand for their states (every event of any
+    North Korean actor counts for ``Kim Jong Un``)."""
+    if level == "country":
+        a, b = country_of(store, a), (country_of(store, b) if b is not None else None)
+    elif level != "actor":
+        raise InputError("--level", f"unknown level {level!r} (one of actor, country)")
     if b is None:
         conds, params = _where(actor=a)
     else:
         conds, params = _where(dyad=(a, b))
+    if min_confidence is not None:
+        more, extra = _where(min_confidence=min_confidence)
+        conds, params = conds + more, params + extra
     sql = (
         "SELECT substr(e.date, 1, 7) AS month, e.type, count(*) AS n FROM events e"
         " WHERE length(e.date) >= 7 AND " + " AND ".join(conds)
@@ -302,11 +331,35 @@ def timeline(store: "Store", a: str, b: str | None = None) -> list[tuple[str, st
     return [tuple(r) for r in store.read(lambda c: c.execute(sql, params).fetchall())]
 
 
-def actors(store: "Store", limit: int = 20) -> list[dict[str, Any]]:
-    """The most active actors: ``{"key", "id", "country", "text", "events"}``, most events first."""
+def actors(store: "Store", limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
+    """The most active actors: ``{"key", "id", "country", "text", "events"}``, most events first;
+    at the ``country`` level, the states (people and organs folded in), with the same keys."""
+    if level == "country":
+        from gaiko.store.graph import node_expr
+
+        node = node_expr("ea", "country")
+        sql = (
+            f"SELECT {node} AS key, CASE WHEN ea.country IS NOT NULL AND ea.country <> 'IGO' THEN {node}"
+            " ELSE any_value(a.id) END AS id, any_value(ea.country) AS country,"
+            f" CASE WHEN ea.country IS NOT NULL AND ea.country <> 'IGO' THEN {node} ELSE any_value(a.text) END"
+            " AS text, count(DISTINCT ea.event_id) AS events"
+            " FROM event_actors ea JOIN actors a ON a.key = ea.actor_key"
+            f" GROUP BY {node}, ea.country IS NOT NULL AND ea.country <> 'IGO' ORDER BY events DESC, key LIMIT ?"
+        )
+        return store.read(lambda c: c.dicts(sql, [int(limit)]))
+    if level != "actor":
+        raise InputError("--level", f"unknown level {level!r} (one of actor, country)")
     sql = (
         "SELECT a.key, a.id, a.country, a.text, count(DISTINCT ea.event_id) AS events"
         " FROM actors a JOIN event_actors ea ON ea.actor_key = a.key"
         " GROUP BY ALL ORDER BY events DESC, a.key LIMIT ?"
     )
     return store.read(lambda c: c.dicts(sql, [int(limit)]))
+
+
+def documents_per_month(store: "Store") -> dict[str, int]:
+    """Documents per publication month, ``{"2024-01": 12, ...}`` (reprints counted once:
+    a document marked ``duplicate_of`` another is left out)."""
+    sql = ("SELECT substr(published, 1, 7) AS month, count(*) FROM documents"
+           " WHERE length(published) >= 7 AND duplicate_of IS NULL GROUP BY ALL ORDER BY month")
+    return {m: int(n) for m, n in store.read(lambda c: c.execute(sql).fetchall())}

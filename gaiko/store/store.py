@@ -19,6 +19,7 @@ retries until the lock is free or the time is up.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import hashlib
 import json
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import duckdb
 
 from gaiko.errors import StoreError
+from gaiko.plover import quad_class
 from gaiko.records import Document, Event, Rejected
 from gaiko.store import merge
 from gaiko.store.migrations import MIGRATIONS
@@ -283,6 +285,7 @@ class Store:
         for ev in events:
             if ev.doc != doc.id or any(m.doc != doc.id for m in ev.mentions):
                 raise StoreError(f"{doc.id}: an event or mention names another document ({ev.doc!r})")
+        events = [_prepared(ev) for ev in events]
         return self.write(lambda conn: _ingest(conn, doc, events, chash))
 
     def record_rejected(self, rejected: Rejected) -> None:
@@ -310,6 +313,7 @@ class Store:
         country: str | None = None,
         dyad: tuple[str, str] | None = None,
         min_sources: int | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
@@ -317,8 +321,8 @@ class Store:
         from gaiko.store import queries
 
         return queries.events(self, actor=actor, type=type, since=since, until=until, status=status,
-                              country=country, dyad=dyad, min_sources=min_sources, limit=limit,
-                              offset=offset)
+                              country=country, dyad=dyad, min_sources=min_sources,
+                              min_confidence=min_confidence, limit=limit, offset=offset)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         from gaiko.store import queries
@@ -340,15 +344,30 @@ class Store:
 
         return queries.counts(self)
 
-    def timeline(self, a: str, b: str | None = None) -> list[tuple[str, str, int]]:
+    def timeline(self, a: str, b: str | None = None, *, level: str = "actor",
+                 min_confidence: float | None = None) -> list[tuple[str, str, int]]:
         from gaiko.store import queries
 
-        return queries.timeline(self, a, b)
+        return queries.timeline(self, a, b, level=level, min_confidence=min_confidence)
 
-    def actors(self, limit: int = 20) -> list[dict[str, Any]]:
+    def actors(self, limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
         from gaiko.store import queries
 
-        return queries.actors(self, limit)
+        return queries.actors(self, limit, level=level)
+
+    def documents_per_month(self) -> dict[str, int]:
+        """How many documents were published in each month (``YYYY-MM``; documents with
+        no publication date, or only a year, are not counted): the denominator of
+        normalised counts."""
+        from gaiko.store import queries
+
+        return queries.documents_per_month(self)
+
+    def dyads(self, by: str = "month", **filters: Any) -> list[dict[str, Any]]:
+        """Directed country dyad counts per period (see :func:`gaiko.store.dyads.dyad_counts`)."""
+        from gaiko.store.dyads import dyad_counts
+
+        return dyad_counts(self, by=by, **filters)
 
     def export(self, path: str, format: str = "jsonl", **filters: Any) -> int:
         from gaiko.store import export
@@ -379,23 +398,52 @@ _LOOKUP = (
     " UNION ALL SELECT 6, NULL, list(key) FROM actors WHERE list_contains(?::VARCHAR[], key)"
 )
 _CANDIDATE_COLUMNS = ("id", "type", "dyad_key", "date", "date_end", "date_text", "mode", "location",
-                      "status_history", "sources")
+                      "status_history", "sources", "confidence")
 _EVENT_INSERT = (
     "INSERT INTO events (id, seq, type, mode, status, date, date_end, date_text, date_lo, date_hi,"
-    " location, evidence, doc, dyad_key, status_history, sources) VALUES "
+    " location, evidence, doc, dyad_key, status_history, sources, confidence, quad_class,"
+    " latitude, longitude, geonameid, place_country, admin1) VALUES "
 )
-_EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _EVENT_UPDATE = (
     "UPDATE events SET status = v.status, status_history = v.history, date = v.date,"
     " date_end = v.date_end, date_text = v.date_text, date_lo = v.date_lo, date_hi = v.date_hi,"
     " mode = coalesce(events.mode, v.mode), location = coalesce(events.location, v.location),"
-    " sources = v.sources, evidence = coalesce(v.evidence, events.evidence)"
+    " sources = v.sources, confidence = v.confidence,"
+    " latitude = coalesce(events.latitude, v.latitude), longitude = coalesce(events.longitude, v.longitude),"
+    " geonameid = coalesce(events.geonameid, v.geonameid),"
+    " place_country = coalesce(events.place_country, v.place_country), admin1 = coalesce(events.admin1, v.admin1),"
+    " evidence = coalesce(v.evidence, events.evidence)"
     " FROM (VALUES {rows})"
-    " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources, evidence)"
+    " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources, confidence,"
+    " latitude, longitude, geonameid, place_country, admin1, evidence)"
     " WHERE events.id = v.id"
 )
 _UPDATE_ROW = ("(?::VARCHAR, ?::VARCHAR, ?::JSON, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::DATE, ?::DATE,"
-               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::VARCHAR)")
+               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::BIGINT, ?::VARCHAR, ?::VARCHAR,"
+               " ?::VARCHAR)")
+
+
+def _prepared(ev: Event) -> Event:
+    """The event as stored: its place resolved (:mod:`gaiko.places`) and its confidence
+    set (:mod:`gaiko.confidence`; from the record alone when the pipeline gave none).
+    The caller's event is left as it was."""
+    from gaiko.confidence import confidence
+    from gaiko.places import enrich
+
+    changes: dict[str, Any] = {}
+    if ev.location:
+        changes["location"] = enrich(ev.location)
+    if ev.confidence is None:
+        changes["confidence"] = confidence(ev.to_dict(), ev.basis)
+    return dataclasses.replace(ev, **changes) if changes else ev
+
+
+def _place_columns(location: dict[str, Any] | None) -> list[Any]:
+    """latitude, longitude, geonameid, place_country, admin1 of a (resolved) location."""
+    loc = location or {}
+    return [loc.get("latitude"), loc.get("longitude"), loc.get("geonameid"), loc.get("place_country"),
+            loc.get("admin1")]
 
 
 def _values(row: str, rows: list[list[Any]]) -> tuple[str, list[Any]]:
@@ -445,7 +493,8 @@ def _ingest(conn: Connection, doc: Document, events: list[Event], chash: str) ->
             event_seq += 1
             target = {"id": event_id_for(chash, index), "seq": event_seq, "dyad_key": dkey, "date": ev.date,
                       "date_end": ev.date_end, "date_text": ev.date_text, "mode": ev.mode,
-                      "location": ev.location or None, "history": [report], "sources": 1}
+                      "location": ev.location or None, "history": [report], "sources": 1,
+                      "confidence": ev.confidence}
             group.append(target)
             created.append((target, ev))
         else:
@@ -485,10 +534,15 @@ def _candidates(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[st
 
 def _merge_into(target: dict[str, Any], ev: Event, report: dict[str, Any], same_source_docs: set[str]) -> None:
     """Apply one report to an event held in memory: the rule of :mod:`gaiko.store.merge`."""
+    from gaiko.confidence import combine
+
     if "history" not in target:
         target["history"] = json.loads(target["status_history"])
     if not any(h["doc"] in same_source_docs for h in target["history"]):
         target["sources"] = (target["sources"] or 0) + 1
+        target["confidence"] = combine(target.get("confidence"), ev.confidence)  # independent evidence
+    elif ev.confidence is not None:
+        target["confidence"] = max(target.get("confidence") or 0.0, ev.confidence)  # a reprint: no new evidence
     target["history"].append(report)
     if merge.more_precise(target["date"], ev.date):
         # the date and the sentence it was read from come from one report (date_text is in the evidence)
@@ -509,7 +563,8 @@ def _insert_events(conn: Connection, created: list[tuple[dict[str, Any], Event]]
         rows.append([e["id"], e["seq"], ev.type, e["mode"], merge.merged_status(e["history"]), e["date"],
                      e["date_end"], e["date_text"], lo, hi, _json(e["location"]),
                      e.get("evidence", ev.evidence), ev.doc,
-                     e["dyad_key"], json.dumps(e["history"], ensure_ascii=False), e["sources"]])
+                     e["dyad_key"], json.dumps(e["history"], ensure_ascii=False), e["sources"],
+                     e["confidence"], quad_class(ev.type), *_place_columns(e["location"])])
         for role, actors in (("source", ev.source), ("target", ev.target)):
             for pos, actor in enumerate(actors):
                 key = merge.actor_key(actor)
@@ -538,7 +593,7 @@ def _update_events(conn: Connection, updated: list[dict[str, Any]]) -> None:
                      c["date"], c["date_end"], c["date_text"], lo, hi,
                      c["mode"] if c["stored_mode"] is None else None,
                      _json(c["location"]) if c["stored_location"] is None else None, c["sources"],
-                     c.get("evidence")])
+                     c["confidence"], *_place_columns(c["location"]), c.get("evidence")])
     sql, params = _values(_UPDATE_ROW, rows)
     conn.execute(_EVENT_UPDATE.format(rows=sql), params)
 

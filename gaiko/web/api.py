@@ -8,7 +8,7 @@ import hmac
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, Response, UploadFile
 
 from gaiko.errors import InputError
 from gaiko.store import Store
@@ -20,6 +20,9 @@ from gaiko.web.views import monthly
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most this many (1–{MAX_LIMIT})")]
+Level = Annotated[str, Query(pattern="^(actor|country)$",
+                             description="`actor`, or `country`: people and organs fold into their state")]
+Normalise = Annotated[bool, Query(description="also give events per 100 documents published that month")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="skip this many")]
 
 
@@ -148,11 +151,11 @@ async def post_document(
 
 @router.get("/network", summary="The actor network: nodes by activity, edges by cooperation–conflict")
 def get_network(store: StoreDep, filters: Filters,
-                max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> dict[str, Any]:
+                max_nodes: Annotated[int, Query(ge=2, le=300)] = 40, level: Level = "actor") -> dict[str, Any]:
     """Edges join a source and a target actor; `score` is the mean cooperation (+1) /
     conflict (-1) score of their events (see `/api/types`).  Free text (`q`) does not
-    apply here."""
-    return reads.network_for(store, network_filters(filters), max_nodes)
+    apply here.  `level=country` joins states (Kim Jong Un counts for PRK)."""
+    return reads.network_for(store, network_filters(filters), max_nodes, level)
 
 
 def network_filters(filters: EventQuery) -> dict[str, Any]:
@@ -162,10 +165,40 @@ def network_filters(filters: EventQuery) -> dict[str, Any]:
 
 
 @router.get("/timeline", summary="Events per month and PLOVER type, for an actor, a dyad or everything")
-def get_timeline(store: StoreDep, filters: Filters) -> dict[str, Any]:
+def get_timeline(store: StoreDep, filters: Filters, level: Level = "actor",
+                 normalise: Normalise = False) -> dict[str, Any]:
     """Use `actor=` for one actor, `dyad=A&dyad=B` for a pair.  Only events dated to a
-    month or a day are placed on a month; `year_only` and `undated` count the rest."""
-    return monthly(fetch_all(store, filters)).to_dict()
+    month or a day are placed on a month; `year_only` and `undated` count the rest.
+    `documents` gives the documents published each month beside the events (a month
+    with more news looks like a month with more diplomacy); `normalise=true` adds
+    `per_100_documents` to each count.  `level=country` counts the events of the
+    actors' states."""
+    data = monthly(fetch_all(store, reads.at_level(store, filters, level)))
+    return data.with_documents(store.documents_per_month(), normalise)
+
+
+@router.get("/places", summary="Events by the place they happened in, with coordinates")
+def get_places(store: StoreDep, filters: Filters) -> dict[str, Any]:
+    """Each place (resolved offline to latitude, longitude, country, GeoNames first-level
+    division and id) with its events by type and their mean score; `unplaced` counts the
+    matching events with no resolved place."""
+    from gaiko.web.views import places
+
+    found, unplaced = places(fetch_all(store, filters))
+    return {"places": found, "unplaced": unplaced}
+
+
+@router.get("/events.csv", summary="The events of the current filter as a flat CSV table")
+def events_csv(store: StoreDep, filters: Filters) -> Response:
+    """The columns of `gaiko export --format csv` (one per field a spreadsheet needs)."""
+    import io
+
+    from gaiko.store.export import write_csv
+
+    out = io.StringIO()
+    write_csv(out, fetch_all(store, filters))
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="gaiko-events.csv"'})
 
 
 @router.get("/types", summary="PLOVER types with their cooperation (+) / conflict (-) score and colour")

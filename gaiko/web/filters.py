@@ -42,6 +42,7 @@ class EventQuery:
     dyad: tuple[str, str] | None = None
     min_sources: int | None = None
     q: str | None = None
+    min_confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def store_filters(self) -> dict[str, Any]:
@@ -55,6 +56,8 @@ class EventQuery:
             out["type"] = self.type[0] if len(self.type) == 1 else list(self.type)
         if self.status:
             out["status"] = self.status[0] if len(self.status) == 1 else list(self.status)
+        if self.min_confidence is not None:
+            out["min_confidence"] = self.min_confidence
         return out
 
     def params(self) -> list[tuple[str, str]]:
@@ -69,6 +72,8 @@ class EventQuery:
             out += [("actor", self.dyad[0]), ("other", self.dyad[1])]
         if self.min_sources:
             out.append(("min_sources", str(self.min_sources)))
+        if self.min_confidence is not None:
+            out.append(("min_confidence", str(self.min_confidence)))
         return out
 
     def url(self, path: str, **more: Any) -> str:
@@ -91,6 +96,7 @@ def event_query(
     other: Annotated[str | None, Query(description="with `actor`: the actor on the other side (same as `dyad=actor&dyad=other`)")] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=10_000, description="reported by at least N documents")] = None,
     q: Annotated[str | None, Query(max_length=200, description="free text in the evidence, actor names and date phrase")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="confidence at least this (0–1)")] = None,
 ) -> EventQuery:
     """The filters, checked: unknown types or statuses and malformed dates are 422s."""
     types = [t.upper() for t in _many(type)]
@@ -115,7 +121,8 @@ def event_query(
         pair, actor = [_blank(actor), _blank(other)], None
     return EventQuery(actor=_blank(actor), type=tuple(dict.fromkeys(types)), status=tuple(dict.fromkeys(statuses)),
                       since=since, until=until, country=(_blank(country) or "").upper() or None,
-                      dyad=(pair[0], pair[1]) if pair else None, min_sources=min_sources, q=_blank(q))
+                      dyad=(pair[0], pair[1]) if pair else None, min_sources=min_sources, q=_blank(q),
+                      min_confidence=min_confidence)
 
 
 @dataclass

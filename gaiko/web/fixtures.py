@@ -41,10 +41,10 @@ ARTICLES = {
 
 def _event(doc: str, text: str, evidence: str, type_: str, source: list, target: list, *,
            status: str = "occurred", date: str | None = None, mode: str | None = None,
-           date_text: str | None = None) -> Event:
+           date_text: str | None = None, location: dict | None = None) -> Event:
     start = text.index(evidence)
     return Event(doc=doc, type=type_, status=status, source=source, target=target, evidence=evidence,
-                 date=date, mode=mode, date_text=date_text,
+                 date=date, mode=mode, date_text=date_text, location=location,
                  mentions=[Mention(doc, start, start + len(evidence))])
 
 
@@ -57,11 +57,13 @@ def populate(store: Store) -> None:
                  publisher="Example News", url="https://example.com/news/kim-putin"),
         [
             _event(doc_id, text, "北朝鮮の金正恩総書記は4日、ロシアのプーチン大統領とウラジオストクで会談した。",
-                   "CONSULT", [KIM], [PUTIN], date="2024-11-04", mode="meet", date_text="4日"),
+                   "CONSULT", [KIM], [PUTIN], date="2024-11-04", mode="meet", date_text="4日",
+                   location={"id": "Vladivostok", "country": "RUS", "text": "ウラジオストク"}),
             _event(doc_id, text, "両首脳は協力関係を強化することで一致した。", "COOPERATE", [KIM], [PUTIN],
                    date="2024-11-04"),
             _event(doc_id, text, "金総書記は来年モスクワを訪問する予定だ。", "CONSULT", [KIM], [PUTIN],
-                   status="planned", date="2025", mode="visit", date_text="来年"),
+                   status="planned", date="2025", mode="visit", date_text="来年",
+                   location={"id": "Moscow", "country": "RUS", "text": "モスクワ"}),
         ],
     )
     doc_id = "sanctions/2024/usa.html"
@@ -82,7 +84,8 @@ def populate(store: Store) -> None:
                  publisher=HOSTILE_SCRIPT, url="javascript:alert(3)"),
         [
             _event(doc_id, text, f"日本政府は会談した{HOSTILE_IMG}と発表した。", "CONSULT", [JPN],
-                   [HOSTILE_ACTOR], date="2024-12"),
+                   [HOSTILE_ACTOR], date="2024-12",
+                   location={"id": None, "country": "JPN", "text": f"東京{HOSTILE_IMG}"}),
             _event(doc_id, text, "中国人船員が拿捕されたとの見方がある。", "COERCE", [JPN], [FISHERS],
                    status="possible"),
         ],

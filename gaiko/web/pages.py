@@ -15,10 +15,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from gaiko.errors import InputError
 from gaiko.records import PLOVER_TYPES, STATUSES
 from gaiko.web import charts, plover, reads
-from gaiko.web.api import Filters, Limit, Offset, StoreDep, check_ingest, network_filters, read_upload
+from gaiko.web.api import (Filters, Level, Limit, Normalise, Offset, StoreDep, check_ingest, network_filters,
+                           read_upload)
 from gaiko.web.filters import fetch_all, fetch_page
 from gaiko.web.paste import ingest_pasted, read_pasted
-from gaiko.web.views import actor_label, actor_ref, format_date, monthly, precision
+from gaiko.web.views import actor_label, actor_ref, format_date, monthly, normalised, precision
 
 router = APIRouter(include_in_schema=False)
 
@@ -112,12 +113,18 @@ def event_page(request: Request, store: StoreDep, event_id: Annotated[str, Path(
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, store: StoreDep, filters: Filters) -> Response:
-    data = monthly(fetch_all(store, filters))
+def timeline_page(request: Request, store: StoreDep, filters: Filters, level: Level = "actor",
+                  normalise: Normalise = False) -> Response:
+    folded = reads.at_level(store, filters, level)
+    data = monthly(fetch_all(store, folded))
+    documents = store.documents_per_month()
+    shown = normalised(data, documents) if normalise else data
     # a bar links to the events of its month and type, keeping the other filters
-    base = replace(filters, type=(), since=None, until=None).url("/")
+    base = replace(folded, type=(), since=None, until=None).url("/")
     return render(request, "timeline.html", {
-        "filters": filters, "data": data, "chart": charts.timeline_chart(data),
+        "filters": filters, "data": data, "level": level, "normalise": normalise,
+        "chart": charts.timeline_chart(shown, documents=documents,
+                                       unit="events per 100 documents" if normalise else "events"),
         "bar_base": base + ("&" if "?" in base else "?"),
         "actors": store.actors(200),
     })
@@ -144,10 +151,21 @@ def actor_page(request: Request, store: StoreDep, actor: Annotated[str, Path(max
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, store: StoreDep, filters: Filters,
-                 max_nodes: Annotated[int, Query(ge=2, le=300)] = 40) -> Response:
-    net = reads.network_for(store, network_filters(filters), max_nodes)
+                 max_nodes: Annotated[int, Query(ge=2, le=300)] = 40, level: Level = "actor") -> Response:
+    net = reads.network_for(store, network_filters(filters), max_nodes, level)
     return render(request, "network.html", {
-        "filters": filters, "graph": charts.network_graph(net), "max_nodes": max_nodes,
+        "filters": filters, "graph": charts.network_graph(net), "max_nodes": max_nodes, "level": level,
+        "actors": store.actors(200),
+    })
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, store: StoreDep, filters: Filters) -> Response:
+    from gaiko.web.views import places
+
+    found, unplaced = places(fetch_all(store, filters))
+    return render(request, "map.html", {
+        "filters": filters, "map": charts.world_map(found), "places": found, "unplaced": unplaced,
         "actors": store.actors(200),
     })
 

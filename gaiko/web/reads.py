@@ -86,7 +86,23 @@ def actor_detail(store: Store, ref: str, events: list[Event] | None = None) -> d
     }
 
 
-def network_for(store: Store, filters: dict[str, Any], max_nodes: int) -> dict[str, Any]:
+def at_level(store: Store, query: Any, level: str) -> Any:
+    """The event query with its actors folded into their states at the ``country`` level
+    (``actor=Kim Jong Un`` becomes ``actor=PRK``: every North Korean actor's events)."""
+    from dataclasses import replace
+
+    from gaiko.errors import InputError
+    from gaiko.store.queries import country_of
+
+    if level == "actor":
+        return query
+    if level != "country":
+        raise InputError("level", f"unknown level {level!r} (one of actor, country)")
+    return replace(query, actor=country_of(store, query.actor) if query.actor else None,
+                   dyad=tuple(country_of(store, a) for a in query.dyad) if query.dyad else None)
+
+
+def network_for(store: Store, filters: dict[str, Any], max_nodes: int, level: str = "actor") -> dict[str, Any]:
     """The store's actor network (:func:`gaiko.store.graph.actor_graph`) for the events
     matching ``filters``, cut to the ``max_nodes`` most active actors.
 
@@ -98,7 +114,7 @@ def network_for(store: Store, filters: dict[str, Any], max_nodes: int) -> dict[s
     """
     from gaiko.store.graph import actor_graph
 
-    graph = actor_graph(store, **filters)
+    graph = actor_graph(store, level=level, **filters)
     kept = graph.nodes[:max_nodes]
     keys = {n["id"] for n in kept}
     nodes = [{"id": n["id"], "ref": n["actor_id"] or n["country"], "label": n["label"],

@@ -104,6 +104,17 @@ class Monthly:
         return {"months": self.months, "counts": self.rows(), "year_only": self.year_only,
                 "undated": self.undated}
 
+    def with_documents(self, documents: dict[str, int], normalise: bool = False) -> dict[str, Any]:
+        """``to_dict`` plus the documents published each month; with ``normalise`` each
+        row also has ``per_100_documents``."""
+        out = self.to_dict()
+        out["documents"] = [{"month": m, "documents": documents.get(m, 0)} for m in self.months]
+        if normalise:
+            for row in out["counts"]:
+                docs = documents.get(row["month"], 0)
+                row["per_100_documents"] = round(100.0 * row["count"] / docs, 2) if docs else None
+        return out
+
 
 def _month_range(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
@@ -200,3 +211,41 @@ def highlight(text: str, spans: Sequence[tuple[int, int, str]], current: str | N
         ids = tuple(dict.fromkeys(ev for s, e, ev in clean if s <= lo and hi <= e))
         out.append(Segment(text[lo:hi], ids, current is not None and current in ids))
     return out
+
+
+# -- places and normalised counts (issue 18) ---------------------------------------------
+
+
+def places(events: Iterable[Event]) -> tuple[list[dict[str, Any]], int]:
+    """Events grouped by the place they happened in (resolved coordinates), most events
+    first; and how many events have no coordinates (no place, or one not resolved)."""
+    groups: dict[tuple[float, float], dict[str, Any]] = {}
+    unplaced = 0
+    for e in events:
+        loc = e.get("location") or {}
+        lat, lon = loc.get("latitude"), loc.get("longitude")
+        if lat is None or lon is None:
+            unplaced += 1
+            continue
+        g = groups.setdefault((round(lat, 3), round(lon, 3)), {
+            "name": loc.get("place") or loc.get("id") or loc.get("text"), "latitude": lat, "longitude": lon,
+            "country": loc.get("place_country"), "admin1": loc.get("admin1"), "geonameid": loc.get("geonameid"),
+            "kind": loc.get("place_kind"), "texts": Counter(), "types": Counter()})
+        g["texts"][loc.get("text") or ""] += 1
+        g["types"][e["type"]] += 1
+    out = []
+    for g in groups.values():
+        types = g.pop("types")
+        score = plover.mean_score(types.elements())
+        out.append({**g, "texts": [t for t, _ in g["texts"].most_common() if t], "events": sum(types.values()),
+                    "types": dict(types.most_common()), "score": round(score, 3), "leaning": plover.leaning(score)})
+    out.sort(key=lambda p: (-p["events"], p["name"] or ""))
+    return out, unplaced
+
+
+def normalised(data: Monthly, documents: dict[str, int]) -> Monthly:
+    """The same months with each count as events per 100 documents published that month
+    (a month with events but no dated document shows none)."""
+    counts = {m: {t: round(100.0 * n / documents[m], 2) for t, n in row.items()}
+              for m, row in data.counts.items() if documents.get(m)}
+    return Monthly(data.months, counts, data.year_only, data.undated)
