@@ -902,3 +902,10 @@ def test_dates_right_among_actor_matched_events(dev_events, name: str) -> None:
     system = [ev.to_dict() for x in dev_events[name] for ev in x.events]
     same, matched = date_agreement(gold, system, docs=[x.document.id for x in dev_events[name]])
     assert matched >= 10 and same / matched >= 0.90, (same, matched)
+
+
+def test_a_year_then_a_month_is_no_count() -> None:
+    """年に1日 is a rate, but a written year before に does not make the next month one."""
+    found = find_timexes("2021年に7月の大会が延期された", "2024-11-05")
+    assert [t.text for t in found] == ["2021年", "7月"]
+    assert find_timexes("2021年に1度の大会", "2024-11-05") == []

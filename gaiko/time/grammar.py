@@ -292,7 +292,8 @@ def _is_date(text: str, group: list[_Atom]) -> bool:
         return False
     if first.two_digit and len(group) == 1 and patterns.two_digit_year_not_follower().match(text, last.end):
         return False
-    if last.numeric and patterns.RATE.match(text, last.end):
+    if last.numeric and (patterns.RATE.match(text, last.end)
+                         or last.kind == "day" and patterns.DAY_RATE.match(text, last.end)):
         return False
     if last.numeric and patterns.duration_after().match(text, last.end) and not (
             last.kind == "span:月" and text.startswith("期", last.end)):  # 1～3月期 is a quarter

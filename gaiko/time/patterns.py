@@ -158,10 +158,11 @@ def duration_after() -> re.Pattern[str]:
 EVEN_ONE = re.compile(r"も[^。、「」]{0,12}?(?:ない|なく|なかっ|ず|ません)")
 
 # 1日1回, 1日3食: a day followed by a count is a rate, not a date.
-RATE = re.compile(rf"に?[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯|時間|分|秒)"
-                  rf"|に[{DIGITS}{KANJI}]+(?:[日週月年]|[ヶカヵケか箇]月)|[{DIGITS}]+日(?!曜)")
-# 週3日 and 年20日 are counts, but 翌週28日 and 来週3日 name a week and then a day.
-NAMED_WEEK_OR_YEAR = re.compile(r"(?:翌|来|先|今|同|前|本|昨|去)[週年]$")
+RATE = re.compile(rf"に?[{DIGITS}{KANJI}]+(?:回|度|食|便|件|人|本|錠|杯|時間|分|秒)")
+# 1日に1ヶ月, 7日に1日, 3日1日: after a day, another span of time makes it a rate or a count.
+DAY_RATE = re.compile(rf"に[{DIGITS}{KANJI}]+(?:[日週月年]|[ヶカヵケか箇]月)|[{DIGITS}]+日(?!曜)")
+# 週3日 and 年に1日 are counts, but 翌週28日, 来週3日 and 2021年に7月 name a week or year first.
+NAMED_WEEK_OR_YEAR = re.compile(rf"(?:(?:翌|来|先|今|同|前|本|昨|去)[週年]|[{DIGITS}〇一二三四五六七八九十元]年に?)$")
 # 3日1日: a day right after another number of days is a count too.
 AFTER_DAYS = re.compile(rf"[{DIGITS}]日$")
 
