@@ -195,14 +195,25 @@ def link(paths: Paths, published: Published = None, actors: ActorsOpt = None, co
 
 
 @app.command()
-def timex(text: Annotated[str, typer.Argument(help="Japanese text")],
+def timex(text: Annotated[str, typer.Argument(help="Japanese text, or - for JSON Lines {id, text, published} on stdin")],
           published: Annotated[Optional[str], typer.Option("--published", help="reference date")] = None) -> None:
     """Find temporal expressions in TEXT and resolve them against --published."""
+    from .errors import InputError
     from .time import find_timexes
+    from .time.batch import timex_lines
 
     check_date(published)
-    for t in find_timexes(text, published):
-        _jsonl(t.to_dict())
+    if text != "-":
+        for t in find_timexes(text, published):
+            _jsonl(t.to_dict())
+        return
+    for record in timex_lines(sys.stdin, published=published):
+        if isinstance(record, InputError):
+            _State.skipped += 1
+            err.print(f"gaiko: {record}", markup=False)
+        else:
+            _jsonl(record)
+    _finish()
 
 
 @app.command()

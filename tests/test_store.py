@@ -31,7 +31,7 @@ def doc(id, text=None, **kw):
 
 def ev(d, type, source, target, *, status="occurred", date=None, mode=None, spans=((0, 4),), **kw):
     return Event(doc=d, type=type, status=status, source=[source] if isinstance(source, dict) else source,
-                 target=[target] if isinstance(target, dict) else target, evidence=f"{d}:{type}",
+                 target=[target] if isinstance(target, dict) else target, evidence=kw.pop("evidence", f"{d}:{type}"),
                  date=date, mode=mode, mentions=[Mention(d, s, e) for s, e in spans], **kw)
 
 
@@ -437,6 +437,23 @@ def test_reads_from_other_threads_see_committed_writes(tmp_path):
         t.start()
         t.join()
     assert seen == [1, 2]  # the open transaction was invisible to the other thread
+
+
+def test_merge_keeps_date_text_and_evidence_of_one_mention(store):
+    """The date a merge takes comes with its sentence: date_text is always found in the evidence."""
+    store.ingest(doc("d1", published="2024-11-28"),
+                 [ev("d1", "CONSULT", KIM, PUTIN, date="2024-11", date_text="今月",
+                     evidence="金総書記は今月、プーチン大統領と会談した。")])
+    store.ingest(doc("d2", published="2024-11-28"),
+                 [ev("d2", "CONSULT", PUTIN, KIM, date="2024-11-26", date_text="26日",
+                     evidence="プーチン大統領は26日に平壌で金総書記と会談した。")])
+    store.ingest(doc("d3", published="2024-11-29"),  # a coarser date later changes nothing
+                 [ev("d3", "CONSULT", KIM, PUTIN, date="2024", date_text="今年",
+                     evidence="両首脳は今年、会談した。")])
+    (e,) = store.events()
+    assert (e["date"], e["date_text"]) == ("2024-11-26", "26日")
+    assert e["date_text"] in e["evidence"]
+    assert e["docs"] == ["d1", "d2", "d3"]
 
 
 # -- places, confidence and quad class (issue 18) ------------------------------------------

@@ -62,11 +62,19 @@ class Line:
     kept: bool = False
 
 
+def _opens_with_dateline(line: str) -> bool:
+    """「[国連 12日 ロイター] – 国連総会は…」 is a wire story's lead, not a list item."""
+    from ..time.dateline import find_dateline
+
+    found = find_dateline(line[:60])
+    return found is not None and found.start == 0
+
+
 def prose_verdict(line: str) -> tuple[bool, str]:
     """Is ``line`` (stripped) a line of article prose? With the reason."""
     if len(line) < MIN_PROSE_CHARS:
         return False, "short"
-    if line.startswith(LIST_MARKERS):
+    if line.startswith(LIST_MARKERS) and not _opens_with_dateline(line):
         return False, "list item"
     if _HEADING.match(line):
         return False, "heading"

@@ -23,8 +23,9 @@ rather than guess (see :func:`choose`).
 What a merge keeps (:func:`merged_status`, :func:`more_precise`): all mentions;
 the most definite status over every report (occurred > denied > planned >
 possible, so a meeting reported as planned and later as occurred is occurred,
-whatever the ingest order); the most precise date (its ``date_end`` and
-``date_text`` with it); the first known mode and location.
+whatever the ingest order); the most precise date (its ``date_end``, ``date_text``
+and the report's ``evidence`` with it, so the phrase shown is in the sentence
+shown); the first known mode and location.
 
 "Same actor" and "same event" are defined once, in :mod:`gaiko.identity`; this
 module adds the choice among several stored candidates.

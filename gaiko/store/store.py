@@ -515,14 +515,16 @@ _EVENT_UPDATE = (
     " sources = v.sources, confidence = v.confidence,"
     " latitude = coalesce(events.latitude, v.latitude), longitude = coalesce(events.longitude, v.longitude),"
     " geonameid = coalesce(events.geonameid, v.geonameid),"
-    " place_country = coalesce(events.place_country, v.place_country), admin1 = coalesce(events.admin1, v.admin1)"
+    " place_country = coalesce(events.place_country, v.place_country), admin1 = coalesce(events.admin1, v.admin1),"
+    " evidence = coalesce(v.evidence, events.evidence)"
     " FROM (VALUES {rows})"
     " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources, confidence,"
-    " latitude, longitude, geonameid, place_country, admin1)"
+    " latitude, longitude, geonameid, place_country, admin1, evidence)"
     " WHERE events.id = v.id"
 )
 _UPDATE_ROW = ("(?::VARCHAR, ?::VARCHAR, ?::JSON, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::DATE, ?::DATE,"
-               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::BIGINT, ?::VARCHAR, ?::VARCHAR)")
+               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::BIGINT, ?::VARCHAR, ?::VARCHAR,"
+               " ?::VARCHAR)")
 
 
 def _prepared(ev: Event) -> Event:
@@ -646,7 +648,9 @@ def _merge_into(target: dict[str, Any], ev: Event, report: dict[str, Any], same_
         target["confidence"] = max(target.get("confidence") or 0.0, ev.confidence)  # a reprint: no new evidence
     target["history"].append(report)
     if merge.more_precise(target["date"], ev.date):
+        # the date and the sentence it was read from come from one report (date_text is in the evidence)
         target["date"], target["date_end"], target["date_text"] = ev.date, ev.date_end, ev.date_text
+        target["evidence"] = ev.evidence
     if target["mode"] is None:
         target["mode"] = ev.mode
     if target["location"] is None:
@@ -660,7 +664,8 @@ def _insert_events(conn: Connection, created: list[tuple[dict[str, Any], Event]]
     for e, ev in created:
         lo, hi = _interval(e["date"], e["date_end"])
         rows.append([e["id"], e["seq"], ev.type, e["mode"], merge.merged_status(e["history"]), e["date"],
-                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]), ev.evidence, ev.doc,
+                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]),
+                     e.get("evidence", ev.evidence), ev.doc,
                      e["dyad_key"], json.dumps(e["history"], ensure_ascii=False), e["sources"],
                      e["confidence"], quad_class(ev.type), *_place_columns(e["location"])])
         for role, actors in (("source", ev.source), ("target", ev.target)):
@@ -691,7 +696,7 @@ def _update_events(conn: Connection, updated: list[dict[str, Any]]) -> None:
                      c["date"], c["date_end"], c["date_text"], lo, hi,
                      c["mode"] if c["stored_mode"] is None else None,
                      _json(c["location"]) if c["stored_location"] is None else None, c["sources"],
-                     c["confidence"], *_place_columns(c["location"])])
+                     c["confidence"], *_place_columns(c["location"]), c.get("evidence")])
     sql, params = _values(_UPDATE_ROW, rows)
     conn.execute(_EVENT_UPDATE.format(rows=sql), params)
 
