@@ -8,9 +8,11 @@ reported the same way and the others are still processed (exit 1 at the end).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import sys
 from typing import Annotated, Any, Iterable, Iterator, Optional
 
@@ -21,8 +23,12 @@ from .errors import GaikoError
 from .options import Options, check_date
 from .records import Document, Rejected
 
+DOCS = "docs/CLI.md"  # in the repository; the command surface and the input and output fields
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Political event data (PLOVER) from Japanese news.")
+                  help="Political event data (PLOVER) from Japanese news.\n\n"
+                       f"Every command, option and field (the JSONL input, the event record): {DOCS} "
+                       "in the gaiko repository. `gaiko COMMAND --help` for one command.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
 
 Paths = Annotated[list[str], typer.Argument(help="files or folders (.txt .html .jsonl .warc[.gz]), URLs, or -")]
@@ -33,15 +39,17 @@ ConfigOpt = Annotated[Optional[str], typer.Option("--config", help="settings fil
 DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file of the event store")]
 FormatOpt = Annotated[str, typer.Option("--format", help="jsonl, table or csv")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="show tracebacks")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="seconds to wait for a store another process is using")]
+WAIT = 30.0
 
 # the event filters, shared by events, export and graph (see Store.events)
-ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="actor id or country code on either side")]
-TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER type")]
+ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="actor on either side: id, country code, or a name or alias the actor dictionary knows (金正恩)")]
+TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER type, any case")]
 SinceFilter = Annotated[Optional[str], typer.Option("--since", help="from date YYYY[-MM[-DD]]")]
 UntilFilter = Annotated[Optional[str], typer.Option("--until", help="until date YYYY[-MM[-DD]]")]
 StatusFilter = Annotated[Optional[str], typer.Option("--status", help="occurred, planned, possible or denied")]
 CountryFilter = Annotated[Optional[str], typer.Option("--country", help="ISO3 of any actor")]
-DyadFilter = Annotated[Optional[list[str]], typer.Option("--dyad", help="two actor ids or codes (give twice)")]
+DyadFilter = Annotated[Optional[list[str]], typer.Option("--dyad", help="two actors, as for --actor (give twice)")]
 MinSourcesFilter = Annotated[Optional[int], typer.Option("--min-sources", help="at least N sources")]
 TableFormatOpt = Annotated[str, typer.Option("--format", help="table or jsonl")]
 MinConfidenceFilter = Annotated[Optional[float], typer.Option("--min-confidence", help="confidence at least C (0-1)")]
@@ -59,31 +67,83 @@ def _options(config: str | None, published: str | None, actors: list[str] | None
                            triggers=tuple(triggers) if triggers else None, **flags)
 
 
+def _readable(paths: list[str]) -> list[str]:
+    """The paths that exist; each missing one is reported on stderr and counted, so
+    the others are still processed (exit 1 at the end)."""
+    from .documents.readers import STDIN, is_url
+
+    kept = []
+    for path in paths:
+        if path == STDIN or is_url(path) or os.path.lexists(path):
+            kept.append(path)
+        else:
+            _State.skipped += 1
+            err.print(f"gaiko: {path}: no such file or folder", markup=False)
+    return kept
+
+
 def _documents(paths: list[str], options: Options) -> Iterator[Document]:
     """Clean documents; a rejected one is reported on stderr and counted."""
     from .documents import load_documents
 
+    paths = _readable(paths)
+    if not paths:
+        return
     for item in load_documents(paths, options):
         if isinstance(item, Rejected):
             _State.skipped += 1
             err.print(f"gaiko: {item.doc}: {item.reason}", markup=False)
             continue
+        for note in item.notes:  # not an error: what cleaning did that the user should know
+            err.print(f"gaiko: {item.id}: note: {note}", markup=False)
         yield item
 
 
-def _progress(options: Options, items: Iterable[Document], label: str) -> Iterator[Document]:
-    """A Rich progress bar on stderr (never stdout) while documents are processed."""
-    if not options.progress or not err.is_terminal:
-        yield from items
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+class _Chars:
+    """What the progress bar is told: documents as they are read (their characters
+    join the total) and characters as the pipeline finishes them (a long document
+    part by part). Without a terminal (or with progress off) it tells nobody."""
 
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        for item in items:
-            yield item
-            bar.advance(task)
+    def __init__(self, bar: Any = None, task: Any = None) -> None:
+        self.bar, self.task, self.total = bar, task, 0
+
+    def read(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if self.bar is not None:
+                self.total += len(doc.text)
+                self.bar.update(self.task, total=self.total)
+            yield doc
+
+    def done(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+
+@contextlib.contextmanager
+def _progress(options: Options, label: str, console: Console | None = None) -> Iterator[_Chars]:
+    """A Rich progress bar on stderr (never stdout) counting characters: done of those
+    read so far, the rate, and the time left."""
+    console = console or err
+    if not options.progress or not console.is_terminal:
+        yield _Chars()
+        return
+    from rich.progress import (BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{task.speed:,.0f} chars/s" if task.speed else "… chars/s")
+
+    with Progress(TextColumn(label), BarColumn(), TextColumn("{task.completed:,}/{task.total:,} chars"),
+                  Rate(), TimeRemainingColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+        yield _Chars(bar, bar.add_task(label, total=0))
+
+
+def _waiting(name: str, seconds: float) -> None:
+    """Told once when the store is busy: the command waits instead of failing."""
+    err.print(f"gaiko: {name}: the store is in use by another process; waiting up to {seconds:g} s (--wait)",
+              markup=False)
 
 
 def _jsonl(record: dict[str, Any]) -> None:
@@ -104,9 +164,11 @@ def extract(paths: Paths, published: Published = None, actors: ActorsOpt = None,
     from .pipeline import extract_documents
 
     options = _options(config, published, actors, triggers, explain=explain)
-    docs = _progress(options, _documents(paths, options), "extract")
-    rows = (ev.to_dict(explain=options.explain) for x in extract_documents(docs, options) for ev in x.events)
-    _print_records(rows, format)
+    with _progress(options, "extract") as chars:
+        docs = chars.read(_documents(paths, options))
+        rows = (ev.to_dict(explain=options.explain)
+                for x in extract_documents(docs, options, on_chars=chars.done) for ev in x.events)
+        _print_records(rows, format)
     _finish()
 
 
@@ -133,14 +195,25 @@ def link(paths: Paths, published: Published = None, actors: ActorsOpt = None, co
 
 
 @app.command()
-def timex(text: Annotated[str, typer.Argument(help="Japanese text")],
+def timex(text: Annotated[str, typer.Argument(help="Japanese text, or - for JSON Lines {id, text, published} on stdin")],
           published: Annotated[Optional[str], typer.Option("--published", help="reference date")] = None) -> None:
     """Find temporal expressions in TEXT and resolve them against --published."""
+    from .errors import InputError
     from .time import find_timexes
+    from .time.batch import timex_lines
 
     check_date(published)
-    for t in find_timexes(text, published):
-        _jsonl(t.to_dict())
+    if text != "-":
+        for t in find_timexes(text, published):
+            _jsonl(t.to_dict())
+        return
+    for record in timex_lines(sys.stdin, published=published):
+        if isinstance(record, InputError):
+            _State.skipped += 1
+            err.print(f"gaiko: {record}", markup=False)
+        else:
+            _jsonl(record)
+    _finish()
 
 
 @app.command()
@@ -148,7 +221,8 @@ def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt 
         triggers: TriggersOpt = None, config: ConfigOpt = None,
         engine: Annotated[str, typer.Option(help="local or ray")] = "local",
         workers: Annotated[int, typer.Option(help="worker processes (local engine)")] = 1,
-        address: Annotated[Optional[str], typer.Option(help="address of an existing Ray cluster")] = None) -> None:
+        address: Annotated[Optional[str], typer.Option(help="address of an existing Ray cluster")] = None,
+        wait: WaitOpt = WAIT) -> None:
     """Ingest documents into the event store, idempotently; print a summary."""
     options = _options(config, published, actors, triggers)
     if engine not in ("local", "ray"):
@@ -158,12 +232,13 @@ def run(paths: Paths, db: DbOpt, published: Published = None, actors: ActorsOpt 
     if engine == "ray" or workers > 1:
         from .scale import run_scaled
 
-        summary = run_scaled(paths, db, options, engine=engine, workers=workers, address=address)
+        summary = run_scaled(_readable(paths), db, options, engine=engine, workers=workers, address=address)
     else:
         from .ingest import ingest_documents
 
-        docs = _progress(options, _documents(paths, options), "ingest")
-        summary = ingest_documents(db, docs, options)
+        with _progress(options, "ingest") as chars:
+            summary = ingest_documents(db, chars.read(_documents(paths, options)), options, wait=wait,
+                                       on_wait=_waiting, on_chars=chars.done)
     _print_summary(summary)
     _finish()
 
@@ -173,11 +248,13 @@ def serve(db: DbOpt,
           host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="port")] = 8000,
           allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="allow pasting articles on a non-loopback address")] = False,
-          token: Annotated[Optional[str], typer.Option(help="token required to ingest")] = None) -> None:
-    """The web UI and JSON API over an event store."""
+          token: Annotated[Optional[str], typer.Option(help="token required to ingest")] = None,
+          wait: WaitOpt = 10.0) -> None:
+    """The web UI and JSON API over an event store (held only during a request, so the
+    CLI can read and write the same file meanwhile)."""
     from .web import serve as serve_web
 
-    serve_web(db, host=host, port=port, allow_ingest=allow_ingest, token=token)
+    serve_web(db, host=host, port=port, allow_ingest=allow_ingest, token=token, wait=wait)
 
 
 @app.command()
@@ -186,15 +263,18 @@ def events(db: DbOpt, actor: ActorFilter = None, type: TypeFilter = None, since:
            dyad: DyadFilter = None, min_sources: MinSourcesFilter = None,
            limit: Annotated[Optional[int], typer.Option(help="at most N events")] = None,
            format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "jsonl",
-           min_confidence: MinConfidenceFilter = None) -> None:
-    """Query stored events, deduplicated across documents."""
+           min_confidence: MinConfidenceFilter = None,
+           sort: Annotated[str, typer.Option("--sort", help="date (oldest first), -date (newest first), sources (most reported first), type, status, source, target, doc; -KEY reverses")] = "date",
+           wait: WaitOpt = WAIT) -> None:
+    """Query stored events, deduplicated across documents (in table format with each
+    event's id: `gaiko serve` shows it at /events/ID with its evidence)."""
     from .query import query_events
 
     check_date(since, "--since")
     check_date(until, "--until")
-    rows = query_events(db, actor=actor, type=type, since=since, until=until, status=status, country=country,
-                        dyad=tuple(dyad) if dyad else None, min_sources=min_sources, limit=limit,
-                        min_confidence=min_confidence)
+    rows = query_events(db, wait=wait, on_wait=_waiting, sort=sort, actor=actor, type=type, since=since, until=until,
+                        status=status, country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources,
+                        limit=limit, min_confidence=min_confidence)
     _print_records(rows, format)
 
 
@@ -204,12 +284,13 @@ def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")],
              plot: Annotated[Optional[str], typer.Option("--plot", help="also write a PNG chart (stacked bars by type)")] = None,
              format: TableFormatOpt = "table", level: LevelOpt = "actor",
              normalise: Annotated[bool, typer.Option("--normalise", help="events per 100 documents of the month")] = False,
-             min_confidence: MinConfidenceFilter = None) -> None:
+             min_confidence: MinConfidenceFilter = None, wait: WaitOpt = WAIT) -> None:
     """Events per month by PLOVER type for A (and B on the other side), beside the documents of each month."""
     from .query import timeline as query_timeline
 
     _check_table_format(format)
-    result = query_timeline(db, a, b, plot=plot, level=level, normalise=normalise, min_confidence=min_confidence)
+    result = query_timeline(db, a, b, plot=plot, level=level, normalise=normalise, min_confidence=min_confidence,
+                            wait=wait, on_wait=_waiting)
     if format == "jsonl":
         for r in result.records():
             _jsonl(r)
@@ -236,12 +317,12 @@ def timeline(a: Annotated[str, typer.Argument(help="actor id or country code")],
 @app.command()
 def actors(db: DbOpt,
            limit: Annotated[int, typer.Option("--limit", help="at most N actors")] = 20,
-           format: TableFormatOpt = "table", level: LevelOpt = "actor") -> None:
+           format: TableFormatOpt = "table", level: LevelOpt = "actor", wait: WaitOpt = WAIT) -> None:
     """The most active actors (events on either side); --level country: the most active states."""
     from .query import top_actors
 
     _check_table_format(format)
-    rows = top_actors(db, limit, level=level)
+    rows = top_actors(db, limit, level=level, wait=wait, on_wait=_waiting)
     if format == "jsonl":
         for r in rows:
             _jsonl(r)
@@ -263,13 +344,13 @@ def graph(db: DbOpt,
           actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
           status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
           min_sources: MinSourcesFilter = None, level: LevelOpt = "actor",
-          min_confidence: MinConfidenceFilter = None) -> None:
+          min_confidence: MinConfidenceFilter = None, wait: WaitOpt = WAIT) -> None:
     """The actor network: edges weighted by event count, with a cooperation–conflict score."""
     from .query import actor_network
 
-    text = actor_network(db, format, output, actor=actor, type=type, since=since, until=until, status=status,
-                         country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources,
-                         level=level, min_confidence=min_confidence)
+    text = actor_network(db, format, output, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since,
+                         until=until, status=status, country=country, dyad=tuple(dyad) if dyad else None,
+                         min_sources=min_sources, level=level, min_confidence=min_confidence)
     if output is None:
         sys.stdout.write(text)
 
@@ -280,11 +361,12 @@ def dyads(db: DbOpt,
           format: Annotated[str, typer.Option("--format", help="table, jsonl or csv")] = "table",
           actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
           status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
-          min_sources: MinSourcesFilter = None, min_confidence: MinConfidenceFilter = None) -> None:
+          min_sources: MinSourcesFilter = None, min_confidence: MinConfidenceFilter = None,
+          wait: WaitOpt = WAIT) -> None:
     """Directed country dyads (source country → target country) counted per period, with quad classes."""
     from .query import dyads as query_dyads
 
-    rows = query_dyads(db, by, actor=actor, type=type, since=since, until=until, status=status, country=country,
+    rows = query_dyads(db, by, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since, until=until, status=status, country=country,
                        dyad=tuple(dyad) if dyad else None, min_sources=min_sources, min_confidence=min_confidence)
     columns = ("period", "source", "target", "events", "q1", "q2", "q3", "q4", "score")
     if format == "jsonl":
@@ -309,18 +391,19 @@ def dyads(db: DbOpt,
 
 @app.command()
 def export(db: DbOpt,
-           output: Annotated[str, typer.Option("--output", help="file to write")],
+           output: Annotated[Optional[str], typer.Option("--output", help="file to write (default: standard output, text formats)")] = None,
            format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or plover")] = "jsonl",
            actor: ActorFilter = None, type: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
            status: StatusFilter = None, country: CountryFilter = None, dyad: DyadFilter = None,
-           min_sources: MinSourcesFilter = None, min_confidence: MinConfidenceFilter = None) -> None:
+           min_sources: MinSourcesFilter = None, min_confidence: MinConfidenceFilter = None,
+           wait: WaitOpt = WAIT) -> None:
     """Export stored events as jsonl, csv (a flat table), parquet or PLOVER JSON."""
     from .query import export_events
 
-    n = export_events(db, output, format, actor=actor, type=type, since=since, until=until, status=status,
-                      country=country, dyad=tuple(dyad) if dyad else None, min_sources=min_sources,
-                      min_confidence=min_confidence)
-    err.print(f"{n} events written to {output} ({format})", markup=False)
+    n = export_events(db, output or "-", format, wait=wait, on_wait=_waiting, actor=actor, type=type, since=since,
+                      until=until, status=status, country=country, dyad=tuple(dyad) if dyad else None,
+                      min_sources=min_sources, min_confidence=min_confidence)
+    err.print(f"{n} events written to {output or 'standard output'} ({format})", markup=False)
 
 
 @app.command("eval")
@@ -380,14 +463,23 @@ def _print_records(rows: Iterable[dict[str, Any]], format: str) -> None:
     if format == "table":
         from rich.table import Table
 
+        # the id leads to the evidence (`gaiko serve`: /events/ID); stored events have one,
+        # extracted ones are named by their document; --explain adds the trigger and rule
+        stored = any("id" in r for r in rows)
+        explain = any("rule" in r for r in rows)
+        cols = (["id"] if stored else []) + ["date", "type", "status", "source", "target"] + (
+            ["sources"] if stored else []) + ["doc"] + (["trigger", "rule"] if explain else [])
         table = Table(show_lines=False)
-        for col in ("date", "type", "status", "source", "target", "sources"):
-            table.add_column(col)
+        for col in cols:
+            table.add_column(col, overflow="fold", no_wrap=col == "id")
         for r in rows:
-            table.add_row(r.get("date") or "—", r["type"] + (f"/{r['mode']}" if r.get("mode") else ""),
-                          r["status"], _names(r["source"]), _names(r["target"]),
-                          str(r.get("sources", 1)))
-        Console(width=160).print(table)
+            cells = {"id": r.get("id") or "", "date": r.get("date") or "—",
+                     "type": r["type"] + (f"/{r['mode']}" if r.get("mode") else ""), "status": r["status"],
+                     "source": _names(r["source"]), "target": _names(r["target"]),
+                     "sources": str(r.get("sources", 1)), "doc": r.get("doc") or "",
+                     "trigger": r.get("trigger") or "", "rule": r.get("rule") or ""}
+            table.add_row(*(cells[c] for c in cols))
+        Console(width=200 if stored or explain else 160).print(table)
         return
     raise GaikoError(f"--format: unknown format {format!r} (jsonl, table, csv)")
 
@@ -420,6 +512,21 @@ def _print_summary(summary: dict[str, Any]) -> None:
                           f"{_names(row['source'])} → {_names(row['target'])}", markup=False)
 
 
+def _is_usage_error(exc: Exception) -> bool:
+    """A click usage error (typer vendors its own click, so both classes count)."""
+    classes: list[type] = []
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException
+
+        classes.append(TyperClickException)
+    except ImportError:  # pragma: no cover - a typer that uses click itself
+        pass
+    import click
+
+    classes.append(click.ClickException)
+    return isinstance(exc, tuple(classes))
+
+
 def main() -> None:
     """Entry point: GaikoError becomes one line on stderr, no traceback unless --debug."""
     debug = "--debug" in sys.argv
@@ -437,10 +544,8 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         err.print("gaiko: aborted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors carry their own message
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # usage errors carry their own message
+        if _is_usage_error(exc):
             exc.show()
             sys.exit(exc.exit_code)
         raise

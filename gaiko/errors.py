@@ -35,3 +35,7 @@ class DictionaryError(GaikoError):
 
 class StoreError(GaikoError):
     """The event store cannot be opened or written."""
+
+
+class StoreOutdated(StoreError):
+    """A store opened read-only needs schema migrations (open it read-write once)."""

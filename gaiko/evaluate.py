@@ -13,26 +13,15 @@ Precision, recall and F1 are micro-averaged over all documents.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import InputError
+from .identity import normalise_id
 from .records import SYMMETRIC_TYPES
 
 LEVELS = ("dyad", "actor", "full")
-
-
-def normalise_id(value: str | None) -> str | None:
-    """「Kim Yong-chol」 = 「Kim Yong Chol」, 「Raúl」 = 「Raul」, 「Wang Yi (politician)」 = 「Wang Yi」."""
-    if value is None:
-        return None
-    value = re.sub(r"\s*\([^)]*\)\s*$", "", value)
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    return "".join(ch for ch in value.casefold() if ch.isalnum())
 
 
 def _countries(actors: list[dict[str, Any]]) -> frozenset:

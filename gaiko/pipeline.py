@@ -11,9 +11,18 @@ Ray) calls. For each batch of documents:
   4. extract: trigger frames and roles per sentence, the topic carried between
      sentences of a paragraph;
   5. date: each event's temporal expression, resolved against the publication date;
-  6. merge: repeated mentions of one interaction in a document become one event;
+     a wire dateline (【モスクワ共同】) gives the lead its day and place where it has none;
+  6. merge: repeated mentions of one interaction in a document become one event, and
+     what occurred is never left dated after the paper by a relative expression;
   7. confidence: how sure each event is, from what it rests on (``gaiko.confidence``).
 Documents come in already cleaned (``gaiko.documents.load_documents``).
+
+A document longer than ``PART_BYTES`` (a book, a dump of many articles in one
+file) is read in parts cut at paragraph breaks, each part through the stages
+above like a document of its own, and its events and mentions put back at their
+offsets in the whole text: time and memory then grow linearly with its length
+(several rules look back over the document so far), and progress can be told
+part by part.  Repeated mentions are merged within a part.
 """
 
 from __future__ import annotations
@@ -25,8 +34,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
-from .events.dating import date_event, last_day
 from .events.cues import BOTH_SIDES
+from .events.dating import after_publication, date_event, last_day, said_at_meeting
 from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
 from .events.merge import merge_events
@@ -37,11 +46,16 @@ from .nlp.tags import ginza_pos
 from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
+from .time import resolve
+from .time.dateline import Dateline, find_dateline
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 DOCS_PER_BATCH = 16
+#: Longer documents (UTF-8 bytes) are read in parts of at most this size (~50,000 characters of
+#: Japanese; a long news article has under 20,000).
+PART_BYTES = 150_000
 
 
 @dataclass
@@ -66,16 +80,53 @@ def link_document(doc: Document, options: Options) -> list[ActorMention]:
 
 
 def extract_documents(docs: Iterable[Document], options: Options,
-                      on_done: Callable[[Extraction], None] | None = None) -> Iterator[Extraction]:
-    """Events of each document, in input order."""
+                      on_done: Callable[[Extraction], None] | None = None,
+                      on_chars: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """Events of each document, in input order.  ``on_chars(n)`` is told each time
+    ``n`` more characters of text have been read (a document, or a part of a long one)."""
     batch: list[Document] = []
     for doc in docs:
+        if len(doc.text) * 3 > PART_BYTES and len(doc.text.encode("utf-8")) > PART_BYTES:
+            if batch:
+                yield from _told(_batch(batch, options, on_done), on_chars)
+                batch = []
+            result = _in_parts(doc, options, on_chars)
+            if on_done:
+                on_done(result)
+            yield result
+            continue
         batch.append(doc)
         if len(batch) >= DOCS_PER_BATCH:
-            yield from _batch(batch, options, on_done)
+            yield from _told(_batch(batch, options, on_done), on_chars)
             batch = []
     if batch:
-        yield from _batch(batch, options, on_done)
+        yield from _told(_batch(batch, options, on_done), on_chars)
+
+
+def _told(results: Iterator[Extraction], on_chars: Callable[[int], None] | None) -> Iterator[Extraction]:
+    for x in results:
+        if on_chars:
+            on_chars(len(x.document.text))
+        yield x
+
+
+def _in_parts(doc: Document, options: Options, on_chars: Callable[[int], None] | None) -> Extraction:
+    """A long document read part by part (see the module docstring), as one Extraction."""
+    from dataclasses import replace as copy
+
+    from .documents.split import split_text
+
+    mentions: list[ActorMention] = []
+    events: list[Event] = []
+    for offset, text in split_text(doc.text, PART_BYTES):
+        part = next(_batch([copy(doc, text=text)], options, None))
+        mentions += [copy(m, start=m.start + offset, end=m.end + offset) for m in part.mentions]
+        for ev in part.events:
+            ev.mentions = [copy(m, start=m.start + offset, end=m.end + offset) for m in ev.mentions]
+            events.append(ev)
+        if on_chars:
+            on_chars(len(text))
+    return Extraction(doc, mentions, events)
 
 
 @dataclass
@@ -174,8 +225,13 @@ def _batch(docs: list[Document], options: Options,
                     _carry_date(ev, s.paragraph, dated)
                 events.append(ev)
             last_date = last_day(s.text, doc.published, last_date)
+        dateline = find_dateline(doc.text)
+        if dateline is not None:
+            _apply_dateline(dateline, events, sentences, mentions, doc.published)
         # 6. merge
         merged = merge_events(events)
+        for ev in merged:
+            _check_not_after(ev, doc.published)
         for ev in merged:  # 7. how sure (gaiko.confidence)
             ev.confidence = confidence(ev.to_dict(), ev.basis)
         result = Extraction(doc, mentions, merged)
@@ -194,7 +250,8 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
     """An undated statement takes the date of the meeting it was made at.
 
     That is the latest dated CONSULT within a few paragraphs that shares an actor
-    and the status with it (「議長は…と述べた」 after 「5月下旬…会見し」). Other
+    and the status with it (「議長は…と述べた」 after 「5月下旬…会見し」), or at any
+    distance when the statement says it was made at a meeting (「…は会談で…表明した」). Other
     undated events stay undated: a background fact is no statement at a meeting.
     """
     if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"}:
@@ -208,14 +265,61 @@ def _carry_date(ev: Event, paragraph: int, dated: list[tuple[int, Event]]) -> No
         prev = dated[-1][1]
         ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
         return
+    at_meeting = said_at_meeting(ev.evidence)
+    people = {a["id"] for a in ev.source + ev.target if a["id"] and a["id"] != a["country"]}
     for para, prev in reversed(dated):
-        if paragraph - para > CARRY_PARAGRAPHS:
+        near = paragraph - para <= CARRY_PARAGRAPHS
+        if not near and not at_meeting:
             return
+        if not near and not people & {a["id"] for a in prev.source + prev.target}:
+            continue  # far back, only a meeting of the same person is the one meant
         if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
                 and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
                      or dyad == {a["country"] for a in prev.source + prev.target}):
             ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
             return
+
+
+def _apply_dateline(dateline: Dateline, events: list[Event], sentences: list[_Sentence],
+                    mentions: list[ActorMention], published: str | None) -> None:
+    """What a wire dateline (【モスクワ共同】, ［北京　２０日　ロイター］) says of the lead.
+
+    Its day dates an event of the lead sentence that occurred and has no date of
+    its own (「［ドバイ 12日 ロイター］ - …と協議した」); its place, when the
+    dictionary knows it as one place, is where the lead paragraph's events happened
+    if their sentence names nowhere. Later paragraphs keep their own dates and places.
+    """
+    lead = next((s for s in sentences if s.end > dateline.end), None)
+    if lead is None:
+        return
+    day = None
+    if dateline.day_text is not None:
+        found = resolve(dateline.day_text, published, tense="past")
+        day = found.value if found is not None and found.value and len(found.value) == 10 else None
+    places = [m for m in mentions if dateline.place_start is not None and m.kind in ("place", "capital")
+              and dateline.place_start <= m.start and m.end <= (dateline.place_end or 0)]
+    in_paragraph = [(s.start, s.end) for s in sentences if s.paragraph == lead.paragraph]
+    for ev in events:
+        where = ev.mentions[0].start if ev.mentions else -1
+        if day and ev.date is None and ev.status == "occurred" and lead.start <= where < lead.end:
+            ev.date, ev.date_text = day, dateline.day_text
+        if len(places) == 1 and ev.location is None and any(a <= where < b for a, b in in_paragraph):
+            m = places[0]
+            ev.location = {"id": m.place or m.id, "country": m.country, "text": m.text}
+
+
+def _check_not_after(ev: Event, published: str | None) -> None:
+    """What occurred cannot be dated after the paper that reports it, unless its own
+    expression is absolute (「2013年5月」 stands as written; 「5月」 read as next May
+    does not): such a date is dropped rather than kept wrong."""
+    if ev.status != "occurred" or not ev.date or not published or not ev.date_text:
+        return
+    if not after_publication(ev.date, published):
+        return
+    own = resolve(ev.date_text, None)
+    if own is not None and own.value is not None:
+        return
+    ev.date = ev.date_end = ev.date_text = None
 
 
 #: Punctuation official and wire texts write in the Western style (外務省: 「,」「．」), as the

@@ -25,6 +25,8 @@ class Document:
     publisher: str | None = None
     url: str | None = None
     duplicate_of: str | None = None
+    #: what reading or cleaning did that the user should hear of (printed on stderr by the CLI)
+    notes: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -186,12 +186,16 @@ def test_folder_with_a_symlink_loop_and_unreadable_files(tmp_path):
         assert any(line.startswith(f"gaiko: {name}: ") and reason in line for line in lines), (name, lines)
 
 
-def test_missing_path_is_one_line_and_debug_shows_the_traceback(tmp_path):
+def test_missing_path_is_one_line_and_the_others_are_read(tmp_path):
+    # issue 17, item 3: a missing path is one unreadable input among others, not the end of the run
     missing = str(tmp_path / "nope.txt")
     proc = gaiko("clean", missing)
-    assert proc.returncode == 2 and errors(proc.stderr) == [f"gaiko: {missing}: no such file or folder"]
-    debug = gaiko("--debug", "clean", missing)
-    assert debug.returncode != 0 and "Traceback" in debug.stderr and "InputError" in debug.stderr
+    assert proc.returncode == 1 and errors(proc.stderr) == [f"gaiko: {missing}: no such file or folder"]
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    proc = gaiko("clean", missing, str(good))
+    assert proc.returncode == 1 and errors(proc.stderr) == [f"gaiko: {missing}: no such file or folder"]
+    assert [json.loads(line)["doc"] for line in proc.stdout.splitlines()] == ["good.txt"]
 
 
 # -- size and shape ---------------------------------------------------------------------

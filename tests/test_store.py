@@ -31,7 +31,7 @@ def doc(id, text=None, **kw):
 
 def ev(d, type, source, target, *, status="occurred", date=None, mode=None, spans=((0, 4),), **kw):
     return Event(doc=d, type=type, status=status, source=[source] if isinstance(source, dict) else source,
-                 target=[target] if isinstance(target, dict) else target, evidence=f"{d}:{type}",
+                 target=[target] if isinstance(target, dict) else target, evidence=kw.pop("evidence", f"{d}:{type}"),
                  date=date, mode=mode, mentions=[Mention(d, s, e) for s, e in spans], **kw)
 
 
@@ -250,11 +250,14 @@ def test_no_merge_on_other_day_type_or_actors(store):
     assert r.events_added == 3 and r.events_merged == 0
 
 
-def test_actor_key_uses_country_when_id_is_null_and_normalises_ids(store):
+def test_unlinked_actors_merge_only_when_their_texts_agree_and_ids_are_normalised(store):
+    # issue 17: two unnamed people of one country are not one actor
     store.ingest(doc("d1"), [ev("d1", "COERCE", JPN, FISHER, date="2024-03-02")])
     other_fisher = actor(None, "CHN", "船長")
     r = store.ingest(doc("d2"), [ev("d2", "COERCE", JPN, other_fisher, date="2024-03-02")])
-    assert r.events_merged == 1
+    assert r.events_merged == 0
+    r = store.ingest(doc("d2b"), [ev("d2b", "COERCE", JPN, actor(None, "CHN", "中国人 船員"), date="2024-03-02")])
+    assert r.events_merged == 1  # the same text (spacing and width aside) is the same actor
     store.ingest(doc("d3"), [ev("d3", "CONSULT", actor("Kim Yong Chol", "PRK"), TRUMP, date="2018-06-01")])
     r = store.ingest(doc("d4"), [ev("d4", "CONSULT", actor("Kim Yong-chol", "PRK"), TRUMP, date="2018-06")])
     assert r.events_merged == 1
@@ -434,6 +437,23 @@ def test_reads_from_other_threads_see_committed_writes(tmp_path):
         t.start()
         t.join()
     assert seen == [1, 2]  # the open transaction was invisible to the other thread
+
+
+def test_merge_keeps_date_text_and_evidence_of_one_mention(store):
+    """The date a merge takes comes with its sentence: date_text is always found in the evidence."""
+    store.ingest(doc("d1", published="2024-11-28"),
+                 [ev("d1", "CONSULT", KIM, PUTIN, date="2024-11", date_text="今月",
+                     evidence="金総書記は今月、プーチン大統領と会談した。")])
+    store.ingest(doc("d2", published="2024-11-28"),
+                 [ev("d2", "CONSULT", PUTIN, KIM, date="2024-11-26", date_text="26日",
+                     evidence="プーチン大統領は26日に平壌で金総書記と会談した。")])
+    store.ingest(doc("d3", published="2024-11-29"),  # a coarser date later changes nothing
+                 [ev("d3", "CONSULT", KIM, PUTIN, date="2024", date_text="今年",
+                     evidence="両首脳は今年、会談した。")])
+    (e,) = store.events()
+    assert (e["date"], e["date_text"]) == ("2024-11-26", "26日")
+    assert e["date_text"] in e["evidence"]
+    assert e["docs"] == ["d1", "d2", "d3"]
 
 
 # -- places, confidence and quad class (issue 18) ------------------------------------------

@@ -200,3 +200,54 @@ def test_second_writer_fails_clearly_or_waits(tmp_path):
         if holder.poll() is None:
             holder.kill()
         holder.wait(timeout=10)
+
+
+OPENER = """
+import sys
+from gaiko.errors import StoreError
+from gaiko.store import Store
+try:
+    with Store(sys.argv[1], read_only=sys.argv[2] == "ro") as store:
+        print("OPENED", store.counts()["documents"], flush=True)
+except StoreError as exc:
+    print("BUSY", exc, flush=True)
+"""
+
+
+def _open_elsewhere(db, mode="rw") -> str:
+    out = subprocess.run([sys.executable, "-c", OPENER, str(db), mode], capture_output=True, text=True,
+                         timeout=60, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    return out.stdout.strip()
+
+
+def test_a_store_that_does_not_hold_lets_other_processes_in_between(tmp_path):
+    # issue 17: `gaiko serve` and `gaiko run` hold the file only while they use it
+    db = tmp_path / "shared.duckdb"
+    with Store(str(db), hold=False, linger=0.05) as store:
+        store.ingest(*corpus()[0])
+        time.sleep(0.3)  # idle past the linger: the file is closed
+        assert _open_elsewhere(db, "ro") == "OPENED 1"
+        assert _open_elsewhere(db, "rw") == "OPENED 1"
+        with store.session():  # held for a block of work: the others must wait
+            assert _open_elsewhere(db).startswith("BUSY")
+            store.ingest(*corpus()[1])
+        time.sleep(0.3)
+        assert _open_elsewhere(db) == "OPENED 2"
+        assert store.counts()["documents"] == 2  # and it opens again on demand
+
+
+def test_a_busy_store_is_waited_for_and_the_wait_is_told(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    told = []
+    try:
+        assert holder.stdout.readline().strip() == "READY"
+        threading.Timer(1.0, holder.stdin.close).start()  # the holder lets go after a second
+        with Store(str(db), read_only=True, wait=30, on_wait=lambda name, s: told.append((name, s))) as store:
+            assert store.counts()["documents"] == 0
+        assert told == [(str(db), 30)]
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(timeout=10)

@@ -53,7 +53,8 @@ def test_event_record_is_built_whole_and_in_field_order():
         "date": "2024-01-18", "date_end": "2024-01-19", "date_text": "18日から19日",
         "location": {"id": "Pyongyang", "country": "PRK", "text": "平壌", "place": "Pyongyang",
                      "latitude": 39.03385, "longitude": 125.75432, "place_country": "PRK", "admin1": "KP.12",
-                     "geonameid": 1871859, "place_kind": "city"}, "evidence": "d1:CONSULT",
+                     "geonameid": 1871859, "place_kind": "city"},
+        "evidence": "d2:CONSULT",  # with its date_text (issue 16)
         "mentions": [{"doc": "d1", "start": 5, "end": 9}, {"doc": "d1", "start": 0, "end": 3},
                      {"doc": "d2", "start": None, "end": None}],
         "sources": 2, "docs": ["d1", "d2"],

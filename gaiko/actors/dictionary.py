@@ -94,7 +94,8 @@ def iter_file(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DictionaryError(str(path), None, f"cannot read dictionary: {exc}") from None
-    loader = yaml.SafeLoader(text)
+    # libyaml's parser when PyYAML has it: the same nodes and marks, several times faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         try:
             root = loader.get_single_node()

@@ -63,11 +63,19 @@ class Line:
     kept: bool = False
 
 
+def _opens_with_dateline(line: str) -> bool:
+    """「[国連 12日 ロイター] – 国連総会は…」 is a wire story's lead, not a list item."""
+    from ..time.dateline import find_dateline
+
+    found = find_dateline(line[:60])
+    return found is not None and found.start == 0
+
+
 def prose_verdict(line: str) -> tuple[bool, str]:
     """Is ``line`` (stripped) a line of article prose? With the reason."""
     if len(line) < MIN_PROSE_CHARS:
         return False, "short"
-    if line.startswith(LIST_MARKERS):
+    if line.startswith(LIST_MARKERS) and not _opens_with_dateline(line):
         return False, "list item"
     if _HEADING.match(line):
         return False, "heading"
@@ -215,6 +223,27 @@ def clean_text(text: str) -> str:
     return "\n\n".join(line.text for line in explain(text) if line.kept)
 
 
+#: Cleaning says how many repeated lines it dropped when they are at least this many
+#: (a page repeating a caption is ordinary; a file of one sentence 100,000 times is not).
+REPORT_REPEATS = 10
+
+
 def clean(doc: Document) -> Document:
-    """``doc`` with boilerplate removed and repeated paragraphs kept once."""
-    return dataclasses.replace(doc, text=clean_text(doc.text))
+    """``doc`` with boilerplate removed and repeated paragraphs kept once; when many
+    repeated lines went, a note in ``doc.notes`` says how many."""
+    lines = explain(doc.text)
+    text = "\n\n".join(line.text for line in lines if line.kept)
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    dropped = 0
+    for line in lines:
+        key = _SPACE.sub("", line.text)
+        if key in seen and not line.kept:
+            dropped += 1
+            repeated.add(key)
+        seen.add(key)
+    if dropped < REPORT_REPEATS:
+        return dataclasses.replace(doc, text=text)
+    note = (f"cleaning dropped {dropped:,} repeated lines (copies of {len(repeated):,} distinct"
+            f" line{'' if len(repeated) == 1 else 's'}); {len(text):,} of {len(doc.text):,} characters kept")
+    return dataclasses.replace(doc, text=text, notes=(*doc.notes, note))

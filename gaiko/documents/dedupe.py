@@ -4,6 +4,10 @@
 SHA-1 based hash and a fixed seed), so the store can keep signatures and compare
 them with ``similarity`` later. ``Deduplicator`` marks, within one run, a
 document that is an exact or near copy of an earlier one.
+
+datasketch is imported on first need (it imports SciPy: most of a second of a
+one-article command's start-up), and a run's first document needs none: nothing
+came before it to be a copy of.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Any
 
 from ..records import Document
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SHINGLE = 5            # characters per shingle
@@ -36,7 +42,9 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {compact[i:i + size] for i in range(len(compact) - size + 1)}
 
 
-def _minhash(text: str) -> MinHash:
+def _minhash(text: str) -> "MinHash":
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=SEED)
     mh.update_batch([gram.encode("utf-8") for gram in shingles(text)])  # one NumPy pass, same values
     return mh
@@ -59,7 +67,8 @@ class Deduplicator:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh: Any = None              # built when the second document comes
+        self._first: tuple[str, str] | None = None  # (id, text) of the first, not hashed yet
         self._exact: dict[str, str] = {}
         self._hashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
@@ -72,6 +81,16 @@ class Deduplicator:
         digest = hashlib.sha1(compact.encode("utf-8")).hexdigest()
         if digest in self._exact:
             return dataclasses.replace(doc, duplicate_of=self._exact[digest])
+        if not self._exact:  # the first document: an original, hashed only if a second comes
+            self._exact[digest] = doc.id
+            self._first = (doc.id, doc.text)
+            return doc
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+            first_id, first_text = self._first  # type: ignore[misc]
+            self._index(first_id, first_id, _minhash(first_text))
         mh = _minhash(doc.text)
         candidates = [key for key in self._lsh.query(mh)
                       if self._hashes[key].jaccard(mh) >= self.threshold]
@@ -82,8 +101,11 @@ class Deduplicator:
         if key in self._hashes:  # the same id twice with different texts
             key = f"{doc.id}\x00{len(self._order)}"
         self._exact[digest] = doc.id
+        self._index(key, doc.id, mh)
+        return doc
+
+    def _index(self, key: str, doc_id: str, mh: "MinHash") -> None:
         self._hashes[key] = mh
         self._order[key] = len(self._order)
-        self._ids[key] = doc.id
+        self._ids[key] = doc_id
         self._lsh.insert(key, mh)
-        return doc

@@ -22,15 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from ..errors import InputError
 from ..options import Options, check_date
 from ..records import Document, Rejected
 from .dates import META_NAME, MetaFile, date_in_text
 from .encoding import binary_kind, charset_from_header, decode_bytes
-from .html import extract_html
+# the HTML extractor (trafilatura, lxml) and warcio are imported when a page or an
+# archive is read: a command over plain text files never pays for them
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -197,6 +195,8 @@ def text_doc(data: bytes, name: str, header_charset: str | None = None) -> Raw:
 def html_doc(data: bytes | str, name: str, url: str | None = None,
              header_charset: str | None = None) -> Raw:
     html = decode_bytes(data, name, header_charset) if isinstance(data, bytes) else data
+    from .html import extract_html
+
     page = extract_html(html, name, url)
     return Raw(id=name, text=page.text, title=page.title, publisher=page.publisher or page.host,
                url=page.url, published=page.published, dateline=page.dateline)
@@ -265,7 +265,9 @@ def jsonl_line(line: str, where: str) -> Raw:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(where, f"not JSON: {exc.msg} at column {exc.colno}") from None
+        # json's messages may end in "at" ("Unterminated string starting at"): say it once
+        msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        raise InputError(where, f"not JSON: {msg} at column {exc.colno}") from None
     if not isinstance(row, dict):
         raise InputError(where, "not a JSON object")
     doc_id = row.get("id")
@@ -296,6 +298,9 @@ def read_warc(data: bytes, name: str) -> Iterator[Item]:
     """HTML responses of a WARC file (plain or gzipped); the id is the target URL."""
     import io
     import zlib
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
     head = data[:5]
     if data[:2] == b"\x1f\x8b":

@@ -5,7 +5,10 @@ puts the time before the predicate: 「5月下旬、ハバナを訪問」), else
 after it in the same sentence (「会談は4日、行われた」), else null — never the
 publication date by default. 同日/この日 resolve against the previous event's
 date. A day that belongs to a reporting verb (「聯合ニュースは20日、…と報じた」,
-「…と23日、中央日報が報じた」) dates the report, not the event, and is skipped.
+「…と23日、中央日報が報じた」) dates the report, not the event, and is skipped; so is
+the adjunct day of another predicate when the trigger is a noun it is about
+(「国連総会は23日、ロシアのウクライナ侵攻を協議する会合で…」), and the day a plan
+was decided (「外務省は8日、…追放する方針を固めた」). Words are in ``data/dating.yaml``.
 """
 
 from __future__ import annotations
@@ -46,14 +49,57 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     quotes = quote_spans(sentence)
     timexes = [t for t in timexes if _owner(sentence, t, triggers) in (None, trigger_start)
                and reaches(quotes, t.start, trigger_start)]  # a quote's dates are its own words
+    nominal = _argument_of_another(sentence, trigger_end)
     before = [t for t in timexes if t.end <= trigger_start
-              and not _CLAUSE_BREAK.search(sentence[t.end:trigger_start])]
+              and not _CLAUSE_BREAK.search(sentence[t.end:trigger_start])
+              and not (nominal and sentence.startswith("、", t.end))]  # 「23日、…侵攻を協議する」
+    if status == "planned" and _ENDS_PAST.search(sentence):
+        before = [t for t in before if not _decided_on(sentence, t, published)]
     if before:
         return before[-1]
     after = [t for t in timexes if t.start >= trigger_end]
     if after:
         return after[0]
     return None
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict[str, list[str]]:
+    """``data/dating.yaml``, read on first use."""
+    import yaml
+    from importlib import resources
+
+    text = resources.files("gaiko.events").joinpath("data", "dating.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
+def _argument() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(_words()["argument_of"], key=len, reverse=True)))
+
+
+#: A sentence whose main predicate is past: 「…する方針を固めた。」 (not 「…する予定だ。」).
+_ENDS_PAST = re.compile(r"た[」』）)]*。?\s*$")
+
+
+def _decided_on(sentence: str, t: Timex, published: str | None) -> bool:
+    """A plan reported in the past tense (「外務省は8日、…追放する方針を固めた」): a date not
+    after the paper, written as the adjunct 「8日、」, is the day of the decision, not of the plan."""
+    if t.value is None or published is None or after_publication(t.value, published):
+        return False
+    n = min(len(t.value), len(published))
+    return t.value[:n] < published[:n] or sentence.startswith("、", t.end)
+
+
+def said_at_meeting(sentence: str) -> bool:
+    """「…は会談で…を表明した」: the statement names the meeting it was made at."""
+    return any(w in sentence for w in _words()["at_meeting"])
+
+
+def _argument_of_another(sentence: str, trigger_end: int) -> bool:
+    """True when the trigger is a noun that another predicate is about (「ウクライナ侵攻を協議する
+    会合で」「侵攻を巡る会合」), not the event itself (「会談を行った」「協力のもと」)."""
+    return _argument().match(sentence, trigger_end) is not None
 
 
 @lru_cache(maxsize=512)
@@ -106,8 +152,13 @@ def _future(t: Timex, published: str | None) -> bool:
         return True
     if t.value is None or published is None:
         return False
-    n = min(len(t.value), len(published))
-    return t.value[:n] > published[:n]
+    return after_publication(t.value, published)
+
+
+def after_publication(value: str, published: str) -> bool:
+    """True when ISO ``value`` lies wholly after ``published``, compared at the coarser precision."""
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
 
 
 def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:

@@ -4,8 +4,9 @@ Two events are the same interaction when their type is equal, their actors agree
 (the sets of actor keys — id, else country — of source and target; unordered for
 the symmetric types) and their dates are compatible: equal, both absent, one
 absent, or one containing the other (「2024-01」 contains 「2024-01-18」).
-The merged event keeps every mention, the first evidence, the most precise date,
-and the strongest status: what is reported as held beats what was planned or
+The merged event keeps every mention, the most precise date with the evidence of
+the mention it comes from (so ``date_text`` can be found in ``evidence``; else the
+first evidence), and the strongest status: what is reported as held beats what was planned or
 speculated (seed 001 first calls a meeting possible, then reports it held).
 """
 
@@ -115,15 +116,22 @@ def _same_dated_act(a: Event, b: Event) -> bool:
             and states_only(a.target) != states_only(b.target))
 
 
+def _take_date(kept: Event, ev: Event) -> None:
+    """The date of ``ev`` with the sentence it was read from: date_text and evidence stay one mention's."""
+    kept.date, kept.date_end, kept.date_text = ev.date, ev.date_end, ev.date_text
+    kept.evidence = ev.evidence
+
+
 def _absorb(kept: Event, ev: Event) -> None:
     for m in ev.mentions:
         if m not in kept.mentions:
             kept.mentions.append(m)
     if ev.status == "occurred" and kept.status != "occurred" and ev.date is not None:
-        kept.date, kept.date_end, kept.date_text = ev.date, ev.date_end, ev.date_text  # when it was held
+        _take_date(kept, ev)  # when it was held
     elif ev.date is not None and (kept.date is None or len(ev.date) > len(kept.date)) \
-            and not (kept.status == "occurred" and ev.status != "occurred" and kept.date is not None):
-        kept.date, kept.date_end, kept.date_text = ev.date, ev.date_end, ev.date_text
+            and not (kept.status == "occurred" and ev.status != "occurred"):
+        # an occurred event never takes the date of a plan (「5月にはデモを行い…今後も続けるつもり」)
+        _take_date(kept, ev)
     if _STATUS_RANK[ev.status] > _STATUS_RANK[kept.status]:
         kept.status = ev.status
     if kept.location is None and ev.location is not None:

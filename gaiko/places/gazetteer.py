@@ -148,6 +148,8 @@ class Gazetteer:
             geonameid, admin1 = city.geonameid, admin1 or city.admin1
         place = Place(id, float(lat), float(lon), country, admin1, geonameid, kind)
         self._by_id[_key(id)] = place
+        if kind == "country" and country and country not in self.countries:
+            self.countries[country] = place   # a country the countries table gives no point (Kosovo)
         for name in ja or []:
             self._by_ja[name] = place
         return place
@@ -172,9 +174,9 @@ class Gazetteer:
                     named = [(self.countries.get(entry["id"]), entry["id"], entry.get("aliases", []))]
                     cap = entry.get("capital")
                     if cap:
-                        named.append((self.by_name(cap["id"], entry["id"]), cap["id"], cap.get("aliases", [])))
+                        named.append((self._by_title(cap["id"], entry["id"]), cap["id"], cap.get("aliases", [])))
                 elif entry.get("kind") == "place":
-                    named = [(self.by_name(entry["id"], entry.get("country")), entry["id"],
+                    named = [(self._by_title(entry["id"], entry.get("country")), entry["id"],
                               entry.get("aliases", []))]
                 else:
                     continue
@@ -185,6 +187,22 @@ class Gazetteer:
                     for alias in aliases:
                         self._by_ja.setdefault(alias, place)
         return self.unresolved
+
+    def _by_title(self, title: str, country: str | None) -> Place | None:
+        """A dictionary place by its English Wikipedia title; a title with a
+        disambiguation (「Niigata (city)」, 「Ishigaki, Okinawa」) is looked up by its
+        name alone, in its country, and the title is then known as that place too."""
+        place = self.by_name(title, country)
+        if place is not None:
+            return place
+        base = re.sub(r"\s*\(.*\)$", "", title).split(",")[0].strip()
+        if base == title or country is None:
+            return None
+        place = self.by_name(base, country)
+        if place is None or place.country != country:
+            return None
+        self._by_id.setdefault(_key(title), place)
+        return place
 
     # -- lookups ------------------------------------------------------------------------
 

@@ -18,11 +18,14 @@ records, and :func:`from_plover` maps one back onto gaiko's fields.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import json
 import re
-from typing import TYPE_CHECKING, Any
+import sys
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 from gaiko.errors import InputError, StoreError
 
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from gaiko.store.store import Store
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
+STDOUT = "-"  # the path that means standard output (text formats only)
 SCALARS = ("id", "doc", "type", "mode", "status", "date", "date_end", "date_text", "evidence")
 FIELD_ORDER = ("id", "doc", "type", "mode", "status", "source", "target", "date", "date_end",
                "date_text", "location", "evidence", "mentions", "sources", "docs", "status_history",
@@ -52,9 +56,12 @@ def _ordered(row: dict[str, Any]) -> dict[str, Any]:
 
 def export(store: "Store", path: str, format: str = "jsonl", *, coded_date: str | None = None,
            **filters: Any) -> int:
-    """Write the events matching ``filters`` to ``path``; returns how many."""
+    """Write the events matching ``filters`` to ``path`` (``-``: standard output, for
+    the text formats); returns how many."""
     if format not in FORMATS:
         raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
+    if format == "parquet" and path == STDOUT:
+        raise InputError("--output", "parquet is binary: give a file to write (--output FILE.parquet)")
     rows = store.events(**filters)
     try:
         if format == "jsonl":
@@ -87,8 +94,18 @@ def read_export(path: str, format: str = "jsonl") -> list[dict[str, Any]]:
 # -- jsonl and csv -----------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _text_out(path: str) -> Iterator[IO[str]]:
+    if path == STDOUT:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
 def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
+    with _text_out(path) as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
@@ -131,7 +148,7 @@ def write_csv(fh: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def _write_csv(path: str, rows: list[dict[str, Any]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with _text_out(path) as fh:
         write_csv(fh, rows)
 
 

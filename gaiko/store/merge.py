@@ -5,9 +5,10 @@ An incoming event merges into a stored one when
 1. the ``type`` is equal;
 2. the actors agree: the set of actor keys of the source side and of the target
    side are equal (unordered between the two sides for CONSULT, AGREE and
-   COOPERATE).  An actor's key is its ``id`` if not null, else its ``country``
-   (else its ``text``), normalised as EVENTS.md normalises ids for scoring
-   (``Kim Yong-chol`` = ``Kim Yong Chol``);
+   COOPERATE).  An actor's key is its ``id``, normalised as EVENTS.md normalises
+   ids for scoring (``Kim Yong-chol`` = ``Kim Yong Chol``); an unlinked actor
+   (null id) is keyed by its country *and* its text, so two unnamed people of one
+   country are not one actor (:func:`gaiko.identity.merge_key`);
 3. the dates are compatible: equal, both null, or one contains the other
    (``2024-01`` contains ``2024-01-18``, ``2024`` contains ``2024-01``).
 
@@ -22,125 +23,45 @@ rather than guess (see :func:`choose`).
 What a merge keeps (:func:`merged_status`, :func:`more_precise`): all mentions;
 the most definite status over every report (occurred > denied > planned >
 possible, so a meeting reported as planned and later as occurred is occurred,
-whatever the ingest order); the most precise date (its ``date_end`` and
-``date_text`` with it); the first known mode and location.
+whatever the ingest order); the most precise date (its ``date_end``, ``date_text``
+and the report's ``evidence`` with it, so the phrase shown is in the sentence
+shown); the first known mode and location.
+
+"Same actor" and "same event" are defined once, in :mod:`gaiko.identity`; this
+module adds the choice among several stored candidates.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as _dt
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from gaiko.records import SYMMETRIC_TYPES
+from gaiko.identity import (
+    STATUS_RANK,
+    actor_key,
+    date_interval,
+    date_precision,
+    dates_compatible,
+    dyad_key,
+    merge_key,
+    more_precise,
+    normalise_id,
+    side_key,
+    soft_fields_match,
+    stronger_status,
+)
 
-STATUS_RANK = {"possible": 0, "planned": 1, "denied": 2, "occurred": 3}
-
-_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def normalise_id(value: str) -> str:
-    """EVENTS.md's id normalisation: trailing parenthesis dropped, accents removed,
-    case folded, everything but letters and digits dropped."""
-    value = _PAREN.sub("", value)
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(ch for ch in value if not unicodedata.combining(ch))
-    return "".join(ch for ch in value.casefold() if ch.isalnum())
-
-
-def actor_key(actor: dict[str, Any]) -> str:
-    """The key two reports must share to be the same actor: id, else country, else text."""
-    for field in ("id", "country"):
-        value = actor.get(field)
-        if value:
-            return normalise_id(str(value)) or str(value)
-    return "~" + str(actor.get("text") or "")
-
-
-def side_key(actors: Iterable[dict[str, Any]]) -> str:
-    return "+".join(sorted({actor_key(a) for a in actors}))
-
-
-def dyad_key(type_: str, source: Sequence[dict[str, Any]], target: Sequence[dict[str, Any]]) -> str:
-    """One string that is equal exactly when rule 2 (actors agree) holds for this type."""
-    s, t = side_key(source), side_key(target)
-    if type_ in SYMMETRIC_TYPES and t < s:
-        s, t = t, s
-    return f"{s}|{t}"
-
-
-def date_precision(date: str | None) -> int:
-    """0 for null, 1 year, 2 month, 3 day (anything longer counts as a day)."""
-    if not date:
-        return 0
-    m = _DATE.match(date)
-    if not m:
-        return 0
-    return 1 + (m.group(2) is not None) + (m.group(3) is not None)
-
-
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Equal, both null, or one's precision contains the other (null vs date: False;
-    that case is decided by :func:`choose`)."""
-    if not a and not b:
-        return True
-    if not a or not b:
-        return False
-    a, b = a[:10], b[:10]
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_ == short or long_.startswith(short + "-")
-
-
-def more_precise(a: str | None, b: str | None) -> bool:
-    """True when date ``b`` should replace date ``a`` (strictly more precise)."""
-    return date_precision(b) > date_precision(a)
-
-
-def date_interval(date: str | None, *, end: bool = False) -> _dt.date | None:
-    """The first (or last, ``end=True``) day an ISO date of any precision covers."""
-    if not date:
-        return None
-    m = _DATE.match(date)
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    try:
-        if month is None:
-            return _dt.date(year, 12, 31) if end else _dt.date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return _dt.date(year, month, last if end else 1)
-        return _dt.date(year, month, day)
-    except ValueError:
-        return None
+__all__ = ["STATUS_RANK", "actor_key", "choose", "date_interval", "date_precision", "dates_compatible",
+           "dyad_key", "merge_key", "merged_status", "more_precise", "normalise_id", "side_key",
+           "soft_fields_match"]
 
 
 def merged_status(history: Iterable[dict[str, Any]]) -> str:
     """The most definite status any report gave."""
     best = None
     for entry in history:
-        status = entry.get("status")
-        if status in STATUS_RANK and (best is None or STATUS_RANK[status] > STATUS_RANK[best]):
-            best = status
+        best = stronger_status(best, entry.get("status"))
     return best or "occurred"
-
-
-def _loc_key(location: dict[str, Any] | None) -> str | None:
-    return actor_key(location) if location else None
-
-
-def soft_fields_match(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Mode and location agree, or one side does not say."""
-    if a.get("mode") and b.get("mode") and a["mode"] != b["mode"]:
-        return False
-    la, lb = _loc_key(a.get("location")), _loc_key(b.get("location"))
-    return not (la and lb and la != lb)
 
 
 def choose(new: dict[str, Any], candidates: Sequence[dict[str, Any]]) -> dict[str, Any] | None:

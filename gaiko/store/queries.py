@@ -108,11 +108,14 @@ def events(
     min_confidence: float | None = None,
     limit: int | None = None,
     offset: int = 0,
+    sort: str = "date",
 ) -> list[dict[str, Any]]:
-    """Deduplicated events, oldest date first (undated last), then in creation order."""
+    """Deduplicated events in the order ``sort`` names (:data:`SORTS`); by default
+    oldest date first (undated last), then in creation order."""
     conds, params = _where(actor=actor, type=type, since=since, until=until, status=status,
                            country=country, dyad=dyad, min_confidence=min_confidence)
-    return _select(store, conds, params, min_sources=min_sources, limit=limit, offset=offset)
+    return _select(store, conds, params, min_sources=min_sources, limit=limit, offset=offset,
+                   order=order_by(sort))
 
 
 def event(store: "Store", event_id: str) -> dict[str, Any] | None:
@@ -121,6 +124,39 @@ def event(store: "Store", event_id: str) -> dict[str, Any] | None:
 
 
 _ORDER = "e.date_lo NULLS LAST, e.seq"
+
+
+def _side(role: str) -> str:
+    return (f"(SELECT min(coalesce(a.actor_id, a.text)) FROM event_actors a"
+            f" WHERE a.event_id = e.id AND a.role = '{role}')")
+
+
+# what each sort key orders by; "-key" reverses the key (ties stay oldest first)
+_SORT_KEYS = {
+    "date": "e.date_lo {asc} NULLS LAST, e.date_hi {asc} NULLS LAST",
+    "type": "e.type {asc}",
+    "status": "e.status {asc}",
+    "source": _side("source") + " {asc} NULLS LAST",
+    "target": _side("target") + " {asc} NULLS LAST",
+    "sources": "e.sources {desc}",   # most reported first
+    "doc": "e.doc {asc}",
+}
+SORTS = tuple(k for key in _SORT_KEYS for k in (key, "-" + key))
+
+
+def order_by(sort: str) -> str:
+    """The ORDER BY of a sort key (``date``, ``-date`` newest first, ``sources`` most
+    reported first, ``type``, ``status``, ``source``, ``target``, ``doc``)."""
+    key = sort.strip().lower() if sort else "date"
+    reverse = key.startswith("-")
+    key = key.lstrip("-")
+    if key not in _SORT_KEYS:
+        raise InputError("--sort", f"unknown sort {sort!r} (one of {', '.join(SORTS)})")
+    asc, desc = ("DESC", "ASC") if reverse else ("ASC", "DESC")
+    order = _SORT_KEYS[key].format(asc=asc, desc=desc)
+    if key == "date" and not reverse:
+        return _ORDER
+    return f"{order}, e.date_lo NULLS LAST, e.seq" if key != "date" else f"{order}, e.seq DESC"
 # up to this many events, their actors and mentions are fetched by the list of their
 # ids (cheaper than selecting the events again; dearer beyond a couple of thousand)
 LISTED_IDS = 1000
@@ -128,7 +164,7 @@ _HISTORY = "STRUCT(doc VARCHAR, status VARCHAR, date VARCHAR)[]"  # the JSON ing
 
 
 def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources: int | None = None,
-            limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+            limit: int | None = None, offset: int = 0, order: str = _ORDER) -> list[dict[str, Any]]:
     """The events matching ``conds``, with their actors and mentions, in output order.
 
     Three flat statements, read as Arrow columns (much cheaper to turn into
@@ -150,16 +186,17 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
         page += " OFFSET ?"
         params.append(int(offset))
     # a page is cut before the history is decoded, not after
-    selected = f"(SELECT * FROM events e{where} ORDER BY {_ORDER}{page}) e" if page else f"events e{where}"
+    selected = f"(SELECT * FROM events e{where} ORDER BY {order}{page}) e" if page else f"events e{where}"
     event_sql = (
         "SELECT e.id, e.doc, e.type, e.mode, e.status, e.date, e.date_end, e.date_text, e.location,"
         f" e.evidence, e.sources, CAST(e.status_history AS {_HISTORY}) AS history, e.confidence, e.quad_class"
-        f" FROM {selected} ORDER BY {_ORDER}"
+        f" FROM {selected} ORDER BY {order}"
     )
     # the same events with their 0-based rank in that order, to sort actors and mentions by:
     # selected again, or, for a short list, given as the ids the first statement returned
-    ranked = (f"WITH r AS (SELECT e.id, row_number() OVER (ORDER BY {_ORDER}) - 1 AS rank"
-              f" FROM (SELECT e.id, e.date_lo, e.seq FROM {selected}) e)")
+    ranked = (f"WITH r AS (SELECT e.id, row_number() OVER (ORDER BY {order}) - 1 AS rank"
+              f" FROM (SELECT e.id, e.date_lo, e.date_hi, e.seq, e.type, e.status, e.sources, e.doc"
+              f" FROM {selected}) e)")
     listed = "WITH r AS (SELECT id, rank - 1 AS rank FROM unnest(?::VARCHAR[]) WITH ORDINALITY AS r(id, rank))"
     actor_sql = (
         "{r} SELECT r.rank, a.role, a.actor_id, a.country, a.text, a.sector"
@@ -363,3 +400,19 @@ def documents_per_month(store: "Store") -> dict[str, int]:
     sql = ("SELECT substr(published, 1, 7) AS month, count(*) FROM documents"
            " WHERE length(published) >= 7 AND duplicate_of IS NULL GROUP BY ALL ORDER BY month")
     return {m: int(n) for m, n in store.read(lambda c: c.execute(sql).fetchall())}
+
+
+def has_actor(store: "Store", ref: str) -> bool:
+    """Whether some stored event has ``ref`` on a side (by id, country code or merge key)."""
+    sql, params = _actor_match("a", ref)
+    return store.read(lambda c: c.execute(f"SELECT count(*) FROM event_actors a WHERE {sql}",
+                                          params).fetchone()[0]) > 0
+
+
+def actor_names(store: "Store") -> list[str]:
+    """Every name a stored actor goes by: ids, country codes and the texts it was reported as."""
+    rows = store.read(lambda c: c.execute(
+        "SELECT DISTINCT actor_id FROM event_actors WHERE actor_id IS NOT NULL"
+        " UNION SELECT DISTINCT country FROM event_actors WHERE country IS NOT NULL"
+        " UNION SELECT DISTINCT text FROM event_actors WHERE text IS NOT NULL").fetchall())
+    return sorted(r[0] for r in rows)

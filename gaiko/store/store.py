@@ -11,9 +11,17 @@ Shape after Datasette's ``Database`` and sqlite-utils' ``Database``:
   the outer transaction and an error anywhere rolls the whole of it back.
 - ``tracer(sql, params)`` sees every statement the store runs.
 
-DuckDB lets one process open a file read-write.  A second opener gets a
-:class:`~gaiko.errors.StoreError` naming the file, or, with ``wait=SECONDS``,
-retries until the lock is free or the time is up.
+DuckDB lets one process open a file read-write, or several read-only, never
+both.  A second opener gets a :class:`~gaiko.errors.StoreError` naming the file,
+or, with ``wait=SECONDS``, retries until the lock is free or the time is up
+(``on_wait(name, seconds)`` is called once, when it starts waiting).
+
+So that several processes can share one file (``gaiko serve`` beside ``gaiko
+run`` and ``gaiko events``), ``Store(path, hold=False)`` holds no lock between
+operations: each ``read``/``write`` (or a ``session()`` around several) opens
+the file, and the file is closed again once no operation is running and
+``linger`` seconds have passed, or at once when it has been open ``max_hold``
+seconds, so a busy writer still lets the others in between its writes.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import json
+import random
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -31,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 
-from gaiko.errors import StoreError
+from gaiko.errors import StoreError, StoreOutdated
 from gaiko.plover import quad_class
 from gaiko.records import Document, Event, Rejected
 from gaiko.store import merge
@@ -128,6 +137,10 @@ class Store:
         tracer: Tracer | None = None,
         read_only: bool = False,
         wait: float = 0.0,
+        hold: bool = True,
+        linger: float = 0.2,
+        max_hold: float = 1.0,
+        on_wait: Callable[[str, float], None] | None = None,
     ) -> None:
         if (path is None) == (not memory):
             raise StoreError("Store needs either a path or memory=True, not both")
@@ -135,12 +148,23 @@ class Store:
         self.name = self.path or ":memory:"
         self.read_only = read_only and not memory
         self.tracer = tracer
-        self._raw = self._connect(wait)
+        self.wait = max(wait, 0.0)
+        self.hold = hold or memory
+        self.linger, self.max_hold = max(linger, 0.0), max(max_hold, 0.0)
+        self._on_wait = on_wait
+        self._raw: duckdb.DuckDBPyConnection | None = None
+        self._session_lock = threading.Lock()
+        self._users = 0
+        self._opened_at = self._released_at = 0.0
+        self._timer: threading.Timer | None = None
         self._write_lock = threading.RLock()
         self._depth = 0
         self._owner: int | None = None
         self._local = threading.local()
         self._closed = False
+        if self.hold:
+            self._raw = self._connect(self.wait)
+            self._opened_at = time.monotonic()
         self._migrate()
 
     # -- opening and closing ------------------------------------------------------
@@ -148,18 +172,23 @@ class Store:
     def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
         target = self.path if self.path is not None else ":memory:"
         deadline = time.monotonic() + max(wait, 0.0)
+        told = False
         while True:
             try:
                 return duckdb.connect(target, read_only=self.read_only)
             except duckdb.IOException as exc:
                 locked = "lock" in str(exc).lower()
                 if locked and time.monotonic() < deadline:
-                    time.sleep(0.05)
+                    if not told and self._on_wait is not None:
+                        self._on_wait(self.name, wait)
+                    told = True
+                    time.sleep(0.01 + random.random() * 0.02)  # jitter: two waiters do not poll in step
                     continue
                 if locked:
+                    waited = f"waited {wait:g} s; " if wait else ""
                     raise StoreError(
                         f"{self.name}: the store is in use by another process (DuckDB allows one "
-                        f"writer per file); close it or pass wait=SECONDS ({exc})"
+                        f"writer per file); {waited}close it or wait longer (--wait SECONDS)"
                     ) from exc
                 raise StoreError(f"{self.name}: cannot open the store ({exc})") from exc
             except duckdb.Error as exc:
@@ -170,7 +199,7 @@ class Store:
             if self.read_only:
                 pending = MIGRATIONS.pending(self)
                 if pending:
-                    raise StoreError(
+                    raise StoreOutdated(
                         f"{self.name}: the store needs migrations {[m.name for m in pending]}; "
                         "open it read-write once"
                     )
@@ -187,10 +216,72 @@ class Store:
         if self._closed:
             return
         self._closed = True
-        cursor = getattr(self._local, "cursor", None)
-        if cursor is not None:
-            cursor.close()
-        self._raw.close()
+        with self._session_lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            cursor = getattr(self._local, "cursor", None)
+            if cursor is not None:
+                cursor.close()
+            if self._raw is not None:
+                self._raw.close()
+                self._raw = None
+
+    # -- holding the file only while it is used (hold=False) ------------------------
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        with self._session_lock:
+            if self._raw is None:
+                self._raw = self._connect(self.wait)
+                self._opened_at = time.monotonic()
+            self._users += 1
+            return self._raw
+
+    def _release(self) -> None:
+        with self._session_lock:
+            self._users -= 1
+            if self.hold or self._users or self._raw is None:
+                return
+            now = self._released_at = time.monotonic()
+            if self.linger == 0 or now - self._opened_at >= self.max_hold:
+                self._drop()
+            elif self._timer is None:  # one timer at a time, however many requests come and go
+                self._schedule(min(self.linger, self._opened_at + self.max_hold - now))
+
+    def _schedule(self, delay: float) -> None:
+        self._timer = threading.Timer(max(delay, 0.0), self._idle)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _idle(self) -> None:
+        """Close the file once nothing has used it for ``linger`` seconds (or it has been
+        open ``max_hold``); if it was used meanwhile, look again when that is due."""
+        with self._session_lock:
+            self._timer = None
+            if self._users or self._raw is None:
+                return  # in use: its last release looks again
+            now = time.monotonic()
+            due = min(self._released_at + self.linger, self._opened_at + self.max_hold)
+            if now >= due - 0.001:
+                self._drop()
+            else:
+                self._schedule(due - now)
+
+    def _drop(self) -> None:
+        """Close the file (session lock held, no operation running), releasing DuckDB's lock."""
+        raw, self._raw = self._raw, None
+        if raw is not None:
+            raw.close()
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator["Store"]:
+        """Keep the file open across several operations (one lock, one open)."""
+        self._check_open()
+        self._acquire()
+        try:
+            yield self
+        finally:
+            self._release()
 
     def __enter__(self) -> "Store":
         return self
@@ -222,13 +313,22 @@ class Store:
         if self._depth and self._owner == threading.get_ident():
             # inside this thread's own transaction: read what it has written so far
             return fn(Connection(self._raw, self.tracer, in_transaction=True))
-        cursor = getattr(self._local, "cursor", None)
-        if cursor is None:
-            cursor = self._local.cursor = self._raw.cursor()
+        raw = self._acquire()
         try:
-            return fn(Connection(cursor, self.tracer))
+            if self.hold:
+                cursor = getattr(self._local, "cursor", None)
+                if cursor is None:
+                    cursor = self._local.cursor = raw.cursor()
+                return fn(Connection(cursor, self.tracer))
+            cursor = raw.cursor()  # its own, closed with the read: the file may close after it
+            try:
+                return fn(Connection(cursor, self.tracer))
+            finally:
+                cursor.close()
         except duckdb.Error as exc:
             raise StoreError(f"{self.name}: {exc}") from exc
+        finally:
+            self._release()
 
     def write(self, fn: Callable[[Connection], T]) -> T:
         """Run ``fn(conn)`` on the write connection in one transaction."""
@@ -242,14 +342,15 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.name}: the store is open read-only")
         with self._write_lock:
-            conn = Connection(self._raw, self.tracer, in_transaction=True)
             if self._depth:
+                conn = Connection(self._raw, self.tracer, in_transaction=True)
                 self._depth += 1
                 try:
                     yield conn
                 finally:
                     self._depth -= 1
                 return
+            conn = Connection(self._acquire(), self.tracer, in_transaction=True)
             self._depth, self._owner = 1, threading.get_ident()
             try:
                 conn.execute("BEGIN TRANSACTION")
@@ -263,6 +364,7 @@ class Store:
                 raise StoreError(f"{self.name}: write failed ({exc})") from exc
             finally:
                 self._depth, self._owner = 0, None
+                self._release()
 
     # -- ingest -------------------------------------------------------------------
 
@@ -316,13 +418,14 @@ class Store:
         min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
+        sort: str = "date",
     ) -> list[dict[str, Any]]:
         """Deduplicated events matching every filter given (see :func:`gaiko.store.queries.events`)."""
         from gaiko.store import queries
 
         return queries.events(self, actor=actor, type=type, since=since, until=until, status=status,
                               country=country, dyad=dyad, min_sources=min_sources,
-                              min_confidence=min_confidence, limit=limit, offset=offset)
+                              min_confidence=min_confidence, limit=limit, offset=offset, sort=sort)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         from gaiko.store import queries
@@ -412,14 +515,16 @@ _EVENT_UPDATE = (
     " sources = v.sources, confidence = v.confidence,"
     " latitude = coalesce(events.latitude, v.latitude), longitude = coalesce(events.longitude, v.longitude),"
     " geonameid = coalesce(events.geonameid, v.geonameid),"
-    " place_country = coalesce(events.place_country, v.place_country), admin1 = coalesce(events.admin1, v.admin1)"
+    " place_country = coalesce(events.place_country, v.place_country), admin1 = coalesce(events.admin1, v.admin1),"
+    " evidence = coalesce(v.evidence, events.evidence)"
     " FROM (VALUES {rows})"
     " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources, confidence,"
-    " latitude, longitude, geonameid, place_country, admin1)"
+    " latitude, longitude, geonameid, place_country, admin1, evidence)"
     " WHERE events.id = v.id"
 )
 _UPDATE_ROW = ("(?::VARCHAR, ?::VARCHAR, ?::JSON, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::DATE, ?::DATE,"
-               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::BIGINT, ?::VARCHAR, ?::VARCHAR)")
+               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::BIGINT, ?::VARCHAR, ?::VARCHAR,"
+               " ?::VARCHAR)")
 
 
 def _prepared(ev: Event) -> Event:
@@ -543,7 +648,9 @@ def _merge_into(target: dict[str, Any], ev: Event, report: dict[str, Any], same_
         target["confidence"] = max(target.get("confidence") or 0.0, ev.confidence)  # a reprint: no new evidence
     target["history"].append(report)
     if merge.more_precise(target["date"], ev.date):
+        # the date and the sentence it was read from come from one report (date_text is in the evidence)
         target["date"], target["date_end"], target["date_text"] = ev.date, ev.date_end, ev.date_text
+        target["evidence"] = ev.evidence
     if target["mode"] is None:
         target["mode"] = ev.mode
     if target["location"] is None:
@@ -557,7 +664,8 @@ def _insert_events(conn: Connection, created: list[tuple[dict[str, Any], Event]]
     for e, ev in created:
         lo, hi = _interval(e["date"], e["date_end"])
         rows.append([e["id"], e["seq"], ev.type, e["mode"], merge.merged_status(e["history"]), e["date"],
-                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]), ev.evidence, ev.doc,
+                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]),
+                     e.get("evidence", ev.evidence), ev.doc,
                      e["dyad_key"], json.dumps(e["history"], ensure_ascii=False), e["sources"],
                      e["confidence"], quad_class(ev.type), *_place_columns(e["location"])])
         for role, actors in (("source", ev.source), ("target", ev.target)):
@@ -588,7 +696,7 @@ def _update_events(conn: Connection, updated: list[dict[str, Any]]) -> None:
                      c["date"], c["date_end"], c["date_text"], lo, hi,
                      c["mode"] if c["stored_mode"] is None else None,
                      _json(c["location"]) if c["stored_location"] is None else None, c["sources"],
-                     c["confidence"], *_place_columns(c["location"])])
+                     c["confidence"], *_place_columns(c["location"]), c.get("evidence")])
     sql, params = _values(_UPDATE_ROW, rows)
     conn.execute(_EVENT_UPDATE.format(rows=sql), params)
 

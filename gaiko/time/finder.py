@@ -39,6 +39,10 @@ def find_timexes(text: str, published: str | None, *, tense: str | None = None,
         reference = reference_for(expression.spec, published, anchor)
         value, value_end = resolve_range(expression.spec, expression.end_spec, reference, direction)
         end_spec = expression.end_spec
+        if end_spec is not None and end_spec.anchor is not None and value is not None:
+            # 「1日から翌日にかけて」: the end's 翌日/同月 count from the start, not from the paper
+            value_end = resolve_range(end_spec, None, value, direction)[0]
+        end_spec = expression.end_spec
         relative = expression.spec.relative or (
             end_spec is not None and end_spec.relative and not end_spec.continues)
         found.append(Timex(text=text[expression.start:expression.end], start=expression.start,

@@ -47,6 +47,9 @@ class DateSpec:
     unit: str | None = None           # "year" | "month" | "week" | "day"
     offset: int = 0
     anchor: str | None = None         # None | "prefer" | "require"
+    truncate: str | None = None       # "year": resolve the month, keep the year (年末)
+    nearest: bool = False             # without a tense, the occurrence nearest the reference (年明け)
+    fiscal: bool = False              # 今年度: years count April to March (January 2025 is in 2024年度)
 
     @property
     def relative(self) -> bool:
@@ -132,6 +135,13 @@ def _value(spec: DateSpec, ref: datetime.date | None, tense: str | None) -> str 
         if spec.year is None:
             return None
         return dates.iso(spec.year, spec.month, spec.day)
+    value = _value_on(spec, ref, tense)
+    if value is not None and spec.truncate == "year":
+        return value[:4]
+    return value
+
+
+def _value_on(spec: DateSpec, ref: datetime.date, tense: str | None) -> str | None:
     if spec.unit == "day":
         return _date_iso(ref + datetime.timedelta(days=spec.offset))
     if spec.unit == "week":
@@ -147,7 +157,7 @@ def _value(spec: DateSpec, ref: datetime.date | None, tense: str | None) -> str 
     if spec.year2 is not None:
         year = _century(spec.year2, ref.year)
     if spec.unit == "year":
-        year = ref.year + spec.offset
+        year = (ref.year if not spec.fiscal or ref.month >= 4 else ref.year - 1) + spec.offset
     elif spec.unit == "month":
         year, shifted = dates.shift_month(ref.year, ref.month, spec.offset)
         if month is None:
@@ -155,7 +165,7 @@ def _value(spec: DateSpec, ref: datetime.date | None, tense: str | None) -> str 
     if year is None:
         if month is None:
             return _day_only(spec.day, ref, tense) if spec.day is not None else None
-        year = _year_for(month, spec.day, ref, tense)
+        year = _nearest_year(month, ref) if spec.nearest and tense is None else _year_for(month, spec.day, ref, tense)
     return dates.iso(year, month, spec.day)
 
 
@@ -180,6 +190,12 @@ def _year_for(month: int, day: int | None, ref: datetime.date, tense: str | None
     if tense == FUTURE and here < there:
         return ref.year + 1
     return ref.year
+
+
+def _nearest_year(month: int, ref: datetime.date) -> int:
+    """The year whose ``month`` lies nearest ``ref``: 年明け read in November is next January."""
+    return min((ref.year - 1, ref.year, ref.year + 1),
+               key=lambda y: abs((y * 12 + month) - (ref.year * 12 + ref.month)))
 
 
 def _day_only(day: int, ref: datetime.date, tense: str | None) -> str | None:

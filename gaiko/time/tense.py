@@ -18,21 +18,23 @@ _REACH = 80  # characters; a marker further away belongs to another thought
 
 
 @lru_cache(maxsize=None)
-def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     markers = tense_markers()
-    return (re.compile("|".join(markers["mask"])),
+    return (re.compile("|".join(markers["mask"])), re.compile("|".join(markers["attributive"])),
             re.compile("|".join(f"(?:{p})" for p in markers["future"])),
             re.compile("|".join(f"(?:{p})" for p in markers["past"])))
 
 
 def clause_tense(text: str, position: int, limit: int | None = None) -> str | None:
     """``"past"``, ``"future"`` or None (no marker) for the clause from ``position`` to ``limit``."""
-    mask, future, past = _compiled()
+    mask, attributive, future, past = _compiled()
     limit = len(text) if limit is None else limit
     stop = _SENTENCE_END.search(text, position, limit)
     clause = text[position: stop.start() if stop else limit][:_REACH]
     # Blank (not delete) masked spans so the markers around them stay apart.
     clause = mask.sub(lambda m: "■" * len(m.group()), clause)
+    if clause.startswith("、"):  # 「23日、…を協議する会合で…採択した」: the date goes with the main predicate
+        clause = attributive.sub(lambda m: "■" * len(m.group()), clause)
     first_future, first_past = future.search(clause), past.search(clause)
     if first_future is None and first_past is None:
         return None

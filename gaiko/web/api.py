@@ -24,6 +24,9 @@ Level = Annotated[str, Query(pattern="^(actor|country)$",
                              description="`actor`, or `country`: people and organs fold into their state")]
 Normalise = Annotated[bool, Query(description="also give events per 100 documents published that month")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="skip this many")]
+Sort = Annotated[str, Query(max_length=20, description="date (oldest first), -date (newest first), sources "
+                                                      "(most reported first), type, status, source, target, "
+                                                      "doc; -KEY reverses")]
 
 
 def get_store(request: Request) -> Store:
@@ -75,9 +78,10 @@ async def read_upload(file: UploadFile | None, limit: int) -> bytes | None:
 
 
 @router.get("/events", summary="Events, deduplicated across documents, filtered and paged")
-def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0,
+                sort: Sort = "date") -> dict[str, Any]:
     """The filters of `gaiko events`; `next_offset` is null on the last page."""
-    return fetch_page(store, filters, limit, offset).to_dict()
+    return fetch_page(store, filters, limit, offset, sort).to_dict()
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions and sources")

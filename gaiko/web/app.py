@@ -215,9 +215,12 @@ def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 
 def wants_html(request: Request) -> bool:
+    """A page's errors are pages (a browser's form post included); the API's are JSON.
+    A client asking a page for JSON only (``Accept: application/json``) gets JSON."""
     if request.url.path.startswith(("/api/", "/openapi", "/static/")):
         return False
-    return "text/html" in request.headers.get("accept", "") or request.method == "GET"
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept or "application/json" not in accept
 
 
 def error_response(request: Request, status: int, message: str, *, errors: list[dict[str, Any]] | None = None,
@@ -226,6 +229,10 @@ def error_response(request: Request, status: int, message: str, *, errors: list[
     if wants_html(request):
         from gaiko.web.pages import render
 
+        if request.url.path == "/paste" and request.method == "POST":
+            # the paste form again, with the reason, rather than a bare error page
+            return render(request, "paste.html", {"form": {}, "error": message}, status_code=status,
+                          headers=headers)
         return render(request, "error.html", {"status": status, "message": message}, status_code=status,
                       headers=headers)
     body: dict[str, Any] = {"detail": message}

@@ -138,9 +138,10 @@ class Page:
                 "total": self.total, "count": len(self.events), "events": self.events}
 
 
-def fetch_page(store: Store, query: EventQuery, limit: int, offset: int) -> Page:
-    """One page of events: the store filters and pages; free text is matched here."""
-    filters = query.store_filters()
+def fetch_page(store: Store, query: EventQuery, limit: int, offset: int, sort: str = "date") -> Page:
+    """One page of events in ``sort`` order: the store filters, sorts and pages; free
+    text is matched here."""
+    filters = {**query.store_filters(), "sort": sort}
     if query.q:
         rows = search(store.events(**filters), query.q)
         page = rows[offset:offset + limit]

@@ -15,8 +15,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from gaiko.errors import InputError
 from gaiko.records import PLOVER_TYPES, STATUSES
 from gaiko.web import charts, plover, reads
-from gaiko.web.api import (Filters, Level, Limit, Normalise, Offset, StoreDep, check_ingest, network_filters,
-                           read_upload)
+from gaiko.web.api import (Filters, Level, Limit, Normalise, Offset, Sort, StoreDep, check_ingest,
+                           network_filters, read_upload)
 from gaiko.web.filters import fetch_all, fetch_page
 from gaiko.web.paste import ingest_pasted, read_pasted
 from gaiko.web.views import actor_label, actor_ref, format_date, monthly, normalised, precision
@@ -87,13 +87,23 @@ def favicon() -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def events_page(request: Request, store: StoreDep, filters: Filters,
-                limit: Limit = 50, offset: Offset = 0) -> Response:
-    page = fetch_page(store, filters, limit, offset)
+                limit: Limit = 50, offset: Offset = 0, sort: Sort = "-date") -> Response:
+    page = fetch_page(store, filters, limit, offset, sort)
     actors = store.actors(200)
+    keep = {"sort": sort if sort != "-date" else None}  # newest first is the page's default
+
+    def sort_href(key: str) -> str:
+        """A column header's link: its key (newest / most reported first), or reversed if sorted by it."""
+        first = {"date": "-date", "sources": "sources"}.get(key, key)
+        flipped = first[1:] if first.startswith("-") else "-" + first
+        wanted = flipped if sort == first else first
+        return filters.url("/", limit=limit if limit != 50 else None, sort=wanted if wanted != "-date" else None)
+
     return render(request, "events.html", {
-        "page": page, "filters": filters, "actors": actors, "counts": store.counts(),
-        "next_url": filters.url("/", limit=limit, offset=page.next_offset) if page.next_offset is not None else None,
-        "prev_url": filters.url("/", limit=limit, offset=max(0, offset - limit)) if offset else None,
+        "page": page, "filters": filters, "actors": actors, "counts": store.counts(), "sort": sort,
+        "sort_href": sort_href,
+        "next_url": filters.url("/", limit=limit, offset=page.next_offset, **keep) if page.next_offset is not None else None,
+        "prev_url": filters.url("/", limit=limit, offset=max(0, offset - limit), **keep) if offset else None,
     })
 
 

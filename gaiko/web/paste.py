@@ -50,6 +50,13 @@ def label_for(filename: str | None) -> str:
     return name[:80] or "upload"
 
 
+def _latin1_fallback(text: str) -> bool:
+    """A form field the parser decoded as Latin-1 because it was not UTF-8: every
+    character below U+0100 and some in the high half (a pasted Japanese text has
+    characters far above U+0100; a Latin-1 decoding of its bytes has none)."""
+    return any("\x80" <= ch <= "\xff" for ch in text) and all(ord(ch) < 0x100 for ch in text)
+
+
 def read_pasted(*, text: str | None = None, data: bytes | None = None, filename: str | None = None,
                 published: str | None = None, title: str | None = None, url: str | None = None) -> Document:
     """One cleaned ``Document`` from pasted text or an uploaded file's bytes."""
@@ -65,7 +72,16 @@ def read_pasted(*, text: str | None = None, data: bytes | None = None, filename:
             raw = sniffed_doc(data, name)
     elif text is not None and text.strip():
         name = "pasted"
-        raw = html_doc(text, name) if looks_like_html(text) else text_doc(text.encode("utf-8"), name)
+        if _latin1_fallback(text):
+            # the form field was not valid UTF-8 and the form parser fell back to Latin-1:
+            # read its bytes as an uploaded file's ("cannot decode", never mojibake)
+            data = text.encode("latin-1")
+            raw = html_doc(data, name) if looks_like_html(text) else text_doc(data, name)
+        elif "\ufffd" in text:
+            raise InputError(name, "cannot decode: the text is not valid UTF-8 "
+                                   "(it holds U+FFFD replacement characters)")
+        else:
+            raw = html_doc(text, name) if looks_like_html(text) else text_doc(text.encode("utf-8"), name)
     else:
         raise InputError("text", "paste an article or choose a file")
     doc = Document(id=name, text=raw.text, title=title or raw.title,

@@ -9,12 +9,15 @@ from gaiko.options import Options
 
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
-          token: str | None = None, options: Options | None = None) -> None:
+          token: str | None = None, options: Options | None = None, wait: float = 10.0) -> None:
     """Serve the web UI and JSON API over the store at ``db`` until interrupted.
 
     The store is opened read-write when ingest is possible (loopback, or
-    ``allow_ingest``), read-only otherwise.  DuckDB lets one process write a
-    file, so a second ``gaiko run`` on the same file waits for this to stop.
+    ``allow_ingest``), read-only otherwise, and only while requests use it
+    (``Store(hold=False)``): DuckDB lets one process write a file, or several read
+    it, so holding it between requests would lock out ``gaiko run`` and ``gaiko
+    events`` beside the server.  A request waits up to ``wait`` seconds for them
+    (503 past that).
     """
     import uvicorn
 
@@ -27,6 +30,6 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, allow_ingest: b
         raise InputError(db, "no such event store (create it with `gaiko run PATH --db FILE`)")
     if not 0 <= port <= 65535:
         raise InputError("--port", f"not a port number: {port}")
-    with Store(db, read_only=not web.ingest_enabled) as store:
+    with Store(db, read_only=not web.ingest_enabled, hold=False, wait=wait) as store:
         app = create_app(store, web)
         uvicorn.run(app, host=host, port=port, log_level="info")
