@@ -17,7 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
-SETS = {"seeds": ("gold/seeds.jsonl", "corpus/seeds"), "livedoor": ("gold/livedoor.jsonl", "corpus/livedoor")}
+SETS = {"seeds": ("gold/seeds.jsonl", "corpus/seeds"), "livedoor": ("gold/livedoor.jsonl", "corpus/livedoor"),
+        "news": ("gold/news.jsonl", "corpus/news"),
+        # the blind check: only its aggregate figures are pinned here, never its events
+        "news-check": ("gold/news-check.jsonl", "corpus/news-check")}
 
 
 def sha256(path: Path) -> str:

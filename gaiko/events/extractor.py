@@ -352,7 +352,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
         elif not f.predicative and f.type in RELATIONS and SUSPENDED.match(after) and not asked:
             f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
-        elif FORGONE.match(after):
+        elif FORGONE.match(after) and not asked:
             f.status = "denied"  # 「供与を当面見送る」
         elif f.type in FORCEFUL and THREAT_STANCE.match(after):
             f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
@@ -483,7 +483,9 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case = "obj"
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
             k = _next_frame(frames, a.end)
-            if k is not None and not frames[k].predicative and frames[k].type in ("MOBILIZE", "CONSULT", "AGREE") \
+            if k is not None and not frames[k].predicative and (
+                    frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
+                    and not text.startswith("の", frames[k].match.char_end)) \
                     and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) \
                     and sum(1 for b in args if b.mention.rule == "compound" and b.end <= frames[k].match.char_start
                             and b.start >= a.start - 3) >= 2:
