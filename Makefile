@@ -35,6 +35,8 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/gaiko eval --gold ../shared/gold/seeds.jsonl ../shared/corpus/seeds
 	$(BIN)/gaiko eval --gold ../shared/gold/livedoor.jsonl ../shared/corpus/livedoor
+	$(BIN)/gaiko eval --gold ../shared/gold/news.jsonl ../shared/corpus/news
+	$(BIN)/gaiko eval --gold ../shared/gold/news-check.jsonl ../shared/corpus/news-check
 
 clean:
 	rm -rf $(VENV) demo.duckdb
