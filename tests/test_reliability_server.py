@@ -7,16 +7,13 @@ Content-Security-Policy, the body size limit, path traversal and the token.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 
 from gaiko.store import Store
 from gaiko.web.fixtures import populate
+from helpers import serving
 
 TOKEN = "s3cret-token"
 
@@ -26,25 +23,8 @@ def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("serve") / "serve.duckdb"
     with Store(str(db)) as store:
         populate(store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "gaiko.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
-                             "--port", str(port), "--token", TOKEN],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        assert proc.poll() is None, proc.stderr.read()
-        try:
-            httpx.get(base + "/api/events", timeout=1)
-            break
-        except httpx.HTTPError:
-            assert time.monotonic() < deadline, "gaiko serve did not come up"
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    with serving(str(db), "--token", TOKEN) as base:
+        yield base
 
 
 def test_csp_forbids_inline_script_on_the_wire(server):

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -18,6 +16,7 @@ import pytest
 
 from gaiko.store import Store
 from gaiko.web.fixtures import populate
+from helpers import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -39,24 +38,8 @@ def served(tmp_path):
     db = tmp_path / "shared.duckdb"
     with Store(str(db)) as store:
         populate(store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "gaiko.cli", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        assert proc.poll() is None, proc.stderr.read()
-        try:
-            httpx.get(base + "/api/events", timeout=1)
-            break
-        except httpx.HTTPError:
-            assert time.monotonic() < deadline, "gaiko serve did not come up"
-            time.sleep(0.1)
-    yield db, base
-    proc.terminate()
-    proc.wait(timeout=30)
+    with serving(str(db)) as base:
+        yield db, base
 
 
 def test_events_reads_the_store_while_the_server_runs(served):
