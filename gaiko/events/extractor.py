@@ -509,7 +509,8 @@ _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
-_OBJECT_OF = re.compile(r"^の[^、。をにがは]{1,12}?(を|に)(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
+_OBJECT_OF = re.compile(r"^の[^、。をにがは「」]{1,12}?(を|に|について|をめぐり|をめぐって|に対し|に対して)、?"
+                        r"(「[^」]{1,40}」と)?(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
 
 
 def _chain_end(args: list[Arg], a: Arg) -> int:
