@@ -41,10 +41,9 @@ _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 _SENTENCE_END = frozenset("。\n!?！？")
 #: Keys this short must match the text as written, not only after katakana folding.
 _SHORT_KEY = 2
-#: Organ words the Japanese press uses only for other states' bodies (Japan's is 外務省, 防衛省):
-#: alone, they belong to the state last named, not to the default country.
-_FOREIGN_ORGANS = frozenset({"外交部", "国防部", "国務院", "統一部", "外交通商部", "国家安全部", "商務部", "国務省",
-                             "国防総省", "外務部"})
+#: Bare organ words (generic.yaml ``bare``) the Japanese press uses only for other states' bodies
+#: (Japan's is 外務省): alone, they belong to the state last named, not to the default country.
+_FOREIGN_ORGANS = frozenset({"外交部"})
 
 
 def _separated(text: str | None, omap: list[int] | None, i: int, j: int) -> bool:
@@ -494,10 +493,6 @@ class ActorLinker:
     # -- rule 4: one-character forms ---------------------------------------------------
     def _rule_short(self, st: _State, index: Index, p: int):
         norm = st.norm
-        if any(len(k) >= 2 and any(pl.type == "capital" or pl.actor is not None and pl.actor.kind == "place"
-                                   for pl in index.payloads[k])
-               for k in st.starts.get(p, ())):
-            return  # 「台北」 is Taipei, not 台 + 北
         run: list[tuple[int, Actor, bool]] = []
         q = p
         while q < len(norm):
@@ -509,6 +504,10 @@ class ActorLinker:
             q += 1
         if not run:
             return
+        if any(len(k) >= 2 and any(pl.type == "capital" or pl.actor is not None and pl.actor.kind == "place"
+                                   for pl in index.payloads[k])
+               for k in st.starts.get(p, ())):
+            return  # 「台北」 is Taipei, not 台 + 北
         prev = norm[p - 1] if p > 0 else ""
         # 「在日」「訪朝」: a prefix, unless it ends a word of its own (滞在中, 訪問中)
         prefixed = prev in _PREFIXES and not (p >= 2 and is_kanji(norm[p - 2]))

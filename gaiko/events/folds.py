@@ -11,6 +11,7 @@ import re
 
 from .frame import Frame
 from .roles import Arg
+from .subjects import quote_spans
 
 #: Types whose trigger can take another trigger as its content (「訪朝を要請」).
 _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
@@ -92,8 +93,6 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
 def _fold_quoted(text: str, frames: list[Frame]) -> None:
     """Words quoted as what someone accuses or denies are that act's content, not events:
     「同氏が「米国に十分感謝していない」と非難」 reports one accusation."""
-    from .subjects import quote_spans
-
     for start, end in quote_spans(text):
         if not _CONTENT_QUOTE.match(text[end:]):
             continue
