@@ -10,6 +10,9 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
+	# pip 23.2 (what venv brings here) rejects a hashed lock whose packages ask for extras
+	# (weasel -> smart-open[http]); 25.3 reads the pins through the extra
+	$(BIN)/python -m pip install --quiet pip==25.3
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
