@@ -1,0 +1,363 @@
+"""The seven linking rules, each a function ``rule(scan, p)`` yielding readings at position ``p``.
+
+``ActorLinker.match`` tries every rule of ``RULES`` at each position of the
+normalised text; the longest reading wins (ties go to the earlier rule). A
+reading is ``(end, specs)``: where it stops, and the mentions it makes.
+
+1. dictionary names, extended by a bracketed reading and trailing titles
+   (「金正恩(キム・ジョンウン)朝鮮労働党委員長」), by organ words for states
+   (「北朝鮮外務省」「韓国の外務省」), by a title for a state (「ロシアの外相」 → the
+   holder at the publication date), or by a group word (「韓国人男性」 → null id);
+2. surname + title, resolved by the dated roles (「金委員長」);
+3. 在 + state + state + organ (「在韓国日本大使館」 → the second state);
+4. one-character state forms, only in compounds (「米朝」「日米韓」「南北」), after 訪/来/対…
+   (「訪朝」), before an organ word or title (「米軍」「米国務長官」) or, for the forms marked
+   standalone, alone before a particle (「北は」);
+5. anaphora (同外相, 同氏, 同国, 両国, 両外相, 彼, a bare 議長/大統領 after punctuation);
+6. bare organ words (政府, 警察, 国会) and group words (国民, 活動家) take the nearest
+   country of the same sentence;
+7. an unknown katakana name with a title (「ノ・ビョンマン氏」) is a person with id None
+   and the nearest country; its first part (「ノ氏」) later refers back to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from .index import Actor
+from .normalise import is_alnum_ascii, is_kanji, is_katakana, normalise
+from .scan import Scan, Spec, Unknown, person_spec
+
+#: What a rule yields: the end of its reading and the mentions it makes.
+Reading = tuple[int, list[Spec]]
+
+_PREFIXES = frozenset("訪来対在駐離滞")
+_PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
+#: Bare organ words (generic.yaml ``bare``) the Japanese press uses only for other states' bodies
+#: (Japan's is 外務省): alone, they belong to the state last named, not to the default country.
+_FOREIGN_ORGANS = frozenset({"外交部"})
+_AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
+_PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
+_ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
+                     "紙": "media", "通信": "media", "社": "media", "政府": "organ"}
+
+
+# -- rule 1: names -------------------------------------------------------------
+def names(scan: Scan, p: int) -> Iterator[Reading]:
+    for e, pl in scan.keys(p, "name") + scan.keys(p, "capital") + \
+            scan.keys(p, "organ") + scan.keys(p, "stopword"):
+        if pl.type == "stopword":
+            yield e, [Spec(p, e, None, None, "stop")]
+            continue
+        actor = pl.actor
+        if not actor.valid_at(scan.pub):
+            continue
+        if pl.type == "capital":
+            yield e, [Spec(p, e, actor.id, actor.id, "capital", "GOV", "capital", place=pl.value, actor=actor)]
+        elif pl.type == "organ":
+            end = e
+            ow = scan.first(end, "organ_word")
+            if ow:
+                end = ow[0]
+            yield end, [Spec(p, end, actor.id, actor.id, "state", pl.sector, "organ", actor=actor)]
+        elif actor.kind == "state":
+            yield from _state_ext(scan, p, e, actor, "dictionary")
+        elif actor.kind == "person":
+            yield _person_ext(scan, p, e, actor)
+        elif actor.kind == "organisation":
+            end = e
+            for _ in range(2):
+                nxt = [x for t in ("title", "organ_word") for x in scan.keys(end, t)]
+                if not nxt:
+                    break
+                end = max(x[0] for x in nxt)
+            yield end, [Spec(p, end, actor.id, actor.country, "organisation", actor.sector, actor=actor)]
+        else:
+            yield e, [Spec(p, e, actor.id, actor.country, "place", None, place=actor.id, actor=actor)]
+
+
+def _person_ext(scan: Scan, p: int, e: int, actor: Actor) -> Reading:
+    """A person's name with its reading and titles, or the person's state acting through an organ."""
+    q = scan.reading(e)
+    again = [x for x in scan.keys(q, "name") if x[1].actor is actor]
+    if again:
+        q = scan.reading(again[0][0])
+    last, titles = scan.title_chain(q)
+    end = last if last else q
+    # 「トランプ政権」「金正恩氏の軍隊」: the person's state acting through an organ
+    for q in (end, end + 1):
+        if q == end + 1 and not scan.norm.startswith("の", end):
+            continue
+        for word, sector in _PERSON_ORGANS.items():
+            stop = q + len(word)
+            if word == "軍" and stop < len(scan.norm) and is_kanji(scan.norm[stop]):
+                continue
+            if scan.norm.startswith(word, q) and actor.country and actor.country != "IGO":
+                return stop, [Spec(p, stop, actor.country, actor.country, "state", sector, "person-organ")]
+    return end, [person_spec(p, end, actor, "dictionary", titles)]
+
+
+def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[Reading]:
+    """A state's name and what extends it: its organ, a title for it, an organ word, a group word."""
+    norm = scan.norm
+    yield e, [Spec(p, e, state.id, state.id, "state", None, rule, actor=state)]
+    for q in (e, e + 1):
+        if q == e + 1 and not norm.startswith("の", e):
+            continue
+        named = [x for x in scan.keys(q, "organ") if x[1].actor is state]
+        for end, pl in named:
+            yield end, [Spec(p, end, state.id, state.id, "state", pl.sector, "organ", actor=state)]
+        title = scan.first(q, "title")
+        holder = None
+        if title is not None and title[1].value != "氏":
+            last, titles = scan.title_chain(q)
+            cands = [a for a in scan.index.actors if a.kind == "person" and a.country == state.id]
+            holder = scan.resolve_holder(cands, titles[-1]) if titles else None
+            if holder is not None:
+                yield last, [person_spec(p, last, holder, "state-title", titles)]
+        ow = scan.first(q, "organ_word")
+        if ow is not None:
+            end = ow[0]
+            more = scan.first(end, "organ_word")
+            if more is not None:
+                end = more[0]
+            leg = scan.index.legislatures.get((state.id, norm[q:ow[0]]))
+            if leg is not None:
+                yield end, [Spec(p, end, leg.id, leg.country, "organisation", leg.sector, "organ", actor=leg)]
+            else:
+                yield end, [Spec(p, end, state.id, state.id, "state", ow[1].sector, "organ", actor=state)]
+        elif title is not None and holder is None and title[1].value != "氏":
+            yield title[0], [Spec(p, title[0], None, state.id, "person", title[1].sector, "state-title")]
+        r = q + 1 if norm.startswith("人", q) and q == e else q
+        grp = scan.first(r, "group_word")
+        if grp is not None and grp[1].value != "人":
+            yield grp[0], [Spec(p, grp[0], None, state.id, "group", grp[1].sector, "group")]
+        elif r == q + 1:
+            yield r, [Spec(p, r, None, state.id, "group", "CIV", "group")]
+
+
+# -- rule 2: surname + title ----------------------------------------------------
+def surname(scan: Scan, p: int) -> Iterator[Reading]:
+    hits = scan.keys(p, "surname")
+    if not hits:
+        return
+    by_end: dict[int, list[Actor]] = {}
+    for e, pl in hits:
+        by_end.setdefault(e, []).append(pl.actor)
+    for e, cands in by_end.items():
+        family = scan.norm[p:e]
+        q = scan.reading(e)
+        last, titles = scan.title_chain(q)
+        if last is None:
+            # a surname alone refers back to a person named earlier (「田村は」), never 金 alone
+            if e - p >= 2 and e < len(scan.norm) and scan.norm[e] in _PARTICLES:
+                for s in scan.persons():
+                    if s.actor in cands:
+                        yield e, [person_spec(p, e, s.actor, "coreference")]
+                        break
+            continue
+        title = titles[-1]
+        if title == "氏":
+            for s in scan.persons():
+                if s.actor in cands or (isinstance(s.actor, Unknown) and s.actor.surname == family):
+                    yield last, [s.copy(p, last, "coreference")]
+                    break
+            continue
+        actor = scan.resolve(cands, title)
+        if actor is not None:
+            yield last, [person_spec(p, last, actor, "surname-title", titles)]
+
+
+# -- rule 3: 在 + state + state + organ -------------------------------------------
+def _state_at(scan: Scan, q: int) -> list[tuple[int, Actor]]:
+    out = [(e, pl.actor) for e, pl in scan.keys(q, "name") if pl.actor.kind == "state"]
+    out += [(e, pl.actor) for e, pl in scan.keys(q, "short")]
+    return out
+
+
+def resident(scan: Scan, p: int) -> Iterator[Reading]:
+    if not scan.norm.startswith("在", p):
+        return
+    for e1, _host in _state_at(scan, p + 1):
+        for e2, owner in _state_at(scan, e1):
+            ow = scan.first(e2, "organ_word")
+            if ow is not None:
+                yield ow[0], [Spec(p, ow[0], owner.id, owner.id, "state", ow[1].sector, "organ", actor=owner)]
+
+
+# -- rule 4: one-character forms ---------------------------------------------------
+def short(scan: Scan, p: int) -> Iterator[Reading]:
+    norm = scan.norm
+    run: list[tuple[int, Actor, bool]] = []
+    q = p
+    while q < len(norm):
+        sh = scan.first(q, "short")
+        pair = scan.first(q, "pair")
+        if sh is None and pair is None:
+            break
+        run.append((q, (sh or pair)[1].actor, sh is None))
+        q += 1
+    if not run:
+        return
+    if any(len(k) >= 2 and any(pl.type == "capital" or pl.actor is not None and pl.actor.kind == "place"
+                               for pl in scan.index.payloads[k])
+           for k in scan.starts.get(p, ())):
+        return  # 「台北」 is Taipei, not 台 + 北
+    prev = norm[p - 1] if p > 0 else ""
+    # 「在日」「訪朝」: a prefix, unless it ends a word of its own (滞在中, 訪問中)
+    prefixed = prev in _PREFIXES and not (p >= 2 and is_kanji(norm[p - 2]))
+    blocked = (prev.isdigit() or (is_kanji(prev) and not prefixed)) and norm[p] in _AMBIGUOUS_AFTER_KANJI
+    if blocked:
+        return
+    if len(run) >= 2 and len({a.id for _, a, _ in run}) == len(run):
+        yield q, [Spec(i, i + 1, a.id, a.id, "state", None, "compound", actor=a) for i, a, _ in run]
+        return
+    i, state, pair_only = run[0]
+    if pair_only:
+        return
+    if prefixed:
+        yield p + 1, [Spec(p, p + 1, state.id, state.id, "state", None, "compound", actor=state)]
+    for end, specs in _state_ext(scan, p, p + 1, state, "compound"):
+        if end > p + 1 and specs[0].rule != "group" and (
+                norm[p] in state.standalone or not norm.startswith("の", p + 1)):
+            yield end, specs
+    nxt = norm[p + 1] if p + 1 < len(norm) else ""
+    if norm[p] in state.standalone and nxt in _PARTICLES and not (is_kanji(prev) or is_katakana(prev)):
+        yield p + 1, [Spec(p, p + 1, state.id, state.id, "state", None, "compound", actor=state)]
+
+
+# -- rule 5: anaphora -------------------------------------------------------------
+def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
+    norm = scan.norm
+    c = norm[p]
+    if c == "彼" and not norm.startswith(("彼ら", "彼岸", "彼女ら"), p):
+        end = p + 2 if norm.startswith("彼女", p) else p + 1
+        for s in scan.persons():
+            yield end, [s.copy(p, end, "anaphora")]
+            break
+        return
+    if c in "同両":
+        want = 1 if c == "同" else 2
+        for word, what in _ANAPHORA_SPECIAL.items():
+            if norm.startswith(word, p + 1):
+                found = _recent(scan, what, want)
+                stop = p + 1 + len(word)
+                if found:
+                    yield stop, [s.copy(p, stop, "anaphora") for s in found]
+                if len(found) == 1 and what == "state" and isinstance(found[0].actor, Actor):
+                    for end, specs in _state_ext(scan, p, stop, found[0].actor, "anaphora"):
+                        if end > stop:
+                            yield end, specs
+        t = scan.first(p + 1, "title")
+        if t is not None:
+            found = _recent_person(scan, t[1].value or "", norm[p + 1:t[0]], want)
+            if found:
+                yield t[0], [s.copy(p, t[0], "anaphora") for s in found]
+        return
+    t = scan.first(p, "title")
+    prev = norm[p - 1] if p > 0 else "。"
+    if t is not None and t[1].value != "氏" and not (is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev)):
+        nxt = norm[t[0]] if t[0] < len(norm) else "。"
+        if not is_kanji(nxt) and not is_katakana(nxt):
+            found = _recent_person(scan, t[1].value or "", norm[p:t[0]], 1)
+            if found:
+                yield t[0], [found[0].copy(p, t[0], "anaphora")]
+
+
+def _recent(scan: Scan, what: str, want: int) -> list[Spec]:
+    out: list[Spec] = []
+    seen: set = set()
+    if what == "person":  # 両首脳: the two leaders named last, whatever their titles
+        for s in scan.persons():
+            if id(s.actor) not in seen:
+                seen.add(id(s.actor))
+                out.append(s)
+                if len(out) == want:
+                    return out
+        return []
+    for s in reversed(scan.specs):
+        if s.kind == "stop" or s.id is None:
+            continue
+        ok = {"state": s.kind in ("state", "capital"),
+              "organ": s.kind == "state" and s.sector in ("DIP", "MIL", "GOV", "POLICE"),
+              "party": s.kind == "organisation" and s.sector == "PARTY",
+              "media": s.kind == "organisation" and s.sector in ("MEDIA", "BUS")}[what]
+        if ok and s.id not in seen:
+            seen.add(s.id)
+            spec = s.copy(s.start, s.end, "anaphora")
+            if s.kind == "capital":
+                spec.kind, spec.place = "state", None
+            out.append(spec)
+            if len(out) == want:
+                return out
+    return out if len(out) == want else []
+
+
+def _recent_person(scan: Scan, title: str, surface: str, want: int) -> list[Spec]:
+    out: list[Spec] = []
+    seen: set = set()
+    for s in scan.persons():
+        key = id(s.actor)
+        if key in seen:
+            continue
+        ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) or (
+            isinstance(s.actor, Actor) and (s.actor.has_title(title) or s.actor.title_suffix(surface)))
+        if ok:
+            seen.add(key)
+            out.append(s)
+            if len(out) == want:
+                return out
+    return out if len(out) == want else []
+
+
+# -- rule 6: bare organ and group words ----------------------------------------------
+def bare(scan: Scan, p: int) -> Iterator[Reading]:
+    norm = scan.norm
+    prev = norm[p - 1] if p > 0 else "。"
+    if is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev):
+        return
+    for e, pl in scan.keys(p, "organ_word") if prev != "の" else ():
+        if norm[p:e] in scan.index.bare_organs:
+            country = scan.coordinated_country(p) or (
+                scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS else scan.default_country)
+            leg = scan.index.legislatures.get((country or "", norm[p:e]))
+            if leg is not None:
+                yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]
+            elif country:
+                yield e, [Spec(p, e, country, country, "state", pl.sector, "context")]
+    for e, pl in scan.keys(p, "group_word"):
+        if e - p >= 2:
+            yield e, [Spec(p, e, None, scan.context_country(p), "group", pl.sector, "group")]
+
+
+# -- rule 7: unknown names -------------------------------------------------------------
+def unknown(scan: Scan, p: int) -> Iterator[Reading]:
+    norm = scan.norm
+    if not is_katakana(norm[p]) or (p > 0 and is_katakana(norm[p - 1])):
+        return
+    q = p
+    while q < len(norm) and is_katakana(norm[q]):
+        q += 1
+    if q - p < 1:
+        return
+    last, titles = scan.title_chain(q)
+    if last is None:
+        return
+    name = norm[p:q]
+    for s in scan.persons():
+        if isinstance(s.actor, Unknown) and name in (s.actor.name, s.actor.surname):
+            yield last, [s.copy(p, last, "coreference")]
+            return
+    if q - p < 2 and titles[-1] == "氏":
+        return
+    # the original spelling keeps the 「・」 that separates the surname
+    original = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
+    family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]
+    person = Unknown(name, family, scan.context_country(p))
+    yield last, [Spec(p, last, None, person.country, "person", None, "unknown-name", actor=person,
+                      titles=tuple(titles))]
+
+
+#: The rules in the order that breaks ties between readings of the same length.
+RULES: tuple[Callable[[Scan, int], Iterator[Reading]], ...] = (
+    names, surname, resident, short, anaphora, bare, unknown)

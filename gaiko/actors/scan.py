@@ -1,0 +1,182 @@
+"""One text being linked: its normalised form, what the rules have found so far, and the lookups they share.
+
+``ActorLinker.match`` builds a ``Scan`` per text and hands it to each rule of
+``rules.py`` at every position. The rules read the dictionary through it
+(``keys``, ``first``, ``title_chain``), look back at earlier mentions through it
+(``persons``, ``context_country``…), and return ``Spec``s that the linker
+appends to ``specs`` when their reading wins. Keeping this state in one object
+lets each rule be a plain function of ``(scan, position)``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .index import Actor, Index, Payload
+from .normalise import is_hiragana, is_kanji, is_katakana
+
+
+@dataclass
+class Spec:
+    """A mention found in normalised positions ``start``..``end`` (turned into an ``ActorMention`` at the end)."""
+
+    start: int
+    end: int
+    id: str | None
+    country: str | None
+    kind: str
+    sector: str | None = None
+    rule: str = "dictionary"
+    place: str | None = None
+    actor: Any = None           # Actor or Unknown, for antecedents
+    titles: tuple[str, ...] = ()
+
+    def copy(self, a: int, b: int, rule: str) -> Spec:
+        """The same referent at another span (an anaphor or a coreferring surname)."""
+        return Spec(a, b, self.id, self.country, self.kind, self.sector, rule, self.place, self.actor, self.titles)
+
+
+@dataclass(eq=False)
+class Unknown:
+    """A named person missing from the dictionary, remembered for later 「ノ氏」."""
+    name: str
+    surname: str
+    country: str | None
+
+
+def person_spec(a: int, b: int, actor: Actor, rule: str, titles: list[str] | tuple = ()) -> Spec:
+    return Spec(a, b, actor.id, actor.country, "person", actor.sector, rule, actor=actor, titles=tuple(titles))
+
+
+@dataclass
+class Scan:
+    """The text being linked: ``norm`` (normalised), the dictionary keys starting at each position, the mentions so far."""
+
+    norm: str
+    pub: tuple[int, int] | None
+    starts: dict[int, list[str]]
+    index: Index
+    default_country: str | None
+    specs: list[Spec] = field(default_factory=list)
+    text: str = ""
+    omap: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    # -- the dictionary at a position ---------------------------------------------------
+    def keys(self, p: int, ptype: str) -> list[tuple[int, Payload]]:
+        """(end, payload) of every dictionary key of type ``ptype`` starting at ``p``, longest first."""
+        out = []
+        for key in self.starts.get(p, ()):
+            if ptype == "organ_word" and len(key) == 1 and is_kanji(self.norm[p + 1:p + 2]):
+                continue                     # 軍 in 軍事, 側 in 側近
+            for pl in self.index.payloads[key]:
+                if pl.type == ptype:
+                    out.append((p + len(key), pl))
+        return out
+
+    def first(self, p: int, ptype: str) -> tuple[int, Payload] | None:
+        found = self.keys(p, ptype)
+        return found[0] if found else None
+
+    def reading(self, q: int) -> int:
+        """Skip a bracketed reading right after a name: 「(キム・ジョンウン)」."""
+        norm = self.norm
+        if q < len(norm) and norm[q] in "(（":
+            close = norm.find(")", q + 1, q + 24)
+            inner = norm[q + 1:close] if close > 0 else ""
+            if inner and all(is_katakana(c) or is_hiragana(c) or c in "・ =" for c in inner):
+                return close + 1
+        return q
+
+    def title_chain(self, q: int) -> tuple[int | None, list[str]]:
+        """Titles right after position q (「朝鮮労働党委員長」「元国務次官」); returns the end of the last."""
+        last, titles, r = None, [], q
+        for _ in range(6):
+            t = self.first(r, "title")
+            if t is None and r < len(self.norm) and self.norm[r] in "元前現新":
+                t2 = self.first(r + 1, "title")
+                if t2 is not None:
+                    t = t2
+            if t is not None:
+                r = t[0]
+                last = r
+                titles.append(t[1].value or "")
+                continue
+            org = [x for x in self.keys(r, "name") if x[1].actor.kind in ("organisation", "state")]
+            if org:
+                r = org[0][0]
+                continue
+            break
+        return last, titles
+
+    # -- what was found before a position ---------------------------------------------------
+    def sentence_start(self, p: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, p) - 1
+        return self.sentence_starts[max(i, 0)]
+
+    def nearest_country(self, p: int) -> str | None:
+        """The country of the last state or organ named before p, in any sentence."""
+        for s in reversed(self.specs):
+            if s.end <= p and s.country and s.country != "IGO" and s.kind in ("state", "capital"):
+                return s.country
+        return None
+
+    def context_country(self, p: int) -> str | None:
+        lo = self.sentence_start(p)
+        for s in reversed(self.specs):
+            if s.end <= lo:
+                break
+            if s.country and s.country != "IGO" and s.kind != "stop":
+                return s.country
+        return None
+
+    def coordinated_country(self, p: int) -> str | None:
+        """The country of a mention joined to position p by や/と/、 (「韓国国会や政府」), or
+        whose topic the organ word continues (「韓国も政府による救援隊の派遣」)."""
+        if self.specs and self.norm[self.specs[-1].end:p] in ("や", "と", "、", "・", ",", "及", "も", "は", "では", "(", "（"):
+            s = self.specs[-1]
+            if s.country and s.country != "IGO" and s.kind != "stop":
+                return s.country
+        return None
+
+    def persons(self) -> Iterable[Spec]:
+        """The persons named so far, the latest first."""
+        for s in reversed(self.specs):
+            if s.kind == "person" and s.actor is not None:
+                yield s
+
+    # -- who holds a title -----------------------------------------------------------------
+    def resolve(self, candidates: list[Actor], title: str) -> Actor | None:
+        """The candidate holding ``title`` at the publication date (else the latest mentioned, else latest)."""
+        compatible = [a for a in candidates if a.has_title(title)]
+        if not compatible:
+            return None
+        recent = [s.actor for s in self.persons() if s.actor in compatible]
+        pub = self.pub
+        if pub is not None:
+            active = [a for a in compatible if a.holds(title, pub)]
+            if active:
+                for a in recent:
+                    if a in active:
+                        return a
+                return max(active, key=lambda a: max(r.start for r in a.roles if r.title == title))
+        if recent:
+            return recent[0]
+        if pub is None:
+            return max(compatible, key=lambda a: max(r.start for r in a.roles if r.title == title))
+
+        def distance(a: Actor) -> int:
+            return min(min(abs(r.start - pub[0]), abs(r.end - pub[1])) for r in a.roles if r.title == title)
+        return min(compatible, key=distance)
+
+    def resolve_holder(self, cands: list[Actor], title: str) -> Actor | None:
+        """The holder of a state's title (「ロシアの外相」) at the publication date; undated, the one named last."""
+        if self.pub is None:
+            recent = [s.actor for s in self.persons() if s.actor in cands and s.actor.has_title(title)]
+            return recent[0] if recent else None
+        active = [a for a in cands if a.holds(title, self.pub)]
+        if not active:
+            return None
+        return max(active, key=lambda a: max(r.start for r in a.roles if r.title == title))
