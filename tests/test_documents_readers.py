@@ -64,6 +64,21 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
     assert [d.id for d in docs(read([tmp_path]))] == ["a.txt", "y/a.txt"]
 
 
+def test_ray_engine_names_colliding_files_as_the_local_reader_does(tmp_path):
+    # a document's id must not depend on the engine: the store merges and dedupes by it
+    from gaiko.scale.ray_engine import list_shards
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for sub in ("x", "y/z"):
+        (tmp_path / sub).mkdir(parents=True)
+        (tmp_path / sub / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    single = tmp_path / "y" / "z" / "a.txt"
+    paths = [tmp_path, single]
+    local = [d.id for d in docs(read(paths))]
+    assert local == ["a.txt", "x/a.txt", "y/z/a.txt", "a.txt"]  # a file named alone keeps its name
+    assert [row["name"] for row in list_shards([str(p) for p in paths])] == local
+
+
 # ------------------------------------------------------------------ text and encodings
 
 

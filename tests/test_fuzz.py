@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from gaiko.documents.clean import clean_text
 from gaiko.documents.load import _load
-from gaiko.documents.readers import Raw, read_file, read_stdin
+from gaiko.documents.raw import Raw
+from gaiko.documents.readers import read_file, read_stdin
 from gaiko.errors import InputError
 from gaiko.records import Document, Rejected
 
@@ -140,7 +141,7 @@ def test_any_bytes_through_the_readers(file):
 @given(html_pages())
 @example("<svg><p><p>")  # found by benchmarks/fuzz.py: lxml AssertionError inside trafilatura/htmldate
 def test_any_html_through_the_html_reader(page):
-    from gaiko.documents.readers import html_doc
+    from gaiko.documents.raw import html_doc
 
     try:
         raw = html_doc(page, "page.html")

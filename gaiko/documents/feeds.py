@@ -21,7 +21,7 @@ import httpx
 from ..errors import InputError
 from ..records import Rejected
 from .encoding import binary_kind, charset_from_header, decode_bytes
-from .readers import Item, Raw, html_doc
+from .raw import Item, Raw, html_doc
 
 USER_AGENT = "gaiko/0.1 (political event data from Japanese news; +https://github.com/gaiko)"
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)

@@ -10,6 +10,10 @@ date is settled here, in the order of ``shared/spec/CLI.md``:
 3. the document's own metadata (HTML meta tags via htmldate, JSONL field, feed entry);
 4. a date written near the top of its text (``dates.date_in_text``);
 5. otherwise None.
+
+``publication_date`` holds that order, for the web paste too; ``unique_name``
+names the files of a folder, for every engine (a document's id must not depend
+on the engine that read it).
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import gzip
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,40 +30,17 @@ from ..options import Options, check_date
 from ..records import Document, Rejected
 from .dates import META_NAME, MetaFile, date_in_text
 from .encoding import binary_kind, charset_from_header, decode_bytes
-# the HTML extractor (trafilatura, lxml) and warcio are imported when a page or an
-# archive is read: a command over plain text files never pays for them
+from .raw import HTML_SUFFIXES, TEXT_SUFFIXES, Item, Raw, html_doc, read_page, sniffed_doc, suffix_of
+# warcio is imported when an archive is read: a command over plain text files never pays for it
 
-TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Raw:
-    """A document as read, before the publication date is settled."""
-
-    id: str
-    text: str
-    title: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    published: str | None = None  # the document's own metadata
-    dateline: str | None = None   # a date written near the top of its text
-
-
-Item = Raw | Rejected
-
-
 def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
-
-
-def suffix_of(path: Path) -> str:
-    name = path.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
 
 
 def read_documents(paths: Iterable[str], options: Options) -> Iterator[Document | Rejected]:
@@ -91,7 +71,7 @@ def _read_all(paths: list[str], options: Options) -> Iterator[Document | Rejecte
                     meta = metas[file.parent] = MetaFile(file.parent / META_NAME)
                     for error in meta.errors:
                         yield Rejected(error.source, error.reason)
-                name = _unique_name(file, root, seen_names)
+                name = unique_name(file, root, seen_names)
                 yield from _settle(read_file(file, name), meta, options)
 
 
@@ -116,8 +96,11 @@ def walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda f: f.relative_to(root).as_posix())
 
 
-def _unique_name(file: Path, root: Path, seen: set[str]) -> str:
-    """The file name; a later file of the same name gets its path under ``root``."""
+def unique_name(file: Path, root: Path, seen: set[str]) -> str:
+    """The id of ``file`` under ``root``: its name; a later file of the same name gets its path under ``root``.
+
+    ``seen`` holds the names given so far in this run (in the order of ``walk``).
+    """
     name = file.name
     if name in seen and root.is_dir():
         name = file.relative_to(root).as_posix()
@@ -131,13 +114,7 @@ def _settle(items: Iterable[Item], meta: MetaFile | None, options: Options) -> I
             yield item
             continue
         entry = meta.get(item.id) if meta is not None else None
-        published = (
-            options.published
-            or (entry.published if entry else None)
-            or item.published
-            or item.dateline
-            or date_in_text(item.text)
-        )
+        published = publication_date(item, options.published, entry.published if entry else None)
         yield Document(
             id=item.id,
             text=item.text,
@@ -146,6 +123,15 @@ def _settle(items: Iterable[Item], meta: MetaFile | None, options: Options) -> I
             publisher=(entry.publisher if entry and entry.publisher else None) or item.publisher,
             url=(entry.url if entry and entry.url else None) or item.url,
         )
+
+
+def publication_date(raw: Raw, *given: str | None) -> str | None:
+    """The publication date of ``raw``: the first of ``given`` that is set (the user's date, then
+    META.jsonl's), else its own metadata, else a date written near the top of its text, else None."""
+    for value in given:
+        if value:
+            return value
+    return raw.published or raw.dateline or date_in_text(raw.text)
 
 
 # ---------------------------------------------------------------- one file
@@ -170,12 +156,8 @@ def read_file(file: Path, name: str) -> Iterator[Item]:
         from .feeds import read_feed_bytes
 
         yield from read_feed_bytes(data, name)
-    elif suffix in HTML_SUFFIXES:
-        yield _guard(name, lambda: html_doc(data, name))
-    elif suffix in TEXT_SUFFIXES:
-        yield _guard(name, lambda: text_doc(data, name))
     else:
-        yield _guard(name, lambda: sniffed_doc(data, name))
+        yield _guard(name, lambda: read_page(data, name, suffix))
 
 
 def _guard(name: str, read: Callable[[], Raw]) -> Item:
@@ -183,37 +165,6 @@ def _guard(name: str, read: Callable[[], Raw]) -> Item:
         return read()
     except InputError as exc:
         return Rejected(exc.source or name, exc.reason)
-
-
-def text_doc(data: bytes, name: str, header_charset: str | None = None) -> Raw:
-    text = decode_bytes(data, name, header_charset)
-    if not text.strip():
-        raise InputError(name, "empty document")
-    return Raw(id=name, text=text, dateline=date_in_text(text))
-
-
-def html_doc(data: bytes | str, name: str, url: str | None = None,
-             header_charset: str | None = None) -> Raw:
-    html = decode_bytes(data, name, header_charset) if isinstance(data, bytes) else data
-    from .html import extract_html
-
-    page = extract_html(html, name, url)
-    return Raw(id=name, text=page.text, title=page.title, publisher=page.publisher or page.host,
-               url=page.url, published=page.published, dateline=page.dateline)
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<head" in head
-
-
-def sniffed_doc(data: bytes, name: str) -> Raw:
-    text = decode_bytes(data, name)
-    if looks_like_html(text):
-        return html_doc(text, name)
-    if not text.strip():
-        raise InputError(name, "empty document")
-    return Raw(id=name, text=text, dateline=date_in_text(text))
 
 
 def read_stdin(stream: BinaryIO) -> Iterator[Item]:

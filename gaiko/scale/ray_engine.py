@@ -76,7 +76,7 @@ def run_ray(paths: list[str], db: str, options: Options, *, workers: int = 1, ad
 
 def list_shards(paths: list[str]) -> list[dict[str, Any]]:
     """One row per input file: its position, path and document name (as the local engine names it)."""
-    from ..documents.readers import STDIN, is_url, walk
+    from ..documents.readers import STDIN, is_url, unique_name, walk
 
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -87,10 +87,7 @@ def list_shards(paths: list[str]) -> list[dict[str, Any]]:
         if not root.exists():
             raise InputError(path, "no such file or folder")
         for file in [root] if root.is_file() else walk(root):
-            name = file.name
-            if name in seen and root.is_dir():
-                name = file.relative_to(root).as_posix()
-            seen.add(name)
+            name = unique_name(file, root, seen)
             rows.append({"seq": len(rows), "path": str(file), "name": name})
     return rows
 

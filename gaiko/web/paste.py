@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from gaiko.documents import clean
-from gaiko.documents.dates import date_in_text
-from gaiko.documents.readers import html_doc, looks_like_html, sniffed_doc, text_doc
+from gaiko.documents.raw import read_page, read_text
+from gaiko.documents.readers import publication_date
 from gaiko.errors import InputError
 from gaiko.options import Options, check_date
 from gaiko.records import Document
@@ -63,29 +63,21 @@ def read_pasted(*, text: str | None = None, data: bytes | None = None, filename:
     published = check_date(published or None, "published")
     if data is not None:
         name = label_for(filename)
-        lower = name.lower()
-        if lower.endswith((".html", ".htm", ".xhtml")):
-            raw = html_doc(data, name)
-        elif lower.endswith(".txt"):
-            raw = text_doc(data, name)
-        else:
-            raw = sniffed_doc(data, name)
+        raw = read_page(data, name)
     elif text is not None and text.strip():
         name = "pasted"
         if _latin1_fallback(text):
             # the form field was not valid UTF-8 and the form parser fell back to Latin-1:
             # read its bytes as an uploaded file's ("cannot decode", never mojibake)
-            data = text.encode("latin-1")
-            raw = html_doc(data, name) if looks_like_html(text) else text_doc(data, name)
+            raw = read_page(text.encode("latin-1"), name)
         elif "\ufffd" in text:
             raise InputError(name, "cannot decode: the text is not valid UTF-8 "
                                    "(it holds U+FFFD replacement characters)")
         else:
-            raw = html_doc(text, name) if looks_like_html(text) else text_doc(text.encode("utf-8"), name)
+            raw = read_text(text, name)
     else:
         raise InputError("text", "paste an article or choose a file")
-    doc = Document(id=name, text=raw.text, title=title or raw.title,
-                   published=published or raw.published or raw.dateline or date_in_text(raw.text),
+    doc = Document(id=name, text=raw.text, title=title or raw.title, published=publication_date(raw, published),
                    publisher=raw.publisher, url=url or raw.url)
     doc = clean(doc)
     if not doc.text.strip():
