@@ -47,7 +47,7 @@ from .nlp.sentences import split_sentences
 from .options import Options
 from .records import ActorMention, Document, Event
 from .time import resolve
-from .time.dateline import Dateline, find_dateline
+from .documents.dateline import Dateline, find_dateline
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc

@@ -758,7 +758,7 @@ DATELINES = [
 
 @pytest.mark.parametrize("text,agency,place,day", DATELINES)
 def test_find_dateline(text: str, agency: str, place: str, day: str | None) -> None:
-    from gaiko.time.dateline import find_dateline
+    from gaiko.documents.dateline import find_dateline
 
     found = find_dateline(text)
     assert found is not None
@@ -769,7 +769,7 @@ def test_find_dateline(text: str, agency: str, place: str, day: str | None) -> N
 @pytest.mark.parametrize("text", ["本文に【速報】とある", "(CNN) エジプトの", "[1] 注記", "【独自】北朝鮮が",
                                   "ロイター通信は12日、報じた"])
 def test_no_dateline(text: str) -> None:
-    from gaiko.time.dateline import find_dateline
+    from gaiko.documents.dateline import find_dateline
 
     assert find_dateline(text) is None
 

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Document
+from .dateline import find_dateline
 
 SENTENCE_MARKS = "。！？"
 LATIN_MARKS = "!?"
@@ -65,8 +66,6 @@ class Line:
 
 def _opens_with_dateline(line: str) -> bool:
     """「[国連 12日 ロイター] – 国連総会は…」 is a wire story's lead, not a list item."""
-    from ..time.dateline import find_dateline
-
     found = find_dateline(line[:60])
     return found is not None and found.start == 0
 

@@ -4,20 +4,26 @@ Agency copy opens with a dateline — 【モスクワ共同】, ［北京　２�
 【新華社北京11月14日】 — that the sentence after it does not repeat: the lead
 「ロイター通信によると…強化している」 happened on the dateline's day, in its
 place. ``find_dateline`` reads one near the start of a text; the pipeline uses
-its day for an undated lead event and its place for a lead event with none.
+its day for an undated lead event and its place for a lead event with none, and
+``clean`` keeps a line that opens with one (a lead, not a list item).
+
+A dateline is a property of the document's text, so it lives here, before the
+later stages: the agencies are ``data/dateline.json``, and the day is kept as
+written (「２０日」) for ``gaiko.time`` to resolve like any date.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from .lexicon import lexicon
-from .numerals import DIGITS
+from importlib import resources
 
 #: How far into the cleaned text a dateline may start (a title or photo caption may come first).
 REACH = 400
+#: The digits a day may be written with, ASCII and full-width (a character class).
+DIGITS = "0-9０-９"
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,15 @@ class Dateline:
     day_text: str | None = None     # 「20日」「11月14日」, to resolve like any date
 
 
+def wire_agencies() -> list[str]:
+    """The agencies whose datelines are recognised, from ``data/dateline.json``."""
+    text = resources.files("gaiko.documents").joinpath("data", "dateline.json").read_text(encoding="utf-8")
+    return json.loads(text)["wire_agencies"]
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    agencies = "|".join(re.escape(a) for a in sorted(lexicon()["wire_agencies"], key=len, reverse=True))
+    agencies = "|".join(re.escape(a) for a in sorted(wire_agencies(), key=len, reverse=True))
     day = rf"(?:[{DIGITS}]{{1,2}}月)?[{DIGITS}]{{1,2}}日"
     gap = r"[\s\u3000]+"
     return (
