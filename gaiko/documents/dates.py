@@ -7,13 +7,13 @@ or None when the text holds no full, valid date in a dateline-like position.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..jsonl import json_lines
 from ..options import check_date
 
 META_NAME = "META.jsonl"
@@ -114,15 +114,11 @@ class MetaFile:
         except (OSError, UnicodeDecodeError) as exc:
             self.errors.append(InputError(str(self.path), f"cannot read: {exc}"))
             return
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
+        for line in json_lines(lines, str(self.path)):
+            if isinstance(line, InputError):
+                self.errors.append(line)
                 continue
-            where = f"{self.path}:{number}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self.errors.append(InputError(where, f"not JSON: {exc.msg}"))
-                continue
+            where, row = line
             if not isinstance(row, dict) or not isinstance(row.get("doc"), str):
                 self.errors.append(InputError(where, 'needs a "doc" string'))
                 continue

@@ -8,11 +8,11 @@ is read, as the document readers do.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from gaiko.errors import InputError
+from gaiko.jsonl import json_lines
 
 from .finder import find_timexes
 
@@ -25,15 +25,11 @@ def timex_lines(lines: Iterable[str], *, source: str = "-",
     ``published``, even null, wins). Errors are yielded, not raised, so one bad
     line never stops the others.
     """
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
+    for line in json_lines(lines, source):
+        if isinstance(line, InputError):
+            yield line
             continue
-        where = f"{source}:{number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not JSON: {exc.msg}")
-            continue
+        where, item = line
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             yield InputError(where, 'expected an object with a "text" string')
             continue
