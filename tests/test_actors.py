@@ -478,3 +478,28 @@ def test_a_capital_is_not_read_as_one_character_states():
     got = [(m.text, m.id) for m in lk("（台北中央社）外交部（外務省）は29日、声明を発表した。")]
     assert got[:3] == [("台北", "TWN"), ("外交部", "TWN"), ("外務省", "TWN")]
     assert [m.id for m in lk("米朝首脳会談が開かれた。")][:2] == ["USA", "PRK"]
+
+
+# -- each rule alone (gaiko.actors.rules) ---------------------------------------------------
+def readings(linker, rule, text, p=0, published="2018-06-01"):
+    scan = linker.scan(text, published)
+    return [(end, [(s.start, s.end, s.id, s.kind, s.rule) for s in specs]) for end, specs in rule(scan, p)]
+
+
+def test_each_rule_reads_alone_and_the_longest_reading_wins(linker):
+    from gaiko.actors import rules
+
+    text = "在韓国日本大使館で会見した。"
+    assert readings(linker, rules.resident, text) == [(8, [(0, 8, "JPN", "state", "organ")])]
+    assert readings(linker, rules.names, text, 1) == [(3, [(1, 3, "KOR", "state", "dictionary")])]
+    # the 在 rule's reading is longer than the name 韓国 inside it, so the embassy is Japan's
+    assert link(linker, text) == [("在韓国日本大使館", "JPN", "JPN", "state")]
+
+
+def test_one_character_forms_and_surnames_read_alone(linker):
+    from gaiko.actors import rules
+
+    assert readings(linker, rules.short, "米朝首脳会談") == [
+        (2, [(0, 1, "USA", "state", "compound"), (1, 2, "PRK", "state", "compound")])]
+    assert readings(linker, rules.surname, "金委員長は") == [(4, [(0, 4, "Kim Jong Un", "person", "surname-title")])]
+    assert readings(linker, rules.unknown, "ノ・ビョンマン氏は") == [(7, [(0, 7, None, "person", "unknown-name")])]

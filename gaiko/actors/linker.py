@@ -132,6 +132,32 @@ class ActorLinker:
         return self.match(text, published)
 
     def match(self, text: str, published: str | None = None) -> list[ActorMention]:
+        """The mentions of ``text``: at each position the longest reading any rule of ``RULES`` makes."""
+        scan = self.scan(text, published)
+        p, n = 0, len(scan.norm)
+        while p < n:
+            best: tuple[int, list[Spec]] | None = None
+            for rule in RULES:
+                for end, specs in rule(scan, p):
+                    if end > p and (best is None or end > best[0]):
+                        best = (end, specs)
+            if best is None:
+                p += 1
+                continue
+            scan.specs.extend(best[1])
+            p = best[0]
+        omap = scan.omap
+        out = []
+        for s in scan.specs:
+            if s.id is None and s.country is None and s.kind == "stop":
+                continue
+            a, b = omap[s.start], _span_end(omap, s.end, text)
+            out.append(ActorMention(a, b, text[a:b], s.id, s.country, s.kind, s.sector, s.rule, s.place))
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def scan(self, text: str, published: str | None = None) -> Scan:
+        """``text`` normalised, with the dictionary keys found at each position: what the rules read."""
         index = self._require()
         norm, omap = normalise(text)
         starts: dict[int, list[str]] = {}
@@ -148,26 +174,7 @@ class ActorLinker:
         scan = Scan(norm, date_bounds(published) if published else None, starts, index, self.default_country,
                     text=text, omap=omap)
         scan.sentence_starts = [0] + [i + 1 for i, c in enumerate(norm) if c in _SENTENCE_END]
-        p, n = 0, len(norm)
-        while p < n:
-            best: tuple[int, list[Spec]] | None = None
-            for rule in RULES:
-                for end, specs in rule(scan, p):
-                    if end > p and (best is None or end > best[0]):
-                        best = (end, specs)
-            if best is None:
-                p += 1
-                continue
-            scan.specs.extend(best[1])
-            p = best[0]
-        out = []
-        for s in scan.specs:
-            if s.id is None and s.country is None and s.kind == "stop":
-                continue
-            a, b = omap[s.start], _span_end(omap, s.end, text)
-            out.append(ActorMention(a, b, text[a:b], s.id, s.country, s.kind, s.sector, s.rule, s.place))
-        out.sort(key=lambda m: (m.start, m.end))
-        return out
+        return scan
 
     # -- helpers -----------------------------------------------------------------
     @staticmethod
