@@ -7,6 +7,9 @@
 - ``load_documents(paths, options)``: read + clean + near-duplicate marking;
 - ``minhash_signature(text)`` / ``similarity(a, b)``: the signatures used for it;
 - ``split_text(text, max_bytes)``: chunks small enough for SudachiPy, with offsets.
+
+``raw.py`` reads one page (``read_page``, ``read_text``) for every reader and the
+web paste; ``dateline.py`` finds a wire dateline (【モスクワ共同】) in a text.
 """
 
 from .clean import clean, clean_text, explain
