@@ -36,7 +36,7 @@ from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
 from .events.cues import BOTH_SIDES
 from .events.dating import after_publication, date_event, last_day, said_at_meeting
-from .events.extractor import (SAID_TYPES, Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
+from .events.extractor import (Context, NeedsParse, Reading, complete_frames, frame_to_events, last_subject,
                                read_frames)
 from .events.merge import merge_events
 from .events.roles import Arg, build_args
@@ -45,6 +45,7 @@ from .nlp.prefilter import parse_candidate
 from .nlp.tags import ginza_pos
 from .nlp.sentences import split_sentences
 from .options import Options
+from .plover import SAID_TYPES
 from .records import ActorMention, Document, Event
 from .time import resolve
 from .time.dateline import Dateline, find_dateline

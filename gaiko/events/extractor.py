@@ -24,15 +24,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..records import ActorMention, Event, Mention, SYMMETRIC_TYPES
+from ..identity import document_key
+from ..plover import (ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SAID_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES,
+                      TARGETLESS)
+from ..records import ActorMention, Event, Mention
 from .cues import (ANNOUNCED_OWN, AROUND, ATTRIBUTIVE, BOTH_SIDES, CONDITION, FORCEFUL, FORGONE, FRONTED,
                    HYPOTHETICAL, IN_CONTENT, LIFTED, OBJECT_LINK, OBJECT_OF_VIEW, OBSTRUCTED, OWN_MEASURES,
                    PAST_REACH, PLANNED_BEFORE, PLEDGED, PROMISED, RELATIONS, RETURN_OF, SCENARIO, SERIAL_LINK,
                    SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import _counterpart, _drop_content, _fold_claims, _fold_letters, _fold_quoted, _fold_visits
 from .lending import lend_between
-from .frame import (_ADDRESSED, _AIMED_AT_FOREIGN, _COORDINATORS, _EVALUATIVE, _SPEECH_TYPES, SAID_TYPES,
-                    TARGETLESS, Context, Frame, NeedsParse, _is_actor, _next_frame, last_token)
+from .frame import COORDINATORS, Context, Frame, NeedsParse, is_actor, last_token, next_frame
 from .roles import Arg
 from .status import status_of
 from .subjects import _subjects, last_subject, quote_spans, reaches
@@ -122,18 +124,18 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
             continue
         if a.case == "loc":
-            k = _next_frame(frames, a.end)
+            k = next_frame(frames, a.end)
             if k is not None and a.mention.kind in ("place", "capital") and frames[k].location is None:
                 frames[k].location = a.mention
             continue
-        k = _next_frame(frames, a.end)
+        k = next_frame(frames, a.end)
         if a.case == "gen" and a.mention.kind in ("capital", "place") and k is not None \
                 and re.match(r"^の[^、。]{1,10}で$", text[a.end:frames[k].match.char_start]):
             if frames[k].location is None:  # 「平壌の錦繍山迎賓館で会談」: where, not with whom
                 frames[k].location = a.mention
             continue
         if a.case == "gen":
-            k = _next_frame(frames, a.end)
+            k = next_frame(frames, a.end)
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
                 if frames[k].type not in ("REQUEST", "CONSULT"):
                     # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
@@ -151,7 +153,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                     frames[j].gens.append(a)
                     j += 1
             continue
-        nearest = _next_frame(frames, a.end)
+        nearest = next_frame(frames, a.end)
         if nearest is not None and a.case == "dat" and not frames[nearest].predicative \
                 and _NOUN_RUN.match(text[a.end + len(a.particle):frames[nearest].match.char_start]) \
                 and text.startswith("の", frames[nearest].match.char_end) \
@@ -165,7 +167,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         else:
             k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
-            k = _next_frame(frames, a.end)
+            k = next_frame(frames, a.end)
             if k is not None and _blocked(blockers, a.end + len(a.particle), frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's
         if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
@@ -241,20 +243,20 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
             f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
-                and (f.source[0].particle in _COORDINATORS or f.source[0].start == f.source[1].start
+                and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
-        if not f.target and f.source and f.type in _ADDRESSED and k > 0 and frames[k - 1].type in _ADDRESSED \
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and k > 0 and frames[k - 1].type in ADDRESSED_TYPES \
                 and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
                 and SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
             f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:]
-        if not f.target and f.type in _EVALUATIVE:
-            about = [a for a in abouts if a.end <= f.match.char_start and _is_actor(a)]
+        if not f.target and f.type in EVALUATIVE_TYPES:
+            about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
             if about:
                 f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
-        if not f.target and f.source and f.type in _ADDRESSED and ctx.meeting:
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
             f.target = _counterpart(f.source, ctx.meeting)
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
             meeting = (list(f.source), list(f.target))
@@ -271,12 +273,12 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
             if f.target or frames[j].predicative:
                 break
             link = text[frames[j].match.char_end:f.match.char_start]
-            if f.type in _EVALUATIVE and link == "を":
+            if f.type in EVALUATIVE_TYPES and link == "を":
                 f.target = list(frames[j].source)  # 「ワシントンとソウルの非難を否定」
-            elif f.type in _EVALUATIVE | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
+            elif f.type in EVALUATIVE_TYPES | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
-        if not f.target and f.source and f.type in _AIMED_AT_FOREIGN:
+        if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
             own = {a.mention.country for a in f.source}
@@ -288,7 +290,7 @@ def complete_frames(reading: Reading | None, text: str, doc: "Doc", args: list[A
                 # (for an accusation, a measure or an attack only when one foreign state is named)
                 subjects_ = [a for a in foreign if a.case == "subj"]
                 f.target = [(subjects_ or foreign)[-1]]
-        if not f.target and f.source and f.type in _ADDRESSED and meeting:
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and meeting:
             f.target = _counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
         if not f.target and f.source and f.type == "MOBILIZE":
             # 「台湾周辺で軍事演習」: a drill around a state is aimed at it
@@ -434,7 +436,7 @@ _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意�
 
 def _non_past(doc: "Doc", f: Frame) -> bool:
     """A predicative act in non-past form closing its clause (「会談すると発表した」)."""
-    if f.type in _SPEECH_TYPES or not f.predicative:
+    if f.type in SPEECH_TYPES or not f.predicative:
         return False
     j = f.match.end
     while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].text not in ("と",):
@@ -469,7 +471,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     「李明博大統領の竹島上陸を批判」."""
     starts = {f.match.char_start for f in frames}
     for n, a in enumerate(args):
-        k = _next_frame(frames, a.end)
+        k = next_frame(frames, a.end)
         if a.case == "none" and a.end not in starts and k is not None and not frames[k].predicative \
                 and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) and a.mention.rule != "compound" \
                 and a.mention.id is not None:
@@ -482,7 +484,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
         elif a.case == "none" and a.end in starts and a.mention.rule != "compound":
             a.case = "obj"
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
-            k = _next_frame(frames, a.end)
+            k = next_frame(frames, a.end)
             if k is not None and not frames[k].predicative and (
                     frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
                     and not text.startswith("の", frames[k].match.char_end)) \
@@ -499,7 +501,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
         elif any(f.match.char_start <= b.start and b.end <= f.match.char_end for f in frames):
             a.case, b.case = "gen", "none"  # 「プーチン大統領の訪朝」: 朝 is the trigger's own target
         elif b.case == "none":
-            k = _next_frame(frames, b.end)
+            k = next_frame(frames, b.end)
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
                 a.case = "gen"  # 「李明博大統領の竹島上陸を批判」: whose act there is the object
 
@@ -568,10 +570,6 @@ def actors_of(args: list[Arg], sentence_start: int) -> list[dict[str, Any]]:
     return out
 
 
-def actor_key(actor: dict[str, Any]) -> str:
-    return actor["id"] if actor.get("id") is not None else f"null:{actor.get('country')}"
-
-
 def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int) -> list[Event]:
     """The events of a frame: none when it lacks the actors an event needs, one per
     counterpart for a meeting with several named people (「崔外相とプーチン大統領、
@@ -615,8 +613,8 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int) -> Eve
               and not (a.get("id") is None and a.get("country") is None)]
     if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source):
         return None  # a private person's trip is no diplomatic visit without a host meeting
-    skeys = {actor_key(a) for a in source}
-    target = [a for a in target if actor_key(a) not in skeys]
+    skeys = {document_key(a) for a in source}
+    target = [a for a in target if document_key(a) not in skeys]
     own = {a.get("country") for a in source}
     dative_states = {a.mention.country for a in targets if a.case == "dat" and a.mention.id == a.mention.country}
     if f.type == "CONSULT":
