@@ -31,7 +31,8 @@ def last_token(doc: "Doc", start: int, end: int) -> "Token | None":
 
 class NeedsParse(Exception):
     """A role can only be read from the dependency parse, and the sentence has
-    only been tokenized (see ``extractor.read_frames``)."""
+    only been tokenized. Raised where such a role is read (``attach``, ``subjects``)
+    and caught in one place, ``extractor.read``, which returns ``NEEDS_PARSE``."""
 
 
 @dataclass
@@ -68,6 +69,12 @@ class Context:
 
 #: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).
 COORDINATORS = ("と", "、", "や", "・", "，")
+
+
+def after_suru(text: str, pos: int) -> str:
+    """The text after a サ変 trigger's する stem (訪問さ|れた → れた)."""
+    rest = text[pos:]
+    return rest[1:] if rest.startswith(("さ",)) and rest[1:2] in ("れ",) else rest
 
 
 def next_frame(frames: list[Frame], pos: int) -> int | None:

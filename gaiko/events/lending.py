@@ -3,7 +3,7 @@
 An answer and what it answers are aimed at each other (「…合同演習に対抗して…
 実験を行った」); help 「のもと」 goes to the one it enables; a refusal with no agent
 on a visit is the host's; what a letter asks is asked of its addressee. Run by
-``extractor.complete_frames`` after subjects and context, before status.
+``sides.complete_sides`` after subjects and context, before status.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳し�
                          r"|^[^、。「」]{0,12}(よう|ように)(強く|改めて)?$")
 
 
-def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
+def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
     """Which subject group each frame takes.
 
     A subject (が/は) covers every trigger after it until a later subject takes
