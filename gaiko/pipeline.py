@@ -8,10 +8,11 @@ Ray) calls. For each batch of documents:
      parsing is the cost); read each kept sentence's roles from its tokens, and
      keep for parsing only those where some role needs the dependency parse;
   3. parse: those sentences of the whole batch go through ``nlp.pipe`` together;
-  4. extract: trigger frames and roles per sentence, the topic carried between
-     sentences of a paragraph;
-  5. date: each event's temporal expression, resolved against the publication date;
-     a wire dateline (【モスクワ共同】) gives the lead its day and place where it has none;
+  4. extract (``gaiko.events.extractor``: ``read``, then ``complete``): trigger frames
+     and roles per sentence, the topic carried between sentences of a paragraph;
+  5. date (``gaiko.time.events``): each event's temporal expression, resolved against
+     the publication date; a wire dateline (【モスクワ共同】) gives the lead its day
+     and place where it has none;
   6. merge: repeated mentions of one interaction in a document become one event, and
      what occurred is never left dated after the paper by a relative expression;
   7. confidence: how sure each event is, from what it rests on (``gaiko.confidence``).
@@ -46,6 +47,8 @@ from .time.events import EventDates
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
+
+    from .events.roles import Arg
 
 DOCS_PER_BATCH = 16
 #: Longer documents (UTF-8 bytes) are read in parts of at most this size (~50,000 characters of
@@ -132,6 +135,7 @@ class _Sentence:
     mentions: list[tuple[int, int, ActorMention]]  # sentence-relative
     paragraph: int
     tokens: "Doc | str | None"  # what the parser is handed, None if not parsed
+    args: "list[Arg] | None" = None  # its actor mentions with their cases, once read
     reading: Reading | None = None  # read from the tokens alone
 
     @property
@@ -151,7 +155,8 @@ def _read_tokens(s: _Sentence, ruler: TriggerRuler) -> None:
     """
     if s.tokens is None or isinstance(s.tokens, str):
         return
-    reading = read(s.text, sentence_args(s.text, s.mentions), ginza_pos(s.tokens), ruler)
+    s.args = sentence_args(s.text, s.mentions)  # the same args serve again after the parse
+    reading = read(s.text, s.args, ginza_pos(s.tokens), ruler)
     if reading is not NEEDS_PARSE:
         s.reading = reading
 
@@ -189,7 +194,8 @@ def _batch(docs: list[Document], options: Options,
                 reading, tokens = s.reading, s.tokens
             elif s.parse:
                 tokens = next(parsed)
-                reading = read(s.text, sentence_args(s.text, s.mentions), tokens, ruler)
+                args = s.args if s.args is not None else sentence_args(s.text, s.mentions)
+                reading = read(s.text, args, tokens, ruler)
                 assert reading is not NEEDS_PARSE  # a parsed sentence has its dependencies
             else:
                 skim(s.text, sentence_args(s.text, s.mentions), ctx)
