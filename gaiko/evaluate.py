@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 
 from .errors import InputError
 from .identity import normalise_id
-from .records import SYMMETRIC_TYPES
+from .plover import SYMMETRIC_TYPES
 
 LEVELS = ("dyad", "actor", "full")
 

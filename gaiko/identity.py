@@ -13,9 +13,15 @@ When "same actor" or "same event" is written in several modules the copies drift
 - **Store key** (:func:`actor_key`): id, else country, else text — the key of the
   store's actor table and of the network's nodes, where unlinked people of a
   country are shown under that country.
+- **Document key** (:func:`document_key`): id as the dictionary gave it, else
+  ``null:`` and the country — what the extractor and the in-document merge
+  compare inside one document, where an unlinked person of a country is not that
+  country (「中国人船員」 is not 「中国」), and two unlinked people of a country
+  named in one document are the same side.
 - **Same event** (:func:`same_event`): the same type, the same actors on each side
   (either way round for the symmetric types) and compatible dates
-  (:func:`dates_compatible`); the store adds its rules for an undated report
+  (:func:`dates_compatible`: inside one document an undated mention fits any
+  date, across documents it fits only an undated one); the store adds its rules for an undated report
   against several candidates (:func:`gaiko.store.merge.choose`).
 - **Status rank**: occurred > denied > planned > possible; a merge keeps the most
   definite status any report gave.
@@ -30,7 +36,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from gaiko.records import SYMMETRIC_TYPES
+from gaiko.plover import SYMMETRIC_TYPES
 
 STATUS_RANK = {"possible": 0, "planned": 1, "denied": 2, "occurred": 3}
 
@@ -64,6 +70,11 @@ def actor_key(actor: dict[str, Any]) -> str:
     return "~" + str(actor.get("text") or "")
 
 
+def document_key(actor: dict[str, Any]) -> str:
+    """The key of an actor inside one document: its id, else ``null:`` and its country."""
+    return actor["id"] if actor.get("id") is not None else f"null:{actor.get('country')}"
+
+
 def merge_key(actor: dict[str, Any]) -> str:
     """What two reports' actors must share to be the same actor: the id; for an
     unlinked actor, its country and its text."""
@@ -95,13 +106,17 @@ def date_precision(date: str | None) -> int:
     return 1 + (m.group(2) is not None) + (m.group(3) is not None)
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Equal, both null, or one's precision contains the other (null against a
-    date: False — the store decides that case from the other candidates)."""
-    if not a and not b:
-        return True
+def dates_compatible(a: str | None, b: str | None, *, undated_fits: bool = False) -> bool:
+    """Equal, both null, or one's precision contains the other.
+
+    A null date against a known one is where the two merges differ, so it is a
+    named choice: ``undated_fits=True`` for mentions inside one document (a later
+    「会談では…」 without a date repeats the dated meeting); False, the default,
+    across documents, where the store decides that case from the other candidates
+    (:func:`gaiko.store.merge.choose`).
+    """
     if not a or not b:
-        return False
+        return undated_fits or (not a and not b)
     a, b = a[:10], b[:10]
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return long_ == short or long_.startswith(short + "-")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 from typing import Any
 
+from .plover import PLOVER_TYPES, SYMMETRIC_TYPES  # noqa: F401  (the types are PLOVER facts: gaiko.plover)
+
 
 @dataclass(frozen=True)
 class Document:
@@ -144,10 +146,5 @@ class Event:
         return out
 
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 STATUSES = ("occurred", "planned", "possible", "denied")
 CONSULT_MODES = ("meet", "visit", "host", "phone", "letter", "multilateral")
-SYMMETRIC_TYPES = ("CONSULT", "AGREE", "COOPERATE")

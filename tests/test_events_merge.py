@@ -32,3 +32,74 @@ def test_a_meeting_reported_twice_with_swapped_sides_is_one_event():
     b = Event(doc="d", type="CONSULT", status="occurred", source=[USA], target=[JPN], evidence="…",
               mentions=[Mention("d", 41, 90)])
     assert len(merge_events([a, b])) == 1
+
+
+RUS = {"id": "RUS", "country": "RUS", "text": "ロシア"}
+CHOE = {"id": "Choe Son Hui", "country": "PRK", "text": "崔外相"}
+LAVROV = {"id": "Sergey Lavrov", "country": "RUS", "text": "ラブロフ外相"}
+
+
+def _event(type_: str, source: dict, target: dict, start: int, *, date: str | None = None,
+           status: str = "occurred", evidence: str = "…", **kw) -> Event:
+    return Event(doc="d", type=type_, status=status, source=[source], target=[target], evidence=evidence,
+                 date=date, mentions=[Mention("d", start, start + 20)], **kw)
+
+
+def test_one_act_on_two_different_days_is_two_events():
+    merged = merge_events([_event("ACCUSE", JPN, USA, 0, date="2025-02-07"),
+                           _event("ACCUSE", JPN, USA, 30, date="2025-03-01")])
+    assert len(merged) == 2
+
+
+def test_a_month_and_a_day_in_it_are_one_event_with_the_day_and_its_sentence():
+    merged = merge_events([_event("ACCUSE", JPN, USA, 0, date="2025-02", evidence="2月に非難した。"),
+                           _event("ACCUSE", JPN, USA, 30, date="2025-02-07", evidence="7日に非難した。")])
+    assert len(merged) == 1
+    assert (merged[0].date, merged[0].evidence) == ("2025-02-07", "7日に非難した。")
+
+
+def test_the_accusation_of_one_side_is_not_the_other_sides():
+    assert len(merge_events([_event("ACCUSE", JPN, USA, 0), _event("ACCUSE", USA, JPN, 30)])) == 2
+
+
+def test_what_was_held_beats_what_was_planned_and_keeps_its_day():
+    plan = _event("CONSULT", JPN, USA, 0, date="2025-02", status="planned")
+    held = _event("CONSULT", JPN, USA, 30, date="2025-02-07")
+    merged = merge_events([plan, held])
+    assert len(merged) == 1
+    assert (merged[0].status, merged[0].date) == ("occurred", "2025-02-07")
+
+
+def test_a_plan_overtaken_within_a_month_by_the_meeting_is_one_event():
+    plan = _event("CONSULT", JPN, USA, 0, date="2025-01-20", status="planned")
+    held = _event("CONSULT", JPN, USA, 30, date="2025-02-07")
+    assert len(merge_events([plan, held])) == 1
+
+
+def test_a_plan_months_before_a_meeting_is_another_event():
+    plan = _event("CONSULT", JPN, USA, 0, date="2024-10-20", status="planned")
+    held = _event("CONSULT", JPN, USA, 30, date="2025-02-07")
+    assert len(merge_events([plan, held])) == 2
+
+
+def test_a_visit_to_a_state_and_the_meeting_with_its_host_that_day_are_one():
+    visit = _event("CONSULT", CHOE, RUS, 0, date="2024-01-16", mode="visit")
+    meeting = _event("CONSULT", CHOE, LAVROV, 30, date="2024-01-16")
+    merged = merge_events([visit, meeting])
+    assert len(merged) == 1
+    assert merged[0].target == [RUS, LAVROV] and merged[0].mode == "visit"
+
+
+def test_a_stay_in_a_state_folds_into_the_meeting_held_there():
+    stay = _event("CONSULT", CHOE, RUS, 0, date="2024-01-15", mode="visit")
+    meeting = _event("CONSULT", CHOE, LAVROV, 30, date="2024-01-16", mode="meet")
+    merged = merge_events([stay, meeting])
+    assert len(merged) == 1
+    assert merged[0].target == [LAVROV]
+    assert [m.start for m in merged[0].mentions] == [30, 0]
+
+
+def test_the_first_known_place_and_mode_are_kept():
+    here = {"id": "Pyongyang", "country": "PRK", "text": "平壌"}
+    merged = merge_events([_event("ACCUSE", JPN, USA, 0), _event("ACCUSE", JPN, USA, 30, location=here, mode="x")])
+    assert merged[0].location == here and merged[0].mode == "x"

@@ -50,7 +50,7 @@ def test_strip_bunsetu_labels():
 def test_parse_candidate_never_drops_a_sentence_with_a_trigger():
     from gaiko.events.triggers import load_ruler
     from gaiko.nlp.loader import parse
-    from gaiko.nlp.prefilter import parse_candidate
+    from gaiko.events.prefilter import parse_candidate
 
     ruler = load_ruler()
     texts = SENTENCES + ["同社の会長は新製品を発表した。", "会社員の男性が駅前で買い物をした。"]
@@ -63,7 +63,7 @@ def test_parse_candidate_never_drops_a_sentence_with_a_trigger():
 def test_a_pretokenized_sentence_parses_as_its_text_does():
     from gaiko.events.triggers import load_ruler
     from gaiko.nlp.loader import parse
-    from gaiko.nlp.prefilter import parse_candidate
+    from gaiko.events.prefilter import parse_candidate
     from gaiko.nlp.tags import ginza_pos
 
     ruler = load_ruler()

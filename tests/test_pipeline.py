@@ -131,30 +131,32 @@ def _candidates() -> list[tuple[str, list]]:
 
 def test_a_sentence_read_from_its_tokens_reads_as_its_parse_does():
     """The pipeline skips the parser for a sentence whose roles need no dependency
-    (``read_frames`` on its re-tagged tokens raises no ``NeedsParse``): the frames
+    (``read`` on its re-tagged tokens does not say ``NEEDS_PARSE``): the frames
     must then be those the parsed sentence gives, and the lever must be used."""
-    from gaiko.events.extractor import Context, NeedsParse, complete_frames, read_frames
-    from gaiko.events.roles import build_args
+    from gaiko.events.extractor import NEEDS_PARSE, Context, complete, read, sentence_args
     from gaiko.nlp.loader import load_nlp, parse
     from gaiko.nlp.tags import ginza_pos
     from gaiko.pipeline import _ruler
 
-    def frames(text, doc, mentions):
-        args = build_args(text, mentions)
-        found = complete_frames(read_frames(text, doc, args, ruler), text, doc, args, Context())
+    def frames(reading, doc):
+        found = complete(reading, doc, Context())
         return [(f.type, f.match.mode, [a.key for a in f.source], [a.key for a in f.target], f.status,
                  f.location.id if f.location else None) for f in found]
 
     ruler = _ruler(())
     light, heavy = [], []
     for text, mentions in _candidates():
-        try:
-            light.append((text, mentions, frames(text, ginza_pos(load_nlp().make_doc(text)), mentions)))
-        except NeedsParse:
+        args = sentence_args(text, mentions)
+        doc = ginza_pos(load_nlp().make_doc(text))
+        reading = read(text, args, doc, ruler)
+        if reading is NEEDS_PARSE:
             heavy.append(text)
+        else:
+            light.append((text, args, frames(reading, doc)))
     assert len(light) >= 50 and len(heavy) >= 50  # both paths are exercised
-    for (text, mentions, from_tokens), doc in zip(light, parse([t for t, _, _ in light])):
-        assert from_tokens == frames(text, doc, mentions), text
+    for (text, args, from_tokens), doc in zip(light, parse([t for t, _, _ in light])):
+        # the same args serve again: reading never changes the caller's
+        assert from_tokens == frames(read(text, args, doc, ruler), doc), text
 
 
 @pytest.mark.parser

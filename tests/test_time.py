@@ -730,7 +730,7 @@ def dev_events() -> dict[str, list]:
 def test_no_occurred_event_is_dated_after_its_paper(dev_events, name: str) -> None:
     """Unless its own expression is absolute (2013年5月 stands as written), an event that
     occurred is never dated after the publication of the document that reports it."""
-    from gaiko.events.dating import after_publication
+    from gaiko.time.events import after_publication
 
     late = []
     for x in dev_events[name]:
@@ -811,9 +811,9 @@ def test_a_dateline_without_a_day_gives_the_place() -> None:
     assert all(ev.location is None for ev in x.events if ev.type == "REQUEST")
 
 
-# -- which date an event takes in its sentence (gaiko.events.dating) ----------------------------
+# -- which date an event takes in its sentence (gaiko.time.events) ----------------------------
 def _date_of(sentence: str, trigger: str, published: str | None, status: str = "occurred") -> str | None:
-    from gaiko.events.dating import date_event
+    from gaiko.time.events import date_event
 
     start = sentence.index(trigger)
     tx = date_event(sentence, start, start + len(trigger), published, status=status, mentions=[])
@@ -858,8 +858,8 @@ def test_tense_skips_attributive_verbs(text: str, value: str) -> None:
 
 
 def test_a_statement_made_at_a_meeting_takes_its_date_however_far_back() -> None:
-    from gaiko.pipeline import _carry_date
     from gaiko.records import Event
+    from gaiko.time.events import EventDates
 
     choe = {"id": "Choe Son Hui", "country": "PRK", "text": "崔外相"}
     putin = {"id": "Vladimir Putin", "country": "RUS", "text": "プーチン大統領"}
@@ -869,14 +869,15 @@ def test_a_statement_made_at_a_meeting_takes_its_date_however_far_back() -> None
                     evidence="崔外相は先週、プーチン大統領と会談した。", date="2024-01", date_text="先週")
     summit = Event(doc="d", type="CONSULT", status="occurred", source=[kim], target=[putin],
                    evidence="金委員長は9月にプーチン大統領と会談した。", date="2023-09", date_text="9月")
-    dated = [(1, meeting), (3, summit)]
+    dates = EventDates("2024-01-20")
+    dates.dated = [(1, meeting), (3, summit)]
     at_meeting = Event(doc="d", type="COOPERATE", status="occurred", source=[choe], target=[rus],
                        evidence="崔氏とロシア高官は会談で、協力を強化する意志を表明した。")
-    _carry_date(at_meeting, 9, dated)
+    dates.carry(at_meeting, 9)
     assert (at_meeting.date, at_meeting.date_text) == ("2024-01", "先週")  # Choe's meeting, not Kim's
     elsewhere = Event(doc="d", type="COOPERATE", status="occurred", source=[choe], target=[rus],
                       evidence="崔氏とロシア高官は協力を強化する意志を表明した。")
-    _carry_date(elsewhere, 9, dated)
+    dates.carry(elsewhere, 9)
     assert elsewhere.date is None  # no meeting named, too far back
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import HYPOTHETICAL, OBSTRUCTED, PROMISED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -46,7 +47,30 @@ _DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜�
 _REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
 
 
-def _drop_content(text: str, frames: list[Frame]) -> None:
+def fold(text: str, frames: list[Frame]) -> None:
+    """Step 5: what is no act of its own leaves (``Frame.drop``), and what is one event is folded."""
+    drop_non_acts(text, frames)
+    drop_content(text, frames)
+    fold_claims(text, frames)
+    fold_quoted(text, frames)
+    fold_letters(frames, text)
+    fold_visits(frames)
+
+
+def drop_non_acts(text: str, frames: list[Frame]) -> None:
+    """Hypotheses, promises, blocked attempts and manners are not events."""
+    for f in frames:
+        if PROMISED.match(text[f.match.char_end:]):
+            f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
+        elif OBSTRUCTED.match(text[f.match.char_end:]):
+            f.drop = True  # 「制裁を強化しようとする…努力を妨害」: an attempt blocked is no act
+        elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
+            f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
+        elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
+            f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
+
+
+def drop_content(text: str, frames: list[Frame]) -> None:
     """A trigger that is only what another asks, backs or refuses is not an event.
 
     「プーチン大統領の訪朝を要請」: the visit is the request's content, and its
@@ -90,7 +114,7 @@ def _drop_content(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
 
 
-def _fold_quoted(text: str, frames: list[Frame]) -> None:
+def fold_quoted(text: str, frames: list[Frame]) -> None:
     """Words quoted as what someone accuses or denies are that act's content, not events:
     「同氏が「米国に十分感謝していない」と非難」 reports one accusation."""
     for start, end in quote_spans(text):
@@ -104,7 +128,7 @@ def _fold_quoted(text: str, frames: list[Frame]) -> None:
                 f.drop = True
 
 
-def _fold_claims(text: str, frames: list[Frame]) -> None:
+def fold_claims(text: str, frames: list[Frame]) -> None:
     """A denied report is no rejection (the report's act is denied instead), and a
     demand voiced by a protest is part of the protest (gold rule: a protest with
     its slogans and demands is one PROTEST)."""
@@ -124,7 +148,7 @@ def _fold_claims(text: str, frames: list[Frame]) -> None:
                 f.drop = True
 
 
-def _fold_letters(frames: list[Frame], text: str) -> None:
+def fold_letters(frames: list[Frame], text: str) -> None:
     """「Xの親書を手渡した」: one letter event, author X; recipient from the meeting before."""
     last_consult: Frame | None = None
     prev_letter: Frame | None = None
@@ -149,7 +173,7 @@ def _fold_letters(frames: list[Frame], text: str) -> None:
             last_consult = f
 
 
-def _fold_visits(frames: list[Frame]) -> None:
+def fold_visits(frames: list[Frame]) -> None:
     """A visit and the meeting with its host, in one sentence, are one CONSULT visit."""
     visits = [f for f in frames if f.type == "CONSULT" and f.match.mode == "visit" and not f.drop]
     meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", None) and not f.drop]
@@ -173,7 +197,7 @@ def _fold_visits(frames: list[Frame]) -> None:
                 break
 
 
-def _counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
+def counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
     keys = {a.key for a in source}
     a_side, b_side = meeting
     if keys & {a.key for a in a_side}:

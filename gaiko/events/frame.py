@@ -1,6 +1,6 @@
 """The records the extractor works on: a trigger's frame, and what a sentence inherits.
 
-Also the sets of PLOVER types that rules treat alike, defined once here.
+The sets of PLOVER types that rules treat alike are PLOVER facts: ``gaiko.plover``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def last_token(doc: "Doc", start: int, end: int) -> "Token | None":
 
 class NeedsParse(Exception):
     """A role can only be read from the dependency parse, and the sentence has
-    only been tokenized (see ``extractor.read_frames``)."""
+    only been tokenized. Raised where such a role is read (``attach``, ``subjects``)
+    and caught in one place, ``extractor.read``, which returns ``NEEDS_PARSE``."""
 
 
 @dataclass
@@ -66,29 +67,17 @@ class Context:
     meeting: tuple[list[Arg], list[Arg]] | None = None
 
 
-#: Types that stand without a target (a test launch nobody is named as aimed at).
-TARGETLESS = {"MOBILIZE"}
-
-#: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
-_SPEECH_TYPES = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE"}
-
-#: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
-SAID_TYPES = _SPEECH_TYPES - {"AGREE"}
-
 #: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).
-_COORDINATORS = ("と", "、", "や", "・", "，")
-
-#: Types that, with no addressee, aim at the foreign state their sentence names.
-_AIMED_AT_FOREIGN = {"PROTEST", "SUPPORT", "ACCUSE", "SANCTION", "ASSAULT", "THREATEN"}
-
-#: Types whose target may be what they are about (「…について」).
-_EVALUATIVE = {"SUPPORT", "ACCUSE", "REJECT"}
-
-#: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
-_ADDRESSED = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "AGREE", "COOPERATE"}
+COORDINATORS = ("と", "、", "や", "・", "，")
 
 
-def _next_frame(frames: list[Frame], pos: int) -> int | None:
+def after_suru(text: str, pos: int) -> str:
+    """The text after a サ変 trigger's する stem (訪問さ|れた → れた)."""
+    rest = text[pos:]
+    return rest[1:] if rest.startswith(("さ",)) and rest[1:2] in ("れ",) else rest
+
+
+def next_frame(frames: list[Frame], pos: int) -> int | None:
     """The first frame whose trigger starts at or after ``pos``."""
     for k, f in enumerate(frames):
         if f.match.char_start >= pos:
@@ -96,5 +85,5 @@ def _next_frame(frames: list[Frame], pos: int) -> int | None:
     return None
 
 
-def _is_actor(a: Arg) -> bool:
+def is_actor(a: Arg) -> bool:
     return a.mention.kind != "place"

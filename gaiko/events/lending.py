@@ -3,14 +3,15 @@
 An answer and what it answers are aimed at each other (「…合同演習に対抗して…
 実験を行った」); help 「のもと」 goes to the one it enables; a refusal with no agent
 on a visit is the host's; what a letter asks is asked of its addressee. Run by
-``extractor.complete_frames`` after subjects and context, before status.
+``sides.complete_sides`` after subjects and context, before status.
 """
 
 from __future__ import annotations
 
 import re
 
-from .frame import _ADDRESSED, Frame, _is_actor
+from ..plover import ADDRESSED_TYPES
+from .frame import Frame, is_actor
 from .roles import Arg
 
 #: After help that enables the clause's act: 「（Xの協力）のもと」「（Xの支援）を受けて」.
@@ -34,7 +35,7 @@ def lend_between(frames: list[Frame], text: str, args: list[Arg], subjects: dict
     for k, f in enumerate(frames):
         if f.type in ("COOPERATE", "AID", "SUPPORT") and not f.predicative and f.source and not f.target \
                 and _HELPED.match(text[f.match.char_end:]):
-            later = [a for a in args if a.case == "subj" and a.start >= f.match.char_end and _is_actor(a)]
+            later = [a for a in args if a.case == "subj" and a.start >= f.match.char_end and is_actor(a)]
             helped = subjects.get(k) or later[:1]
             f.target = [a for a in helped if a.key not in {b.key for b in f.source}]
 
@@ -50,6 +51,6 @@ def lend_between(frames: list[Frame], text: str, args: list[Arg], subjects: dict
     for k, f in enumerate(frames):
         letters = [p for p in frames[:k] if p.type == "CONSULT" and p.match.mode == "letter" and p.target
                    and re.match(r"^(の(なか|中))?で", text[p.match.char_end:])]
-        if f.type in _ADDRESSED and letters:
+        if f.type in ADDRESSED_TYPES and letters:
             f.target = list(letters[-1].target)
             f.source = f.source or list(letters[-1].source)

@@ -1,9 +1,11 @@
 """One event per interaction: merging repeated mentions inside a document.
 
 Two events are the same interaction when their type is equal, their actors agree
-(the sets of actor keys — id, else country — of source and target; unordered for
-the symmetric types) and their dates are compatible: equal, both absent, one
-absent, or one containing the other (「2024-01」 contains 「2024-01-18」).
+(the sets of actor keys — id, else country: :func:`gaiko.identity.document_key` —
+of source and target; unordered for the symmetric types) and their dates are
+compatible: equal, both absent, one absent, or one containing the other
+(「2024-01」 contains 「2024-01-18」; :func:`gaiko.identity.dates_compatible` with
+``undated_fits=True``).
 The merged event keeps every mention, the most precise date with the evidence of
 the mention it comes from (so ``date_text`` can be found in ``evidence``; else the
 first evidence), and the strongest status: what is reported as held beats what was planned or
@@ -14,13 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..records import Event, SYMMETRIC_TYPES
-
-_STATUS_RANK = {"occurred": 3, "denied": 2, "planned": 1, "possible": 0}
+from ..identity import STATUS_RANK, dates_compatible, document_key
+from ..plover import SYMMETRIC_TYPES
+from ..records import Event
 
 
 def _keys(actors: list[dict[str, Any]]) -> frozenset[str]:
-    return frozenset(a["id"] if a.get("id") is not None else f"null:{a.get('country')}" for a in actors)
+    return frozenset(document_key(a) for a in actors)
 
 
 def identity(event: Event) -> tuple[Any, ...]:
@@ -31,12 +33,6 @@ def identity(event: Event) -> tuple[Any, ...]:
     return (event.type, s, t)
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a.startswith(b) or b.startswith(a)
-
-
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge repeated mentions of one interaction; order follows first mention."""
     merged: list[Event] = []
@@ -45,7 +41,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         for kept in merged:
             if ev.type == "AGREE" and kept.mentions and ev.mentions and kept.mentions[0] == ev.mentions[0]:
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
-            if identity(kept) == ident and (dates_compatible(kept.date, ev.date) or _overtaken(kept, ev)):
+            if identity(kept) == ident and (dates_compatible(kept.date, ev.date, undated_fits=True)
+                                            or _overtaken(kept, ev)):
                 _absorb(kept, ev)
                 break
             if _same_dated_act(kept, ev):
@@ -132,7 +129,7 @@ def _absorb(kept: Event, ev: Event) -> None:
             and not (kept.status == "occurred" and ev.status != "occurred"):
         # an occurred event never takes the date of a plan (「5月にはデモを行い…今後も続けるつもり」)
         _take_date(kept, ev)
-    if _STATUS_RANK[ev.status] > _STATUS_RANK[kept.status]:
+    if STATUS_RANK[ev.status] > STATUS_RANK[kept.status]:
         kept.status = ev.status
     if kept.location is None and ev.location is not None:
         kept.location = ev.location

@@ -6,11 +6,26 @@ ordered by strength: a denial of the event beats speculation, which beats
 planning; hearsay (〜という, 〜と伝えた, 〜によると) changes nothing, so it is
 simply not a marker. A doubt about a planned event (「行われないかもしれない」)
 leaves it planned: planning words seen before the doubt win.
+
+``chain_status`` sets the status of each frame of a sentence from its window
+(step 4 of the extractor), and ``acts_done_to`` what is done to an act: suspended
+(a SANCTION), forgone (denied), held over as a threat (THREATEN).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..plover import SPEECH_TYPES
+from .cues import (CONDITION, FORCEFUL, FORGONE, LIFTED, PAST_REACH, PLANNED_BEFORE, PLEDGED, RELATIONS, SUSPENDED,
+                   THREAT_STANCE, TOLD_TO_LEAVE)
+from .frame import Frame, after_suru
+from .roles import Arg
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 PLANNED = ("予定", "見通し", "計画", "方針", "方向で", "方向だ", "望んで", "望む", "意向", "調整",
            "検討", "見込み", "構え", "つもり", "準備", "目指", "招待", "日程", "を前に", "ことにな", "用意がある",
@@ -50,3 +65,118 @@ def _first(text: str, markers: tuple[str, ...]) -> int | None:
         if i >= 0 and (best is None or i < best):
             best = i
     return best
+
+
+def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) -> None:
+    """Step 4: each frame's status, chained backwards: a clause that ends in a
+    conjunctive form shares the next one's."""
+    following = "occurred"
+    for k in range(len(frames) - 1, -1, -1):
+        f = frames[k]
+        nxt = frames[k + 1].match.char_start if k + 1 < len(frames) else len(text)
+        window = text[f.match.char_end:nxt]
+        if not f.predicative and window.startswith(("が", "は")):
+            pass  # 「首脳会談が、26日にソウルで開かれる見通し」: a subject's status is its predicate's
+        elif "、" in window:
+            window = window[:window.index("、") + 1]  # the rest belongs to what follows
+        cut = _CLAUSE_END.search(window)
+        if cut:
+            window = window[:cut.start() + 1]
+        past = _past_end(doc, f)
+        if past is not None:
+            # 「訪れた際にも…調整で」: after a past verb only what is attached to it counts
+            # (「依頼したとの見方」「会談したとみられる」)
+            window = text[f.match.char_end:min(len(text), past + PAST_REACH)]
+            window = re.split(r"[、。]", window)[0]
+        last = k + 1 == len(frames)
+        st = status_of(window, sentence_end=last or bool(cut))
+        new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
+        if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject \
+                and following != "denied":  # 「会談し、…提供しないとした約束」: a later negation is not this act's
+            st = following
+        elif st == "occurred" and _non_past(doc, f) \
+                and not (f.type in _DECIDED and _DECISION.match(after_suru(text, f.match.char_end))):
+            st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
+        elif st == "occurred" and not f.predicative and PLANNED_BEFORE.search(text[:f.match.char_start]):
+            st = "planned"  # 「12日に予定される米朝首脳会談」
+        if not f.predicative and re.match(r"^(に対する|への|に対して)", text[f.match.char_end:]) \
+                and not PLANNED_BEFORE.search(text[:f.match.char_start]):
+            st = "occurred"  # 「派兵に対する…といえるだろう」: the doubt is about the judgment, not the act
+        f.status = st
+        following = st
+
+
+def acts_done_to(frames: list[Frame], text: str) -> None:
+    """What is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN)."""
+    for k, f in enumerate(frames):
+        after = text[f.match.char_end:]
+        asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
+        if not f.predicative and LIFTED.match(after):
+            f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
+        elif not f.predicative and f.type in RELATIONS and SUSPENDED.match(after) and not asked:
+            f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
+        elif FORGONE.match(after) and not asked:
+            f.status = "denied"  # 「供与を当面見送る」
+        elif f.type in FORCEFUL and THREAT_STANCE.match(after):
+            f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
+            f.status = "occurred"
+        elif not f.predicative and f.status == "occurred" and PLEDGED.match(after) \
+                and not (f.type in _DECIDED and _DECIDED_NOUN.match(after)):
+            f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
+        if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
+            f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
+        elif f.type in FORCEFUL and f.status == "planned" and CONDITION.search(text[:f.match.char_start]):
+            # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat
+            f.match = replace(f.match, label="THREATEN")
+            f.status = "occurred"
+
+
+_CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"
+                         r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")
+
+
+def _past_end(doc: "Doc", f: Frame) -> int | None:
+    """Where the trigger's verb group ends, if it is in the past tense (した, された)."""
+    if not f.predicative:
+        return None
+    j = f.match.end
+    end = None
+    while j < len(doc) and j < f.match.end + 6 and doc[j].pos_ in ("AUX", "VERB") \
+            and doc[j].lemma_ in ("する", "れる", "られる", "た", "だ", "ます", "せる", "させる", "行う"):
+        if doc[j].lemma_ in ("た",):
+            end = doc[j].idx + len(doc[j].text)
+        j += 1
+    return end
+
+
+#: Acts that a decision or an announcement makes real: 「追放すると発表した」 has expelled.
+_DECIDED = {"SANCTION"}
+_DECISION = re.compile(r"^(する|し)?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
+
+#: The same for a nominal measure: 「追加関税を課すと発表した」「制裁を発動することを決定」.
+_DECIDED_NOUN = re.compile(r"^を[^、。]{0,8}?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
+
+_NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
+
+
+def _non_past(doc: "Doc", f: Frame) -> bool:
+    """A predicative act in non-past form closing its clause (「会談すると発表した」)."""
+    if f.type in SPEECH_TYPES or not f.predicative:
+        return False
+    j = f.match.end
+    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].text not in ("と",):
+        if doc[j].lemma_ in ("た", "だ") or doc[j].text in ("て", "で", "し"):
+            return False
+        j += 1
+    if j < len(doc) and doc[j].text == "ている":
+        return False
+    return j < len(doc) and doc[j].text in _NONPAST_NEXT
+
+
+
+def _conjunctive(window: str) -> bool:
+    """The trigger's clause continues into the next predicate (「訪問し、」「訪問、」)."""
+    w = window.strip()
+    return w == "" or w.startswith(("し、", "して", "、", "し,", "を行い", "を行って", "に臨み")) \
+        or w.endswith(("、", "し", "して", "て"))
+

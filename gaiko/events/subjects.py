@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..records import SYMMETRIC_TYPES
-from .frame import _COORDINATORS, SAID_TYPES, Frame, NeedsParse, _is_actor, _next_frame, last_token
+from ..plover import SAID_TYPES, SYMMETRIC_TYPES
+from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,7 @@ _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳し�
                          r"|^[^、。「」]{0,12}(よう|ように)(強く|改めて)?$")
 
 
-def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
+def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> dict[int, list[Arg]]:
     """Which subject group each frame takes.
 
     A subject (が/は) covers every trigger after it until a later subject takes
@@ -61,7 +61,7 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         group = leaders + coordinated + [a]
         leaders, coordinated = [], []
         limit = None
-        if a.particle in ("が",) and not text.startswith("ら", a.end) and _next_frame(frames, a.end) is not None:
+        if a.particle in ("が",) and not text.startswith("ら", a.end) and next_frame(frames, a.end) is not None:
             # (with no trigger after it, its clause is moot)
             limit = _embedded_limit(text, doc, a) or _relative_end(text, doc, a, args, frames)
         groups.append((group, limit))
@@ -82,7 +82,7 @@ def _subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -> di
         m = _EMBED_END.match(text[limit:])
         if not m:
             continue
-        k = _next_frame(frames, limit)
+        k = next_frame(frames, limit)
         if k is not None and frames[k].type in SYMMETRIC_TYPES:
             continue  # 「日米が連携することで一致」: the clause is what is agreed, not whom with
         gap = text[limit + m.end():frames[k].match.char_start] if k is not None else ""
@@ -217,7 +217,7 @@ def _relative_end(text: str, doc: "Doc", a: Arg, args: list[Arg], frames: list[F
     attributive, and the noun it modifies is the next trigger's object, so the
     subject is that verb's, whatever head the parser gave it.
     """
-    k = _next_frame(frames, a.end)
+    k = next_frame(frames, a.end)
     if k is None:
         return None
     stop = frames[k].match.char_start
@@ -265,8 +265,8 @@ def last_subject(args: list[Arg], text: str) -> list[Arg] | None:
     quotes = quote_spans(text)
     group: list[Arg] = []
     for a in args:
-        if a.case == "subj" and _is_actor(a) and _quote_of(quotes, a.start) == -1:
-            if group and group[-1].particle in _COORDINATORS and group[-1].end <= a.start:
+        if a.case == "subj" and is_actor(a) and _quote_of(quotes, a.start) == -1:
+            if group and group[-1].particle in COORDINATORS and group[-1].end <= a.start:
                 group.append(a)
             else:
                 group = [a]

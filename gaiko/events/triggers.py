@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import yaml
 
 from ..errors import DictionaryError
-from ..records import PLOVER_TYPES
+from ..plover import PLOVER_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc

@@ -4,7 +4,7 @@ A tokenized ``Doc`` (``nlp.make_doc``) has the part-of-speech spaCy's Japanese
 tokenizer maps from SudachiPy's tags; GiNZA's morphologizer, run with the
 parser, re-tags a few word classes systematically otherwise. The pipeline reads
 roles from the tokens alone where no dependency is needed
-(``events.extractor.read_frames``), and the extractor's rules look at ``pos_``
+(``events.extractor.read``), and the extractor's rules look at ``pos_``
 (a verb ends a clause, auxiliaries carry tense), so those sentences are
 re-tagged here the way GiNZA tags them. Each rule is one regularity measured on
 the dev sets and the benchmark corpus (44,469 tokens of candidate sentences:

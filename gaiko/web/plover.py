@@ -1,11 +1,9 @@
 """Cooperation and conflict, as the web layer shows them.
 
 The score of each PLOVER type (-1 most conflictual … +1 most cooperative) and the
-colour of each type are defined once, in :mod:`gaiko.plover` (the table is in its
-docstring and at ``/api/types``): cooperative AGREE, CONSULT, SUPPORT, CONCEDE,
-COOPERATE, AID, RETREAT; REQUEST just below zero; conflictual ACCUSE, REJECT,
-THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT.  This module adds what
-only the pages need: a word for a score and a diverging colour for the network's
+colour of each type are PLOVER facts, one line a type in ``gaiko/plover/data/types.csv``,
+read by :mod:`gaiko.plover` (also served at ``/api/types``); the names below are
+imported from there, never restated.  This module adds what only the pages need: a word for a score and a diverging colour for the network's
 edges and nodes (red for conflict, grey for neutral, blue for cooperation; full
 colour from ±0.6).
 """

@@ -28,68 +28,47 @@ ASSAULT     -1.0 attacks
 ========== ===== =========================================================
 
 The sign splits the types into cooperative (score > 0) and conflictual
-(score < 0); REQUEST sits just below zero.  The values are the same as the web
-layer's (``gaiko/web/plover.py``), which should import them from here.
+(score < 0); REQUEST sits just below zero.
+
+Every fact about a type — its score, its colour, its quad class and the sets of
+types that rules and merges treat alike (symmetric, speech, said, addressed,
+evaluative, aimed at a foreign state, targetless) — is one line of
+``data/types.csv``, read here once, at import (a 16-line table, read with the
+standard library: no dictionary to load). Everything else imports these names
+from this module; the web layer (``gaiko/web/plover.py``) only adds how a score
+is shown.
 """
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
+from pathlib import Path
 
-from gaiko.records import PLOVER_TYPES
+TABLE = Path(__file__).parent / "data" / "types.csv"
+
+
+def _read_table() -> list[dict[str, str]]:
+    with open(TABLE, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+_ROWS = _read_table()
+
+
+def _members(column: str) -> frozenset[str]:
+    return frozenset(r["type"] for r in _ROWS if r[column] == "y")
+
+
+#: The PLOVER types, in the table's order.
+PLOVER_TYPES: tuple[str, ...] = tuple(r["type"] for r in _ROWS)
 
 #: The cooperation (+) / conflict (-) score of each PLOVER type, -1 … +1.
-SCORES: dict[str, float] = {
-    "AGREE": 0.6,
-    "CONSULT": 0.3,
-    "SUPPORT": 0.5,
-    "CONCEDE": 0.6,
-    "COOPERATE": 0.7,
-    "AID": 0.8,
-    "RETREAT": 0.4,
-    "REQUEST": -0.1,
-    "ACCUSE": -0.4,
-    "REJECT": -0.4,
-    "THREATEN": -0.6,
-    "PROTEST": -0.5,
-    "SANCTION": -0.7,
-    "MOBILIZE": -0.6,
-    "COERCE": -0.8,
-    "ASSAULT": -1.0,
-}
-assert set(SCORES) == set(PLOVER_TYPES)
-
-COOPERATIVE = tuple(t for t in PLOVER_TYPES if SCORES[t] > 0)
-CONFLICTUAL = tuple(t for t in PLOVER_TYPES if SCORES[t] < 0)
+SCORES: dict[str, float] = {r["type"]: float(r["score"]) for r in _ROWS}
 
 #: One colour per type for stacked charts: cooperative types in cool colours (blues,
 #: a purple, a teal, greens), conflictual ones in oranges and reds, REQUEST grey.
-#: The three commonest cooperative types, CONSULT (light blue), SUPPORT (teal) and
-#: AGREE (purple), differ in hue, not only in lightness, so they can be told apart
-#: in a stacked bar.
-TYPE_COLOURS: dict[str, str] = {
-    "AID": "#08306b",
-    "COOPERATE": "#2171b5",
-    "AGREE": "#6a51a3",
-    "CONCEDE": "#238b45",
-    "SUPPORT": "#1b9e9e",
-    "RETREAT": "#a1d99b",
-    "CONSULT": "#9ecae1",
-    "REQUEST": "#bdbdbd",
-    "ACCUSE": "#fdae6b",
-    "REJECT": "#fd8d3c",
-    "PROTEST": "#f16913",
-    "THREATEN": "#ef3b2c",
-    "MOBILIZE": "#d94801",
-    "SANCTION": "#cb181d",
-    "COERCE": "#a50f15",
-    "ASSAULT": "#67000d",
-}
-assert set(TYPE_COLOURS) == set(PLOVER_TYPES)
-
-#: Stacking order in charts: most cooperative at the bottom, most conflictual on top.
-STACK_ORDER: tuple[str, ...] = tuple(sorted(PLOVER_TYPES, key=lambda t: -SCORES[t]))
-
+TYPE_COLOURS: dict[str, str] = {r["type"]: r["colour"] for r in _ROWS}
 
 #: The quad class of each type, numbered as GDELT's and ICEWS's ``QuadClass``:
 #: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
@@ -98,13 +77,28 @@ STACK_ORDER: tuple[str, ...] = tuple(sorted(PLOVER_TYPES, key=lambda t: -SCORES[
 #: cooperation in CAMEO's quads though gaiko scores it just below zero;
 #: CONCEDE and RETREAT are 08 "yield"; PROTEST, MOBILIZE and SANCTION are 14, 15
 #: and 16, material conflict.
-QUAD_CLASS: dict[str, int] = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1,
-    "COOPERATE": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2,
-    "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}
-assert set(QUAD_CLASS) == set(PLOVER_TYPES)
+QUAD_CLASS: dict[str, int] = {r["type"]: int(r["quad"]) for r in _ROWS}
+
+#: Types whose two sides are interchangeable (A meets B is B meets A).
+SYMMETRIC_TYPES: tuple[str, ...] = tuple(r["type"] for r in _ROWS if r["symmetric"] == "y")
+#: Types whose trigger names the statement itself: 「支持すると表明した」 is support given now.
+SPEECH_TYPES = _members("speech")
+#: Speech acts happen when they are said: the day of 「…と述べた」 is their date.
+SAID_TYPES = _members("said")
+#: Types said to someone: without a named addressee, the counterpart of the meeting they are said at.
+ADDRESSED_TYPES = _members("addressed")
+#: Types whose target may be what they are about (「…について」).
+EVALUATIVE_TYPES = _members("evaluative")
+#: Types that, with no addressee, aim at the foreign state their sentence names.
+AIMED_AT_FOREIGN = _members("aimed")
+#: Types that stand without a target (a test launch nobody is named as aimed at).
+TARGETLESS = _members("targetless")
+
+COOPERATIVE = tuple(t for t in PLOVER_TYPES if SCORES[t] > 0)
+CONFLICTUAL = tuple(t for t in PLOVER_TYPES if SCORES[t] < 0)
+
+#: Stacking order in charts: most cooperative at the bottom, most conflictual on top.
+STACK_ORDER: tuple[str, ...] = tuple(sorted(PLOVER_TYPES, key=lambda t: -SCORES[t]))
 
 #: The names of the quad classes.
 QUAD_NAMES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",

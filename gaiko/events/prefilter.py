@@ -12,16 +12,27 @@ the extractor skips such a sentence exactly as the pipeline skips an unparsed on
 
 A sentence it accepts is returned tokenized, and the parser takes that ``Doc``
 as it is: each sentence is tokenized once.
+
+It lives with the extractor because it runs the extractor's trigger ruler: the
+arrow points from ``events`` to ``nlp`` (tokenizer and size limit), never back.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Union
 
+from .cues import BOTH_SIDES
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-    from ..events.triggers import TriggerRuler
+    from .triggers import TriggerRuler
+
+
+def may_hold_event(text: str, has_actor: bool) -> bool:
+    """Worth the trigger test: a sentence naming an actor, or the two sides of a
+    meeting reported before it (「双方は…」)."""
+    return has_actor or BOTH_SIDES.search(text) is not None
 
 
 def parse_candidate(text: str, ruler: "TriggerRuler") -> Union["Doc", str, None]:
@@ -33,7 +44,7 @@ def parse_candidate(text: str, ruler: "TriggerRuler") -> Union["Doc", str, None]
     """
     if not ruler.may_contain(text):
         return None
-    from .loader import MAX_PARSE_BYTES, load_nlp
+    from ..nlp.loader import MAX_PARSE_BYTES, load_nlp
 
     if len(text.encode("utf-8")) > MAX_PARSE_BYTES:
         return text

@@ -1,6 +1,18 @@
-"""Attaching a date to an event: the temporal expression that governs its trigger.
+"""How events are dated: the one module that owns it.
 
-In order: the nearest expression before the trigger in its sentence (Japanese
+The stages before (``events``) read who did what in which sentence; this module
+gives each event its date, sentence by sentence through a document
+(:class:`EventDates`), then settles what the whole document says:
+
+1. the temporal expression that governs the trigger (:func:`date_event`, below);
+2. an undated statement takes the date of the meeting it was made at
+   (:meth:`EventDates.carry`);
+3. a wire dateline (【モスクワ共同】) gives the lead its day and place where it
+   has none (:meth:`EventDates.apply_dateline`);
+4. after the in-document merge, what occurred is never left dated after the paper
+   by a relative expression (:meth:`EventDates.check_not_after`).
+
+The timex that governs a trigger, in order: the nearest expression before the trigger in its sentence (Japanese
 puts the time before the predicate: 「5月下旬、ハバナを訪問」), else the first one
 after it in the same sentence (「会談は4日、行われた」), else null — never the
 publication date by default. 同日/この日 resolve against the previous event's
@@ -15,10 +27,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
 
-from ..records import ActorMention, Timex
-from ..time import find_timexes
-from .subjects import quote_spans, reaches
+from ..events.subjects import quote_spans, reaches
+from ..plover import SAID_TYPES
+from ..records import ActorMention, Event, Timex
+from ..documents.dateline import find_dateline
+from .finder import find_timexes, resolve
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..events.frame import Frame
 
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
@@ -69,7 +87,7 @@ def _words() -> dict[str, list[str]]:
     import yaml
     from importlib import resources
 
-    text = resources.files("gaiko.events").joinpath("data", "dating.yaml").read_text(encoding="utf-8")
+    text = resources.files("gaiko.time").joinpath("data", "dating.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
@@ -182,3 +200,134 @@ def _is_report_date(sentence: str, t: Timex, mentions: list[tuple[int, int, Acto
         if start >= t.end and between_after.strip() in ("、", ""):
             return True
     return False
+
+
+# -- through a document ------------------------------------------------------------------------
+
+#: 「…提供したと発表した」: the act is reported through an announcement, whose day is not its own.
+_ANNOUNCED = re.compile(r"^[^。「」]{0,12}?と(発表|報じ|伝え|明らかに)")
+#: How many paragraphs back a statement may take the date of the meeting it was made at.
+CARRY_PARAGRAPHS = 3
+
+
+class Sentence(Protocol):
+    """What dating needs of a document's sentence: where it stands and its paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+class EventDates:
+    """The dating of one document's events, sentence by sentence, in reading order.
+
+    It remembers the last day named (what a later 「同日」 means) and the events
+    dated so far (the meetings an undated statement may have been made at).
+    """
+
+    def __init__(self, published: str | None) -> None:
+        self.published = published
+        self.last_date: str | None = None
+        self.dated: list[tuple[int, Event]] = []
+
+    def date(self, ev: Event, frame: "Frame", frames: list["Frame"], sentence: str,
+             mentions: list[tuple[int, int, ActorMention]], subjects: list[tuple[int, int]],
+             paragraph: int) -> None:
+        """Date ``ev``, read from ``frame`` among the sentence's ``frames``; ``subjects`` are the
+        spans of the sentence's subjects (the reporters among them date their report, not the act)."""
+        own = {(a.start, a.end) for a in frame.source + frame.target}
+        announced = frame.type not in SAID_TYPES and bool(_ANNOUNCED.match(sentence[frame.match.char_end:]))
+        tx = date_event(sentence, frame.match.char_start, frame.match.char_end, self.published,
+                        status=ev.status, mentions=mentions, anchor=self.last_date,
+                        reporters=[span for span in subjects if announced or span not in own],
+                        triggers=[g.match.char_start for g in frames])
+        if tx is not None:
+            ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
+            self.last_date = tx.value or self.last_date
+            self.dated.append((paragraph, ev))
+        else:
+            self.carry(ev, paragraph)
+
+    def sentence_done(self, sentence: str) -> None:
+        """After each sentence, with or without events: its last day is what a later 「同日」 means."""
+        self.last_date = last_day(sentence, self.published, self.last_date)
+
+    def carry(self, ev: Event, paragraph: int) -> None:
+        """An undated statement takes the date of the meeting it was made at.
+
+        That is the latest dated CONSULT within a few paragraphs that shares an actor
+        and the status with it (「議長は…と述べた」 after 「5月下旬…会見し」), or at any
+        distance when the statement says it was made at a meeting (「…は会談で…表明した」). Other
+        undated events stay undated: a background fact is no statement at a meeting.
+        """
+        dated = self.dated
+        if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"}:
+            return
+        keys = {a["id"] or a["country"] for a in ev.source + ev.target}
+        dyad = {a["country"] for a in ev.source + ev.target}
+        speakers = {a["country"] for a in ev.source}
+        if dated and dated[-1][0] == paragraph and ev.status == dated[-1][1].status == "occurred" \
+                and speakers & {a["country"] for a in dated[-1][1].source}:
+            # 「金委員長は先週…宣言し。彼は…と非難し」: the same speaker, still at the same occasion
+            prev = dated[-1][1]
+            ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+            return
+        at_meeting = said_at_meeting(ev.evidence)
+        people = {a["id"] for a in ev.source + ev.target if a["id"] and a["id"] != a["country"]}
+        for para, prev in reversed(dated):
+            near = paragraph - para <= CARRY_PARAGRAPHS
+            if not near and not at_meeting:
+                return
+            if not near and not people & {a["id"] for a in prev.source + prev.target}:
+                continue  # far back, only a meeting of the same person is the one meant
+            if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
+                    and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
+                         or dyad == {a["country"] for a in prev.source + prev.target}):
+                ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+                return
+
+    def apply_dateline(self, text: str, events: list[Event], sentences: list[Sentence],
+                       mentions: list[ActorMention]) -> None:
+        """What a wire dateline (【モスクワ共同】, ［北京　２０日　ロイター］) at the head of the
+        document's ``text`` says of the lead.
+
+        Its day dates an event of the lead sentence that occurred and has no date of
+        its own (「［ドバイ 12日 ロイター］ - …と協議した」); its place, when the
+        dictionary knows it as one place, is where the lead paragraph's events happened
+        if their sentence names nowhere. Later paragraphs keep their own dates and places.
+        """
+        dateline = find_dateline(text)
+        if dateline is None:
+            return
+        lead = next((s for s in sentences if s.end > dateline.end), None)
+        if lead is None:
+            return
+        day = None
+        if dateline.day_text is not None:
+            found = resolve(dateline.day_text, self.published, tense="past")
+            day = found.value if found is not None and found.value and len(found.value) == 10 else None
+        places = [m for m in mentions if dateline.place_start is not None and m.kind in ("place", "capital")
+                  and dateline.place_start <= m.start and m.end <= (dateline.place_end or 0)]
+        in_paragraph = [(s.start, s.end) for s in sentences if s.paragraph == lead.paragraph]
+        for ev in events:
+            where = ev.mentions[0].start if ev.mentions else -1
+            if day and ev.date is None and ev.status == "occurred" and lead.start <= where < lead.end:
+                ev.date, ev.date_text = day, dateline.day_text
+            if len(places) == 1 and ev.location is None and any(a <= where < b for a, b in in_paragraph):
+                m = places[0]
+                ev.location = {"id": m.place or m.id, "country": m.country, "text": m.text}
+
+    def check_not_after(self, events: list[Event]) -> None:
+        """What occurred cannot be dated after the paper that reports it, unless its own
+        expression is absolute (「2013年5月」 stands as written; 「5月」 read as next May
+        does not): such a date is dropped rather than kept wrong."""
+        published = self.published
+        for ev in events:
+            if ev.status != "occurred" or not ev.date or not published or not ev.date_text:
+                continue
+            if not after_publication(ev.date, published):
+                continue
+            own = resolve(ev.date_text, None)
+            if own is not None and own.value is not None:
+                continue
+            ev.date = ev.date_end = ev.date_text = None

@@ -1,0 +1,273 @@
+"""Steps 1–3 of reading a sentence: its triggers, and the roles its own words give them.
+
+  1. triggers: ``TriggerRuler.match`` over the tokens;
+  2. args: the sentence's actor mentions with their case particles (``roles``);
+     the cases of compounds and genitive chains around a trigger are settled here
+     (「日中韓首脳会談」, 「プーチン大統領の平壌訪問」);
+  3. attachment: dependents (を/に/と) go to the trigger their dependency path
+     reaches first, else to the nearest trigger after them; a genitive goes to a
+     nominal trigger right after it; a subject (が/は) goes to every predicative
+     trigger after it until another subject takes over (``subjects``).
+
+``doc`` may be only tokenized: where a dependent's role needs the dependency
+parse, ``NeedsParse`` is raised (and turned into a value by
+``extractor.read``, the one caller).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..plover import SYMMETRIC_TYPES
+from .frame import Frame, NeedsParse, after_suru, last_token, next_frame
+from .roles import Arg
+from .subjects import quote_spans, reaches, read_subjects
+from .triggers import TriggerMatch, TriggerRuler
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
+                "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する")
+_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
+_PASSIVE = re.compile(r"^(さ|され|られ|れ)")
+
+#: Triggers whose subject receives the act, as in a passive (「…から親書を受け取った」).
+_RECEIVING = {"受け取る"}
+
+#: Verbs that pass their dependents on to the trigger they modify
+#: (「XからYに宛てた書簡」: X wrote to Y).
+_TRANSPARENT_VERBS = {"宛てる", "あてる"}
+#: Nouns that turn a clause into a complement (「協力を進めることで合意」), not a relative clause.
+_FORMAL_NOUNS = {"こと", "の", "よう", "ため", "もの", "ところ"}
+#: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
+_NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
+                  "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
+
+
+def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
+    last = doc[m.end - 1]
+    if last.pos_ == "VERB" and not m.pattern.endswith(("会", "書")):
+        return True
+    return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
+
+
+
+@dataclass
+class Reading:
+    """A sentence's frames with the roles its own words give (steps 1–3), before
+    what the sentences before it lend (topic, meeting) and status. ``args`` are the
+    sentence's actor mentions with the cases this reading settled (its own copies:
+    the caller's are never changed)."""
+
+    text: str
+    args: list[Arg]
+    frames: list[Frame]
+    subjects: dict[int, list[Arg]]
+
+    def subject_spans(self) -> list[tuple[int, int]]:
+        """Where the sentence's subjects stand (``[start, end)``, sentence-relative)."""
+        return [(a.start, a.end) for a in self.args if a.case == "subj"]
+
+
+def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> Reading:
+    """Steps 1–3: triggers, and the dependents and subjects attached to them, in
+    one sentence whose actor mentions are ``args`` (``roles.build_args``); a
+    Reading with no frames if the sentence has no trigger.
+
+    ``doc`` may be only tokenized (``nlp.make_doc``): where a dependent's role
+    needs the dependency parse, ``NeedsParse`` is raised, and the caller parses
+    the sentence and reads it again with the same ``args``: they are not changed
+    here (the cases this reading settles are on its own copies). Where no role
+    needs the parse, the reading of the tokens is the reading of the parse: the
+    pipeline parses only those sentences.
+    """
+    matches = ruler.match(doc, text=text)
+    if not matches:
+        return Reading(text, args, [], {})
+    frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
+    frames = [f for f in frames if not _modifier_in_compound(doc, f)]
+    if not frames:
+        return Reading(text, args, [], {})
+    args = [replace(a) for a in args]  # the cases settled below are this reading's
+    if not frames:
+        return None
+    for f in frames:
+        f.passive = f.predicative and (bool(_PASSIVE.match(after_suru(text, f.match.char_end)))
+                                       or f.match.pattern in _RECEIVING)
+    tok_frame: dict[int, int] = {}
+    for k, f in enumerate(frames):
+        for t in range(f.match.start, f.match.end):
+            tok_frame[t] = k
+    # light verbs (会談を行った, 感謝を表した) carry the nominal trigger's dependents
+    for k, f in enumerate(frames):
+        for t in range(f.match.end, min(len(doc), f.match.end + 3)):
+            if doc[t].lemma_ in _LIGHT_VERBS or doc[t].text in _LIGHT_VERBS:
+                tok_frame.setdefault(t, k)
+    blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame
+                and t.lemma_ not in _TRANSPARENT_VERBS]
+    _compound_places(text, args, frames)
+
+    # 3. attachment of dependents and genitives
+    quotes = quote_spans(text)
+    for a in args:
+        if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
+                or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
+            continue
+        if a.case == "loc":
+            k = next_frame(frames, a.end)
+            if k is not None and a.mention.kind in ("place", "capital") and frames[k].location is None:
+                frames[k].location = a.mention
+            continue
+        k = next_frame(frames, a.end)
+        if a.case == "gen" and a.mention.kind in ("capital", "place") and k is not None \
+                and re.match(r"^の[^、。]{1,10}で$", text[a.end:frames[k].match.char_start]):
+            if frames[k].location is None:  # 「平壌の錦繍山迎賓館で会談」: where, not with whom
+                frames[k].location = a.mention
+            continue
+        if a.case == "gen":
+            k = next_frame(frames, a.end)
+            if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
+                if frames[k].type not in ("REQUEST", "CONSULT"):
+                    # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
+                    frames[k].target.append(a)
+                continue
+            if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]):
+                frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
+                continue
+            anchor = _chain_end(args, a)
+            if k is not None and frames[k].match.char_start - anchor <= 8 and "、" not in text[anchor:frames[k].match.char_start]:
+                frames[k].gens.append(a)
+                # coordinated nominal triggers share the genitive (「発射実験と威嚇」)
+                j = k + 1
+                while j < len(frames) and text[frames[j - 1].match.char_end:frames[j].match.char_start] in ("と", "や", "、"):
+                    frames[j].gens.append(a)
+                    j += 1
+            continue
+        nearest = next_frame(frames, a.end)
+        if nearest is not None and a.case == "dat" and not frames[nearest].predicative \
+                and _NOUN_RUN.match(text[a.end + len(a.particle):frames[nearest].match.char_start]) \
+                and text.startswith("の", frames[nearest].match.char_end) \
+                and any(g.predicative for g in frames[nearest + 1:]):
+            # 「カストロ議長に米朝首脳会談の仲介を依頼」: the noun is a genitive, the verb takes the dative
+            k = next(j for j in range(nearest + 1, len(frames)) if frames[j].predicative)
+        elif nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
+            k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
+        elif nearest is None:
+            continue  # no trigger after it: whatever its dependency path, it has none to serve
+        else:
+            k = _dep_frame(doc, a, tok_frame)
+        if k is None or frames[k].match.char_start < a.end:
+            k = next_frame(frames, a.end)
+            if k is not None and _blocked(blockers, a.end + len(a.particle), frames[k].match.char_start):
+                k = None  # the first predicate after the arg is not a trigger: it is that one's
+        if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
+            continue
+        f = frames[k]
+        if a.case in ("dat", "agent") and f.passive or a.case == "from" \
+                or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
+            f.source.append(a)
+        elif a.case == "with" and (f.type not in SYMMETRIC_TYPES or f.match.mode == "mediate"):
+            f.source.append(a)  # 「日本は米国とともに…を非難」: a co-agent
+        elif a.case == "agent":
+            continue  # an agent is never the one acted upon
+        else:
+            f.target.append(a)
+            if a.mention.kind in ("place", "capital") and f.location is None and f.match.mode == "visit":
+                f.location = a.mention
+
+    # subjects: the closest subject before a trigger whose clause is still open
+    return Reading(text, args, frames, read_subjects(text, doc, args, frames))
+
+
+def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:
+    """「接触窓口」「水中攻撃ドローン」: a trigger that only modifies the noun after it."""
+    nxt = doc[f.match.end] if f.match.end < len(doc) else None
+    return (nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES
+            and not f.predicative and nxt.idx == f.match.char_end)
+
+
+
+def _blocked(blockers: list[int], start: int, end: int) -> bool:
+    return any(start <= b < end for b in blockers)
+
+
+def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
+    """Roles inside noun compounds and genitive chains around a trigger: 「プーチン大統領の
+    平壌訪問」 (the place is the visit's target, the person its agent), 「米韓合同軍事演習」,
+    「李明博大統領の竹島上陸を批判」."""
+    starts = {f.match.char_start for f in frames}
+    for n, a in enumerate(args):
+        k = next_frame(frames, a.end)
+        if a.case == "none" and a.end not in starts and k is not None and not frames[k].predicative \
+                and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) and a.mention.rule != "compound" \
+                and a.mention.id is not None:
+            # 「日本と中国の外務省局長級協議」: the bodies a compound names hold the talks
+            a.case = "gen"
+            if n > 0 and args[n - 1].case == "com" and args[n - 1].particle == "と" \
+                    and args[n - 1].end + 1 == a.start:
+                args[n - 1].case = "gen"
+                args[n - 1].particle = "の"
+        elif a.case == "none" and a.end in starts and a.mention.rule != "compound":
+            a.case = "obj"
+        elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
+            k = next_frame(frames, a.end)
+            if k is not None and not frames[k].predicative and (
+                    frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
+                    and not text.startswith("の", frames[k].match.char_end)) \
+                    and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) \
+                    and sum(1 for b in args if b.mention.rule == "compound" and b.end <= frames[k].match.char_start
+                            and b.start >= a.start - 3) >= 2:
+                # 「米韓合同軍事演習」「日中韓首脳会談」: the states a compound names hold the act
+                a.case = "gen"
+    for a, b in zip(args, args[1:]):
+        if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
+            continue
+        if b.end in starts:
+            a.case, b.case = "gen", "obj"
+        elif any(f.match.char_start <= b.start and b.end <= f.match.char_end for f in frames):
+            a.case, b.case = "gen", "none"  # 「プーチン大統領の訪朝」: 朝 is the trigger's own target
+        elif b.case == "none":
+            k = next_frame(frames, b.end)
+            if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
+                a.case = "gen"  # 「李明博大統領の竹島上陸を批判」: whose act there is the object
+
+
+#: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
+_NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
+#: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
+_OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
+#: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
+_OBJECT_OF = re.compile(r"^の[^、。をにがは「」]{1,12}?(を|に|について|をめぐり|をめぐって|に対し|に対して)、?"
+                        r"(「[^」]{1,40}」と)?(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
+
+
+def _chain_end(args: list[Arg], a: Arg) -> int:
+    """Where the coordination a genitive belongs to ends: 「日本と中国の…」 ends after 中国."""
+    end = a.end
+    for b in args:
+        if b.start > end and b.case == "gen" and b.start - end <= 2:
+            end = b.end
+    return end
+
+
+
+def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
+    """The frame whose token the arg's dependency path reaches first."""
+    if not doc.has_annotation("DEP"):
+        raise NeedsParse
+    tok = last_token(doc, a.start, a.end)  # the mention's last token: the head of its phrase
+    if tok is None:
+        return None
+    seen = 0
+    while tok.head.i != tok.i and seen < 8:
+        tok = tok.head
+        seen += 1
+        if tok.i in tok_frame:
+            return tok_frame[tok.i]
+        if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.lemma_ not in _TRANSPARENT_VERBS \
+                and tok.head.lemma_ not in _FORMAL_NOUNS and any(c.dep_ == "nsubj" for c in tok.children):
+            return None  # 「政府が台湾にとった対応を非難」: inside a relative clause with its own subject
+    return None

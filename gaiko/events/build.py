@@ -1,0 +1,92 @@
+"""From frames to Events: the actors each side names, and the checks an event must pass.
+
+A frame lacking the actors an event needs gives none (a news outlet reports, it
+does not act; a private trip is no diplomatic visit); a meeting with several
+named people gives one event per counterpart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..identity import document_key
+from ..plover import TARGETLESS
+from ..records import Event, Mention
+from .frame import Frame
+from .roles import Arg
+from .sides import AT_PLACES
+
+
+def actors_of(args: list[Arg], sentence_start: int) -> list[dict[str, Any]]:
+    """Actor dicts for an event side, one per distinct actor key, capitals as states."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for a in args:
+        m = a.mention
+        ident = m.id
+        if m.kind in ("place",):
+            ident = m.country  # a city visited stands for its state
+        key = ident if ident is not None else f"null:{m.country}:{m.text}"
+        if key in seen:
+            continue
+        seen.add(key)
+        actor: dict[str, Any] = {"id": ident, "country": m.country, "text": m.text}
+        if m.sector:
+            actor["sector"] = m.sector
+        out.append(actor)
+    return out
+
+
+def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evidence: str | None = None) -> list[Event]:
+    """The events of a frame: none when it lacks the actors an event needs, one per
+    counterpart for a meeting with several named people (「崔外相とプーチン大統領、
+    ラブロフ外相との会談」 is two meetings), else one. ``evidence`` is the sentence as
+    the page writes it (``text`` may have its punctuation in the house style); by
+    default ``text`` itself, stripped."""
+    ev = frame_to_event(doc_id, f, text, sentence_start, evidence)
+    if ev is None:
+        return []
+    people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
+    if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
+            and len(ev.source) == 1:
+        return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
+    return [ev]
+
+
+
+def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, evidence: str | None = None) -> Event | None:
+    """An Event for a frame, or None when it lacks the actors an event needs."""
+    source = actors_of(f.source, sentence_start)
+    targets = f.target
+    if f.type not in AT_PLACES and any(a.mention.kind not in ("capital", "place") for a in targets):
+        # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
+        targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
+    target = actors_of(targets, sentence_start)
+    # a news outlet reports; it is not an actor of what it reports. Nor is a
+    # group known by neither name nor country (「ネットユーザーは…と批判」)
+    source = [a for a in source if a.get("sector") != "MEDIA"
+              and not (a.get("id") is None and a.get("country") is None)]
+    if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source):
+        return None  # a private person's trip is no diplomatic visit without a host meeting
+    skeys = {document_key(a) for a in source}
+    target = [a for a in target if document_key(a) not in skeys]
+    own = {a.get("country") for a in source}
+    dative_states = {a.mention.country for a in targets if a.case == "dat" and a.mention.id == a.mention.country}
+    if f.type == "CONSULT":
+        target = [a for a in target if not (a.get("id") == a.get("country") and a.get("country") in own)]
+    elif len(target) > 1:
+        # 「習氏はプーチン氏を中国に招待した」: one's own state named with に is where, not whom
+        target = [a for a in target if not (a.get("id") == a.get("country") in own & dative_states)]
+    if not source or (not target and f.type not in TARGETLESS):
+        return None
+    loc = None
+    if f.location is not None:
+        m = f.location
+        loc = {"id": m.place or m.id, "country": m.country, "text": m.text}
+    s = sentence_start
+    return Event(doc=doc_id, type=f.type, mode=f.match.mode, status=f.status, source=source, target=target,
+                 evidence=text.strip() if evidence is None else evidence, location=loc,
+                 mentions=[Mention(doc_id, s, s + len(text))],
+                 trigger=text[f.match.char_start:f.match.char_end], rule=f.match.id)
+

@@ -1,0 +1,175 @@
+"""Who acts and at whom: a sentence's roles completed once its own words are read.
+
+``complete_sides`` gives each frame of a ``Reading`` its subject (a passive's
+subject is its target), then fills what the sentence leaves empty from what it
+inherits (the topic of the sentence before, the two sides of the meeting just
+reported: ``Context``), from the frames beside it (``lending``) and from
+rules on the words around the trigger (「双方は」, 「…について」, 「台湾周辺で」,
+a territory's return). Places that are where, not whom, leave the target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
+from ..records import ActorMention
+from .cues import (ANNOUNCED_OWN, AROUND, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK)
+from .folds import counterpart
+from .frame import COORDINATORS, Context, Frame, is_actor
+from .lending import lend_between
+from .roles import Arg
+from .subjects import quote_spans, reaches
+
+#: Types whose target may be a place, standing for its state (a city visited, a region shelled).
+AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
+
+#: Sectors of bodies that act for a state or an international body.
+_OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
+
+
+def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: str, args: list[Arg],
+                   ctx: Context) -> None:
+    """Sources and targets of ``frames`` (in place), from their subjects, the context and the
+    frames beside them; ``ctx`` is read, not changed."""
+    topic = ctx.topic
+    abouts = [a for a in args if a.case == "about"]
+    meeting: tuple[list[Arg], list[Arg]] | None = None  # this sentence's own meeting, for what follows it
+    for k, f in enumerate(frames):
+        subj = subjects.get(k)
+        if f.predicative:
+            if f.passive:
+                f.target = list(subj or []) + f.target
+            elif subj:
+                f.source = list(subj) + f.source
+            if f.gens and f.match.mode == "letter":
+                f.source = list(f.gens)  # the letter's author, not its carrier
+            elif f.gens and not f.source:
+                f.source = list(f.gens)
+            elif f.gens:
+                f.target.extend(f.gens)
+        else:
+            if len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES:
+                f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
+            elif f.gens:
+                f.source = list(f.gens)
+            elif subj and not f.source and (not OBJECT_OF_VIEW.match(text[f.match.char_end:])
+                                            or f.type in OWN_MEASURES and ANNOUNCED_OWN.match(text[f.match.char_end:])):
+                f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
+            elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
+                f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
+        if not f.source and ctx.meeting and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
+                and BOTH_SIDES.search(text[:f.match.char_start]):
+            # 「双方は…で一致した」: the two sides of the meeting just reported
+            f.source, f.target = list(ctx.meeting[0]), list(ctx.meeting[1])
+        if not f.source and f.predicative and not f.passive and not subj \
+                and FRONTED.match(text[f.match.char_end:f.match.char_end + 8]):
+            # 「ロシアの侵攻に抗議して、日本政府は…」: a fronted clause shares the subject after it
+            later = [a for a in args if a.case == "subj" and a.start > f.match.char_end
+                     and reaches(quote_spans(text), a.start, f.match.char_start)]
+            f.source = later[:1]
+        if not f.source and topic and f.predicative and not f.passive \
+                and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
+            f.source = list(topic)
+        elif f.passive and not f.target and topic:
+            f.target = list(topic)  # 「（チョン議員は）…と批判される」
+        if f.match.private and f.source and all(_is_private(a) for a in f.source):
+            f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
+        if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
+                and (len(f.source) >= 2 or f.type == "AGREE") \
+                and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+            f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
+        if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
+                and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
+                     or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
+            f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and k > 0 and frames[k - 1].type in ADDRESSED_TYPES \
+                and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
+                and SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
+            f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
+        if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
+            f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:]
+        if not f.target and f.type in EVALUATIVE_TYPES:
+            about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
+            if about:
+                f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
+            f.target = counterpart(f.source, ctx.meeting)
+        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
+            meeting = (list(f.source), list(f.target))
+        if f.type not in AT_PLACES:
+            f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
+        else:  # a place stands for the state it belongs to, if the dictionary knows one
+            f.target = [a for a in f.target if a.mention.kind != "place" or a.mention.country]
+        if not f.target and f.type == "REQUEST":
+            # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
+                        and RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
+        for j in range(k - 1, -1, -1):  # the nominal act it is said of, past any trigger quoted in between
+            if f.target or frames[j].predicative:
+                break
+            link = text[frames[j].match.char_end:f.match.char_start]
+            if f.type in EVALUATIVE_TYPES and link == "を":
+                f.target = list(frames[j].source)  # 「ワシントンとソウルの非難を否定」
+            elif f.type in EVALUATIVE_TYPES | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
+                # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
+                f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
+        if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
+            # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
+            # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
+            own = {a.mention.country for a in f.source}
+            foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
+                       and a.mention.country not in own and a.mention.country is not None
+                       and reaches(quote_spans(text), a.start, f.match.char_start)]
+            if foreign and (f.type in ("PROTEST", "SUPPORT")
+                            or f.predicative and len({a.mention.country for a in foreign}) == 1):
+                # (for an accusation, a measure or an attack only when one foreign state is named)
+                subjects_ = [a for a in foreign if a.case == "subj"]
+                f.target = [(subjects_ or foreign)[-1]]
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and meeting:
+            f.target = counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
+        if not f.target and f.source and f.type == "MOBILIZE":
+            # 「台湾周辺で軍事演習」: a drill around a state is aimed at it
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.case == "loc" and a.end <= f.match.char_start
+                        and a.mention.kind in ("state", "place") and a.mention.country not in own | {None}
+                        and AROUND.match(text, a.end)][-1:]
+        if not f.target and f.predicative and f.source and f.type in AT_PLACES | {"SANCTION", "COERCE"}:
+            # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in _object_phrase(text, f, args) if a.mention.country not in own][:1]
+        if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
+            f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
+                                             text[f.match.char_start:f.match.char_end],
+                                             f.match.target, f.match.target, "state", rule="trigger"),
+                                f.match.char_start, f.match.char_end, "obj", ""))
+
+    lend_between(frames, text, args, subjects)
+
+
+#: What ends the object phrase of a verb, read backwards from its を.
+_PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
+
+
+def _object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
+    """Actors named inside the を-phrase right before a predicative trigger, with a country."""
+    m = re.search(r"を(強く|激しく|一斉に|次々と|相次いで)?$", text[:f.match.char_start])
+    if not m:
+        return []
+    end = m.start()
+    stops = [x.end() for x in _PHRASE_STOP.finditer(text, 0, end)]
+    start = stops[-1] if stops else 0
+    return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
+
+
+
+def _is_private(a: Arg) -> bool:
+    """A private person or group: not a state or its organ, nor anyone holding office."""
+    m = a.mention
+    if m.id is not None and m.id == m.country or m.kind in ("state", "capital"):
+        return False
+    return m.sector not in _OFFICIAL_SECTORS
+
