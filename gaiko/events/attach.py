@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..plover import SYMMETRIC_TYPES
-from .frame import Frame, NeedsParse, after_suru, last_token, next_frame
-from .roles import Arg
+from .cues import DECIDED_MEASURE, DONE_TO, TOPIC_AFTER
+from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
+from .roles import Arg, read_case
 from .subjects import quote_spans, reaches, read_subjects
 from .triggers import TriggerMatch, TriggerRuler
 
@@ -138,6 +139,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
                 continue
             anchor = _chain_end(args, a)
+            if anchor == a.end:  # measured from its particle: 「大使館の外交官8人の（追放）」
+                anchor = read_case(text, a.end, person=a.mention.kind == "person")[2] - 1
             if k is not None and frames[k].match.char_start - anchor <= 8 and "、" not in text[anchor:frames[k].match.char_start]:
                 frames[k].gens.append(a)
                 # coordinated nominal triggers share the genitive (「発射実験と威嚇」)
@@ -153,6 +156,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 and any(g.predicative for g in frames[nearest + 1:]):
             # 「カストロ議長に米朝首脳会談の仲介を依頼」: the noun is a genitive, the verb takes the dative
             k = next(j for j in range(nearest + 1, len(frames)) if frames[j].predicative)
+        elif nearest is not None and a.case == "dat" and not frames[nearest].predicative \
+                and TOPIC_AFTER.match(text[frames[nearest].match.char_end:]) and nearest + 1 < len(frames):
+            # 「中国政府に対し、日本人の拘束について遺憾の意を伝えた」: the act in the topic is not addressed
+            k = nearest + 1
         elif nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
             k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
         elif nearest is None:
@@ -173,6 +180,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             f.source.append(a)  # 「日本は米国とともに…を非難」: a co-agent
         elif a.case == "agent":
             continue  # an agent is never the one acted upon
+        elif a.case == "obj" and f.type == "CONSULT" and f.match.mode not in MET_AS_OBJECT:
+            continue  # 「ウクライナ情勢を協議」「停戦交渉を仲介」: what is talked over, not with whom
         else:
             f.target.append(a)
             if a.mention.kind in ("place", "capital") and f.location is None and f.match.mode == "visit":
@@ -185,6 +194,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
 def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:
     """「接触窓口」「水中攻撃ドローン」: a trigger that only modifies the noun after it."""
     nxt = doc[f.match.end] if f.match.end < len(doc) else None
+    if nxt is not None and nxt.text == "案" and f.type in DONE_TO \
+            and DECIDED_MEASURE.match(doc.text[f.match.char_end:]):
+        return False  # 「制裁案を承認した」: the measure itself is decided
     return (nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES
             and not f.predicative and nxt.idx == f.match.char_end)
 

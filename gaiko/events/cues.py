@@ -57,6 +57,19 @@ OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価
 #: Measures a state announces as its own: 「中国が軍事演習を発表」 is China's drill.
 OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID"}
 ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
+#: A nominal act that is the topic of what follows (「拘束について」「発射に関し」).
+TOPIC_AFTER = re.compile(r"^(について|に関し|に関する|をめぐ)")
+#: A nominal meeting the subject holds (「首脳会談を行い」「…を終えた」「…に臨んだ」), not one it prepares.
+HELD = re.compile(r"^(を(行|終え|開|開催|実施)|に臨)")
+#: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」).
+SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け)")
+#: Measures done to someone: named as a noun, whose they are (「外交官8人の追放」「記者の拘束」) is who
+#: suffers them.
+DONE_TO = {"SANCTION", "COERCE"}
+#: A nominal measure that the clause's subject decides, announces or carries out
+#: (「…の国外追放を決めた」「…への制裁案を承認した」「…制裁を発動した」): the subject does it.
+DECIDED_MEASURE = re.compile(r"^案?を[^、。と]{0,6}?(決め|決定|発表|公表|承認|採択|可決|発動|実施|命じ|通告|科し|科す|"
+                             r"課し|課す|打ち出)")
 #: A nominal trigger announced as scheduled by the clause before it.
 PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
 #: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).

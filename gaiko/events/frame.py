@@ -16,6 +16,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
+#: Meetings whose を names the one met: a visit (「ロシアを訪問」), a host's guest (「首相を迎えた」);
+#: a letter's を is the letter. Any other meeting's を is what is talked over (「ウクライナ情勢を協議」).
+MET_AS_OBJECT = {"visit", "host", "letter"}
+
+
 def last_token(doc: "Doc", start: int, end: int) -> "Token | None":
     """The last token overlapping characters [start, end): the head of a Japanese
     phrase. Found by bisection on the token offsets, not a walk over the tokens."""

@@ -30,13 +30,14 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("宛てに", "dat"), ("宛ての", "dat"), ("宛に", "dat"), ("宛の", "dat"),  # 「外務省宛に…問い合わせ」
     ("とともに", "with"), ("と共に", "with"), ("と一緒に", "with"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
     ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("である", "modifier"), ("では", "loc"), ("でも", "loc"),
-    ("間の", "gen"), ("間で", "com"), ("からの", "about"), ("から", "from"), ("まで", "skip"), ("など", "skip"),
+    ("間の", "gen"), ("間で", "com"), ("からの", "about"), ("から", "from"), ("まで", "skip"),
     ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
+    ("および", "coord"), ("及び", "coord"), ("ならびに", "coord"), ("並びに", "coord"),
     ("と", "com"), ("の", "gen"), ("で", "loc"), ("や", "coord"), ("、", "coord"), ("・", "coord"),
     ("，", "coord"),
 )
 # Words that may stand between a name and its particle without changing its role.
-_SKIP_AFTER = ("ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国", "ら両", "氏",
+_SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国", "ら両", "氏",
                "たち", "代表団", "一行")
 #: People who speak or act for the state or organ named before them, unnamed
 #: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role.
@@ -56,6 +57,13 @@ _NAMED_OFFICIAL = re.compile(
     r"副大統領|報道官|副報道局長|報道局長|事務次官|外務次官|次官補|次官|局長|審議官|臨時代理大使|代理大使|大使|公使|"
     r"総領事|長官|議長|委員長|国家主席|主席|総書記|特使|代表|国王|首長|司令官|参謀総長)"
     r"(?=[がはもをにとの]|によ|ら)")
+#: Private people and bodies known by their nationality alone (「日本人の会社員が」「韓国の漁船が」
+#: 「中国企業13社への」): EVENTS.md codes them by country with a null id, so the state's mention
+#: becomes theirs, and the role is read after the noun.
+_PRIVATE = re.compile(r"の?(会社員|男性|女性|記者|ジャーナリスト|漁船|漁民|漁師|船員|乗組員|市民|住民|留学生|学生|"
+                      r"大学教授|教授|研究者|社員|従業員|観光客|旅行者|人権活動家|活動家|実業家|経営者|企業|"
+                      r"市民団体|民間人|邦人|人質|少年|少女)"
+                      r"(?=[がはもをにとのへ]|によ|ら|[0-9０-９一二三四五六七八九十数]+(人|名|隻|社))")
 #: Parts of a state's territory: 「ウクライナ東部の都市を砲撃」 is aimed at the state.
 _REGION = re.compile(r"(東部|西部|南部|北部|中部|北東部|北西部|南東部|南西部|全土|各地|国内|領内|本土|周辺|沖|近海|領海|領空)")
 
@@ -77,7 +85,9 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
-_COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|カ国|か国|ヵ国|ケ国)(?=[がはもをにとの])")
+#: After a genitive, the noun it owns and a topic marker: 「（日本政府）の決定について」.
+_OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
+_COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)(?=[がはもをにとのへ])")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
 
@@ -132,9 +142,19 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         if merged and merged[-1][1] == start and merged[-1][2].id == mention.id and mention.id is not None \
                 and mention.kind == "person":
             merged[-1] = (merged[-1][0], end, merged[-1][2])  # 「バイデン」+「米大統領」: one person
+        elif merged and merged[-1][1] == start and merged[-1][2].kind == "person" and mention.kind == "person" \
+                and mention.rule == "state-title" and merged[-1][2].country == mention.country:
+            # 「トランプ米大統領」 in a later year: the title describes the man named, whoever held it then
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
         else:
             merged.append((start, end, mention))
     for n, (start, end, mention) in enumerate(merged):
+        private = _PRIVATE.match(text, end) if mention.kind in ("state", "group") \
+            and mention.id in (None, mention.country) else None
+        if private:
+            end = private.end()
+            mention = ActorMention(mention.start, mention.start + end - start, text[start:end], None, mention.country,
+                                   kind="group", sector="CIV", rule="private")
         case, particle, pend = read_case(text, end, person=mention.kind == "person")
         if n + 1 < len(merged) and merged[n + 1][0] < pend:
             # the name after 「の」 is in the dictionary: it acts itself (「アメリカのポンペイオ長官と」)
@@ -145,6 +165,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         if case == "subj" and text.startswith("率いる", pend):
             arg.leads = True
         args.append(arg)
+    for a in args:  # 「日本政府の決定について」: whose act is the topic is what the topic is about
+        if a.case == "gen" and _OWNER_OF_TOPIC.match(text, a.end):
+            a.case = "about"
     # Coordination and modifiers, right to left so chains resolve.
     for k in range(len(args) - 2, -1, -1):
         a, b = args[k], args[k + 1]

@@ -16,9 +16,9 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
 from .folds import counterpart
-from .frame import COORDINATORS, Context, Frame, is_actor
+from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg
 from .subjects import quote_spans, reaches
@@ -50,8 +50,20 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.source = list(f.gens)
             elif f.gens:
                 f.target.extend(f.gens)
+        elif subj and SUFFERED.match(text[f.match.char_end:]):
+            # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named
+            f.target = list(subj) + f.target
+        elif subj and f.type in DONE_TO and DECIDED_MEASURE.match(text[f.match.char_end:]):
+            # 「日本政府は…外交官8人の国外追放を決めた」: the subject decides; whose expulsion it is, is its target
+            f.source, f.target = list(subj), f.target + [g for g in f.gens if g.mention.kind != "place"]
         else:
-            if len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES:
+            named = [a for a in subj or [] if a.mention.kind == "person"]
+            if len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES and len(named) >= 2 \
+                    and {a.mention.country for a in named} == {a.mention.country for a in f.gens} \
+                    and HELD.match(text[f.match.char_end:]):
+                # 「トランプ米大統領と金正恩委員長は…米朝首脳会談を終え」: the states' leaders named hold it
+                f.source, f.target = [named[0]], named[1:] + f.target
+            elif len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
             elif f.gens:
                 f.source = list(f.gens)
@@ -85,10 +97,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
-        if not f.target and f.source and f.type in ADDRESSED_TYPES and k > 0 and frames[k - 1].type in ADDRESSED_TYPES \
-                and frames[k - 1].target and {a.key for a in frames[k - 1].source} == {a.key for a in f.source} \
-                and SERIAL_LINK.match(text[frames[k - 1].match.char_end:f.match.char_start]):
-            f.target = list(frames[k - 1].target)  # 「…を非難し、「…」と警告した」: one addressee
+        # the predicate before it, past the nominal acts its object names (「抗議し、発言の撤回を要求した」)
+        j = next((j for j in range(k - 1, -1, -1) if frames[j].predicative), None)
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and j is not None \
+                and frames[j].type in ADDRESSED_TYPES and frames[j].target \
+                and {a.key for a in frames[j].source} == {a.key for a in f.source} \
+                and SERIAL_LINK.match(text[frames[j].match.char_end:f.match.char_start]):
+            f.target = list(frames[j].target)  # 「…を非難し、「…」と警告した」: one addressee
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:]
         if not f.target and f.type in EVALUATIVE_TYPES:
@@ -137,7 +152,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = [a for a in args if a.case == "loc" and a.end <= f.match.char_start
                         and a.mention.kind in ("state", "place") and a.mention.country not in own | {None}
                         and AROUND.match(text, a.end)][-1:]
-        if not f.target and f.predicative and f.source and f.type in AT_PLACES | {"SANCTION", "COERCE"}:
+        if not f.target and f.predicative and f.source and f.type in AT_PLACES | {"SANCTION", "COERCE"} \
+                and (f.type != "CONSULT" or f.match.mode in MET_AS_OBJECT):
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in _object_phrase(text, f, args) if a.mention.country not in own][:1]
