@@ -98,7 +98,7 @@ def read_events(db: str, *, limit: int | None = None, sort: str = "date", wait: 
     from .store.export import CSV_COLUMNS, flat_row
     from .store.merge import date_interval
 
-    rows = query_events(db, EventFilter(**filters), limit=limit, sort=sort, wait=wait, on_wait=on_wait)
+    rows = query_events(db, EventFilter.for_cli(**filters), limit=limit, sort=sort, wait=wait, on_wait=on_wait)
     records = [{**flat_row(r), "source": r["source"], "target": r["target"], "location": r["location"],
                 "docs": r["docs"]} for r in rows]
     frame = pd.DataFrame.from_records(records, columns=[*CSV_COLUMNS, "source", "target", "location", "docs"])
