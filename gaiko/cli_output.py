@@ -85,8 +85,10 @@ def names(actors: list[dict[str, Any]]) -> str:
 
 def print_summary(summary: dict[str, Any]) -> None:
     console = Console(highlight=False)
+    rejected = summary.get("documents_rejected")
     console.print(f"documents read: {summary['documents_read']}  added: {summary['documents_added']}  "
-                  f"already stored: {summary['documents_skipped']}")
+                  f"already stored: {summary['documents_skipped']}"
+                  + (f"  could not be read: {rejected}" if rejected else ""))
     console.print(f"events added: {summary['events_added']}  merged into existing: {summary['events_merged']}  "
                   f"mentions added: {summary['mentions_added']}")
     if summary.get("by_type"):

@@ -124,6 +124,7 @@ def read_shard(row: dict[str, Any], options: Options, stored: Any) -> list[dict[
     from dataclasses import replace
 
     from ..documents import clean, read_documents
+    from ..documents.language import not_japanese
     from ..records import Rejected
     from ..store import content_hash_of
     from .writer import document_to_dict
@@ -139,8 +140,11 @@ def read_shard(row: dict[str, Any], options: Options, stored: Any) -> list[dict[
             continue
         item = replace(item, id=_renamed(item.id, file.name, name))
         cleaned = clean(item)
+        why = not_japanese(cleaned.text) if cleaned.text.strip() else None
         if not cleaned.text.strip():
             out.append({**base, "name": item.id, "rejected": "no article text left after cleaning"})
+        elif why:  # as load_documents rejects it for the local engine
+            out.append({**base, "name": item.id, "rejected": f"skipped, not Japanese: {why}"})
         elif content_hash_of(cleaned.text) in hashes:
             out.append({**base, "name": item.id, "stored": True})
         else:
