@@ -47,8 +47,10 @@ T = TypeVar("T")
 
 
 class Store:
-    """The event store.  See the module docstring; the query methods live in
-    :mod:`gaiko.store.queries` and the exporters in :mod:`gaiko.store.export`."""
+    """The event store.  See the module docstring; the ingest transaction lives in
+    :mod:`gaiko.store.writes`, the query methods in :mod:`gaiko.store.queries` (each
+    taking an :class:`~gaiko.store.filters.EventFilter`) and the exporters in
+    :mod:`gaiko.store.export`."""
 
     def __init__(
         self,

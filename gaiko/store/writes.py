@@ -20,6 +20,9 @@ from gaiko.store.connection import Connection, event_id_for, now
 
 @dataclass(frozen=True)
 class IngestResult:
+    """What one ``Store.ingest`` did: whether the document was new, and how many events
+    it created, how many of its reports merged into stored events, how many mentions."""
+
     document_added: bool
     events_added: int
     mentions_added: int
