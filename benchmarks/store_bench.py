@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gaiko.records import PLOVER_TYPES, SYMMETRIC_TYPES, Document, Event, Mention  # noqa: E402
-from gaiko.store import Store, content_hash_of  # noqa: E402
+from gaiko.store import EventFilter, Store, content_hash_of  # noqa: E402
 from gaiko.store import merge  # noqa: E402
 from gaiko.store import store as store_module  # noqa: E402
 from gaiko.store.graph import actor_graph, to_graphml  # noqa: E402
@@ -193,7 +193,7 @@ def queries(store: Store) -> list[tuple[str, object]]:
         ("actors --limit 20", lambda: store.actors(20)),
         ("graph (json)", lambda: actor_graph(store).edges),
         ("graph (graphml text)", lambda: to_graphml(actor_graph(store))),
-        ("graph --since 2024", lambda: actor_graph(store, since="2024").edges),
+        ("graph --since 2024", lambda: actor_graph(store, EventFilter(since="2024")).edges),
     ]
 
 

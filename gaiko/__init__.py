@@ -4,7 +4,9 @@ Importing the package loads no model, dictionary or database; each stage loads
 what it needs on first use (see ``gaiko.pipeline``).
 """
 
-__version__ = "0.1.0"
+from gaiko.version import __version__
+
+__all__ = ["__version__", "read_events"]
 
 
 def read_events(db: str, **filters):  # -> pandas.DataFrame

@@ -1,8 +1,9 @@
 """Reading the store for the CLI and the web layer: one function per command.
 
 Each function opens the store at ``db`` (an :class:`~gaiko.errors.InputError`
-naming it if there is no such file), validates its arguments, runs one query
-and returns plain values for the caller to print.
+naming it if there is no such file), resolves the actor names of its
+:class:`~gaiko.store.filters.EventFilter` (checked when it was made), runs one
+query and returns plain values for the caller to print.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import InputError
-from .options import check_date
+from .store.filters import EventFilter
+from .store.queries import order_by
 
 if TYPE_CHECKING:
     import pandas
@@ -40,27 +42,6 @@ def open_store(db: str, wait: float = 0.0, on_wait: OnWait | None = None) -> "St
         return Store(db, read_only=True, wait=wait, on_wait=on_wait)
 
 
-def check_type(value: str | None) -> str | None:
-    """A PLOVER type, in any case (``consult`` = ``CONSULT``); an unknown one is an error listing them."""
-    from .records import PLOVER_TYPES
-
-    if value is None:
-        return None
-    if value.strip().upper() not in PLOVER_TYPES:
-        raise InputError("--type", f"unknown PLOVER type {value!r} (one of {', '.join(PLOVER_TYPES)})")
-    return value.strip().upper()
-
-
-def check_status(value: str | None) -> str | None:
-    from .records import STATUSES
-
-    if value is None:
-        return None
-    if value.strip().lower() not in STATUSES:
-        raise InputError("--status", f"unknown status {value!r} (one of {', '.join(STATUSES)})")
-    return value.strip().lower()
-
-
 def resolve_actor(store: "Store", ref: str, option: str | None = "--actor") -> str:
     """What ``ref`` names in the store: itself when a stored actor has that id or
     country code; else the id the actor dictionary knows under that name or alias
@@ -83,46 +64,32 @@ def resolve_actor(store: "Store", ref: str, option: str | None = "--actor") -> s
                      + (f"; nearest: {', '.join(hint)}" if hint else ""))
 
 
-def _resolve(store: "Store", filters: dict[str, Any]) -> dict[str, Any]:
-    """The actor filters resolved against the store and the dictionary."""
-    out = dict(filters)
-    if out.get("actor"):
-        out["actor"] = resolve_actor(store, out["actor"], "--actor")
-    if out.get("dyad"):
-        out["dyad"] = tuple(resolve_actor(store, a, "--dyad") for a in out["dyad"])
-    return out
+def _resolve(store: "Store", where: EventFilter) -> EventFilter:
+    """The filter with its actors resolved against the store and the dictionary."""
+    changes: dict[str, Any] = {}
+    if where.actor:
+        changes["actor"] = resolve_actor(store, where.actor, "--actor")
+    if where.dyad:
+        changes["dyad"] = tuple(resolve_actor(store, a, "--dyad") for a in where.dyad)
+    return where.replace(**changes) if changes else where
 
 
-def _filters(filters: dict[str, Any]) -> dict[str, Any]:
-    """Drop unset filters and validate them, naming the option at fault."""
-    check_date(filters.get("since"), "--since")
-    check_date(filters.get("until"), "--until")
-    if filters.get("type") is not None:
-        filters = {**filters, "type": check_type(filters["type"])}
-    if filters.get("status") is not None:
-        filters = {**filters, "status": check_status(filters["status"])}
-    if filters.get("min_sources") is not None and filters["min_sources"] < 0:
-        raise InputError("--min-sources", f"must be 0 or more, got {filters['min_sources']}")
-    if filters.get("min_confidence") is not None and not 0 <= filters["min_confidence"] <= 1:
-        raise InputError("--min-confidence", f"must be between 0 and 1, got {filters['min_confidence']}")
-    if filters.get("dyad") is not None and len(filters["dyad"]) != 2:
-        raise InputError("--dyad", f"give exactly two actors (--dyad A --dyad B), got {list(filters['dyad'])}")
-    return {k: v for k, v in filters.items() if v is not None}
-
-
-def query_events(db: str, *, wait: float = 0.0, on_wait: OnWait | None = None,
-                 **filters: Any) -> list[dict[str, Any]]:
-    """Deduplicated events matching ``filters`` (see ``Store.events``)."""
-    filters = _filters(filters)
+def query_events(db: str, where: EventFilter | None = None, *, limit: int | None = None, sort: str = "date",
+                 wait: float = 0.0, on_wait: OnWait | None = None) -> list[dict[str, Any]]:
+    """Deduplicated events matching ``where`` (see ``Store.events``)."""
+    if limit is not None and limit < 0:
+        raise InputError("--limit", f"must be 0 or more, got {limit}")
+    order_by(sort)  # a bad sort key is refused before the store is opened
     with open_store(db, wait, on_wait) as store:
-        return store.events(**_resolve(store, filters))
+        return store.events(_resolve(store, where or EventFilter()), limit=limit, sort=sort)
 
 
-def read_events(db: str, *, wait: float = 0.0, on_wait: OnWait | None = None,
-                **filters: Any) -> "pandas.DataFrame":
-    """The events matching ``filters`` (those of ``gaiko events``: ``actor``, ``type``,
-    ``since``, ``until``, ``status``, ``country``, ``dyad``, ``min_sources``,
-    ``min_confidence``, ``limit``, ``sort``) as a pandas DataFrame, one row per event with the
+def read_events(db: str, *, limit: int | None = None, sort: str = "date", wait: float = 0.0,
+                on_wait: OnWait | None = None, **filters: Any) -> "pandas.DataFrame":
+    """The events matching ``filters`` (the fields of :class:`~gaiko.store.filters.EventFilter`,
+    as ``gaiko events`` takes them: ``actor``, ``type``, ``since``, ``until``, ``status``,
+    ``country``, ``dyad``, ``min_sources``, ``min_confidence``, ``doc``, ``q``), at most
+    ``limit`` in ``sort`` order, as a pandas DataFrame, one row per event with the
     columns of the flat CSV (:data:`gaiko.store.export.CSV_COLUMNS`) plus the nested
     ``source``, ``target``, ``location`` and ``docs``; ``date_start`` is the first day
     the date covers, as a pandas timestamp, for resampling."""
@@ -131,9 +98,7 @@ def read_events(db: str, *, wait: float = 0.0, on_wait: OnWait | None = None,
     from .store.export import CSV_COLUMNS, flat_row
     from .store.merge import date_interval
 
-    if isinstance(filters.get("dyad"), list):
-        filters["dyad"] = tuple(filters["dyad"])
-    rows = query_events(db, wait=wait, on_wait=on_wait, **filters)
+    rows = query_events(db, EventFilter.for_cli(**filters), limit=limit, sort=sort, wait=wait, on_wait=on_wait)
     records = [{**flat_row(r), "source": r["source"], "target": r["target"], "location": r["location"],
                 "docs": r["docs"]} for r in rows]
     frame = pd.DataFrame.from_records(records, columns=[*CSV_COLUMNS, "source", "target", "location", "docs"])
@@ -141,12 +106,11 @@ def read_events(db: str, *, wait: float = 0.0, on_wait: OnWait | None = None,
     return frame
 
 
-def dyads(db: str, by: str = "month", *, wait: float = 0.0, on_wait: OnWait | None = None,
-          **filters: Any) -> list[dict[str, Any]]:
+def dyads(db: str, by: str = "month", where: EventFilter | None = None, *, wait: float = 0.0,
+          on_wait: OnWait | None = None) -> list[dict[str, Any]]:
     """Directed country dyad counts per period (see :mod:`gaiko.store.dyads`)."""
-    filters = _filters(filters)
     with open_store(db, wait, on_wait) as store:
-        return store.dyads(by, **_resolve(store, filters))
+        return store.dyads(by, _resolve(store, where or EventFilter()))
 
 
 def timeline(db: str, a: str, b: str | None = None, *, plot: str | None = None, level: str = "actor",
@@ -159,7 +123,7 @@ def timeline(db: str, a: str, b: str | None = None, *, plot: str | None = None, 
 
     if plot is not None:
         check_png(plot)
-    _filters({"min_confidence": min_confidence})
+    EventFilter.for_cli(min_confidence=min_confidence)  # checked before the store is opened
     with open_store(db, wait, on_wait) as store:
         a = resolve_actor(store, a, None)
         b = resolve_actor(store, b, None) if b is not None else None
@@ -180,17 +144,17 @@ def top_actors(db: str, limit: int = 20, *, level: str = "actor", wait: float = 
         return store.actors(limit, level=level)
 
 
-def actor_network(db: str, format: str = "graphml", output: str | None = None, *, wait: float = 0.0,
-                  on_wait: OnWait | None = None, **filters: Any) -> str:
-    """The actor network of the events matching ``filters``, as GraphML or JSON text
+def actor_network(db: str, format: str = "graphml", output: str | None = None,
+                  where: EventFilter | None = None, *, level: str = "actor", wait: float = 0.0,
+                  on_wait: OnWait | None = None) -> str:
+    """The actor network of the events matching ``where``, as GraphML or JSON text
     (see :mod:`gaiko.store.graph`); with ``output``, also written to that file."""
     from .store.graph import GRAPH_FORMATS, actor_graph, render
 
     if format not in GRAPH_FORMATS:
         raise InputError("--format", f"unknown graph format {format!r} (one of {', '.join(GRAPH_FORMATS)})")
-    filters = _filters(filters)
     with open_store(db, wait, on_wait) as store:
-        graph = actor_graph(store, **_resolve(store, filters))
+        graph = actor_graph(store, _resolve(store, where or EventFilter()), level=level)
     text = render(graph, format)
     if output is not None:
         try:
@@ -200,13 +164,12 @@ def actor_network(db: str, format: str = "graphml", output: str | None = None, *
     return text
 
 
-def export_events(db: str, output: str | None, format: str = "jsonl", *, wait: float = 0.0,
-                  on_wait: OnWait | None = None, **filters: Any) -> int:
-    """Write the events matching ``filters`` to ``output`` (see ``Store.export``); returns how many."""
+def export_events(db: str, output: str | None, format: str = "jsonl", where: EventFilter | None = None, *,
+                  wait: float = 0.0, on_wait: OnWait | None = None) -> int:
+    """Write the events matching ``where`` to ``output`` (see ``Store.export``); returns how many."""
     from .store import FORMATS
 
     if format not in FORMATS:
         raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
-    filters = _filters(filters)
     with open_store(db, wait, on_wait) as store:
-        return store.export(output, format, **_resolve(store, filters))
+        return store.export(output, format, _resolve(store, where or EventFilter()))

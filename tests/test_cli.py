@@ -405,6 +405,34 @@ def test_timeline_reports_documents_and_normalises(db):
     assert all("per_100_documents" not in r for r in plain) and {r["documents"] for r in plain} >= {3}
 
 
+@pytest.mark.parametrize("command", ["events", "export", "graph", "dyads"])
+@pytest.mark.parametrize("args, message", [
+    (["--dyad", "PRK"], "--dyad: needs exactly two actors"),
+    (["--min-sources", "-1"], "--min-sources: must be 0 or more"),
+    (["--type", "hug"], "--type: unknown PLOVER type 'HUG'"),
+    (["--since", "2024-12", "--until", "2024-01"], "--until: '2024-01' is before since '2024-12'"),
+])
+def test_every_command_checks_every_filter_alike(db, command, args, message):
+    from gaiko.errors import InputError
+
+    result = runner.invoke(app, [command, "--db", db, *args])
+    assert isinstance(result.exception, InputError), result.output
+    assert str(result.exception).startswith(message)
+
+
+def test_events_applies_min_sources_and_dyad(db):
+    def countries(side):
+        return {a["country"] for a in side}
+
+    both = sorted(r["id"] for r in jsonl(invoke("events", "--db", db, "--dyad", "PRK", "--dyad", "RUS").stdout))
+    assert both and both == sorted(
+        r["id"] for r in jsonl(invoke("events", "--db", db).stdout)
+        if {"PRK", "RUS"} <= countries(r["source"]) | countries(r["target"])
+        and ("PRK" in countries(r["source"]) and "RUS" in countries(r["target"])
+             or "RUS" in countries(r["source"]) and "PRK" in countries(r["target"])))
+    assert jsonl(invoke("events", "--db", db, "--min-sources", "99").stdout) == []
+
+
 def test_read_events_gives_a_dataframe_with_the_events_filters(db):
     import gaiko
 

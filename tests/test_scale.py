@@ -30,16 +30,21 @@ def test_two_workers_equal_one(tmp_path):
 def test_local_engine_equals_ingest_documents(tmp_path):
     from gaiko.documents import load_documents
     from gaiko.ingest import ingest_documents
-    from gaiko.records import Rejected
+    from gaiko.store import Store
 
     options = Options(progress=False)
     plain, scaled = str(tmp_path / "plain.duckdb"), str(tmp_path / "scaled.duckdb")
-    docs = (d for d in load_documents([EXAMPLES], options) if not isinstance(d, Rejected))
-    a = ingest_documents(plain, docs, options)
-    b = run_scaled([EXAMPLES], scaled, options, workers=2)
-    for key in ("documents_read", "documents_added", "events_added", "events_merged", "mentions_added", "by_type"):
+    (tmp_path / "empty.txt").write_bytes(b"")  # rejected on either path, and recorded
+    paths = [EXAMPLES, str(tmp_path / "empty.txt")]
+    a = ingest_documents(plain, load_documents(paths, options), options)
+    b = run_scaled(paths, scaled, options, workers=2)
+    for key in ("documents_read", "documents_added", "documents_rejected", "events_added", "events_merged",
+                "mentions_added", "by_type", "timeline"):
         assert a[key] == b[key], key
+    assert a["documents_rejected"] == 1
     assert stored_events(plain) == stored_events(scaled)
+    with Store(plain, read_only=True) as one, Store(scaled, read_only=True) as two:
+        assert one.rejected() == two.rejected() != []
 
 
 def test_document_past_sudachi_limit_is_chunked_not_refused(tmp_path):

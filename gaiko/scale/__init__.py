@@ -1,9 +1,10 @@
 """Running the pipeline on many cores and many machines.
 
-``run_scaled(paths, db, options, engine=..., workers=..., address=...)`` is what
-``gaiko run --workers N`` and ``gaiko run --engine ray`` call. It returns the
-summary ``gaiko.ingest.ingest_documents`` returns, and, like it, is idempotent:
-a document whose content hash is stored is not parsed again.
+``run_scaled(paths, db, options, engine=..., workers=..., address=...)`` runs
+``paths`` through either engine; both write through ``gaiko.ingest.Ingest``
+(the one writer ``gaiko run`` and the web paste use too), so it returns the same
+summary and, like them, records rejected documents and is idempotent: a
+document whose content hash is stored is not parsed again.
 
 - ``local`` (:mod:`gaiko.scale.local`): worker processes on this machine, each
   loading the model once; documents stream through a bounded window and only
@@ -15,17 +16,18 @@ a document whose content hash is stored is not parsed again.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..errors import GaikoError
 from ..options import Options
+from ..records import Rejected
 
 ENGINES = ("local", "ray")
 
 
 def run_scaled(paths: Iterable[str], db: str, options: Options, *, engine: str = "local",
-               workers: int = 1, address: str | None = None,
-               parquet_dir: str | None = None) -> dict[str, Any]:
+               workers: int = 1, address: str | None = None, parquet_dir: str | None = None,
+               on_reject: Callable[[Rejected], None] | None = None) -> dict[str, Any]:
     """Ingest ``paths`` into the store at ``db`` with ``engine``; returns the summary.
 
     ``workers``: processes (local) or model actors (ray; 1 means one per CPU of
@@ -40,12 +42,15 @@ def run_scaled(paths: Iterable[str], db: str, options: Options, *, engine: str =
     if engine == "ray":
         from .ray_engine import run_ray
 
-        return run_ray(list(paths), db, options, workers=workers, address=address, parquet_dir=parquet_dir)
+        return run_ray(list(paths), db, options, workers=workers, address=address, parquet_dir=parquet_dir,
+                       on_reject=on_reject)
     if address is not None:
         raise GaikoError("--address: only with --engine ray")
-    from .local import run_local
+    from ..documents import load_documents
+    from ..ingest import ingest_documents
 
-    return run_local(list(paths), db, options, workers=workers)
+    items = load_documents(list(paths), options)  # a missing path fails here, before the store opens
+    return ingest_documents(db, items, options, workers=workers, on_reject=on_reject)
 
 
 __all__ = ["run_scaled", "ENGINES"]

@@ -1,7 +1,8 @@
 """``--workers N`` on one machine: worker processes, each with its model loaded once.
 
-The parent reads and cleans documents lazily (``load_documents``), skips those
-whose content hash is stored, and hands chunks of ``CHUNK_DOCS`` documents to a
+:func:`gaiko.ingest.ingest_documents` reads and cleans documents lazily
+(``load_documents``), skips those whose content hash is stored, and
+:func:`extract_parallel` hands chunks of ``CHUNK_DOCS`` documents to a
 ``ProcessPoolExecutor``. At most ``WINDOW`` chunks per worker are in flight, so
 memory stays flat however large the corpus; results are written by the parent
 only, in input order (the store merges events across documents, so order is
@@ -17,7 +18,7 @@ import os
 from collections import deque
 from concurrent.futures import Future
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..options import Options
 from ..records import Document, Event
@@ -31,27 +32,14 @@ THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"
 _options: Options | None = None
 
 
-def run_local(paths: list[str], db: str, options: Options, workers: int = 1) -> dict[str, Any]:
-    """Ingest ``paths`` into ``db`` with ``workers`` processes; returns the summary."""
-    from ..documents import load_documents
-    from ..store import Store
-    from .writer import StoreWriter
-
-    items = load_documents(paths, options)  # a missing path fails here, before the store opens
-    with Store(db) as store:
-        writer = StoreWriter(store)
-        for doc, events in extract_parallel(writer.fresh(items), options, workers):
-            writer.write(doc, events)
-        return writer.result()
-
-
-def extract_parallel(docs: Iterable[Document], options: Options,
-                     workers: int) -> Iterator[tuple[Document, list[Event]]]:
-    """(document, events) for each of ``docs``, in input order, on ``workers`` processes."""
+def extract_parallel(docs: Iterable[Document], options: Options, workers: int,
+                     on_chars: Callable[[int], None] | None = None) -> Iterator[tuple[Document, list[Event]]]:
+    """(document, events) for each of ``docs``, in input order, on ``workers`` processes
+    (this one when ``workers`` is 1); ``on_chars(n)`` is told of the characters done."""
     if workers == 1:
         from ..pipeline import extract_documents
 
-        for x in extract_documents(docs, options):
+        for x in extract_documents(docs, options, on_chars=on_chars):
             yield x.document, x.events
         return
     import multiprocessing
@@ -64,13 +52,17 @@ def extract_parallel(docs: Iterable[Document], options: Options,
         for chunk in _chunks(docs, CHUNK_DOCS):
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
             while len(pending) >= workers * WINDOW:
-                yield from _settle(*pending.popleft())
+                yield from _settle(*pending.popleft(), on_chars)
         while pending:
-            yield from _settle(*pending.popleft())
+            yield from _settle(*pending.popleft(), on_chars)
 
 
-def _settle(chunk: list[Document], future: "Future[list[list[Event]]]") -> Iterator[tuple[Document, list[Event]]]:
-    yield from zip(chunk, future.result())
+def _settle(chunk: list[Document], future: "Future[list[list[Event]]]",
+            on_chars: Callable[[int], None] | None) -> Iterator[tuple[Document, list[Event]]]:
+    for doc, events in zip(chunk, future.result()):
+        if on_chars is not None:
+            on_chars(len(doc.text))
+        yield doc, events
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

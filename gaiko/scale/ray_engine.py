@@ -24,10 +24,11 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import InputError
 from ..options import Options
+from ..records import Rejected
 
 #: Documents per batch handed to an extractor actor.
 BATCH_DOCS = 16
@@ -36,14 +37,14 @@ SHARD_STRIDE = 1_000_000
 
 
 def run_ray(paths: list[str], db: str, options: Options, *, workers: int = 1, address: str | None = None,
-            parquet_dir: str | None = None) -> dict[str, Any]:
-    """Ingest ``paths`` into ``db`` with Ray Data; returns the summary."""
+            parquet_dir: str | None = None, on_reject: Callable[[Rejected], None] | None = None) -> dict[str, Any]:
+    """Ingest ``paths`` into ``db`` with Ray Data; returns the summary (see ``gaiko.ingest.Ingest``)."""
     import ray
 
     from ..documents.dedupe import Deduplicator
-    from ..records import Rejected
+    from ..ingest import Ingest
     from ..store import Store
-    from .writer import StoreWriter, document_from_dict, event_from_dict
+    from .writer import document_from_dict, event_from_dict
 
     shards = list_shards(paths)
     context = ray.data.DataContext.get_current()
@@ -57,19 +58,18 @@ def run_ray(paths: list[str], db: str, options: Options, *, workers: int = 1, ad
         actors = workers if workers > 1 else max(1, int(ray.cluster_resources().get("CPU", 1)))
         dataset = build_dataset(shards, options, frozenset(stored), actors)
         dataset.write_parquet(str(out))
-        writer = StoreWriter(store)
+        run = Ingest(store, on_reject=on_reject)
         dedupe = Deduplicator()
         for batch in ray.data.read_parquet(str(out)).sort("key").iter_batches(batch_format="pyarrow"):
             for row in batch.to_pylist():
                 if row["rejected"]:
-                    writer.reject(Rejected(row["name"], row["rejected"]))
+                    run.reject(Rejected(row["name"], row["rejected"]))
                 elif row["stored"]:
-                    writer.skipped()
+                    run.stored()
                 else:
-                    writer.summary["documents_read"] += 1
                     doc = dedupe.mark(document_from_dict(json.loads(row["document"])))
-                    writer.write(doc, [event_from_dict(e) for e in json.loads(row["events"])])
-        summary = writer.result()
+                    run.write(doc, [event_from_dict(e) for e in json.loads(row["events"])])
+        summary = run.summary()
     summary["parquet"] = str(out)
     return summary
 
@@ -121,6 +121,7 @@ def read_shard(row: dict[str, Any], options: Options, stored: Any) -> list[dict[
     from dataclasses import replace
 
     from ..documents import clean, read_documents
+    from ..documents.language import not_japanese
     from ..records import Rejected
     from ..store import content_hash_of
     from .writer import document_to_dict
@@ -136,8 +137,11 @@ def read_shard(row: dict[str, Any], options: Options, stored: Any) -> list[dict[
             continue
         item = replace(item, id=_renamed(item.id, file.name, name))
         cleaned = clean(item)
+        why = not_japanese(cleaned.text) if cleaned.text.strip() else None
         if not cleaned.text.strip():
             out.append({**base, "name": item.id, "rejected": "no article text left after cleaning"})
+        elif why:  # as load_documents rejects it for the local engine
+            out.append({**base, "name": item.id, "rejected": f"skipped, not Japanese: {why}"})
         elif content_hash_of(cleaned.text) in hashes:
             out.append({**base, "name": item.id, "stored": True})
         else:

@@ -14,33 +14,26 @@ from typing import TYPE_CHECKING, Any
 
 from gaiko.errors import InputError
 from gaiko.plover import SCORES
+from gaiko.store.filters import EventFilter, where_sql
 
 if TYPE_CHECKING:
-    from gaiko.store.store import Store
+    from gaiko.store.connection import Reader
 
 PERIODS = {"month": 7, "year": 4, "all": 0}
 
 
-def dyad_counts(store: "Store", by: str = "month", *, min_sources: int | None = None,
-                **filters: Any) -> list[dict[str, Any]]:
+def dyad_counts(store: "Reader", by: str = "month", where: EventFilter | None = None) -> list[dict[str, Any]]:
     """``{"period", "source", "target", "events", "q1".."q4", "score"}`` rows, by period, then
-    most events first.  ``filters`` are those of :meth:`Store.events`."""
-    from gaiko.store.queries import _where
-
+    most events first, of the events matching ``where``."""
     if by not in PERIODS:
         raise InputError("--by", f"unknown period {by!r} (one of {', '.join(PERIODS)})")
     width = PERIODS[by]
-    conds, params = _where(**filters)
-    if min_sources:
-        conds.append("e.sources >= ?")
-        params.append(int(min_sources))
-    if width:
-        conds.append(f"length(e.date) >= {width}")
-    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    conds, params = (where or EventFilter()).where()
+    dated = [f"length(e.date) >= {width}"] if width else []
     period = f"substr(date, 1, {width})" if width else "'all'"
     scores = " ".join(f"WHEN '{t}' THEN {v}" for t, v in SCORES.items())
     sql = (
-        f"WITH ev AS (SELECT e.id, e.type, e.date, e.quad_class FROM events e{where}),"
+        f"WITH ev AS (SELECT e.id, e.type, e.date, e.quad_class FROM events e{where_sql((conds, params), *dated)}),"
         " pairs AS (SELECT DISTINCT ev.id, ev.type, ev.date, ev.quad_class, x.country AS source, y.country AS target"
         " FROM ev JOIN event_actors x ON x.event_id = ev.id AND x.role = 'source'"
         " JOIN event_actors y ON y.event_id = ev.id AND y.role = 'target'"

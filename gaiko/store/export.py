@@ -28,9 +28,11 @@ from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from gaiko.errors import InputError, StoreError
+from gaiko.store import queries
+from gaiko.store.filters import EventFilter
 
 if TYPE_CHECKING:
-    from gaiko.store.store import Store
+    from gaiko.store.connection import Reader
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 STDOUT = "-"  # the path that means standard output (text formats only)
@@ -54,15 +56,15 @@ def _ordered(row: dict[str, Any]) -> dict[str, Any]:
     return {k: row[k] for k in FIELD_ORDER}
 
 
-def export(store: "Store", path: str, format: str = "jsonl", *, coded_date: str | None = None,
-           **filters: Any) -> int:
-    """Write the events matching ``filters`` to ``path`` (``-``: standard output, for
+def export(store: "Reader", path: str, format: str = "jsonl", where: EventFilter | None = None, *,
+           coded_date: str | None = None) -> int:
+    """Write the events matching ``where`` to ``path`` (``-``: standard output, for
     the text formats); returns how many."""
     if format not in FORMATS:
         raise InputError("--format", f"unknown export format {format!r} (one of {', '.join(FORMATS)})")
     if format == "parquet" and path == STDOUT:
         raise InputError("--output", "parquet is binary: give a file to write (--output FILE.parquet)")
-    rows = store.events(**filters)
+    rows = queries.events(store, where)
     try:
         if format == "jsonl":
             _write_jsonl(path, rows)
@@ -71,7 +73,7 @@ def export(store: "Store", path: str, format: str = "jsonl", *, coded_date: str 
         elif format == "parquet":
             _write_parquet(path, rows)
         else:
-            docs = {d["id"]: d for d in store.documents()}
+            docs = {d["id"]: d for d in queries.documents(store)}
             coded = coded_date or _dt.date.today().isoformat()
             _write_jsonl(path, [to_plover(r, docs.get(r["doc"]), coded) for r in rows])
     except OSError as exc:
@@ -242,7 +244,7 @@ def _entity(actor: dict[str, Any]) -> dict[str, Any]:
 
 def to_plover(event: dict[str, Any], doc: dict[str, Any] | None, coded_date: str) -> dict[str, Any]:
     """One event under PLOVER's field names (EVENTS.md, "Export as PLOVER JSON")."""
-    from gaiko import __version__
+    from gaiko.version import __version__
 
     notes = []
     if event["status"] != "occurred":

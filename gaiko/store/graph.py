@@ -16,7 +16,7 @@ Nodes carry ``label``, ``actor_id``, ``country``, ``events`` (distinct events th
 actor takes part in, on either side, with or without a counterpart) and the same
 ``score`` and ``types``.  Events with no actor on one side add to the node only.
 
-:func:`actor_graph` takes the filters of :meth:`Store.events` (without paging);
+:func:`actor_graph` takes an :class:`~gaiko.store.filters.EventFilter`;
 :func:`to_json` gives ``{"directed", "nodes", "edges"}``, :func:`to_graphml` a
 GraphML document written with the standard library.
 """
@@ -31,9 +31,10 @@ from xml.etree import ElementTree as ET
 
 from gaiko.errors import InputError
 from gaiko.plover import SCORES, score
+from gaiko.store.filters import EventFilter, where_sql
 
 if TYPE_CHECKING:
-    from gaiko.store.store import Store
+    from gaiko.store.connection import Reader
 
 GRAPH_FORMATS = ("graphml", "json")
 LEVELS = ("actor", "country")
@@ -76,18 +77,12 @@ def _summary(types: Counter[str]) -> dict[str, Any]:
     }
 
 
-def actor_graph(store: "Store", *, min_sources: int | None = None, level: str = "actor", **filters: Any) -> Graph:
-    """The network of the events matching ``filters`` (see :func:`gaiko.store.queries.events`),
-    between actors or, with ``level="country"``, between states (:func:`node_expr`)."""
-    from gaiko.store.queries import _where
-
+def actor_graph(store: "Reader", where: EventFilter | None = None, *, level: str = "actor") -> Graph:
+    """The network of the events matching ``where``, between actors or, with
+    ``level="country"``, between states (:func:`node_expr`)."""
     nx, ny, nea = node_expr("x", level), node_expr("y", level), node_expr("ea", level)
-    conds, params = _where(**filters)
-    if min_sources:
-        conds.append("e.sources >= ?")
-        params.append(int(min_sources))
-    where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    selected = f"SELECT e.id, e.type FROM events e{where}"
+    conds, params = (where or EventFilter()).where()
+    selected = f"SELECT e.id, e.type FROM events e{where_sql((conds, params))}"
     edge_sql = (
         f"WITH ev AS ({selected})"
         f" SELECT least({nx}, {ny}) AS a, greatest({nx}, {ny}) AS b,"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gaiko.store.store import Connection, Store
+    from gaiko.store.connection import Connection, Writer
 
 RECORD_TABLE = "schema_migrations"
 
@@ -59,7 +59,7 @@ class Migrations:
             " applied_at TIMESTAMP NOT NULL, PRIMARY KEY (migration_set, name))"
         )
 
-    def applied(self, store: "Store") -> list[dict[str, Any]]:
+    def applied(self, store: "Writer") -> list[dict[str, Any]]:
         """The recorded migrations of this set, oldest first (reads only)."""
 
         def fn(conn: "Connection") -> list[dict[str, Any]]:
@@ -77,12 +77,12 @@ class Migrations:
 
         return store.read(fn)
 
-    def pending(self, store: "Store") -> list[Migration]:
+    def pending(self, store: "Writer") -> list[Migration]:
         """The migrations not yet recorded, in order (reads only)."""
         done = {row["name"] for row in self.applied(store)}
         return [m for m in self._migrations if m.name not in done]
 
-    def apply(self, store: "Store", *, stop_before: str | None = None) -> list[str]:
+    def apply(self, store: "Writer", *, stop_before: str | None = None) -> list[str]:
         """Apply the pending migrations, each in one transaction with its record row."""
         names: list[str] = []
         store.write(self.ensure_record_table)

@@ -7,118 +7,50 @@ import bisect
 import contextlib
 import gc
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from gaiko.errors import InputError
 from gaiko.store import merge
+from gaiko.store.filters import EventFilter, actor_match, where_sql
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from gaiko.store.store import Connection, Store
+    from gaiko.store.connection import Connection, Reader
 
-def _actor_match(alias: str, value: str) -> tuple[str, list[Any]]:
-    """An actor of ``alias`` (event_actors) is ``value``: by id, country code or merge key."""
-    return (
-        f"({alias}.actor_id = ? OR {alias}.country = ? OR {alias}.actor_key = ?)",
-        [value, value, merge.normalise_id(value) or value],
-    )
-
-
-def _one_or_many(column: str, value: str | Sequence[str]) -> tuple[str, list[Any]]:
-    if isinstance(value, str):
-        return f"{column} = ?", [value]
-    return f"list_contains(?, {column})", [list(value)]
+def events(store: "Reader", where: EventFilter | None = None, *, limit: int | None = None, offset: int = 0,
+           sort: str = "date") -> list[dict[str, Any]]:
+    """Deduplicated events matching ``where`` in the order ``sort`` names (:data:`SORTS`);
+    by default oldest date first (undated last), then in creation order."""
+    conds, params = (where or EventFilter()).where()
+    return _select(store, conds, params, limit=limit, offset=offset, order=order_by(sort))
 
 
-def _bound(name: str, value: str, *, end: bool) -> Any:
-    bound = merge.date_interval(value, end=end)
-    if bound is None:
-        raise InputError(name, f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
-    return bound
+def count_events(store: "Reader", where: EventFilter | None = None) -> int:
+    """How many events match ``where``."""
+    conds, params = (where or EventFilter()).where()
+    sql = "SELECT count(*) FROM events e" + where_sql((conds, params))
+    return store.read(lambda c: c.execute(sql, params).fetchone()[0])
 
 
-def _where(
-    *,
-    actor: str | None = None,
-    type: str | Sequence[str] | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    status: str | Sequence[str] | None = None,
-    country: str | None = None,
-    dyad: tuple[str, str] | None = None,
-    min_confidence: float | None = None,
-) -> tuple[list[str], list[Any]]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if min_confidence is not None:
-        if not 0.0 <= float(min_confidence) <= 1.0:
-            raise InputError("min_confidence", f"must be between 0 and 1, got {min_confidence}")
-        conds.append("e.confidence >= ?")
-        params.append(float(min_confidence))
-    if actor:
-        sql, p = _actor_match("a", actor)
-        conds.append(f"e.id IN (SELECT a.event_id FROM event_actors a WHERE {sql})")
-        params += p
-    if type:
-        sql, p = _one_or_many("e.type", type)
-        conds.append(sql)
-        params += p
-    if status:
-        sql, p = _one_or_many("e.status", status)
-        conds.append(sql)
-        params += p
-    if country:
-        conds.append("e.id IN (SELECT a.event_id FROM event_actors a WHERE a.country = ?)")
-        params.append(country)
-    if dyad:
-        if len(dyad) != 2:
-            raise InputError("dyad", f"needs two actors, got {dyad!r}")
-        sx, px = _actor_match("x", dyad[0])
-        sy, py = _actor_match("y", dyad[1])
-        conds.append(
-            "e.id IN (SELECT x.event_id FROM event_actors x JOIN event_actors y"
-            f" ON y.event_id = x.event_id AND y.role <> x.role WHERE {sx} AND {sy})"
-        )
-        params += px + py
-    # an event's date is the interval it covers; keep it if it overlaps [since, until]
-    if since:
-        conds.append("e.date_hi >= ?")
-        params.append(_bound("since", since, end=False))
-    if until:
-        conds.append("e.date_lo <= ?")
-        params.append(_bound("until", until, end=True))
-    return conds, params
+def latest_dated(store: "Reader", n: int) -> list[dict[str, Any]]:
+    """The ``n`` dated events latest by their date as written (``2024`` before
+    ``2024-01``), oldest of them first; ties in creation order."""
+    rows = _select(store, ["e.date IS NOT NULL"], [], limit=n, order="e.date DESC, e.seq DESC")
+    return rows[::-1]
 
 
-def events(
-    store: "Store",
-    *,
-    actor: str | None = None,
-    type: str | Sequence[str] | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    status: str | Sequence[str] | None = None,
-    country: str | None = None,
-    dyad: tuple[str, str] | None = None,
-    min_sources: int | None = None,
-    min_confidence: float | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    sort: str = "date",
-) -> list[dict[str, Any]]:
-    """Deduplicated events in the order ``sort`` names (:data:`SORTS`); by default
-    oldest date first (undated last), then in creation order."""
-    conds, params = _where(actor=actor, type=type, since=since, until=until, status=status,
-                           country=country, dyad=dyad, min_confidence=min_confidence)
-    return _select(store, conds, params, min_sources=min_sources, limit=limit, offset=offset,
-                   order=order_by(sort))
+def document_with_text(store: "Reader", content_hash: str) -> str | None:
+    """The id of the stored document whose cleaned text has ``content_hash``, or None."""
+    rows = store.read(lambda c: c.execute("SELECT id FROM documents WHERE content_hash = ? ORDER BY seq LIMIT 1",
+                                          [content_hash]).fetchall())
+    return rows[0][0] if rows else None
 
 
-def event(store: "Store", event_id: str) -> dict[str, Any] | None:
+def event(store: "Reader", event_id: str) -> dict[str, Any] | None:
     rows = _select(store, ["e.id = ?"], [event_id])
     return rows[0] if rows else None
 
@@ -163,7 +95,7 @@ LISTED_IDS = 1000
 _HISTORY = "STRUCT(doc VARCHAR, status VARCHAR, date VARCHAR)[]"  # the JSON ingest writes
 
 
-def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources: int | None = None,
+def _select(store: "Reader", conds: list[str], params: list[Any], *,
             limit: int | None = None, offset: int = 0, order: str = _ORDER) -> list[dict[str, Any]]:
     """The events matching ``conds``, with their actors and mentions, in output order.
 
@@ -173,11 +105,8 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
     output (``r``) and cut into each event's share by offsets.  Gathering the
     actors and mentions into lists inside DuckDB (``list(... ORDER BY ...)``)
     or as JSON costs more than all of this together."""
-    conds, params = list(conds), list(params)
-    if min_sources:
-        conds.append("e.sources >= ?")
-        params.append(int(min_sources))
-    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    params = list(params)
+    where = where_sql((conds, params))
     page = ""
     if limit is not None:
         page += " LIMIT ?"
@@ -195,7 +124,7 @@ def _select(store: "Store", conds: list[str], params: list[Any], *, min_sources:
     # the same events with their 0-based rank in that order, to sort actors and mentions by:
     # selected again, or, for a short list, given as the ids the first statement returned
     ranked = (f"WITH r AS (SELECT e.id, row_number() OVER (ORDER BY {order}) - 1 AS rank"
-              f" FROM (SELECT e.id, e.date_lo, e.date_hi, e.seq, e.type, e.status, e.sources, e.doc"
+              f" FROM (SELECT e.id, e.date, e.date_lo, e.date_hi, e.seq, e.type, e.status, e.sources, e.doc"
               f" FROM {selected}) e)")
     listed = "WITH r AS (SELECT id, rank - 1 AS rank FROM unnest(?::VARCHAR[]) WITH ORDINALITY AS r(id, rank))"
     actor_sql = (
@@ -306,7 +235,7 @@ def _doc_dict(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def documents(store: "Store") -> list[dict[str, Any]]:
+def documents(store: "Reader") -> list[dict[str, Any]]:
     """Every stored document (without its text), in ingest order, with its event count."""
     sql = (
         f"SELECT {', '.join('d.' + c.strip() for c in _DOC_COLUMNS.split(','))},"
@@ -316,13 +245,13 @@ def documents(store: "Store") -> list[dict[str, Any]]:
     return [_doc_dict(r) for r in store.read(lambda c: c.dicts(sql))]
 
 
-def document(store: "Store", doc_id: str) -> dict[str, Any] | None:
+def document(store: "Reader", doc_id: str) -> dict[str, Any] | None:
     """One document with its text, or None."""
     rows = store.read(lambda c: c.dicts(f"SELECT {_DOC_COLUMNS}, text FROM documents WHERE id = ?", [doc_id]))
     return _doc_dict(rows[0]) if rows else None
 
 
-def counts(store: "Store") -> dict[str, int]:
+def counts(store: "Reader") -> dict[str, int]:
     def fn(conn: "Connection") -> dict[str, int]:
         return {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -332,7 +261,7 @@ def counts(store: "Store") -> dict[str, int]:
     return store.read(fn)
 
 
-def country_of(store: "Store", ref: str) -> str:
+def country_of(store: "Reader", ref: str) -> str:
     """The state an actor belongs to (``Kim Jong Un`` → ``PRK``), for the country level;
     a country code, an IGO, or an actor of no known country is itself."""
     rows = store.read(lambda c: c.execute(
@@ -343,7 +272,7 @@ def country_of(store: "Store", ref: str) -> str:
     return ref
 
 
-def timeline(store: "Store", a: str, b: str | None = None, *, level: str = "actor",
+def timeline(store: "Reader", a: str, b: str | None = None, *, level: str = "actor",
              min_confidence: float | None = None) -> list[tuple[str, str, int]]:
     """(month, type, count) for events involving ``a`` (with ``b`` on the other side,
     if given).  Events dated to a year only, or undated, are left out.  At the
@@ -354,12 +283,9 @@ def timeline(store: "Store", a: str, b: str | None = None, *, level: str = "acto
     elif level != "actor":
         raise InputError("--level", f"unknown level {level!r} (one of actor, country)")
     if b is None:
-        conds, params = _where(actor=a)
+        conds, params = EventFilter(actor=a, min_confidence=min_confidence).where()
     else:
-        conds, params = _where(dyad=(a, b))
-    if min_confidence is not None:
-        more, extra = _where(min_confidence=min_confidence)
-        conds, params = conds + more, params + extra
+        conds, params = EventFilter(dyad=(a, b), min_confidence=min_confidence).where()
     sql = (
         "SELECT substr(e.date, 1, 7) AS month, e.type, count(*) AS n FROM events e"
         " WHERE length(e.date) >= 7 AND " + " AND ".join(conds)
@@ -368,7 +294,7 @@ def timeline(store: "Store", a: str, b: str | None = None, *, level: str = "acto
     return [tuple(r) for r in store.read(lambda c: c.execute(sql, params).fetchall())]
 
 
-def actors(store: "Store", limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
+def actors(store: "Reader", limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
     """The most active actors: ``{"key", "id", "country", "text", "events"}``, most events first;
     at the ``country`` level, the states (people and organs folded in), with the same keys."""
     if level == "country":
@@ -394,7 +320,7 @@ def actors(store: "Store", limit: int = 20, *, level: str = "actor") -> list[dic
     return store.read(lambda c: c.dicts(sql, [int(limit)]))
 
 
-def documents_per_month(store: "Store") -> dict[str, int]:
+def documents_per_month(store: "Reader") -> dict[str, int]:
     """Documents per publication month, ``{"2024-01": 12, ...}`` (reprints counted once:
     a document marked ``duplicate_of`` another is left out)."""
     sql = ("SELECT substr(published, 1, 7) AS month, count(*) FROM documents"
@@ -402,14 +328,14 @@ def documents_per_month(store: "Store") -> dict[str, int]:
     return {m: int(n) for m, n in store.read(lambda c: c.execute(sql).fetchall())}
 
 
-def has_actor(store: "Store", ref: str) -> bool:
+def has_actor(store: "Reader", ref: str) -> bool:
     """Whether some stored event has ``ref`` on a side (by id, country code or merge key)."""
-    sql, params = _actor_match("a", ref)
+    sql, params = actor_match("a", ref)
     return store.read(lambda c: c.execute(f"SELECT count(*) FROM event_actors a WHERE {sql}",
                                           params).fetchone()[0]) > 0
 
 
-def actor_names(store: "Store") -> list[str]:
+def actor_names(store: "Reader") -> list[str]:
     """Every name a stored actor goes by: ids, country codes and the texts it was reported as."""
     rows = store.read(lambda c: c.execute(
         "SELECT DISTINCT actor_id FROM event_actors WHERE actor_id IS NOT NULL"

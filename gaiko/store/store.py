@@ -27,107 +27,30 @@ seconds, so a busy writer still lets the others in between its writes.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import datetime as _dt
-import hashlib
-import json
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import duckdb
 
 from gaiko.errors import StoreError, StoreOutdated
-from gaiko.plover import quad_class
 from gaiko.records import Document, Event, Rejected
-from gaiko.store import merge
+from gaiko.store import queries
+from gaiko.store.connection import Connection, Tracer, content_hash_of, now
+from gaiko.store.filters import EventFilter
 from gaiko.store.migrations import MIGRATIONS
-
-if TYPE_CHECKING:
-    import pyarrow
+from gaiko.store.writes import IngestResult, prepared, write_document
 
 T = TypeVar("T")
-Tracer = Callable[[str, Any], None]
-
-
-@dataclass(frozen=True)
-class IngestResult:
-    document_added: bool
-    events_added: int
-    mentions_added: int
-    events_merged: int
-
-
-class Connection:
-    """A DuckDB connection that reports each statement to the store's tracer."""
-
-    def __init__(self, raw: duckdb.DuckDBPyConnection, tracer: Tracer | None, *,
-                 in_transaction: bool = False) -> None:
-        self.raw = raw
-        self._tracer = tracer
-        self.in_transaction = in_transaction
-
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator["Connection"]:
-        """Run several reads on one snapshot of the store (a read transaction), so a
-        write committed meanwhile cannot make them disagree; inside a write
-        transaction, its own state already is that snapshot."""
-        if self.in_transaction:
-            yield self
-            return
-        self.execute("BEGIN TRANSACTION")
-        self.in_transaction = True
-        try:
-            yield self
-        finally:
-            self.in_transaction = False
-            self.execute("ROLLBACK")  # nothing to keep: reads only
-
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> duckdb.DuckDBPyConnection:
-        if self._tracer is not None:
-            self._tracer(sql, params)
-        return self.raw.execute(sql, params) if params is not None else self.raw.execute(sql)
-
-    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        if not rows:
-            return
-        if self._tracer is not None:
-            self._tracer(sql, rows)
-        self.raw.executemany(sql, rows)
-
-    def arrow(self, sql: str, params: Sequence[Any] | None = None) -> "pyarrow.Table":
-        """The result of a read as a pyarrow Table (columns convert to Python values
-        several times faster than ``fetchall`` builds row tuples)."""
-        if self._tracer is not None:
-            self._tracer(sql, params)
-        return self.raw.sql(sql, params=list(params) if params is not None else None).to_arrow_table()
-
-    def dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
-        cur = self.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
-
-
-def content_hash_of(text: str) -> str:
-    """sha256 of the cleaned text: the key that makes ingest idempotent."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def event_id_for(content_hash: str, index: int) -> str:
-    """A stable event id: the same document and position give the same id in any store."""
-    return "ev" + hashlib.sha256(f"{content_hash}\x1f{index}".encode()).hexdigest()[:14]
-
-
-def _now() -> _dt.datetime:
-    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
 
 
 class Store:
-    """The event store.  See the module docstring; the query methods live in
-    :mod:`gaiko.store.queries` and the exporters in :mod:`gaiko.store.export`."""
+    """The event store.  See the module docstring; the ingest transaction lives in
+    :mod:`gaiko.store.writes`, the query methods in :mod:`gaiko.store.queries` (each
+    taking an :class:`~gaiko.store.filters.EventFilter`) and the exporters in
+    :mod:`gaiko.store.export`."""
 
     def __init__(
         self,
@@ -387,15 +310,15 @@ class Store:
         for ev in events:
             if ev.doc != doc.id or any(m.doc != doc.id for m in ev.mentions):
                 raise StoreError(f"{doc.id}: an event or mention names another document ({ev.doc!r})")
-        events = [_prepared(ev) for ev in events]
-        return self.write(lambda conn: _ingest(conn, doc, events, chash))
+        events = [prepared(ev) for ev in events]
+        return self.write(lambda conn: write_document(conn, doc, events, chash))
 
     def record_rejected(self, rejected: Rejected) -> None:
         """Record a document the pipeline could not read (the latest reason wins)."""
         self.write(lambda conn: conn.execute(
             "INSERT INTO rejected (doc, reason, recorded_at) VALUES (?, ?, ?)"
             " ON CONFLICT (doc) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at",
-            [rejected.doc, rejected.reason, _now()],
+            [rejected.doc, rejected.reason, now()],
         ))
 
     def rejected(self) -> list[Rejected]:
@@ -404,306 +327,67 @@ class Store:
 
     # -- queries (implemented in queries.py / export.py) --------------------------
 
-    def events(
-        self,
-        *,
-        actor: str | None = None,
-        type: str | Sequence[str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        status: str | Sequence[str] | None = None,
-        country: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        min_sources: int | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        sort: str = "date",
-    ) -> list[dict[str, Any]]:
-        """Deduplicated events matching every filter given (see :func:`gaiko.store.queries.events`)."""
-        from gaiko.store import queries
+    def events(self, where: EventFilter | None = None, *, limit: int | None = None, offset: int = 0,
+               sort: str = "date", **criteria: Any) -> list[dict[str, Any]]:
+        """Deduplicated events matching ``where`` (or an ``EventFilter`` of ``criteria``:
+        ``store.events(actor="PRK")``), in ``sort`` order (see :func:`gaiko.store.queries.events`)."""
+        return queries.events(self, _filter(where, criteria), limit=limit, offset=offset, sort=sort)
 
-        return queries.events(self, actor=actor, type=type, since=since, until=until, status=status,
-                              country=country, dyad=dyad, min_sources=min_sources,
-                              min_confidence=min_confidence, limit=limit, offset=offset, sort=sort)
+    def count_events(self, where: EventFilter | None = None, **criteria: Any) -> int:
+        """How many events match ``where`` (or ``criteria``)."""
+        return queries.count_events(self, _filter(where, criteria))
+
+    def latest_dated(self, n: int) -> list[dict[str, Any]]:
+        """The ``n`` latest dated events, oldest of them first (the ``gaiko run`` summary)."""
+        return queries.latest_dated(self, n)
+
+    def document_with_text(self, content_hash: str) -> str | None:
+        """The id under which a text with ``content_hash`` is stored, if it is."""
+        return queries.document_with_text(self, content_hash)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
-        from gaiko.store import queries
-
         return queries.event(self, event_id)
 
     def documents(self) -> list[dict[str, Any]]:
-        from gaiko.store import queries
-
         return queries.documents(self)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        from gaiko.store import queries
-
         return queries.document(self, doc_id)
 
     def counts(self) -> dict[str, int]:
-        from gaiko.store import queries
-
         return queries.counts(self)
 
     def timeline(self, a: str, b: str | None = None, *, level: str = "actor",
                  min_confidence: float | None = None) -> list[tuple[str, str, int]]:
-        from gaiko.store import queries
-
         return queries.timeline(self, a, b, level=level, min_confidence=min_confidence)
 
     def actors(self, limit: int = 20, *, level: str = "actor") -> list[dict[str, Any]]:
-        from gaiko.store import queries
-
         return queries.actors(self, limit, level=level)
 
     def documents_per_month(self) -> dict[str, int]:
         """How many documents were published in each month (``YYYY-MM``; documents with
         no publication date, or only a year, are not counted): the denominator of
         normalised counts."""
-        from gaiko.store import queries
-
         return queries.documents_per_month(self)
 
-    def dyads(self, by: str = "month", **filters: Any) -> list[dict[str, Any]]:
-        """Directed country dyad counts per period (see :func:`gaiko.store.dyads.dyad_counts`)."""
+    def dyads(self, by: str = "month", where: EventFilter | None = None, **criteria: Any) -> list[dict[str, Any]]:
+        """Directed country dyad counts per period of the events matching ``where`` (or
+        ``criteria``; see :func:`gaiko.store.dyads.dyad_counts`)."""
         from gaiko.store.dyads import dyad_counts
 
-        return dyad_counts(self, by=by, **filters)
+        return dyad_counts(self, by, _filter(where, criteria))
 
-    def export(self, path: str, format: str = "jsonl", **filters: Any) -> int:
+    def export(self, path: str, format: str = "jsonl", where: EventFilter | None = None, *,
+               coded_date: str | None = None, **criteria: Any) -> int:
+        """Write the events matching ``where`` (or ``criteria``) to ``path`` (see
+        :func:`gaiko.store.export.export`)."""
         from gaiko.store import export
 
-        return export.export(self, path, format, **filters)
+        return export.export(self, path, format, _filter(where, criteria), coded_date=coded_date)
 
 
-# -- the ingest transaction ---------------------------------------------------------
-#
-# One document costs a fixed handful of statements whatever its number of events
-# (DuckDB's cost is per statement): what the store holds (one lookup), the stored
-# events each report might merge into (one query), then one multi-row statement
-# per table written.  The merge decisions are made in Python on those candidates,
-# which are updated in memory as the document's own reports are applied, so a
-# report can merge into an event created or updated earlier in the same document,
-# exactly as if each report had been written before the next was read.
+def _filter(where: EventFilter | None, criteria: dict[str, Any]) -> EventFilter:
+    if where is not None and criteria:
+        raise TypeError("give an EventFilter or filter keywords, not both")
+    return where if where is not None else EventFilter(**criteria)
 
-# what the store holds, as (question, count, list) rows: one UNION ALL of small
-# queries costs half what the same queries cost as scalar subqueries of one SELECT
-_LOOKUP = (
-    "SELECT 0, count(*), NULL::VARCHAR[] FROM documents WHERE content_hash = ?"  # the same text, any id
-    " UNION ALL SELECT 1, count(*), NULL FROM documents WHERE id = ?"
-    " UNION ALL SELECT 2, max(seq), NULL FROM documents"
-    " UNION ALL SELECT 3, max(seq), NULL FROM events"
-    " UNION ALL SELECT 4, max(seq), NULL FROM mentions"
-    # the stored documents that count as the same source as this one (see merge: sources)
-    " UNION ALL SELECT 5, NULL, list(id) FROM documents WHERE coalesce(duplicate_of, id) = ?"
-    " UNION ALL SELECT 6, NULL, list(key) FROM actors WHERE list_contains(?::VARCHAR[], key)"
-)
-_CANDIDATE_COLUMNS = ("id", "type", "dyad_key", "date", "date_end", "date_text", "mode", "location",
-                      "status_history", "sources", "confidence")
-_EVENT_INSERT = (
-    "INSERT INTO events (id, seq, type, mode, status, date, date_end, date_text, date_lo, date_hi,"
-    " location, evidence, doc, dyad_key, status_history, sources, confidence, quad_class,"
-    " latitude, longitude, geonameid, place_country, admin1) VALUES "
-)
-_EVENT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_EVENT_UPDATE = (
-    "UPDATE events SET status = v.status, status_history = v.history, date = v.date,"
-    " date_end = v.date_end, date_text = v.date_text, date_lo = v.date_lo, date_hi = v.date_hi,"
-    " mode = coalesce(events.mode, v.mode), location = coalesce(events.location, v.location),"
-    " sources = v.sources, confidence = v.confidence,"
-    " latitude = coalesce(events.latitude, v.latitude), longitude = coalesce(events.longitude, v.longitude),"
-    " geonameid = coalesce(events.geonameid, v.geonameid),"
-    " place_country = coalesce(events.place_country, v.place_country), admin1 = coalesce(events.admin1, v.admin1),"
-    " evidence = coalesce(v.evidence, events.evidence)"
-    " FROM (VALUES {rows})"
-    " v(id, status, history, date, date_end, date_text, date_lo, date_hi, mode, location, sources, confidence,"
-    " latitude, longitude, geonameid, place_country, admin1, evidence)"
-    " WHERE events.id = v.id"
-)
-_UPDATE_ROW = ("(?::VARCHAR, ?::VARCHAR, ?::JSON, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::DATE, ?::DATE,"
-               " ?::VARCHAR, ?::JSON, ?::INTEGER, ?::DOUBLE, ?::DOUBLE, ?::DOUBLE, ?::BIGINT, ?::VARCHAR, ?::VARCHAR,"
-               " ?::VARCHAR)")
-
-
-def _prepared(ev: Event) -> Event:
-    """The event as stored: its place resolved (:mod:`gaiko.places`) and its confidence
-    set (:mod:`gaiko.confidence`; from the record alone when the pipeline gave none).
-    The caller's event is left as it was."""
-    from gaiko.confidence import confidence
-    from gaiko.places import enrich
-
-    changes: dict[str, Any] = {}
-    if ev.location:
-        changes["location"] = enrich(ev.location)
-    if ev.confidence is None:
-        changes["confidence"] = confidence(ev.to_dict(), ev.basis)
-    return dataclasses.replace(ev, **changes) if changes else ev
-
-
-def _place_columns(location: dict[str, Any] | None) -> list[Any]:
-    """latitude, longitude, geonameid, place_country, admin1 of a (resolved) location."""
-    loc = location or {}
-    return [loc.get("latitude"), loc.get("longitude"), loc.get("geonameid"), loc.get("place_country"),
-            loc.get("admin1")]
-
-
-def _values(row: str, rows: list[list[Any]]) -> tuple[str, list[Any]]:
-    """``row`` repeated once per row, and the rows' values flattened, for one multi-row statement."""
-    return ", ".join([row] * len(rows)), [v for r in rows for v in r]
-
-
-def _json(value: Any) -> str | None:
-    return json.dumps(value, ensure_ascii=False) if value else None
-
-
-def _ingest(conn: Connection, doc: Document, events: list[Event], chash: str) -> IngestResult:
-    # 1. what the store already holds
-    dyads = [merge.dyad_key(ev.type, ev.source, ev.target) for ev in events]
-    actor_keys = sorted({merge.actor_key(a) for ev in events for a in (*ev.source, *ev.target)})
-    same_source = doc.duplicate_of if doc.duplicate_of is not None else doc.id
-    found = {k: (n or 0, names or []) for k, n, names in
-             conn.execute(_LOOKUP, [chash, doc.id, same_source, actor_keys]).fetchall()}
-    (same_text, _), (same_id, _), (doc_seq, _), (event_seq, _), (mention_seq, _) = (found[k] for k in range(5))
-    if same_text:
-        return IngestResult(False, 0, 0, 0)
-    if same_id:
-        raise StoreError(
-            f"{doc.id}: a different text is already stored under this document id "
-            "(give the new version another id, or use a new store)"
-        )
-    conn.execute(
-        "INSERT INTO documents (id, content_hash, title, published, publisher, url, text,"
-        " duplicate_of, ingested_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [doc.id, chash, doc.title, doc.published, doc.publisher, doc.url, doc.text,
-         doc.duplicate_of, _now(), doc_seq + 1],
-    )
-    # 2. the stored events each report may merge into
-    candidates = _candidates(conn, [(ev.type, dkey) for ev, dkey in zip(events, dyads)])
-
-    # 3. each report becomes a new event or merges into a candidate (see gaiko.store.merge);
-    # a document counts as a new source of an event unless a document with the same
-    # original (duplicate_of, else itself) already reports it
-    same_source_docs = set(found[5][1]) | {doc.id}
-    created: list[tuple[dict[str, Any], Event]] = []
-    mention_rows: list[list[Any]] = []
-    for index, (ev, dkey) in enumerate(zip(events, dyads)):
-        report = {"doc": doc.id, "status": ev.status, "date": ev.date}
-        group = candidates[(ev.type, dkey)]
-        target = merge.choose({"date": ev.date, "mode": ev.mode, "location": ev.location}, group)
-        if target is None:
-            event_seq += 1
-            target = {"id": event_id_for(chash, index), "seq": event_seq, "dyad_key": dkey, "date": ev.date,
-                      "date_end": ev.date_end, "date_text": ev.date_text, "mode": ev.mode,
-                      "location": ev.location or None, "history": [report], "sources": 1,
-                      "confidence": ev.confidence}
-            group.append(target)
-            created.append((target, ev))
-        else:
-            _merge_into(target, ev, report, same_source_docs)
-        for m in ev.mentions or [None]:
-            mention_seq += 1
-            mention_rows.append([target["id"], doc.id, m.start if m else None, m.end if m else None,
-                                 ev.evidence, mention_seq])
-
-    # 4. one statement per table
-    if created:
-        _insert_events(conn, created, known_actors=set(found[6][1]))
-    updated = [c for group in candidates.values() for c in group if "stored_mode" in c and "history" in c]
-    if updated:
-        _update_events(conn, updated)
-    if mention_rows:
-        sql, params = _values("(?, ?, ?, ?, ?, ?)", mention_rows)
-        conn.execute('INSERT INTO mentions (event_id, doc, start, "end", evidence, seq) VALUES ' + sql, params)
-    return IngestResult(True, len(created), len(mention_rows), len(events) - len(created))
-
-
-def _candidates(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """The stored events of each (type, dyad key), in creation order."""
-    out: dict[tuple[str, str], list[dict[str, Any]]] = {pair: [] for pair in pairs}
-    if not out:
-        return out
-    where = " OR ".join(["(type = ? AND dyad_key = ?)"] * len(out))
-    rows = conn.execute(f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM events WHERE {where} ORDER BY seq",
-                        [v for pair in out for v in pair]).fetchall()
-    for row in rows:
-        c = dict(zip(_CANDIDATE_COLUMNS, row))
-        c["location"] = json.loads(c["location"]) if c["location"] else None
-        c["stored_mode"], c["stored_location"] = c["mode"], c["location"]  # what the update may fill in
-        out[(c["type"], c["dyad_key"])].append(c)
-    return out
-
-
-def _merge_into(target: dict[str, Any], ev: Event, report: dict[str, Any], same_source_docs: set[str]) -> None:
-    """Apply one report to an event held in memory: the rule of :mod:`gaiko.store.merge`."""
-    from gaiko.confidence import combine
-
-    if "history" not in target:
-        target["history"] = json.loads(target["status_history"])
-    if not any(h["doc"] in same_source_docs for h in target["history"]):
-        target["sources"] = (target["sources"] or 0) + 1
-        target["confidence"] = combine(target.get("confidence"), ev.confidence)  # independent evidence
-    elif ev.confidence is not None:
-        target["confidence"] = max(target.get("confidence") or 0.0, ev.confidence)  # a reprint: no new evidence
-    target["history"].append(report)
-    if merge.more_precise(target["date"], ev.date):
-        # the date and the sentence it was read from come from one report (date_text is in the evidence)
-        target["date"], target["date_end"], target["date_text"] = ev.date, ev.date_end, ev.date_text
-        target["evidence"] = ev.evidence
-    if target["mode"] is None:
-        target["mode"] = ev.mode
-    if target["location"] is None:
-        target["location"] = ev.location or None
-
-
-def _insert_events(conn: Connection, created: list[tuple[dict[str, Any], Event]], *,
-                   known_actors: set[str]) -> None:
-    """The new events, their actors, and the actors the store did not know yet."""
-    rows, actor_rows, new_actors = [], [], {}
-    for e, ev in created:
-        lo, hi = _interval(e["date"], e["date_end"])
-        rows.append([e["id"], e["seq"], ev.type, e["mode"], merge.merged_status(e["history"]), e["date"],
-                     e["date_end"], e["date_text"], lo, hi, _json(e["location"]),
-                     e.get("evidence", ev.evidence), ev.doc,
-                     e["dyad_key"], json.dumps(e["history"], ensure_ascii=False), e["sources"],
-                     e["confidence"], quad_class(ev.type), *_place_columns(e["location"])])
-        for role, actors in (("source", ev.source), ("target", ev.target)):
-            for pos, actor in enumerate(actors):
-                key = merge.actor_key(actor)
-                values = [actor.get("id"), actor.get("country"), actor.get("text"), actor.get("sector")]
-                actor_rows.append([e["id"], role, pos, key, *values])
-                if key not in known_actors:
-                    new_actors.setdefault(key, [key, *values])  # the first report names it
-    sql, params = _values(_EVENT_ROW, rows)
-    conn.execute(_EVENT_INSERT + sql, params)
-    if actor_rows:
-        sql, params = _values("(?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
-        conn.execute("INSERT INTO event_actors (event_id, role, position, actor_key, actor_id, country,"
-                     " text, sector) VALUES " + sql, params)
-    if new_actors:
-        sql, params = _values("(?, ?, ?, ?, ?)", list(new_actors.values()))
-        conn.execute("INSERT INTO actors (key, id, country, text, sector) VALUES " + sql
-                     + " ON CONFLICT DO NOTHING", params)
-
-
-def _update_events(conn: Connection, updated: list[dict[str, Any]]) -> None:
-    """The stored events reports merged into, each written once with its final state."""
-    rows = []
-    for c in updated:
-        lo, hi = _interval(c["date"], c["date_end"])
-        rows.append([c["id"], merge.merged_status(c["history"]), json.dumps(c["history"], ensure_ascii=False),
-                     c["date"], c["date_end"], c["date_text"], lo, hi,
-                     c["mode"] if c["stored_mode"] is None else None,
-                     _json(c["location"]) if c["stored_location"] is None else None, c["sources"],
-                     c["confidence"], *_place_columns(c["location"]), c.get("evidence")])
-    sql, params = _values(_UPDATE_ROW, rows)
-    conn.execute(_EVENT_UPDATE.format(rows=sql), params)
-
-
-def _interval(date: str | None, date_end: str | None) -> tuple[Any, Any]:
-    lo = merge.date_interval(date)
-    hi = merge.date_interval(date_end or date, end=True)
-    if lo and hi and hi < lo:
-        hi = merge.date_interval(date, end=True)
-    return lo, hi

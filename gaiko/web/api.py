@@ -4,75 +4,19 @@ naming the parameter, unknown ids 404s."""
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, Response, UploadFile
 
 from gaiko.errors import InputError
-from gaiko.store import Store
 from gaiko.web import plover, reads
-from gaiko.web.filters import MAX_LIMIT, EventQuery, event_query, fetch_all, fetch_page
-from gaiko.web.paste import ingest_pasted, read_pasted
+from gaiko.web.deps import (Filters, Level, Limit, Normalise, Offset, Sort, StoreDep, check_ingest,
+                            network_filters, read_upload)
+from gaiko.web.filters import fetch_all, fetch_page
+from gaiko.web.paste import ingest_pasted, read_pasted, record_refused
 from gaiko.web.views import monthly
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most this many (1–{MAX_LIMIT})")]
-Level = Annotated[str, Query(pattern="^(actor|country)$",
-                             description="`actor`, or `country`: people and organs fold into their state")]
-Normalise = Annotated[bool, Query(description="also give events per 100 documents published that month")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="skip this many")]
-Sort = Annotated[str, Query(max_length=20, description="date (oldest first), -date (newest first), sources "
-                                                      "(most reported first), type, status, source, target, "
-                                                      "doc; -KEY reverses")]
-
-
-def get_store(request: Request) -> Store:
-    return request.app.state.store
-
-
-StoreDep = Annotated[Store, Depends(get_store)]
-Filters = Annotated[EventQuery, Depends(event_query)]
-
-
-# -- ingest guard -------------------------------------------------------------------------
-
-
-def check_ingest(request: Request, token: str | None = None) -> None:
-    """Ingest is allowed on loopback or with ``allow_ingest``; then the token if one is set,
-    and never from a page of another origin (a cross-site form post)."""
-    options = request.app.state.options
-    if not options.ingest_enabled:
-        raise HTTPException(403, "ingest is off: this server is bound to a non-loopback address "
-                                 "(start it with --allow-ingest to enable it)")
-    site = request.headers.get("sec-fetch-site")
-    origin = request.headers.get("origin")
-    if site is not None:
-        if site not in ("same-origin", "none"):
-            raise HTTPException(403, f"cross-origin ingest refused (Sec-Fetch-Site: {site})")
-    elif origin:
-        if origin == "null" or urlsplit(origin).netloc != request.headers.get("host", ""):
-            raise HTTPException(403, f"cross-origin ingest refused (origin {origin})")
-    if options.token:
-        header = request.headers.get("authorization", "")
-        given = header[7:].strip() if header.lower().startswith("bearer ") else (token or "")
-        if not hmac.compare_digest(given.encode(), options.token.encode()):
-            raise HTTPException(401, "ingest needs the server's token (Authorization: Bearer TOKEN, "
-                                     "or the token field of the form)", headers={"WWW-Authenticate": "Bearer"})
-
-
-async def read_upload(file: UploadFile | None, limit: int) -> bytes | None:
-    if file is None or not file.filename:
-        return None
-    data = await file.read(limit + 1)
-    if len(data) > limit:
-        from gaiko.web.app import too_large_message
-
-        raise HTTPException(413, too_large_message(limit))
-    return data
-
 
 # -- events -------------------------------------------------------------------------------
 
@@ -144,8 +88,12 @@ async def post_document(
     check_ingest(request, token)
     options = request.app.state.options
     data = await read_upload(file, options.max_body_bytes)
-    doc = read_pasted(text=text, data=data, filename=file.filename if file else None,
-                      published=published, title=title or None, url=url or None)
+    try:
+        doc = read_pasted(text=text, data=data, filename=file.filename if file else None,
+                          published=published, title=title or None, url=url or None)
+    except InputError as exc:
+        record_refused(store, exc)  # as `gaiko run` records a file it cannot read
+        raise
     pasted = await run_in_threadpool(ingest_pasted, store, doc, options.pipeline)
     return pasted.to_dict()
 
@@ -160,12 +108,6 @@ def get_network(store: StoreDep, filters: Filters,
     conflict (-1) score of their events (see `/api/types`).  Free text (`q`) does not
     apply here.  `level=country` joins states (Kim Jong Un counts for PRK)."""
     return reads.network_for(store, network_filters(filters), max_nodes, level)
-
-
-def network_filters(filters: EventQuery) -> dict[str, Any]:
-    if filters.q:
-        raise InputError("q", "free-text search does not apply to the network; use actor, type, dates")
-    return filters.store_filters()
 
 
 @router.get("/timeline", summary="Events per month and PLOVER type, for an actor, a dyad or everything")

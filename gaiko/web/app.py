@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -29,12 +28,11 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from gaiko import __version__
+from gaiko.version import __version__
 from gaiko.errors import GaikoError, InputError, StoreError
 from gaiko.options import Options
 from gaiko.store import Store
-
-HERE = Path(__file__).parent
+from gaiko.web.deps import HERE, too_large_message
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -106,10 +104,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def too_large_message(limit: int) -> str:
-    return f"request body too large: the limit is {limit:,} bytes ({limit // 1000:,} kB)"
 
 
 class BodyLimit:

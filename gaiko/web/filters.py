@@ -1,20 +1,17 @@
 """The event filters of ``gaiko events``, as query parameters shared by the API and
-the pages, validated once: a bad value raises ``InputError`` (a 422 naming the
-parameter)."""
+the pages: one :class:`~gaiko.store.filters.EventFilter`, validated once when it
+is made (a bad value raises ``InputError``, a 422 naming the parameter)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import Query
 
 from gaiko.errors import InputError
-from gaiko.options import check_date
-from gaiko.records import PLOVER_TYPES, STATUSES
-from gaiko.store import Store
-from gaiko.web.views import search
+from gaiko.store import EventFilter, Store
 
 MAX_LIMIT = 500
 
@@ -24,41 +21,10 @@ def _blank(value: str | None) -> str | None:
     return value or None
 
 
-def _many(values: list[str] | None) -> list[str]:
-    out: list[str] = []
-    for v in values or []:
-        out += [p.strip() for p in v.split(",") if p.strip()]
-    return out
-
-
 @dataclass(frozen=True)
-class EventQuery:
-    actor: str | None = None
-    type: tuple[str, ...] = ()
-    status: tuple[str, ...] = ()
-    since: str | None = None
-    until: str | None = None
-    country: str | None = None
-    dyad: tuple[str, str] | None = None
-    min_sources: int | None = None
-    q: str | None = None
-    min_confidence: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def store_filters(self) -> dict[str, Any]:
-        """Keyword arguments for ``Store.events``."""
-        out: dict[str, Any] = {}
-        for name in ("actor", "since", "until", "country", "dyad", "min_sources"):
-            value = getattr(self, name)
-            if value:
-                out[name] = value
-        if self.type:
-            out["type"] = self.type[0] if len(self.type) == 1 else list(self.type)
-        if self.status:
-            out["status"] = self.status[0] if len(self.status) == 1 else list(self.status)
-        if self.min_confidence is not None:
-            out["min_confidence"] = self.min_confidence
-        return out
+class EventQuery(EventFilter):
+    """The store's :class:`~gaiko.store.filters.EventFilter` (checked the same way),
+    which also writes itself back as URL parameters for links that keep the filters."""
 
     def params(self) -> list[tuple[str, str]]:
         """The query as URL parameters (for links that keep the filters)."""
@@ -74,6 +40,8 @@ class EventQuery:
             out.append(("min_sources", str(self.min_sources)))
         if self.min_confidence is not None:
             out.append(("min_confidence", str(self.min_confidence)))
+        if self.doc:
+            out.append(("doc", self.doc))
         return out
 
     def url(self, path: str, **more: Any) -> str:
@@ -97,32 +65,20 @@ def event_query(
     min_sources: Annotated[int | None, Query(ge=1, le=10_000, description="reported by at least N documents")] = None,
     q: Annotated[str | None, Query(max_length=200, description="free text in the evidence, actor names and date phrase")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="confidence at least this (0–1)")] = None,
+    doc: Annotated[str | None, Query(max_length=1000, description="the events this document (its id) reports")] = None,
 ) -> EventQuery:
-    """The filters, checked: unknown types or statuses and malformed dates are 422s."""
-    types = [t.upper() for t in _many(type)]
-    for t in types:
-        if t not in PLOVER_TYPES:
-            raise InputError("type", f"unknown PLOVER type {t!r} (one of {', '.join(PLOVER_TYPES)})")
-    statuses = [s.lower() for s in _many(status)]
-    for s in statuses:
-        if s not in STATUSES:
-            raise InputError("status", f"unknown status {s!r} (one of {', '.join(STATUSES)})")
-    since, until = check_date(_blank(since), "since"), check_date(_blank(until), "until")
-    if since and until and since > until and not until.startswith(since):
-        raise InputError("until", f"{until!r} is before since {since!r}")
+    """The filters, checked (see ``EventFilter``): unknown types or statuses and malformed
+    dates are 422s naming the parameter."""
     pair = [d.strip() for d in dyad or [] if d.strip()]
-    if pair and len(pair) != 2:
-        raise InputError("dyad", f"needs exactly two actors (give dyad twice), got {len(pair)}")
     if _blank(other):
         if pair:
             raise InputError("other", "give either dyad twice or actor with other, not both")
         if not _blank(actor):
             raise InputError("other", "needs actor= as well (the actor on the first side)")
         pair, actor = [_blank(actor), _blank(other)], None
-    return EventQuery(actor=_blank(actor), type=tuple(dict.fromkeys(types)), status=tuple(dict.fromkeys(statuses)),
-                      since=since, until=until, country=(_blank(country) or "").upper() or None,
-                      dyad=(pair[0], pair[1]) if pair else None, min_sources=min_sources, q=_blank(q),
-                      min_confidence=min_confidence)
+    return EventQuery(actor=actor, type=tuple(type or ()), status=tuple(status or ()), since=since, until=until,
+                      country=country, dyad=tuple(pair) if pair else None, min_sources=min_sources, q=q,
+                      min_confidence=min_confidence, doc=doc)
 
 
 @dataclass
@@ -131,28 +87,23 @@ class Page:
     limit: int
     offset: int
     next_offset: int | None
-    total: int | None    # known when free-text search had to read every match
+    total: int | None    # known on the last page, and with free text (counted apart)
 
     def to_dict(self) -> dict[str, Any]:
         return {"limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
                 "total": self.total, "count": len(self.events), "events": self.events}
 
 
-def fetch_page(store: Store, query: EventQuery, limit: int, offset: int, sort: str = "date") -> Page:
-    """One page of events in ``sort`` order: the store filters, sorts and pages; free
-    text is matched here."""
-    filters = {**query.store_filters(), "sort": sort}
-    if query.q:
-        rows = search(store.events(**filters), query.q)
-        page = rows[offset:offset + limit]
-        more = offset + limit < len(rows)
-        return Page(page, limit, offset, offset + limit if more else None, len(rows))
-    rows = store.events(**filters, limit=limit + 1, offset=offset)
+def fetch_page(store: Store, query: EventFilter, limit: int, offset: int, sort: str = "date") -> Page:
+    """One page of events in ``sort`` order: the store filters (free text included),
+    sorts and pages; with free text the page also says how many match in all."""
+    rows = store.events(query, limit=limit + 1, offset=offset, sort=sort)
     more = len(rows) > limit
-    return Page(rows[:limit], limit, offset, offset + limit if more else None,
-                offset + len(rows) if not more else None)
+    total = offset + len(rows) if not more else None
+    if query.q and total is None:
+        total = store.count_events(query)
+    return Page(rows[:limit], limit, offset, offset + limit if more else None, total)
 
 
-def fetch_all(store: Store, query: EventQuery) -> list[dict[str, Any]]:
-    rows = store.events(**query.store_filters())
-    return search(rows, query.q) if query.q else rows
+def fetch_all(store: Store, query: EventFilter) -> list[dict[str, Any]]:
+    return store.events(query)

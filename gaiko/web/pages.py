@@ -15,10 +15,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from gaiko.errors import InputError
 from gaiko.records import PLOVER_TYPES, STATUSES
 from gaiko.web import charts, plover, reads
-from gaiko.web.api import (Filters, Level, Limit, Normalise, Offset, Sort, StoreDep, check_ingest,
-                           network_filters, read_upload)
+from gaiko.store import EventFilter
+from gaiko.web.deps import (HERE, Filters, Level, Limit, Normalise, Offset, Sort, StoreDep, check_ingest,
+                            network_filters, read_upload)
 from gaiko.web.filters import fetch_all, fetch_page
-from gaiko.web.paste import ingest_pasted, read_pasted
+from gaiko.web.paste import ingest_pasted, read_pasted, record_refused
 from gaiko.web.views import actor_label, actor_ref, format_date, monthly, normalised, precision
 
 router = APIRouter(include_in_schema=False)
@@ -52,8 +53,6 @@ def event_href(event_id: str) -> str:
 
 
 def templates() -> Jinja2Templates:
-    from gaiko.web.app import HERE
-
     env = Environment(loader=FileSystemLoader(HERE / "templates"),
                       autoescape=select_autoescape(["html", "svg", "xml"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -148,7 +147,7 @@ def actors_page(request: Request, store: StoreDep,
 
 @router.get("/actors/{actor:path}", response_class=HTMLResponse)
 def actor_page(request: Request, store: StoreDep, actor: Annotated[str, Path(max_length=200)]) -> Response:
-    events = store.events(actor=actor)
+    events = store.events(EventFilter(actor=actor))
     detail = reads.actor_detail(store, actor, events)
     if detail is None:
         raise HTTPException(404, f"no events with actor {actor!r}")
@@ -226,6 +225,7 @@ async def paste_submit(
         doc = read_pasted(text=text, data=data, filename=file.filename if file else None,
                           published=published, title=title or None, url=url or None)
     except InputError as exc:
+        record_refused(store, exc)  # as `gaiko run` records a file it cannot read
         return render(request, "paste.html", {"form": form, "error": str(exc)}, status_code=422)
     pasted = await run_in_threadpool(ingest_pasted, store, doc, options.pipeline)
     return render(request, "paste.html", {"form": {}, "pasted": pasted}, status_code=201)

@@ -16,8 +16,8 @@ from gaiko.documents.raw import read_page, read_text
 from gaiko.documents.readers import publication_date
 from gaiko.errors import InputError
 from gaiko.options import Options, check_date
-from gaiko.records import Document
-from gaiko.store import IngestResult, Store, content_hash_of
+from gaiko.records import Document, Rejected
+from gaiko.store import EventFilter, IngestResult, Store, content_hash_of
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
@@ -87,18 +87,30 @@ def read_pasted(*, text: str | None = None, data: bytes | None = None, filename:
 
 
 def ingest_pasted(store: Store, doc: Document, options: Options) -> Pasted:
-    """Run the pipeline over ``doc`` and store it with its events."""
+    """Run the pipeline over ``doc`` and store it with its events, through the writer
+    ``gaiko run`` uses (:class:`gaiko.ingest.Ingest`)."""
+    from gaiko.ingest import Ingest
     from gaiko.pipeline import extract_documents
 
     extraction = next(iter(extract_documents([doc], options)))
     stored = extraction.document
-    result = store.ingest(stored, extraction.events)
+    result = Ingest(store).write(stored, extraction.events)
     if not result.document_added:
         # the same text is already stored, perhaps under another id: show that one
-        chash = content_hash_of(stored.text)
-        for row in store.documents():
-            if row["content_hash"] == chash:
-                stored = replace(stored, id=row["id"])
-                break
-    mine = [e for e in store.events() if stored.id in e["docs"]]
+        stored = replace(stored, id=store.document_with_text(content_hash_of(stored.text)) or stored.id)
+    mine = store.events(EventFilter(doc=stored.id))
     return Pasted(stored, result, [ev.to_dict() for ev in extraction.events], mine)
+
+
+#: The form fields a paste's ``InputError`` may name; any other name is the document's.
+FORM_FIELDS = ("text", "file", "published", "title", "url", "token")
+
+
+def record_refused(store: Store, exc: InputError) -> None:
+    """Record a pasted document that could not be read (empty after cleaning, not
+    decodable, not text) as ``gaiko run`` records an unreadable file; an error in
+    a form field (no text given, a malformed date) names no document and is not kept."""
+    from gaiko.ingest import Ingest
+
+    if exc.source not in FORM_FIELDS:
+        Ingest(store).reject(Rejected(exc.source, exc.reason))

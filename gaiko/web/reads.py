@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gaiko.store import Store
+from gaiko.store import EventFilter, Store
 from gaiko.web import plover
 from gaiko.web.views import actor_label, counterparts, highlight, matches_actor, monthly
 
@@ -43,7 +43,7 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
 def article_segments(store: Store, doc: dict[str, Any], current: str | None = None) -> tuple[list[Any], list[Event]]:
     """A document's cleaned text cut into segments, each knowing the events whose
     mentions cover it; and those events."""
-    events = [e for e in store.events() if doc["id"] in e["docs"]]
+    events = store.events(EventFilter(doc=doc["id"]))
     spans = [(m["start"], m["end"], e["id"]) for e in events for m in e["mentions"]
              if m["doc"] == doc["id"] and m["start"] is not None]
     return highlight(doc["text"] or "", spans, current), events
@@ -53,7 +53,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
     doc = store.document(doc_id)
     if doc is None:
         return None
-    events = [e for e in store.events() if doc_id in e["docs"]]
+    events = store.events(EventFilter(doc=doc_id))
     doc["events"] = [
         {"id": e["id"], "type": e["type"], "status": e["status"], "date": e["date"],
          "mentions": [m for m in e["mentions"] if m["doc"] == doc_id]}
@@ -64,7 +64,7 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 def actor_detail(store: Store, ref: str, events: list[Event] | None = None) -> dict[str, Any] | None:
     """An actor (by id or country code): its events by type, counterparts and months."""
-    events = store.events(actor=ref) if events is None else events
+    events = store.events(EventFilter(actor=ref)) if events is None else events
     if not events:
         return None
     labels = [actor_label(a) for e in events for a in [*e["source"], *e["target"]] if matches_actor(a, ref)]
@@ -102,7 +102,7 @@ def at_level(store: Store, query: Any, level: str) -> Any:
                    dyad=tuple(country_of(store, a) for a in query.dyad) if query.dyad else None)
 
 
-def network_for(store: Store, filters: dict[str, Any], max_nodes: int, level: str = "actor") -> dict[str, Any]:
+def network_for(store: Store, filters: EventFilter, max_nodes: int, level: str = "actor") -> dict[str, Any]:
     """The store's actor network (:func:`gaiko.store.graph.actor_graph`) for the events
     matching ``filters``, cut to the ``max_nodes`` most active actors.
 
@@ -114,7 +114,7 @@ def network_for(store: Store, filters: dict[str, Any], max_nodes: int, level: st
     """
     from gaiko.store.graph import actor_graph
 
-    graph = actor_graph(store, level=level, **filters)
+    graph = actor_graph(store, filters, level=level)
     kept = graph.nodes[:max_nodes]
     keys = {n["id"] for n in kept}
     nodes = [{"id": n["id"], "ref": n["actor_id"] or n["country"], "label": n["label"],

@@ -1,8 +1,8 @@
 """What the pages and the API show, computed from the store's event dicts.
 
 Pure functions: no database, no HTTP.  The store answers the queries
-(``Store.events`` with its filters); these functions summarise the rows it
-returns: free-text search, monthly counts by type, an actor's counterparts and
+(``Store.events`` with an ``EventFilter``, free text included); these functions summarise the rows it
+returns: monthly counts by type, an actor's counterparts and
 the highlighted spans of an article.  (The network is the store's,
 :func:`gaiko.store.graph.actor_graph`.)
 """
@@ -67,23 +67,6 @@ def precision(date: str | None) -> str:
 
 
 # -- search -----------------------------------------------------------------------------
-
-
-def event_text(event: Event) -> str:
-    """The text free-text search looks in: evidence, actors, date phrase, type, mode, location."""
-    parts = [event.get("evidence") or "", event.get("type") or "", event.get("mode") or "",
-             event.get("date_text") or ""]
-    for a in [*event.get("source", []), *event.get("target", []), event.get("location") or {}]:
-        parts += [str(a.get(k) or "") for k in ("id", "country", "text")]
-    return "\n".join(parts).casefold()
-
-
-def search(events: Iterable[Event], q: str | None) -> list[Event]:
-    """Events whose text contains every word of ``q`` (case-insensitive)."""
-    words = [w.casefold() for w in (q or "").split()]
-    if not words:
-        return list(events)
-    return [e for e in events if all(w in event_text(e) for w in words)]
 
 
 # -- monthly counts ---------------------------------------------------------------------
