@@ -30,6 +30,7 @@ ARTICLES = {
 UNREADABLE = {
     "02_empty.txt": b"",                                  # rejected: empty document
     "04_blob.txt": b"\x00\x01\x02\xff\xfe not text",     # rejected: binary data
+    "06_english.txt": b"The two leaders met in Pyongyang on Wednesday and signed a pact.",  # not Japanese
 }
 
 runner = CliRunner()
@@ -79,7 +80,8 @@ def one_worker(folder, tmp_path_factory) -> Path:
 def test_one_worker_records_the_rejected_documents(one_worker):
     held = contents(one_worker)
     assert held["rejected"] == [("02_empty.txt", "empty document"),
-                                ("04_blob.txt", "not a text document: binary data (NUL bytes)")]
+                                ("04_blob.txt", "not a text document: binary data (NUL bytes)"),
+                                ("06_english.txt", "skipped, not Japanese: mostly Latin script")]
     assert len(held["documents"]) == 3
     assert held["events"], "the articles report events"
     assert any(json.loads(e)["sources"] == 2 for e in held["events"]), "the two reports of one meeting merge"

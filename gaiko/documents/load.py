@@ -23,18 +23,21 @@ def load_documents(paths: Iterable[str], options: Options) -> Iterator[Document 
     return _load(documents)
 
 
+def clean_or_reject(item: Document) -> Document | Rejected:
+    """``item`` cleaned, or why it is refused (no text left, not Japanese): the one check
+    every way in applies (files, the Ray engine, the web paste), so that a document is
+    refused for the same reason whichever way it came."""
+    cleaned = clean(item)
+    if not cleaned.text.strip():
+        return Rejected(item.id, "no article text left after cleaning")
+    why = not_japanese(cleaned.text)
+    if why:
+        return Rejected(item.id, f"skipped, not Japanese: {why}")
+    return cleaned
+
+
 def _load(documents: Iterator[Document | Rejected]) -> Iterator[Document | Rejected]:
     dedupe = Deduplicator()
     for item in documents:
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        cleaned = clean(item)
-        if not cleaned.text.strip():
-            yield Rejected(item.id, "no article text left after cleaning")
-            continue
-        why = not_japanese(cleaned.text)
-        if why:
-            yield Rejected(item.id, f"skipped, not Japanese: {why}")
-            continue
-        yield dedupe.mark(cleaned)
+        checked = item if isinstance(item, Rejected) else clean_or_reject(item)
+        yield checked if isinstance(checked, Rejected) else dedupe.mark(checked)

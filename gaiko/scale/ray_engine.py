@@ -120,8 +120,8 @@ def read_shard(row: dict[str, Any], options: Options, stored: Any) -> list[dict[
     """The cleaned documents of one file, as rows (read + clean, as ``load_documents``)."""
     from dataclasses import replace
 
-    from ..documents import clean, read_documents
-    from ..documents.language import not_japanese
+    from ..documents import read_documents
+    from ..documents.load import clean_or_reject
     from ..records import Rejected
     from ..store import content_hash_of
     from .writer import document_to_dict
@@ -136,12 +136,9 @@ def read_shard(row: dict[str, Any], options: Options, stored: Any) -> list[dict[
             out.append({**base, "name": _renamed(item.doc, file.name, name), "rejected": item.reason})
             continue
         item = replace(item, id=_renamed(item.id, file.name, name))
-        cleaned = clean(item)
-        why = not_japanese(cleaned.text) if cleaned.text.strip() else None
-        if not cleaned.text.strip():
-            out.append({**base, "name": item.id, "rejected": "no article text left after cleaning"})
-        elif why:  # as load_documents rejects it for the local engine
-            out.append({**base, "name": item.id, "rejected": f"skipped, not Japanese: {why}"})
+        cleaned = clean_or_reject(item)  # as load_documents for the local engine
+        if isinstance(cleaned, Rejected):
+            out.append({**base, "name": item.id, "rejected": cleaned.reason})
         elif content_hash_of(cleaned.text) in hashes:
             out.append({**base, "name": item.id, "stored": True})
         else:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from gaiko.documents import clean
+from gaiko.documents.load import clean_or_reject
 from gaiko.documents.raw import read_page, read_text
 from gaiko.documents.readers import publication_date
 from gaiko.errors import InputError
@@ -79,9 +79,9 @@ def read_pasted(*, text: str | None = None, data: bytes | None = None, filename:
         raise InputError("text", "paste an article or choose a file")
     doc = Document(id=name, text=raw.text, title=title or raw.title, published=publication_date(raw, published),
                    publisher=raw.publisher, url=url or raw.url)
-    doc = clean(doc)
-    if not doc.text.strip():
-        raise InputError(name, "no article text left after cleaning")
+    doc = clean_or_reject(doc)  # refused for the reasons a file is refused
+    if isinstance(doc, Rejected):
+        raise InputError(name, doc.reason)
     # the id carries the content hash, so two different texts never share an id
     return replace(doc, id=f"{name}#{content_hash_of(doc.text)[:10]}")
 
