@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..plover import SYMMETRIC_TYPES
+from ..plover import SPEECH_TYPES, SYMMETRIC_TYPES
 from .cues import DECIDED_MEASURE, DONE_TO, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import Arg, read_case
@@ -173,6 +173,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
             continue
         f = frames[k]
+        if a.particle == "への" and f.predicative and f.type in SPEECH_TYPES \
+                and a.end + len(a.particle) < f.match.char_start:
+            continue  # 「台湾への武器売却の停止を要求」: への qualifies what is asked, not whom
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)

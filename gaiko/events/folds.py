@@ -19,8 +19,9 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 #: Speech acts are events even when they are another's content (「非難を否定」).
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
-_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?(の[^、。「」]{0,6}?)?(を|に|で|の|も)$"
-                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$")
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も)$"
+                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$"
+                           r"|^を[^、。「」]{1,8}?(よう|ように)$")
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}

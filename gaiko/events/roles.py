@@ -47,7 +47,7 @@ _SPOKESPEOPLE = re.compile(r"(の)?(副?報道官|報道局長|副報道局長|�
                            r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|会合|会議|加盟各国|加盟国|"
                            r"外相|首脳|国防相|防衛相|閣僚|"
                            r"公船|船舶|艦艇|艦船|軍艦|船(?=[0-9０-９一二三四五六七八九十数])|[\u4e00-\u9fff]{0,5}機|部隊)"
-                           r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名])")
+                           r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名隻機])")
 #: A person the dictionary lacks, named with a title after a state or organ: 「外務省の岡野正敬事務次官は」
 #: 「ドイツのワーデフール外相と」「中国の施泳駐日臨時代理大使を」. They act for it (EVENTS.md: the
 #: country is known, the id is not), so the organ's mention takes their role.

@@ -149,7 +149,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.source and f.type == "MOBILIZE":
             # 「台湾周辺で軍事演習」: a drill around a state is aimed at it
             own = {a.mention.country for a in f.source}
-            f.target = [a for a in args if a.case == "loc" and a.end <= f.match.char_start
+            f.target = [a for a in args if a.case in ("loc", "obj") and a.end <= f.match.char_start
                         and a.mention.kind in ("state", "place") and a.mention.country not in own | {None}
                         and AROUND.match(text, a.end)][-1:]
         if not f.target and f.predicative and f.source and f.type in AT_PLACES | {"SANCTION", "COERCE"} \
