@@ -42,6 +42,7 @@ from .events.triggers import TriggerRuler, load_ruler
 from .nlp.tags import ginza_pos
 from .nlp.sentences import split_sentences
 from .options import Options
+from .plover import SAID_TYPES
 from .records import ActorMention, Document, Event
 from .time.events import EventDates
 
@@ -205,10 +206,14 @@ def _batch(docs: list[Document], options: Options,
             subjects = reading.subject_spans()
             evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
+            # a statement is dated by the press conference it was made at: to a said act, a
+            # trigger that makes no event (「20日の記者会見で…非難した」) owns no date
+            eventful = list({id(f): f for f, _ in found}.values())
             for f, ev in found:
                 ev.basis = basis_of(ev, parsed=s.reading is None, sentence=s.text, events_in_sentence=len(found))
                 # 5. date
-                dates.date(ev, f, frames, s.text, s.mentions, subjects, s.paragraph)
+                dates.date(ev, f, eventful if f.type in SAID_TYPES else frames, s.text, s.mentions, subjects,
+                           s.paragraph)
                 events.append(ev)
             dates.sentence_done(s.text)
         dates.apply_dateline(doc.text, events, sentences, mentions)
