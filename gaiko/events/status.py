@@ -95,7 +95,7 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
                 and following != "denied":  # 「会談し、…提供しないとした約束」: a later negation is not this act's
             st = following
         elif st == "occurred" and _non_past(doc, f) \
-                and not (f.type in _DECIDED and _DECISION.match(after_suru(text, f.match.char_end))):
+                and not (f.type in DECIDED_TYPES and _DECISION.match(after_suru(text, f.match.char_end))):
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
         elif st == "occurred" and not f.predicative and PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "planned"  # 「12日に予定される米朝首脳会談」
@@ -121,7 +121,7 @@ def acts_done_to(frames: list[Frame], text: str) -> None:
             f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
             f.status = "occurred"
         elif not f.predicative and f.status == "occurred" and PLEDGED.match(after) \
-                and not (f.type in _DECIDED and _DECIDED_NOUN.match(after)):
+                and not (f.type in DECIDED_TYPES and _DECIDED_NOUN.match(after)):
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
@@ -150,7 +150,7 @@ def _past_end(doc: "Doc", f: Frame) -> int | None:
 
 
 #: Acts that a decision or an announcement makes real: 「追放すると発表した」 has expelled.
-_DECIDED = {"SANCTION"}
+DECIDED_TYPES = {"SANCTION"}
 _DECISION = re.compile(r"^(する|し)?(と|ことを|ことに)(発表|決定|決め|通告|通知|命じ|宣言)")
 
 #: The same for a nominal measure: 「追加関税を課すと発表した」「制裁を発動することを決定」.

@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from ..events.status import DECIDED_TYPES
 from ..events.subjects import quote_spans, reaches
 from ..plover import SAID_TYPES
 from ..records import ActorMention, Event, Timex
@@ -236,7 +237,8 @@ class EventDates:
         """Date ``ev``, read from ``frame`` among the sentence's ``frames``; ``subjects`` are the
         spans of the sentence's subjects (the reporters among them date their report, not the act)."""
         own = {(a.start, a.end) for a in frame.source + frame.target}
-        announced = frame.type not in SAID_TYPES and bool(_ANNOUNCED.match(sentence[frame.match.char_end:]))
+        # (an act an announcement makes real, 「追放すると発表した」, has the announcement's day)
+        announced = frame.type not in SAID_TYPES | DECIDED_TYPES and bool(_ANNOUNCED.match(sentence[frame.match.char_end:]))
         tx = date_event(sentence, frame.match.char_start, frame.match.char_end, self.published,
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
