@@ -45,6 +45,8 @@ _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
 #: The part of those that marks a start long past: such a day is no anchor for 「同日」.
 _SINCE = re.compile(r"^\s*(以来|ぶり|以降)")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
+#: What a topic (「国務省当局者は4日、…供与したことを非難した」) says of another's act: its day is the saying's.
+_JUDGING = re.compile(r"(非難し|批判し|抗議し|反発し|否定し|主張し|歓迎し|警告し)")
 
 
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
@@ -64,7 +66,8 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
-               and not _after_reporter(sentence, t, reporters)]
+               and not _after_reporter(sentence, t, reporters)
+               and not _other_clock(sentence, t)]
     quotes = quote_spans(sentence)
     timexes = [t for t in timexes if _owner(sentence, t, triggers) in (None, trigger_start)
                and reaches(quotes, t.start, trigger_start)]  # a quote's dates are its own words
@@ -180,9 +183,17 @@ def after_publication(value: str, published: str) -> bool:
     return value[:n] > published[:n]
 
 
+def _other_clock(sentence: str, t: Timex) -> bool:
+    """「7日(日本時間8日)」: the day on another clock, in brackets after the day itself."""
+    return t.text.startswith(("日本時間", "現地時間")) and sentence[:t.start].endswith(("(", "（"))
+
+
 def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -> bool:
-    if not _REPORTING.search(sentence[t.end:]) or sentence.startswith("の", t.end):
+    if sentence.startswith("の", t.end):
         return False  # 「先週の演習」 dates a noun, never the reporting verb
+    if not _REPORTING.search(sentence[t.end:]):
+        return _JUDGING.search(sentence[t.end:]) is not None \
+            and any(end <= t.start and sentence[end:t.start].strip() in ("は", "は、") for _, end in reporters)
     return any(end <= t.start and sentence[end:t.start].strip() in ("は", "は、", "が", "が、")
                or start >= t.end and sentence[t.end:start].strip() in ("に", "に、", "、", "")
                for start, end in reporters)  # 「ホワイトハウスは13日、」「金曜日に北朝鮮は、」

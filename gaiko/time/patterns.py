@@ -85,8 +85,9 @@ def core() -> re.Pattern[str]:
       | (?P<rel_month>{_words({**lx["relative_months"], **lx["anaphoric_months"]})})
       | (?P<rel_week>{_words({**lx["relative_weeks"], **lx["anaphoric_weeks"]})})
       | (?P<rel_day>(?:(?<=[はもがにとでのをへや、])|(?<=から)|(?<![ぁ-ゖ]))(?:{relative_days})(?!本|暮|[ぁ-ゖ]{{0,1}}(?:だい|かい|いく|りょく)))
-        # 2024年, 92年, 二〇二四年, 2024年度 (two-digit years are checked in the grammar)
-      | (?P<year>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<year_n>{_D4}|[{DIGITS}]{{2}}|[〇一二三四五六七八九]{{4}})年(?P<year_fy>度)?)
+        # 2024年, 92年, 二〇二四年, 2024年度 (two-digit years are checked in the grammar; after a noun,
+        # 「休戦協定締結70年」「勝利80年」, two digits count the years since, they name none)
+      | (?P<year>{_NOT_AFTER_NUMBER}{_NOT_AFTER_KANJI}(?P<year_n>{_D4}|(?<![\u4e00-\u9fff])[{DIGITS}]{{2}}|[〇一二三四五六七八九]{{4}})年(?P<year_fy>度)?)
         # 2021春: a four-digit year with a season and no 年
       | (?P<year_bare>{_NOT_AFTER_NUMBER}(?P<yb_n>{_D4})(?=[/／]?[{seasons}]))
         # 1月, １２月, 十二月 -- never 月曜 and never カ月
