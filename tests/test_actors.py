@@ -503,3 +503,10 @@ def test_one_character_forms_and_surnames_read_alone(linker):
         (2, [(0, 1, "USA", "state", "compound"), (1, 2, "PRK", "state", "compound")])]
     assert readings(linker, rules.surname, "金委員長は") == [(4, [(0, 4, "Kim Jong Un", "person", "surname-title")])]
     assert readings(linker, rules.unknown, "ノ・ビョンマン氏は") == [(7, [(0, 7, None, "person", "unknown-name")])]
+
+
+def test_a_bare_sole_office_is_its_holder_at_the_date(linker):
+    # 「天皇陛下」 with no state before it can only be Japan's emperor of the day; 「上皇陛下」 his father
+    assert [m.id for m in find(linker, "大統領は天皇陛下と会見した。", "2023-03-17", "天皇陛下")] == ["Naruhito"]
+    assert [m.id for m in find(linker, "大統領は天皇陛下と会見した。", "2018-05-01", "天皇陛下")] == ["Akihito"]
+    assert [m.id for m in find(linker, "上皇陛下は静養された。", "2023-03-17", "上皇陛下")] == ["Akihito"]

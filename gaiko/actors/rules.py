@@ -310,6 +310,10 @@ def _recent_person(scan: Scan, title: str, surface: str, want: int) -> list[Spec
     return out if len(out) == want else []
 
 
+#: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
+_SOLE_OFFICES = {"天皇陛下", "天皇", "上皇陛下", "上皇"}
+
+
 # -- rule 6: bare organ and group words ----------------------------------------------
 def bare(scan: Scan, p: int) -> Iterator[Reading]:
     norm = scan.norm
@@ -328,6 +332,13 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     for e, pl in scan.keys(p, "group_word"):
         if e - p >= 2:
             yield e, [Spec(p, e, None, scan.context_country(p), "group", pl.sector, "group")]
+    # 「天皇陛下」 with no state before it: an office only the default country has, so its holder
+    for e, pl in scan.keys(p, "title") if prev != "の" else ():
+        if norm[p:e] in _SOLE_OFFICES and scan.default_country:
+            cands = [a for a in scan.index.actors if a.kind == "person" and a.country == scan.default_country]
+            holder = scan.resolve_holder(cands, pl.value)
+            if holder is not None:
+                yield e, [person_spec(p, e, holder, "sole-office", [pl.value])]
 
 
 # -- rule 7: unknown names -------------------------------------------------------------
