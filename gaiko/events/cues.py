@@ -49,6 +49,8 @@ PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、
 OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
 SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")
+#: An act named as what another is for (「中国をけん制する狙い」「…を支援する意図」): an aim, not an act.
+AIMED = re.compile(r"^(を)?(する|した|したい|しようとする)?(狙い|ねらい|思惑|意図|目的)")
 #: A trigger that states a condition.
 HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")

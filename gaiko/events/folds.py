@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import HYPOTHETICAL, OBSTRUCTED, PROMISED, SCENARIO
+from .cues import AIMED, HYPOTHETICAL, OBSTRUCTED, PROMISED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -65,6 +65,8 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
         elif OBSTRUCTED.match(text[f.match.char_end:]):
             f.drop = True  # 「制裁を強化しようとする…努力を妨害」: an attempt blocked is no act
+        elif AIMED.match(text[f.match.char_end:]):
+            f.drop = True  # 「中国をけん制する狙い」: what an act is for, as the writer reads it
         elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
