@@ -190,7 +190,7 @@ def _batch(docs: list[Document], options: Options,
         dates = EventDates(doc.published)
         for s in sentences:
             if s.paragraph != paragraph:
-                ctx, paragraph = Context(), s.paragraph
+                ctx, paragraph = Context(actors=ctx.actors), s.paragraph
             if s.reading is not None:  # 4. extract (read from the tokens, or parsed now)
                 reading, tokens = s.reading, s.tokens
             elif s.parse:

@@ -61,6 +61,8 @@ OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID"}
 ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
 #: A nominal act that is the topic of what follows (「拘束について」「発射に関し」).
 TOPIC_AFTER = re.compile(r"^(について|に関し|に関する|をめぐ)")
+#: A sentence that opens as an answer to the act just reported.
+ANSWER = re.compile(r"^(これに対し|これに対して|これを受け|これに反発し|これに反論し)(て)?、?")
 #: A nominal meeting the subject holds (「首脳会談を行い」「…を終えた」「…に臨んだ」), not one it prepares.
 HELD = re.compile(r"^(を(行|終え|開|開催|実施)|に臨)")
 #: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」).

@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Final
 
+from ..plover import TARGETLESS
 from ..records import ActorMention
 from .attach import Reading, read_frames
 from .build import frame_to_events
@@ -85,6 +86,9 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         for f in kept:
             if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
                 ctx.meeting = (list(f.source), list(f.target))
+        acting = [f for f in kept if f.source and (f.target or f.type in TARGETLESS)]
+        if acting:
+            ctx.actors = list(acting[-1].source)
     ctx.topic = last_subject(reading.args, text) or ctx.topic
     return kept
 

@@ -65,11 +65,14 @@ class Context:
 
     ``topic``: the last subject, for a sentence with none. ``meeting``: the sides of
     the last meeting, so that what one side says there (「首相は…即時撤廃を求めた」
-    after 「習主席と会談した」) is addressed to the other.
+    after 「習主席と会談した」) is addressed to the other. ``actors``: who acted in the
+    last sentence that reported an act, so that an answer to it (「これに対し、…は反論した」)
+    is aimed at them; unlike the others it outlives the paragraph, as answers open one.
     """
 
     topic: list[Arg] | None = None
     meeting: tuple[list[Arg], list[Arg]] | None = None
+    actors: list[Arg] | None = None
 
 
 #: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
 from .folds import counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
@@ -104,6 +104,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and {a.key for a in frames[j].source} == {a.key for a in f.source} \
                 and SERIAL_LINK.match(text[frames[j].match.char_end:f.match.char_start]):
             f.target = list(frames[j].target)  # 「…を非難し、「…」と警告した」: one addressee
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.actors and ANSWER.match(text):
+            # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers
+            own = {a.key for a in f.source} | {a.mention.country for a in f.source}
+            f.target = [a for a in ctx.actors if a.key not in own and a.mention.country not in own]
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:]
         if not f.target and f.type in EVALUATIVE_TYPES:
