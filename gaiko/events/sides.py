@@ -132,7 +132,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 break
             link = text[frames[j].match.char_end:f.match.char_start]
             if f.type in EVALUATIVE_TYPES and link == "を":
-                f.target = list(frames[j].source)  # 「ワシントンとソウルの非難を否定」
+                # 「ワシントンとソウルの非難を否定」: whose act it is; 「日本との首脳会談を拒否」: one's own
+                # act refused is refused to the other side of it
+                mine = {a.key for a in f.source}
+                f.target = [a for a in frames[j].source if a.key not in mine] \
+                    or [a for a in frames[j].target if a.key not in mine]
             elif f.type in EVALUATIVE_TYPES | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
