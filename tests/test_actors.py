@@ -510,3 +510,10 @@ def test_a_bare_sole_office_is_its_holder_at_the_date(linker):
     assert [m.id for m in find(linker, "大統領は天皇陛下と会見した。", "2023-03-17", "天皇陛下")] == ["Naruhito"]
     assert [m.id for m in find(linker, "大統領は天皇陛下と会見した。", "2018-05-01", "天皇陛下")] == ["Akihito"]
     assert [m.id for m in find(linker, "上皇陛下は静養された。", "2023-03-17", "上皇陛下")] == ["Akihito"]
+
+
+def test_an_office_many_hold_at_once_names_none_of_them(linker):
+    # 代表 is a party leader's title, held by several at once: 「日本代表」 is Japan's delegate, not one of them
+    assert [(m.id, m.kind) for m in find(linker, "日本代表が国連で演説した。", "2025-06-01", "日本代表")] == [("JPN", "state")]
+    # a handover (the outgoing holder's term has an end) still names the newcomer
+    assert [m.id for m in find(linker, "米大統領は声明を出した。", "2025-01-25", "米大統領")] == ["Donald Trump"]

@@ -39,6 +39,11 @@ class Role:
     start: int
     end: int
 
+    @property
+    def ongoing(self) -> bool:
+        """Held with no end given (still in office as far as the dictionary knows)."""
+        return self.end >= _FAR_FUTURE
+
 
 @dataclass(eq=False)
 class Actor:

@@ -177,6 +177,14 @@ class Scan:
             recent = [s.actor for s in self.persons() if s.actor in cands and s.actor.has_title(title)]
             return recent[0] if recent else None
         active = [a for a in cands if a.holds(title, self.pub)]
-        if not active:
-            return None
-        return max(active, key=lambda a: max(r.start for r in a.roles if r.title == title))
+        if len(active) <= 1:
+            return active[0] if active else None
+        # several hold it: the one the text has named, else the newcomer of a handover (every
+        # other holder's term has an end); an office many hold at once (a state's ambassadors,
+        # its party leaders) names none of them
+        named = [s.actor for s in self.persons() if s.actor in active]
+        if named:
+            return named[0]
+        newest = max(active, key=lambda a: max(r.start for r in a.roles if r.title == title))
+        handover = all(any(r.title == title and not r.ongoing for r in a.roles) for a in active if a is not newest)
+        return newest if handover else None
