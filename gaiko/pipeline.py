@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
+from .events.cues import AT_MEETING
 from .events.extractor import NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim
 from .events.merge import merge_events
 from .events.prefilter import may_hold_event, parse_candidate
@@ -190,7 +191,9 @@ def _batch(docs: list[Document], options: Options,
         dates = EventDates(doc.published)
         for s in sentences:
             if s.paragraph != paragraph:
-                ctx, paragraph = Context(actors=ctx.actors), s.paragraph
+                # a paragraph that opens on the meeting just reported (「会談では…」) still knows it
+                ctx, paragraph = Context(actors=ctx.actors,
+                                         meeting=ctx.meeting if AT_MEETING.match(s.text) else None), s.paragraph
             if s.reading is not None:  # 4. extract (read from the tokens, or parsed now)
                 reading, tokens = s.reading, s.tokens
             elif s.parse:

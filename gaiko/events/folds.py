@@ -92,7 +92,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                     and (len(link) <= 12 and _CONTENT_LINK.match(link)
                          or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
                 if outer.match.pattern == "確認" and f.type == "COOPERATE":
-                    outer.drop = True  # 「連携していくことを確認」: confirming cooperation is COOPERATE
+                    outer.drop = True  # 「連携していくことを確認」: confirming cooperation is COOPERATE,
+                    f.status = outer.status  # as done as the confirming is
                     continue
                 # 「訪露を協議」: the visit is what the talks are about; but what is accused
                 # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own

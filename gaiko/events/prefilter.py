@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Union
 
-from .cues import BOTH_SIDES
+from .cues import AT_MEETING, BOTH_SIDES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def may_hold_event(text: str, has_actor: bool) -> bool:
     """Worth the trigger test: a sentence naming an actor, or the two sides of a
-    meeting reported before it (「双方は…」)."""
-    return has_actor or BOTH_SIDES.search(text) is not None
+    meeting reported before it (「双方は…」「会談では…」)."""
+    return has_actor or BOTH_SIDES.search(text) is not None or AT_MEETING.match(text) is not None
 
 
 def parse_candidate(text: str, ruler: "TriggerRuler") -> Union["Doc", str, None]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .cues import (ANNOUNCED_OWN, AROUND, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
+from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
 from .folds import counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -73,7 +73,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
         if not f.source and ctx.meeting and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
-                and BOTH_SIDES.search(text[:f.match.char_start]):
+                and (BOTH_SIDES.search(text[:f.match.char_start]) or AT_MEETING.match(text)):
             # 「双方は…で一致した」: the two sides of the meeting just reported
             f.source, f.target = list(ctx.meeting[0]), list(ctx.meeting[1])
         if not f.source and f.predicative and not f.passive and not subj \
