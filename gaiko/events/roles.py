@@ -85,6 +85,8 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
+#: What may stand before a headline's topic: nothing, or a bracketed dateline or label.
+_HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]{0,20}\])?\s*$")
 #: After a genitive, the noun it owns and a topic marker: 「（日本政府）の決定について」.
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)(?=[がはもをにとのへ])")
@@ -193,6 +195,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
                 a.case = head.case
         elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」"):
             a.case = "modifier"
+    if args and args[0].particle == "、" and _HEADLINE_HEAD.match(text[:args[0].start]) \
+            and not any(a.case == "subj" for a in args):
+        args[0].case, args[0].particle = "subj", "は"  # 「中国外務省、日本に抗議」: a headline's comma is its は
     return args
 
 

@@ -164,6 +164,8 @@ def _non_past(doc: "Doc", f: Frame) -> bool:
     if f.type in SPEECH_TYPES or not f.predicative:
         return False
     j = f.match.end
+    if j < len(doc) and doc[j].text in ("。", "") and doc[j - 1].pos_ == "NOUN":
+        return False  # 「北朝鮮、弾道ミサイル発射。」: a headline's bare noun reports what happened
     while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].text not in ("と",):
         if doc[j].lemma_ in ("た", "だ") or doc[j].text in ("て", "で", "し"):
             return False
