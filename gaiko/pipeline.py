@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
-from .events.cues import AT_MEETING
 from .events.extractor import NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim
 from .events.merge import merge_events
 from .events.prefilter import may_hold_event, parse_candidate
@@ -43,7 +42,6 @@ from .events.triggers import TriggerRuler, load_ruler
 from .nlp.tags import ginza_pos
 from .nlp.sentences import split_sentences
 from .options import Options
-from .plover import SAID_TYPES
 from .records import ActorMention, Document, Event
 from .time.events import EventDates
 
@@ -191,9 +189,7 @@ def _batch(docs: list[Document], options: Options,
         dates = EventDates(doc.published)
         for s in sentences:
             if s.paragraph != paragraph:
-                # a paragraph that opens on the meeting just reported (「会談では…」) still knows it
-                ctx, paragraph = Context(actors=ctx.actors,
-                                         meeting=ctx.meeting if AT_MEETING.match(s.text) else None), s.paragraph
+                ctx, paragraph = ctx.next_paragraph(s.text), s.paragraph
             if s.reading is not None:  # 4. extract (read from the tokens, or parsed now)
                 reading, tokens = s.reading, s.tokens
             elif s.parse:
@@ -209,14 +205,11 @@ def _batch(docs: list[Document], options: Options,
             subjects = reading.subject_spans()
             evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
-            # a statement is dated by the press conference it was made at: to a said act, a
-            # trigger that makes no event (「20日の記者会見で…非難した」) owns no date
             eventful = list({id(f): f for f, _ in found}.values())
             for f, ev in found:
                 ev.basis = basis_of(ev, parsed=s.reading is None, sentence=s.text, events_in_sentence=len(found))
                 # 5. date
-                dates.date(ev, f, eventful if f.type in SAID_TYPES else frames, s.text, s.mentions, subjects,
-                           s.paragraph)
+                dates.date(ev, f, frames, eventful, s.text, s.mentions, subjects, s.paragraph)
                 events.append(ev)
             dates.sentence_done(s.text)
         dates.apply_dateline(doc.text, events, sentences, mentions)

@@ -23,7 +23,7 @@ def _date_in(dates: EventDates, sentence: str, word: str, type_: str = "CONSULT"
     f = frame(sentence, word, type_, source=[arg(sentence, "金委員長", "subj", "は")],
               target=[arg(sentence, "プーチン大統領", "com", "と")])
     ev = _event(type_, evidence=sentence)
-    dates.date(ev, f, [f], sentence, [], [(0, 4)], paragraph)
+    dates.date(ev, f, [f], [f], sentence, [], [(0, 4)], paragraph)
     dates.sentence_done(sentence)
     return ev
 
@@ -109,3 +109,21 @@ def test_a_planned_event_may_be_dated_after_the_paper():
     ev = _event("CONSULT", status="planned", date="2024-08", date_text="8月")
     EventDates("2024-06-21").check_not_after([ev])
     assert ev.date == "2024-08"
+
+
+def test_a_statement_takes_the_day_of_the_press_conference_it_was_made_at():
+    # 「記者会見」 is a trigger (会見) that made no event: to the accusation said there it owns no day,
+    # while an act that is not said keeps the day away from it
+    sentence = "中国は20日の記者会見で、日本を非難した。"
+    china, japan = arg(sentence, "中国", "subj", "は"), arg(sentence, "日本", "obj", "を")
+    press = frame(sentence, "会見", "CONSULT", predicative=False)
+    said = frame(sentence, "非難", "ACCUSE", source=[china], target=[japan])
+    ev = Event(doc="d", type="ACCUSE", status="occurred", source=[], target=[], evidence=sentence,
+               mentions=[Mention("d", 0, len(sentence))])
+    EventDates("2024-06-21").date(ev, said, [press, said], [said], sentence, [], [(0, 2)], 0)
+    assert ev.date == "2024-06-20"
+    done = frame(sentence, "非難", "ASSAULT", source=[china], target=[japan])
+    other = Event(doc="d", type="ASSAULT", status="occurred", source=[], target=[], evidence=sentence,
+                  mentions=[Mention("d", 0, len(sentence))])
+    EventDates("2024-06-21").date(other, done, [press, done], [done], sentence, [], [(0, 2)], 0)
+    assert other.date is None

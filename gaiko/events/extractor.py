@@ -73,8 +73,8 @@ def read(text: str, args: list[Arg], doc: "Doc", ruler: TriggerRuler) -> Reading
 
 def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
     """Steps 3–5 on a ``read`` reading: the frames that are events, with their roles
-    and status. Records the sentence's last meeting and subject in ``ctx`` for the
-    sentences after it."""
+    and status. Records the sentence's last meeting, who acted last and its subject in
+    ``ctx`` for the sentences after it."""
     frames, text = reading.frames, reading.text
     kept: list[Frame] = []
     if frames:
@@ -89,7 +89,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         acting = [f for f in kept if f.source and (f.target or f.type in TARGETLESS)]
         if acting:
             ctx.actors = list(acting[-1].source)
-    ctx.topic = last_subject(reading.args, text) or ctx.topic
+    skim(text, reading.args, ctx)
     return kept
 
 

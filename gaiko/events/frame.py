@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import ActorMention
+from .cues import AT_MEETING
 from .roles import Arg
 from .triggers import TriggerMatch
 
@@ -73,6 +74,11 @@ class Context:
     topic: list[Arg] | None = None
     meeting: tuple[list[Arg], list[Arg]] | None = None
     actors: list[Arg] | None = None
+
+    def next_paragraph(self, first: str) -> "Context":
+        """What a paragraph opening on the sentence ``first`` inherits: who acted last, and
+        the meeting just reported if it opens on that meeting (「会談では…」)."""
+        return Context(actors=self.actors, meeting=self.meeting if AT_MEETING.match(first) else None)
 
 
 #: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).

@@ -242,18 +242,23 @@ class EventDates:
         self.last_date: str | None = None
         self.dated: list[tuple[int, Event]] = []
 
-    def date(self, ev: Event, frame: "Frame", frames: list["Frame"], sentence: str,
+    def date(self, ev: Event, frame: "Frame", frames: list["Frame"], eventful: list["Frame"], sentence: str,
              mentions: list[tuple[int, int, ActorMention]], subjects: list[tuple[int, int]],
              paragraph: int) -> None:
-        """Date ``ev``, read from ``frame`` among the sentence's ``frames``; ``subjects`` are the
-        spans of the sentence's subjects (the reporters among them date their report, not the act)."""
+        """Date ``ev``, read from ``frame`` among the sentence's ``frames`` (``eventful``: those
+        that made an event); ``subjects`` are the spans of the sentence's subjects (the reporters
+        among them date their report, not the act)."""
         own = {(a.start, a.end) for a in frame.source + frame.target}
         # (an act an announcement makes real, 「追放すると発表した」, has the announcement's day)
-        announced = frame.type not in SAID_TYPES | DECIDED_TYPES and bool(_ANNOUNCED.match(sentence[frame.match.char_end:]))
+        announced = frame.type not in SAID_TYPES | DECIDED_TYPES \
+            and bool(_ANNOUNCED.match(sentence[frame.match.char_end:]))
+        # a statement is dated by the press conference it was made at: to a said act, a
+        # trigger that makes no event (「20日の記者会見で…非難した」) owns no date
+        owners = eventful if frame.type in SAID_TYPES else frames
         tx = date_event(sentence, frame.match.char_start, frame.match.char_end, self.published,
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
-                        triggers=[g.match.char_start for g in frames])
+                        triggers=[g.match.char_start for g in owners])
         if tx is not None:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             self.last_date = tx.value or self.last_date
