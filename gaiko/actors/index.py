@@ -89,6 +89,8 @@ class Index:
     automaton: Any = None
     #: per key, the lengths of the aliases it was folded from (see ``linker._SHORT_KEY``)
     written: dict[str, set[int]] = field(default_factory=dict)
+    #: the people of each country, for who holds a state's title (built by ``finish``)
+    people: dict[str | None, list[Actor]] = field(default_factory=dict)
 
     def put(self, alias: str, payload: Payload) -> None:
         key = normalise_key(alias)
@@ -98,7 +100,14 @@ class Index:
             if payload not in bucket:
                 bucket.append(payload)
 
+    def people_of(self, country: str | None) -> list[Actor]:
+        """The people the dictionary gives ``country``: the candidates for its titles."""
+        return self.people.get(country, [])
+
     def finish(self) -> None:
+        for actor in self.actors:
+            if actor.kind == "person":
+                self.people.setdefault(actor.country, []).append(actor)
         auto = ahocorasick.Automaton()
         for key in self.payloads:
             auto.add_word(key, key)

@@ -111,8 +111,7 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
         holder = None
         if title is not None and title[1].value != "氏":
             last, titles = scan.title_chain(q)
-            cands = [a for a in scan.index.actors if a.kind == "person" and a.country == state.id]
-            holder = scan.resolve_holder(cands, titles[-1]) if titles else None
+            holder = scan.resolve_holder(scan.index.people_of(state.id), titles[-1]) if titles else None
             if holder is not None:
                 yield last, [person_spec(p, last, holder, "state-title", titles)]
         ow = scan.first(q, "organ_word")
@@ -311,7 +310,7 @@ def _recent_person(scan: Scan, title: str, surface: str, want: int) -> list[Spec
 
 
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
-_SOLE_OFFICES = {"天皇陛下", "天皇", "上皇陛下", "上皇"}
+_SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")
 
 
 # -- rule 6: bare organ and group words ----------------------------------------------
@@ -333,10 +332,10 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
         if e - p >= 2:
             yield e, [Spec(p, e, None, scan.context_country(p), "group", pl.sector, "group")]
     # 「天皇陛下」 with no state before it: an office only the default country has, so its holder
-    for e, pl in scan.keys(p, "title") if prev != "の" else ():
-        if norm[p:e] in _SOLE_OFFICES and scan.default_country:
-            cands = [a for a in scan.index.actors if a.kind == "person" and a.country == scan.default_country]
-            holder = scan.resolve_holder(cands, pl.value)
+    sole = prev != "の" and scan.default_country and norm.startswith(_SOLE_OFFICES, p)
+    for e, pl in scan.keys(p, "title") if sole else ():
+        if norm[p:e] in _SOLE_OFFICES:
+            holder = scan.resolve_holder(scan.index.people_of(scan.default_country), pl.value)
             if holder is not None:
                 yield e, [person_spec(p, e, holder, "sole-office", [pl.value])]
 
