@@ -199,7 +199,7 @@ def _batch(docs: list[Document], options: Options,
                 assert reading is not NEEDS_PARSE  # a parsed sentence has its dependencies
             else:
                 skim(s.text, sentence_args(s.text, s.mentions), ctx)
-                dates.sentence_done(s.text)
+                dates.sentence_done(s.text, s.mentions, s.paragraph)
                 continue
             frames = complete(reading, tokens, ctx)
             subjects = reading.subject_spans()
@@ -211,7 +211,7 @@ def _batch(docs: list[Document], options: Options,
                 # 5. date
                 dates.date(ev, f, frames, eventful, s.text, s.mentions, subjects, s.paragraph)
                 events.append(ev)
-            dates.sentence_done(s.text)
+            dates.sentence_done(s.text, s.mentions, s.paragraph)
         dates.apply_dateline(doc.text, events, sentences, mentions)
         # 6. merge
         merged = merge_events(events)

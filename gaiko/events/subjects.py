@@ -258,16 +258,35 @@ def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
     return None
 
 
+#: A topic that is no actor (「声明は、」「同紙は」): the が-subjects after it sit in what it
+#: says. Not a time (「10日は」) nor a case-marked phrase (「会談では」: は after a particle).
+_OTHER_TOPIC = re.compile(r"(?<![日月年時週回後前間今])[\u4e00-\u9fff\u30a1-\u30faー]は、?")
+
+
 def last_subject(args: list[Arg], text: str) -> list[Arg] | None:
-    """The sentence's last subject with the names coordinated with it: what a
-    following sentence without a subject is about. Subjects inside quotes are the
-    quoted speaker's words, not the sentence's topic."""
+    """The sentence's topic with the names coordinated with it: what a following
+    sentence without a subject is about. Subjects inside quotes are the quoted
+    speaker's words, not the sentence's topic.
+
+    は marks the topic of the whole sentence; a が-subject after it sits in a clause
+    (「首相は、中国が…と指摘した」: the next sentence is still about the prime minister).
+    So the last は-subject is the topic; after a topic that is no actor (「声明は、中国が…」)
+    there is none (the topic before it carries on); else the last が-subject is."""
     quotes = quote_spans(text)
-    group: list[Arg] = []
+    groups: list[list[Arg]] = []
     for a in args:
         if a.case == "subj" and is_actor(a) and _quote_of(quotes, a.start) == -1:
-            if group and group[-1].particle in COORDINATORS and group[-1].end <= a.start:
-                group.append(a)
+            if groups and groups[-1][-1].particle in COORDINATORS and groups[-1][-1].end <= a.start:
+                groups[-1].append(a)
             else:
-                group = [a]
-    return group or None
+                groups.append([a])
+    topics = [g for g in groups if g[-1].particle == "は"]
+    if topics:
+        return topics[-1]
+    if groups and _other_topic_before(text, quotes, groups[0][0].start):
+        return None
+    return groups[-1] if groups else None
+
+
+def _other_topic_before(text: str, quotes: Sequence[tuple[int, int]], end: int) -> bool:
+    return any(_quote_of(quotes, m.start()) == -1 for m in _OTHER_TOPIC.finditer(text, 0, end))

@@ -199,6 +199,23 @@ def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -
                for start, end in reporters)  # 「ホワイトハウスは13日、」「金曜日に北朝鮮は、」
 
 
+#: 「首相は20日、」: a day right after the sentence's topic, the day the topic spoke or acted on.
+_TOPIC_DAY = re.compile(r"^(は|が)、?$")
+
+
+def _speaker_day(sentence: str, mentions: list[tuple[int, int, ActorMention]], published: str | None,
+                 anchor: str | None) -> tuple[str, frozenset[str], Timex] | None:
+    """The day written right after a subject actor (「韓国外務省は13日、」), with the subject's
+    country: the day that subject said what the sentence reports. None if there is none."""
+    for t in _timexes(sentence, published, "past", anchor):
+        if not t.value or len(t.value) != 10 or not sentence.startswith("、", t.end):
+            continue
+        for start, end, m in mentions:
+            if m.country and m.sector != "MEDIA" and _TOPIC_DAY.match(sentence[end:t.start]):
+                return t.value, frozenset({m.country}), t
+    return None
+
+
 def _is_report_date(sentence: str, t: Timex, mentions: list[tuple[int, int, ActorMention]]) -> bool:
     if not _REPORTING.search(sentence[t.end:]):
         return False
@@ -241,6 +258,7 @@ class EventDates:
         self.published = published
         self.last_date: str | None = None
         self.dated: list[tuple[int, Event]] = []
+        self.spoke: tuple[int, str, frozenset[str], Timex] | None = None  # (paragraph, day, countries, timex)
 
     def date(self, ev: Event, frame: "Frame", frames: list["Frame"], eventful: list["Frame"], sentence: str,
              mentions: list[tuple[int, int, ActorMention]], subjects: list[tuple[int, int]],
@@ -266,8 +284,14 @@ class EventDates:
         else:
             self.carry(ev, paragraph)
 
-    def sentence_done(self, sentence: str) -> None:
-        """After each sentence, with or without events: its last day is what a later 「同日」 means."""
+    def sentence_done(self, sentence: str, mentions: list[tuple[int, int, ActorMention]] = (),
+                      paragraph: int = 0) -> None:
+        """After each sentence, with or without events: its last day is what a later 「同日」 means,
+        and the day its speaker spoke on (「首相は20日、…と指摘した」) is what the speaker's next
+        sentences without a day of their own say it on (「そのうえで…を求めた」)."""
+        spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
+        if spoke is not None:
+            self.spoke = (paragraph, *spoke)
         self.last_date = last_day(sentence, self.published, self.last_date)
 
     def carry(self, ev: Event, paragraph: int) -> None:
@@ -284,6 +308,14 @@ class EventDates:
         keys = {a["id"] or a["country"] for a in ev.source + ev.target}
         dyad = {a["country"] for a in ev.source + ev.target}
         speakers = {a["country"] for a in ev.source}
+        if self.spoke is not None and self.spoke[0] == paragraph and ev.status == "occurred" \
+                and ev.type in SAID_TYPES and speakers & self.spoke[2] \
+                and not (dated and dated[-1][0] == paragraph and dated[-1][1].date != self.spoke[1]
+                         and speakers & {a["country"] for a in dated[-1][1].source}):
+            # 「首相は20日、…と指摘した。そのうえで…を求めた」: said on the day the speaker spoke
+            tx = self.spoke[3]
+            ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
+            return
         if dated and dated[-1][0] == paragraph and ev.status == dated[-1][1].status == "occurred" \
                 and speakers & {a["country"] for a in dated[-1][1].source}:
             # 「金委員長は先週…宣言し。彼は…と非難し」: the same speaker, still at the same occasion
