@@ -141,7 +141,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             anchor = _chain_end(args, a)
             if anchor == a.end:  # measured from its particle: 「大使館の外交官8人の（追放）」
                 anchor = read_case(text, a.end, person=a.mention.kind == "person")[2] - 1
-            if k is not None and frames[k].match.char_start - anchor <= 8 and "、" not in text[anchor:frames[k].match.char_start]:
+            gap = _DAY_ADJUNCT.sub("", text[anchor:frames[k].match.char_start]) if k is not None else ""
+            if k is not None and len(gap) <= 8 and "、" not in gap:
                 frames[k].gens.append(a)
                 # coordinated nominal triggers share the genitive (「発射実験と威嚇」)
                 j = k + 1
@@ -251,6 +252,8 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 
 #: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
+#: A day between a genitive's noun and its trigger does not part them: 「日米の貿易協定が7日、発効した」.
+_DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|未明|朝)?(に|、)")
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
