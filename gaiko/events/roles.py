@@ -40,8 +40,10 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
 _SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国", "ら両", "氏",
                "たち", "代表団", "一行")
 #: People who speak or act for the state or organ named before them, unnamed
-#: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role.
-_SPOKESPEOPLE = re.compile(r"(の)?(副?報道官|報道局長|副報道局長|報道担当者?|当局者|政府高官|高官|幹部|関係者|筋|"
+#: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role;
+#: so do the two states' governments or leaders after a pair (「日本とフィリピンの両政府は」).
+_SPOKESPEOPLE = re.compile(r"(の)?(両国政府|両政府|両国首脳|両首脳|両外相|両国防相|両防衛相|両国|"
+                           r"副?報道官|報道局長|副報道局長|報道担当者?|当局者|政府高官|高官|幹部|関係者|筋|"
                            r"首脳|代表|代表部|大使館|総領事館|領事館|外交官|職員|担当者|広報官|事務所|"
                            r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|"
                            r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|会合|会議|加盟各国|加盟国|"
