@@ -169,8 +169,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             k = _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
             k = next_frame(frames, a.end)
-            if k is not None and _blocked(blockers, a.end + len(a.particle), frames[k].match.char_start):
+            if k is not None and _blocked([b for b in blockers if reaches(quotes, b, a.start)],
+                                          a.end + len(a.particle), frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's
+                # (a verb quoted after it is the quote's: 「中国に「挑発をやめるよう」呼びかけた」)
         if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
             continue
         f = frames[k]

@@ -88,7 +88,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             continue
         if k + 1 < len(frames):
             outer = frames[k + 1]
-            link = text[f.match.char_end:outer.match.char_start]
+            # (a quote that holds only the content closes before its verb: 「「…撤回するよう」求めた」)
+            link = text[f.match.char_end:outer.match.char_start].replace("」", "").replace("』", "")
             if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
                     and f.type == "CONSULT" or outer.match.mode == "mediate") \
                     and (len(link) <= 12 and _CONTENT_LINK.match(link)
