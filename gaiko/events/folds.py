@@ -21,7 +21,8 @@ _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も)$"
                            r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$"
-                           r"|^を[^、。「」]{1,8}?(よう|ように)$")
+                           r"|^を[^、。「」]{1,8}?(よう|ように)$"
+                           r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}

@@ -127,6 +127,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
+        if not f.target and f.type == "REQUEST" and f.predicative:
+            # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
+                        and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
         for j in range(k - 1, -1, -1):  # the nominal act it is said of, past any trigger quoted in between
             if f.target or frames[j].predicative:
                 break
@@ -173,6 +178,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
+
+#: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
+_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}を(強く|改めて|早期に|速やかに)?$")
 
 #: What ends the object phrase of a verb, read backwards from its を.
 _PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
