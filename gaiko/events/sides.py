@@ -98,7 +98,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
         # the predicate before it, past the nominal acts its object names (「抗議し、発言の撤回を要求した」)
-        j = next((j for j in range(k - 1, -1, -1) if frames[j].predicative), None)
+        # (or the act just before it, said: 「「極めて遺憾だ」と述べ、即時撤去を求めた」)
+        j = k - 1 if k and frames[k - 1].type in ADDRESSED_TYPES and frames[k - 1].target \
+            else next((j for j in range(k - 1, -1, -1) if frames[j].predicative), None)
         if not f.target and f.source and f.type in ADDRESSED_TYPES and j is not None \
                 and frames[j].type in ADDRESSED_TYPES and frames[j].target \
                 and {a.key for a in frames[j].source} == {a.key for a in f.source} \
