@@ -105,6 +105,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
                     outer.target = [a for a in (f.gens or f.source + f.target)
                                     if a.key not in {s.key for s in outer.source}]
+                if outer.type == f.type == "CONSULT" and not outer.target:
+                    outer.target = list(f.target)  # 「習主席とオンライン形式で会談」: the manner's partner
                 if not outer.target and outer.type != "CONSULT":
                     own = [a for a in f.target if a.mention.rule != "trigger"]
                     if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative

@@ -49,7 +49,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif f.gens and not f.source:
                 f.source = list(f.gens)
             elif f.gens:
-                f.target.extend(f.gens)
+                f.target.extend(g for g in f.gens if not (f.type in SYMMETRIC_TYPES and _IN_AGREED.match(
+                    text, g.end, f.match.char_start)))  # 「両国の関係強化で一致」: the states are in what is agreed
         elif subj and SUFFERED.match(text[f.match.char_end:]):
             # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named
             f.target = list(subj) + f.target
@@ -93,6 +94,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and (len(f.source) >= 2 or f.type == "AGREE") \
                 and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
             f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
+        if f.type in SYMMETRIC_TYPES and f.source and f.target:
+            # 「（習主席は）…両国の関係強化で一致」: one's own state is no counterpart of one's own
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in own)]
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
@@ -180,6 +185,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
+
+#: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
+_IN_AGREED = re.compile(r"の[^、。をにがは「」]{1,12}で$")
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
 _ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}を(強く|改めて|早期に|速やかに)?$")
