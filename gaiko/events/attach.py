@@ -219,7 +219,10 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     starts = {f.match.char_start for f in frames}
     for n, a in enumerate(args):
         k = next_frame(frames, a.end)
-        if a.case == "none" and a.end not in starts and k is not None and not frames[k].predicative \
+        if a.case == "none" and a.mention.rule != "compound" and a.mention.kind == "state" and k is not None \
+                and _ACT_PREFIX.fullmatch(text, a.end, frames[k].match.char_start):
+            a.case = "obj"  # 「ウクライナ全面侵攻」: the state the act is aimed at
+        elif a.case == "none" and a.end not in starts and k is not None and not frames[k].predicative \
                 and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) and a.mention.rule != "compound" \
                 and a.mention.id is not None:
             # 「日本と中国の外務省局長級協議」: the bodies a compound names hold the talks
@@ -228,8 +231,8 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                     and args[n - 1].end + 1 == a.start:
                 args[n - 1].case = "gen"
                 args[n - 1].particle = "の"
-        elif a.case == "none" and a.end in starts and a.mention.rule != "compound":
-            a.case = "obj"
+        elif a.case == "none" and a.mention.rule != "compound" and a.end in starts:
+            a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
             k = next_frame(frames, a.end)
             if k is not None and not frames[k].predicative and (
@@ -243,8 +246,12 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     for a, b in zip(args, args[1:]):
         if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
             continue
-        if b.end in starts:
+        if b.end in starts or b.case == "obj" and any(_ACT_PREFIX.fullmatch(text, b.end, st) for st in starts):
             a.case, b.case = "gen", "obj"
+        elif b.case == "dat" and b.particle in ("への", "に対する") and any(
+                not f.predicative and _NOUN_RUN.match(text[b.end + len(b.particle):f.match.char_start])
+                and f.match.char_start >= b.end + len(b.particle) for f in frames[next_frame(frames, b.end) or 0:][:1]):
+            a.case = "agent"  # 「ロシアのウクライナへの侵略戦争」: whose act (as 「ロシアによる」), aimed at whom
         elif any(f.match.char_start <= b.start and b.end <= f.match.char_end for f in frames):
             a.case, b.case = "gen", "none"  # 「プーチン大統領の訪朝」: 朝 is the trigger's own target
         elif b.case == "none":
@@ -254,6 +261,8 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
 
 
 #: between a compound's states and the nominal trigger the compound ends in: 「(米韓)合同(軍事演習)」
+#: What may stand between an aimed-at state and the act noun it is compounded with: 「ウクライナ全面侵攻」.
+_ACT_PREFIX = re.compile(r"(全面|本格|軍事|大規模|武力|電撃|地上|再)")
 #: A day between a genitive's noun and its trigger does not part them: 「日米の貿易協定が7日、発効した」.
 _DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|未明|朝)?(に|、)")
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
