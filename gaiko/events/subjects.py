@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..plover import SAID_TYPES, SYMMETRIC_TYPES
+from .cues import DONE_TO
 from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
 
@@ -90,10 +91,17 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             f = frames[k]  # the clause is what f is about: its subject is f's target, its other words are its own
             f.target = [b for b in f.target if not a.end <= b.start < limit] + [a]
             f.source = [b for b in f.source if not a.end <= b.start < limit]
-    # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」
+    # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」; but where the clause
+    # has its own subject, the head is what is done to (「ロシアが追放したドイツの外交官」)
     for k, f in enumerate(frames):
         head = _relative_head(text, f, args)
-        if head is not None:
+        if head is None:
+            continue
+        own = out.get(k)
+        if own and f.type in DONE_TO and own[-1].particle == "が" \
+                and "、" not in text[own[-1].end:f.match.char_start]:
+            f.target.extend(a for a in _with_coordinated(head, args) if a not in f.target)
+        else:
             out[k] = [head]
     # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
     for k, f in enumerate(frames):
@@ -236,9 +244,20 @@ def _relative_end(text: str, doc: "Doc", a: Arg, args: list[Arg], frames: list[F
     return None
 
 
+def _with_coordinated(head: Arg, args: list[Arg]) -> list[Arg]:
+    """The head and the names coordinated after it: 「ドイツとスウェーデン、ポーランドの外交官」."""
+    group = [head]
+    for b in args[args.index(head) + 1:]:
+        prev = group[-1]
+        if prev.particle not in ("と", "、", "や", "・") or b.start != prev.end + len(prev.particle):
+            break
+        group.append(b)
+    return group
+
+
 def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
     rest = text[f.match.char_end:]
-    m = re.match(r"^(中の|中だった|した|している|していた|する|の際に)", rest)
+    m = re.match(r"^(中の|中だった|した|している|していた|する|の際に|を決めた|を決定した)", rest)
     if m:
         after = f.match.char_end + m.end()
     elif f.predicative and f.match.pattern[-1:] in "うくすつぬぶむるぐ":
@@ -251,7 +270,7 @@ def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
         if a.start == after and a.case == "modifier":
             after = a.end + len(a.particle)  # 「訪問しているロシアのラブロフ外相」
             continue
-        if a.start == after and a.mention.kind in ("person", "organisation", "state") \
+        if a.start == after and a.mention.kind in ("person", "organisation", "state", "group") \
                 and not re.match(r"[\u4e00-\u9fff]", text[a.end:a.end + 1]):
             return a  # (not 「支持したロシア非難決議」: a name inside a compound is no head)
         break
