@@ -362,6 +362,16 @@ def test_unknown_named_person_keeps_the_country_and_is_referred_back(linker):
     assert [(m.text, m.id, m.country) for m in people] == [("ノ・ビョンマン氏", None, "KOR"), ("ノ氏", None, "KOR")]
 
 
+def test_unknown_name_written_with_its_state_takes_that_state(linker):
+    # 「名前・国名＋肩書」 (the names are invented): the state between the name and the title is its country,
+    # whether it is written in katakana (folded into the name's run) or in kanji
+    for text, country in (("モツワガエ・ボツワナ外相は抗議した。", "BWA"), ("ダルマゲ・比国防相が訪日した。", "PHL"),
+                          ("岩屋外相はモツワガエ・ボツワナ外相と会談した。", "BWA")):
+        people = [(m.text, m.id, m.country) for m in linker(text, "2025-08-22") if m.kind == "person"]
+        unknown = [p for p in people if p[1] is None]
+        assert len(unknown) == 1 and unknown[0][0].endswith(("外相", "国防相")) and unknown[0][2] == country
+
+
 def test_mentions_are_sorted_non_overlapping_offsets_into_the_original(linker):
     text = "ｷﾑ･ﾖﾝﾁｮﾙ副委員長と ポンペイオ長官が、ニューヨークで会談した。米朝首脳会談の準備だ。"
     ms = linker(text, "2018-06-01")

@@ -350,7 +350,9 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
         q += 1
     if q - p < 1:
         return
-    last, titles = scan.title_chain(q)
+    # 「モツワガエ・ボツワナ外相」「ワン・中国外相」: the name, then the state whose title it is
+    q, country, titled = _state_after_name(scan, p, q)
+    last, titles = scan.title_chain(titled)
     if last is None:
         return
     name = norm[p:q]
@@ -363,9 +365,30 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     # the original spelling keeps the 「・」 that separates the surname
     original = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
     family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]
-    person = Unknown(name, family, scan.context_country(p))
+    person = Unknown(name, family, country or scan.context_country(p))
     yield last, [Spec(p, last, None, person.country, "person", None, "unknown-name", actor=person,
                       titles=tuple(titles))]
+
+
+def _state_after_name(scan: Scan, p: int, q: int) -> tuple[int, str | None, int]:
+    """An unknown katakana name at [p, q) may be followed by 「・」, a state and its title
+    (「ワン・中国外相」), or hold them (「モツワガエ・ボツワナ外相」: the folded text drops a 「・」
+    between katakana). Returns where the name ends, the state's country (or None) and where
+    its titles start."""
+    norm = scan.norm
+    if norm[q:q + 1] == "・":
+        for end, pl in scan.keys(q + 1, "name") + scan.keys(q + 1, "short"):
+            if pl.actor is not None and pl.actor.kind == "state" and scan.first(end, "title") is not None:
+                return q, pl.actor.country, end
+        return q, None, q
+    for i in range(q - 1, p, -1):
+        if scan.text[scan.omap[i] - 1:scan.omap[i]] not in ("・", "＝", "="):
+            continue
+        for end, pl in scan.keys(i, "name"):
+            if pl.actor is not None and pl.actor.kind == "state" and end == q \
+                    and scan.first(q, "title") is not None:
+                return i, pl.actor.country, q
+    return q, None, q
 
 
 #: The rules in the order that breaks ties between readings of the same length.
