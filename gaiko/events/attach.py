@@ -235,10 +235,10 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
             k = next_frame(frames, a.end)
-            if k is not None and not frames[k].predicative and (
+            if k is not None and (not frames[k].predicative or _HELD_BY_NOUN.match(text, frames[k].match.char_end)) and (
                     frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
                     and not text.startswith("の", frames[k].match.char_end)) \
-                    and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]) \
+                    and _COMPOUND_RUN.match(text[a.end:frames[k].match.char_start]) \
                     and sum(1 for b in args if b.mention.rule == "compound" and b.end <= frames[k].match.char_start
                             and b.start >= a.start - 3) >= 2:
                 # 「米韓合同軍事演習」「日中韓首脳会談」: the states a compound names hold the act
@@ -266,6 +266,10 @@ _ACT_PREFIX = re.compile(r"(全面|本格|軍事|大規模|武力|電撃|地上|
 #: A day between a genitive's noun and its trigger does not part them: 「日米の貿易協定が7日、発効した」.
 _DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|未明|朝)?(に|、)")
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
+#: A nominal act that is the subject of its holding: 「日米首脳会談が行われた」.
+_HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
+#: The rest of a compound of states before its act noun: 「日ロ外相会談」 (ロ is katakana).
+_COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)

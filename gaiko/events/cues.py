@@ -39,6 +39,8 @@ IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
 BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
 #: A sentence that opens on the meeting just reported (「会談では、…で一致した」): what it
 #: reports passed between that meeting's sides.
+#: Right after a meeting's trigger: what follows was said or done at it (「…首脳会談では、」).
+AT_THIS_MEETING = re.compile(r"(で|では|の中で|において|の場で)、?")
 AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外相会談|電話会談|会談|協議|会合)(で|では|の中で|において)、?")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
+from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
 from .folds import counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -37,6 +37,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     topic = ctx.topic
     abouts = [a for a in args if a.case == "about"]
     meeting: tuple[list[Arg], list[Arg]] | None = None  # this sentence's own meeting, for what follows it
+    meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
         if f.predicative:
@@ -73,6 +74,14 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
+        if not f.source and meeting and f.predicative and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
+                and AT_THIS_MEETING.match(text, meeting_end):
+            # 「昨年11月の米中首脳会談では、…で合意した」: the sides of the meeting it was said at
+            f.source, f.target = list(meeting[0]), list(meeting[1])
+        if not f.source and not f.target and not f.predicative and f.type == "CONSULT" and ctx.meeting \
+                and _EARLIER_MEETING.search(text, 0, f.match.char_start):
+            # 「（両首脳が電話会談した。）先月30日の釜山での首脳会談以来…」: their earlier meeting
+            f.source, f.target = list(ctx.meeting[0]), list(ctx.meeting[1])
         if not f.source and ctx.meeting and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
                 and (BOTH_SIDES.search(text[:f.match.char_start]) or AT_MEETING.match(text)):
             # 「双方は…で一致した」: the two sides of the meeting just reported
@@ -124,7 +133,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
             f.target = counterpart(f.source, ctx.meeting)
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
-            meeting = (list(f.source), list(f.target))
+            meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
         if f.type not in AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
         else:  # a place stands for the state it belongs to, if the dictionary knows one
@@ -185,6 +194,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
+
+#: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
+_EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"
+                              r"[^、。をにがは]{0,10}$")
 
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 _IN_AGREED = re.compile(r"の[^、。をにがは「」]{1,12}で$")
