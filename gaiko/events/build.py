@@ -44,6 +44,10 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     ラブロフ外相との会談」 is two meetings), else one. ``evidence`` is the sentence as
     the page writes it (``text`` may have its punctuation in the house style); by
     default ``text`` itself, stripped."""
+    if f.mutual:  # each side to the others: 「AとBは互いに非難し合った」 is A → B and B → A
+        return [ev for a in f.source
+                for ev in frame_to_events(doc_id, replace(f, source=[a], target=[b for b in f.source if b is not a],
+                                                          mutual=False), text, sentence_start, evidence)]
     ev = frame_to_event(doc_id, f, text, sentence_start, evidence)
     if ev is None:
         return []

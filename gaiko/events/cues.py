@@ -15,7 +15,7 @@ OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に�
                           r"深く|深い|強い|重大な|深刻な|強烈な|大きな)?$")
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
 RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
-SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
+SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
 LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
 #: Around a state's territory: 「台湾周辺で」「日本近海で」.
@@ -62,8 +62,8 @@ HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|�
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
-#: Measures a state announces as its own: 「中国が軍事演習を発表」 is China's drill.
-OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID"}
+#: Acts a state announces as its own: 「中国が軍事演習を発表」 is China's drill, 「両政府は共同声明を発表」 their agreement.
+OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID", "AGREE"}
 ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
 #: A nominal act that is the topic of what follows (「拘束について」「発射に関し」).
 TOPIC_AFTER = re.compile(r"^(について|に関し|に関する|をめぐ)")

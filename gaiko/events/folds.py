@@ -39,6 +39,8 @@ _CONTENT_QUOTE = re.compile(r"^と[^、。「」]{0,6}?(非難|批判|反論|反
 _DEMAND_BEFORE_NOUN = re.compile(r"^(する|した|る|た|している)?[^、。]{0,8}$")
 #: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
 _DEMAND_OF_PROTEST = re.compile(r"^(て|して|し、|、)")
+#: A nominal trigger broken or defied: 「停戦合意に違反」「制裁に反して」「決議を無視して」.
+_VIOLATED = re.compile(r"(に|へ)(違反|反し|反する|背い|背く)|を(無視|破っ|破る)")
 #: A nominal trigger that is only a topic.
 _ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ|に関す|に関し))")
 #: What makes a nominal trigger in subject position an event: it is held, set or done, takes
@@ -72,6 +74,8 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「中国をけん制する狙い」: what an act is for, as the writer reads it
         elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
+        elif not f.predicative and _VIOLATED.match(text, f.match.char_end):
+            f.drop = True  # 「停戦合意に違反した」「制裁に反して」: what is broken is not done here
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
 

@@ -54,6 +54,7 @@ class Frame:
     status: str = "occurred"
     location: ActorMention | None = None
     drop: bool = False
+    mutual: bool = False  # 「互いに非難し合った」: each of the sources does it to the others
 
     @property
     def type(self) -> str:

@@ -97,6 +97,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
+        if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
+                and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)):
+            f.mutual = True  # 「インドとパキスタンは互いに…と非難し合った」
         if f.match.private and f.source and all(_is_private(a) for a in f.source):
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
         if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
@@ -198,6 +201,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 #: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"
                               r"[^、。をにがは]{0,10}$")
+
+#: A reciprocal act: 「互いに」 before it in its clause, or 「…し合う」 after its trigger.
+_MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
+_MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)")
 
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 _IN_AGREED = re.compile(r"の[^、。をにがは「」]{1,12}で$")
