@@ -80,7 +80,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
     if frames:
         complete_sides(frames, reading.subjects, text, reading.args, ctx)
         chain_status(frames, text, doc, reading.args)  # 4. status
-        acts_done_to(frames, text)
+        acts_done_to(frames, text, reading.args)
         fold(text, frames)  # 5. hypotheses, content and folds
         kept = [f for f in frames if not f.drop]
         for f in kept:

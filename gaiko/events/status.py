@@ -106,8 +106,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         following = st
 
 
-def acts_done_to(frames: list[Frame], text: str) -> None:
-    """What is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN)."""
+def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
+    """What is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN).
+    ``args`` are the sentence's actors: a threat is its speaker's."""
     for k, f in enumerate(frames):
         after = text[f.match.char_end:]
         asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
@@ -126,9 +127,15 @@ def acts_done_to(frames: list[Frame], text: str) -> None:
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
         elif f.type in FORCEFUL and f.status == "planned" and CONDITION.search(text[:f.match.char_start]):
-            # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat
+            # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat,
+            # made by who says it (「首相は…イスラエル軍は…攻撃を再開すると述べた」)
             f.match = replace(f.match, label="THREATEN")
             f.status = "occurred"
+            own = {a.mention.country for a in f.source}
+            speaker = next((a for a in args if a.case == "subj" and a.particle == "は" and a.end <= f.match.char_start
+                            and a.mention.country and (not own or a.mention.country in own)), None)
+            if speaker is not None and speaker not in f.source:
+                f.source = [speaker]
 
 
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"
