@@ -136,6 +136,11 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
                             and a.mention.country and (not own or a.mention.country in own)), None)
             if speaker is not None and speaker not in f.source:
                 f.source = [speaker]
+            if not f.target:  # the one the condition is put to: 「ハマスが人質を解放しなければ」
+                cond = CONDITION.search(text[:f.match.char_start])
+                mine = {a.mention.country for a in f.source}
+                f.target = [a for a in args if a.case == "subj" and a.end <= cond.start()
+                            and a.mention.country not in mine and a not in f.source][-1:]
 
 
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"
