@@ -40,7 +40,14 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
-        if f.predicative:
+        if f.predicative and f.gens and not f.passive and ATTRIBUTIVE.match(text[f.match.char_end:]) \
+                and f.gens[-1].end + len(f.gens[-1].particle) == f.match.char_start:
+            # 「米国の提案した和平計画に（イスラエルとハマスが）合意」: の marks the relative clause's
+            # subject; the plan is put to the sentence's subject
+            f.source = list(f.gens)
+            f.target = [a for a in subj or [] if a.mention.country not in {g.mention.country for g in f.gens}] \
+                + f.target
+        elif f.predicative:
             if f.passive:
                 f.target = list(subj or []) + f.target
             elif subj:

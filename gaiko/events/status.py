@@ -34,6 +34,8 @@ POSSIBLE = ("可能性", "見方", "とみられ", "と見られ", "とみてい
             "だろう", "もよう", "模様", "疑い", "観測", "推測", "可能", "とされる見通し", "公算")
 DENIED = ("なかった", "ていない", "ません", "ず、", "ずに", "ずじまい", "せず", "中止", "見送", "取りやめ",
           "白紙", "されない", "しない", "行われない", "至らな", "ないまま", "報道を否定", "ことを否定", "と否定")
+#: A past verb that qualifies the noun right after it: 「提案した和平計画」 (not a time: 「訪れた際」).
+_PAST_ATTRIBUTIVE = re.compile(r"(し|さ)?(た|された|れた)(?![際後時前上折])[\u4e00-\u9fff\u30a1-\u30fa]")
 _FINAL_KA = re.compile(r"か[。」\s]*$|か」|か\s*$")
 _FUTURE_END = re.compile(r"(する|行う|訪れる|会う|開く|開催する|出席する|訪問する|向かう|へ)[。」]?$")
 
@@ -88,6 +90,11 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
             # (「依頼したとの見方」「会談したとみられる」)
             window = text[f.match.char_end:min(len(text), past + PAST_REACH)]
             window = re.split(r"[、。]", window)[0]
+            m = _PAST_ATTRIBUTIVE.match(text, f.match.char_end)
+            if m and not text.startswith(PLANNED + POSSIBLE, m.end() - 1):
+                # 「米国の提案した和平計画」: the noun it qualifies says nothing of its status
+                # (but 「拘束された可能性」 does)
+                window = ""
         last = k + 1 == len(frames)
         st = status_of(window, sentence_end=last or bool(cut))
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
