@@ -372,6 +372,17 @@ def test_unknown_name_written_with_its_state_takes_that_state(linker):
         assert len(unknown) == 1 and unknown[0][0].endswith(("外相", "国防相")) and unknown[0][2] == country
 
 
+def test_an_envoy_posted_abroad_with_no_state_of_his_own_is_the_papers(linker):
+    # 「（名前）駐韓国次席公使」 in a Japanese paper is Japan's envoy; 「米国の…駐中国大使」 the US's;
+    # an envoy posted to Japan (「駐日大使」) is not the paper's own
+    def envoy(text):
+        return [(m.id, m.country) for m in linker(text, "2024-01-10") if m.kind == "person"]
+
+    assert envoy("韓国外交省は山田一郎駐韓国次席公使を呼び、抗議した。") == [(None, "JPN")]
+    assert envoy("米国のバーンズ駐中国大使は会見した。") == [(None, "USA")]
+    assert (None, "JPN") not in envoy("ルリタニアの誰某駐日大使は会見した。")
+
+
 def test_mentions_are_sorted_non_overlapping_offsets_into_the_original(linker):
     text = "ｷﾑ･ﾖﾝﾁｮﾙ副委員長と ポンペイオ長官が、ニューヨークで会談した。米朝首脳会談の準備だ。"
     ms = linker(text, "2018-06-01")

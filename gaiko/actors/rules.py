@@ -1,4 +1,4 @@
-"""The seven linking rules, each a function ``rule(scan, p)`` yielding readings at position ``p``.
+"""The linking rules, each a function ``rule(scan, p)`` yielding readings at position ``p``.
 
 ``ActorLinker.match`` tries every rule of ``RULES`` at each position of the
 normalised text; the longest reading wins (ties go to the earlier rule). A
@@ -9,7 +9,8 @@ reading is ``(end, specs)``: where it stops, and the mentions it makes.
    (「北朝鮮外務省」「韓国の外務省」), by a title for a state (「ロシアの外相」 → the
    holder at the publication date), or by a group word (「韓国人男性」 → null id);
 2. surname + title, resolved by the dated roles (「金委員長」);
-3. 在 + state + state + organ (「在韓国日本大使館」 → the second state);
+3. 在 + state + state + organ (「在韓国日本大使館」 → the second state); 駐 + state + an envoy's
+   title with no state of its own (「駐韓国次席公使」 → the paper's state, null id);
 4. one-character state forms, only in compounds (「米朝」「日米韓」「南北」), after 訪/来/対…
    (「訪朝」), before an organ word or title (「米軍」「米国務長官」) or, for the forms marked
    standalone, alone before a particle (「北は」);
@@ -182,6 +183,23 @@ def resident(scan: Scan, p: int) -> Iterator[Reading]:
             ow = scan.first(e2, "organ_word")
             if ow is not None:
                 yield ow[0], [Spec(p, ow[0], owner.id, owner.id, "state", ow[1].sector, "organ", actor=owner)]
+
+
+def posted(scan: Scan, p: int) -> Iterator[Reading]:
+    """「（松尾裕敬）駐韓国次席公使」: an envoy posted to a state, named by no state of his own, is
+    the paper's (``default_country``), or the state right before it (「米国の駐中国大使」). Envoys
+    posted to the paper's own state (「駐日大使」) are left to the state the text names."""
+    if not scan.norm.startswith("駐", p) or any(s.end in (p, p - 1) and s.kind == "person" for s in scan.specs[-1:]):
+        return  # (「金杉憲治・駐中国大使」: the title of the person just named)
+    for e1, host in _state_at(scan, p + 1):
+        t = scan.first(e1, "title")
+        if host.id == scan.default_country or t is None or t[1].sector != "DIP":
+            continue
+        before = [s for s in scan.specs if s.end == p - 1 and scan.norm[p - 1] == "の" and s.kind == "state"]
+        country = before[-1].country if before else scan.default_country
+        if country and country != host.id:
+            yield t[0], [Spec(p, t[0], None, country, "person", "DIP", "posted",
+                              actor=Unknown("", "", country), titles=(t[1].value or "",))]
 
 
 # -- rule 4: one-character forms ---------------------------------------------------
@@ -393,4 +411,4 @@ def _state_after_name(scan: Scan, p: int, q: int) -> tuple[int, str | None, int]
 
 #: The rules in the order that breaks ties between readings of the same length.
 RULES: tuple[Callable[[Scan, int], Iterator[Reading]], ...] = (
-    names, surname, resident, short, anaphora, bare, unknown)
+    names, surname, resident, posted, short, anaphora, bare, unknown)

@@ -66,7 +66,9 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
 def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, evidence: str | None = None) -> Event | None:
     """An Event for a frame, or None when it lacks the actors an event needs."""
     source = actors_of(f.source, sentence_start)
-    targets = f.target
+    own_states = {a.mention.country for a in f.source}
+    # (one's own envoy abroad, 「駐韓国次席公使」, is no counterpart of one's own state)
+    targets = [a for a in f.target if not (a.mention.rule == "posted" and a.mention.country in own_states)]
     if f.type not in AT_PLACES and any(a.mention.kind not in ("capital", "place") for a in targets):
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
