@@ -52,7 +52,7 @@ _JUDGING = re.compile(r"(非難し|批判し|抗議し|反発し|否定し|主�
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
                status: str, mentions: list[tuple[int, int, ActorMention]],
                anchor: str | None = None, reporters: list[tuple[int, int]] = (),
-               triggers: list[int] = ()) -> Timex | None:
+               triggers: list[int] = (), floor: int = 0) -> Timex | None:
     """The timex that dates the event whose trigger spans [trigger_start, trigger_end).
 
     ``reporters`` are the spans of subjects in the sentence that are not the
@@ -61,7 +61,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     """
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
-               if not _BOUND.match(sentence[t.end:])
+               if t.start >= floor and not _BOUND.match(sentence[t.end:])
                and not (t.value_end is None and sentence.startswith("から", t.end))
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
@@ -199,20 +199,22 @@ def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -
                for start, end in reporters)  # 「ホワイトハウスは13日、」「金曜日に北朝鮮は、」
 
 
+#: A verb in a relative clause, right before the noun it qualifies: 「提案した和平計画」.
+_RELATIVE_VERB = re.compile(r"(し|さ)?(た|する|している)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: 「首相は20日、」: a day right after the sentence's topic, the day the topic spoke or acted on.
 _TOPIC_DAY = re.compile(r"^(は|が)、?$")
 
 
 def _speaker_day(sentence: str, mentions: list[tuple[int, int, ActorMention]], published: str | None,
-                 anchor: str | None) -> tuple[str, frozenset[str], Timex] | None:
+                 anchor: str | None) -> tuple[str, frozenset[str], Timex, tuple[int, int]] | None:
     """The day written right after a subject actor (「韓国外務省は13日、」), with the subject's
-    country: the day that subject said what the sentence reports. None if there is none."""
+    country and span: the day that subject said what the sentence reports. None if there is none."""
     for t in _timexes(sentence, published, "past", anchor):
         if not t.value or len(t.value) != 10 or not sentence.startswith("、", t.end):
             continue
         for start, end, m in mentions:
             if m.country and m.sector != "MEDIA" and _TOPIC_DAY.match(sentence[end:t.start]):
-                return t.value, frozenset({m.country}), t
+                return t.value, frozenset({m.country}), t, (start, end)
     return None
 
 
@@ -273,10 +275,19 @@ class EventDates:
         # a statement is dated by the press conference it was made at: to a said act, a
         # trigger that makes no event (「20日の記者会見で…非難した」) owns no date
         owners = eventful if frame.type in SAID_TYPES else frames
+        # a relative clause with its own subject (「…が9日、米国の提案した計画に合意」) is dated
+        # only inside that clause
+        inner = min((a.start for a in frame.source if a.particle == "の"), default=0) \
+            if frame.predicative and _RELATIVE_VERB.match(sentence, frame.match.char_end) else 0
         tx = date_event(sentence, frame.match.char_start, frame.match.char_end, self.published,
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
-                        triggers=[g.match.char_start for g in owners])
+                        triggers=[g.match.char_start for g in owners], floor=inner)
+        if tx is None and frame.type in SAID_TYPES and ev.status == "occurred":
+            # 「首相は11日、…しなければ…攻撃を再開すると述べた」: said on the day its speaker spoke
+            spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
+            if spoke is not None and spoke[3] in {(a.start, a.end) for a in frame.source}:
+                tx = spoke[2]
         if tx is not None:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             self.last_date = tx.value or self.last_date
@@ -291,7 +302,7 @@ class EventDates:
         sentences without a day of their own say it on (「そのうえで…を求めた」)."""
         spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
         if spoke is not None:
-            self.spoke = (paragraph, *spoke)
+            self.spoke = (paragraph, *spoke[:3])
         self.last_date = last_day(sentence, self.published, self.last_date)
 
     def carry(self, ev: Event, paragraph: int) -> None:
