@@ -40,6 +40,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
+        if f.passive and subj and not f.source and all(a.mention.text.endswith(_HONORIFIC) for a in subj):
+            f.passive = False  # 「天皇陛下は…大統領と会見された」: respect, not the passive voice
         if f.predicative and f.gens and not f.passive and ATTRIBUTIVE.match(text[f.match.char_end:]) \
                 and f.gens[-1].end + len(f.gens[-1].particle) == f.match.char_start:
             # 「米国の提案した和平計画に（イスラエルとハマスが）合意」: の marks the relative clause's
@@ -212,6 +214,9 @@ _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-�
 #: A reciprocal act: 「互いに」 before it in its clause, or 「…し合う」 after its trigger.
 _MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
 _MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)")
+
+#: Titles whose holder's verbs take respect forms that look passive (「会見された」「述べられた」).
+_HONORIFIC = ("陛下", "殿下", "さま", "様")
 
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 _IN_AGREED = re.compile(r"の[^、。をにがは「」]{1,12}で$")
