@@ -189,14 +189,17 @@ def posted(scan: Scan, p: int) -> Iterator[Reading]:
     """「（松尾裕敬）駐韓国次席公使」: an envoy posted to a state, named by no state of his own, is
     the paper's (``default_country``), or the state right before it (「米国の駐中国大使」). Envoys
     posted to the paper's own state (「駐日大使」) are left to the state the text names."""
-    if not scan.norm.startswith("駐", p) or any(s.end in (p, p - 1) and s.kind == "person" for s in scan.specs[-1:]):
-        return  # (「金杉憲治・駐中国大使」: the title of the person just named)
+    if not scan.norm.startswith("駐", p):
+        return
+    last = scan.specs[-1] if scan.specs else None  # what was named just before (specs run left to right)
+    if last is not None and last.end in (p, p - 1) and last.kind == "person":
+        return  # 「金杉憲治・駐中国大使」: the title of the person just named
     for e1, host in _state_at(scan, p + 1):
         t = scan.first(e1, "title")
         if host.id == scan.default_country or t is None or t[1].sector != "DIP":
             continue
-        before = [s for s in scan.specs if s.end == p - 1 and scan.norm[p - 1] == "の" and s.kind == "state"]
-        country = before[-1].country if before else scan.default_country
+        owner = last is not None and last.end == p - 1 and scan.norm[p - 1] == "の" and last.kind == "state"
+        country = last.country if owner else scan.default_country
         if country and country != host.id:
             yield t[0], [Spec(p, t[0], None, country, "person", "DIP", "posted",
                               actor=Unknown("", "", country), titles=(t[1].value or "",))]

@@ -133,7 +133,7 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
-        elif f.type in FORCEFUL and f.status == "planned" and CONDITION.search(text[:f.match.char_start]):
+        elif f.type in FORCEFUL and f.status == "planned" and (cond := CONDITION.search(text[:f.match.char_start])):
             # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat,
             # made by who says it (「首相は…イスラエル軍は…攻撃を再開すると述べた」)
             f.match = replace(f.match, label="THREATEN")
@@ -144,7 +144,6 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             if speaker is not None and speaker not in f.source:
                 f.source = [speaker]
             if not f.target:  # the one the condition is put to: 「ハマスが人質を解放しなければ」
-                cond = CONDITION.search(text[:f.match.char_start])
                 mine = {a.mention.country for a in f.source}
                 f.target = [a for a in args if a.case == "subj" and a.end <= cond.start()
                             and a.mention.country not in mine and a not in f.source][-1:]

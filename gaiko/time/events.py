@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from ..events.cues import ATTRIBUTIVE
 from ..events.status import DECIDED_TYPES
 from ..events.subjects import quote_spans, reaches
 from ..plover import SAID_TYPES
@@ -199,22 +200,28 @@ def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -
                for start, end in reporters)  # 「ホワイトハウスは13日、」「金曜日に北朝鮮は、」
 
 
-#: A verb in a relative clause, right before the noun it qualifies: 「提案した和平計画」.
-_RELATIVE_VERB = re.compile(r"(し|さ)?(た|する|している)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: 「首相は20日、」: a day right after the sentence's topic, the day the topic spoke or acted on.
 _TOPIC_DAY = re.compile(r"^(は|が)、?$")
 
 
+class SpokeOn(NamedTuple):
+    """The day a subject actor spoke on (「韓国外務省は13日、」): the day, who spoke, their country."""
+
+    day: Timex
+    span: tuple[int, int]
+    country: str
+
+
 def _speaker_day(sentence: str, mentions: list[tuple[int, int, ActorMention]], published: str | None,
-                 anchor: str | None) -> tuple[str, frozenset[str], Timex, tuple[int, int]] | None:
-    """The day written right after a subject actor (「韓国外務省は13日、」), with the subject's
-    country and span: the day that subject said what the sentence reports. None if there is none."""
+                 anchor: str | None) -> SpokeOn | None:
+    """The day written right after a subject actor (「韓国外務省は13日、」): the day that subject
+    said what the sentence reports. None if there is none."""
     for t in _timexes(sentence, published, "past", anchor):
         if not t.value or len(t.value) != 10 or not sentence.startswith("、", t.end):
             continue
         for start, end, m in mentions:
             if m.country and m.sector != "MEDIA" and _TOPIC_DAY.match(sentence[end:t.start]):
-                return t.value, frozenset({m.country}), t, (start, end)
+                return SpokeOn(t, (start, end), m.country)
     return None
 
 
@@ -260,7 +267,7 @@ class EventDates:
         self.published = published
         self.last_date: str | None = None
         self.dated: list[tuple[int, Event]] = []
-        self.spoke: tuple[int, str, frozenset[str], Timex] | None = None  # (paragraph, day, countries, timex)
+        self.spoke: tuple[int, SpokeOn] | None = None  # the last speaker's day, with its paragraph
 
     def date(self, ev: Event, frame: "Frame", frames: list["Frame"], eventful: list["Frame"], sentence: str,
              mentions: list[tuple[int, int, ActorMention]], subjects: list[tuple[int, int]],
@@ -278,7 +285,7 @@ class EventDates:
         # a relative clause with its own subject (「…が9日、米国の提案した計画に合意」) is dated
         # only inside that clause
         inner = min((a.start for a in frame.source if a.particle == "の"), default=0) \
-            if frame.predicative and _RELATIVE_VERB.match(sentence, frame.match.char_end) else 0
+            if frame.predicative and ATTRIBUTIVE.match(sentence[frame.match.char_end:]) else 0
         tx = date_event(sentence, frame.match.char_start, frame.match.char_end, self.published,
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
@@ -286,8 +293,8 @@ class EventDates:
         if tx is None and frame.type in SAID_TYPES and ev.status == "occurred":
             # 「首相は11日、…しなければ…攻撃を再開すると述べた」: said on the day its speaker spoke
             spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
-            if spoke is not None and spoke[3] in {(a.start, a.end) for a in frame.source}:
-                tx = spoke[2]
+            if spoke is not None and spoke.span in {(a.start, a.end) for a in frame.source}:
+                tx = spoke.day
         if tx is not None:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             self.last_date = tx.value or self.last_date
@@ -302,7 +309,7 @@ class EventDates:
         sentences without a day of their own say it on (「そのうえで…を求めた」)."""
         spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
         if spoke is not None:
-            self.spoke = (paragraph, *spoke[:3])
+            self.spoke = (paragraph, spoke)
         self.last_date = last_day(sentence, self.published, self.last_date)
 
     def carry(self, ev: Event, paragraph: int) -> None:
@@ -319,12 +326,12 @@ class EventDates:
         keys = {a["id"] or a["country"] for a in ev.source + ev.target}
         dyad = {a["country"] for a in ev.source + ev.target}
         speakers = {a["country"] for a in ev.source}
-        if self.spoke is not None and self.spoke[0] == paragraph and ev.status == "occurred" \
-                and ev.type in SAID_TYPES and speakers & self.spoke[2] \
-                and not (dated and dated[-1][0] == paragraph and dated[-1][1].date != self.spoke[1]
+        spoke = self.spoke[1] if self.spoke is not None and self.spoke[0] == paragraph else None
+        if spoke is not None and ev.status == "occurred" and ev.type in SAID_TYPES and spoke.country in speakers \
+                and not (dated and dated[-1][0] == paragraph and dated[-1][1].date != spoke.day.value
                          and speakers & {a["country"] for a in dated[-1][1].source}):
             # 「首相は20日、…と指摘した。そのうえで…を求めた」: said on the day the speaker spoke
-            tx = self.spoke[3]
+            tx = spoke.day
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             return
         if dated and dated[-1][0] == paragraph and ev.status == dated[-1][1].status == "occurred" \
