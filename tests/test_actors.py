@@ -267,6 +267,23 @@ def test_compounds_of_short_forms(linker, text, ids):
     assert all(m.kind == "state" and m.rule == "compound" and m.end - m.start == 1 for m in ms)
 
 
+@pytest.mark.parametrize("text, published, ids", [
+    # 首脳 after a compound: the states' leaders, the holders at the date where the text names none
+    ("日米首脳会談が開かれた。", "2019-04-28", ["Shinzo Abe", "Donald Trump"]),
+    ("米中首脳は電話で協議した。", "2023-11-20", ["Joe Biden", "Xi Jinping"]),
+    # a premier where the state's entry says so, though it has a president too
+    ("独仏首脳会談", "2024-05-28", ["Olaf Scholz", "Emmanuel Macron"]),
+    # the leader the text names, before or after, even out of office at the date
+    ("岸田首相は中国の李強首相と会談した。日中首脳会談は1年ぶり。", "2023-09-07", ["Fumio Kishida", "Li Qiang"]),
+    ("2018年4月の南北首脳会談で金正恩委員長と文在寅大統領が署名した。", "2026-01-19", ["Moon Jae-in", "Kim Jong Un"]),
+    # undated and unnamed: the states themselves
+    ("米朝首脳会談", None, ["USA", "PRK"]),
+])
+def test_a_compound_before_shunou_names_the_leaders(linker, text, published, ids):
+    ms = [m for m in linker(text, published) if m.rule == "compound"]
+    assert [m.id for m in ms] == ids, link(linker, text, published)
+
+
 @pytest.mark.parametrize("text", ["北東部で", "北部の町", "中止した", "中心部", "交渉の最中だ", "4日に会った",
                                   "同日に", "東南アジア", "北米と南米", "訪問中の", "日中は暑い", "東北地方"])
 def test_no_state_inside_ordinary_words(linker, text):
@@ -520,7 +537,7 @@ def test_each_rule_reads_alone_and_the_longest_reading_wins(linker):
 def test_one_character_forms_and_surnames_read_alone(linker):
     from gaiko.actors import rules
 
-    assert readings(linker, rules.short, "米朝首脳会談") == [
+    assert readings(linker, rules.short, "米朝関係") == [
         (2, [(0, 1, "USA", "state", "compound"), (1, 2, "PRK", "state", "compound")])]
     assert readings(linker, rules.surname, "金委員長は") == [(4, [(0, 4, "Kim Jong Un", "person", "surname-title")])]
     assert readings(linker, rules.unknown, "ノ・ビョンマン氏は") == [(7, [(0, 7, None, "person", "unknown-name")])]

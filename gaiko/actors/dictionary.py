@@ -20,7 +20,7 @@ VOCAB_KINDS = ("title", "organ_word", "group_word", "stopword")
 KINDS = ACTOR_KINDS + VOCAB_KINDS
 ENTRY_KEYS = frozenset({
     "id", "kind", "country", "sector", "aliases", "surname", "roles", "short", "standalone",
-    "short_pair", "capital", "organs", "generic", "bare", "start", "end", "note", "wikidata",
+    "short_pair", "capital", "organs", "generic", "bare", "start", "end", "note", "wikidata", "leader",
 })
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -56,7 +56,7 @@ def check_entry(entry: Any) -> str | None:
     country = entry.get("country")
     if country is not None and not (isinstance(country, str) and (_ISO3.match(country))):
         return f"country must be an ISO3 code or IGO, got {country!r}"
-    for key in ("aliases", "surname", "short", "standalone", "short_pair", "generic", "bare"):
+    for key in ("aliases", "surname", "short", "standalone", "short_pair", "generic", "bare", "leader"):
         if key in entry and not _is_str_list(entry[key]):
             return f"{key} must be a list of non-empty strings"
     if kind in VOCAB_KINDS and not entry.get("aliases"):

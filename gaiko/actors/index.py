@@ -12,6 +12,9 @@ from .normalise import normalise_key
 
 _FAR_PAST = 0
 _FAR_FUTURE = 99991231
+#: The titles whose holder is a state's leader (its 首脳), first the likeliest, for states whose
+#: entry gives no ``leader`` of its own: a president over a premier (a monarch is never the 首脳).
+DEFAULT_LEADER = ("大統領", "国家主席", "総統", "総書記", "国務委員長", "首相")
 
 
 def date_bounds(value: Any) -> tuple[int, int]:
@@ -57,6 +60,7 @@ class Actor:
     end: int = _FAR_FUTURE
     standalone: frozenset[str] = frozenset()
     generic: tuple[str, ...] = ()
+    leader: tuple[str, ...] = ()  # a state's: the titles whose holder is its 首脳, first the likeliest
 
     def valid_at(self, pub: tuple[int, int] | None) -> bool:
         return pub is None or (self.start <= pub[1] and pub[0] <= self.end)
@@ -142,7 +146,9 @@ def build_index(entries: list[dict[str, Any]]) -> Index:
         actor = Actor(id=e["id"], kind=kind, country=e.get("country") if kind != "state" else e["id"],
                       sector=e.get("sector"), roles=tuple(roles), surnames=tuple(e.get("surname", [])),
                       start=start, end=end, standalone=frozenset(e.get("standalone", [])),
-                      generic=tuple(e.get("generic", [])))
+                      generic=tuple(e.get("generic", [])),
+                      leader=(tuple(canon.get(t, t) for t in e.get("leader", [])) or DEFAULT_LEADER)
+                      if kind == "state" else ())
         index.actors.append(actor)
         for a in e.get("aliases", []):
             index.put(a, Payload("name", actor))

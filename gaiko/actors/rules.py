@@ -230,7 +230,13 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
     if blocked:
         return
     if len(run) >= 2 and len({a.id for _, a, _ in run}) == len(run):
-        yield q, [Spec(i, i + 1, a.id, a.id, "state", None, "compound", actor=a) for i, a, _ in run]
+        # 「日米首脳会談」: the states' leaders meet, where the dictionary knows who they were (of
+        # three or more, only leaders the text names: who attends a summit of many varies)
+        leaders = [scan.leader(a, p, named_only=len(run) > 2) for _, a, _ in run] \
+            if norm.startswith("首脳", q) else [None] * len(run)
+        yield q, [person_spec(i, i + 1, lead, "compound", ("首脳",)) if lead is not None
+                  else Spec(i, i + 1, a.id, a.id, "state", None, "compound", actor=a)
+                  for (i, a, _), lead in zip(run, leaders)]
         return
     i, state, pair_only = run[0]
     if pair_only:

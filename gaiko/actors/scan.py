@@ -11,10 +11,11 @@ lets each rule be a plain function of ``(scan, position)``.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .index import Actor, Index, Payload
+from .index import Actor, Index, Payload, date_bounds
 from .normalise import is_hiragana, is_kanji, is_katakana
 
 
@@ -44,6 +45,10 @@ class Unknown:
     name: str
     surname: str
     country: str | None
+
+
+#: A year (and month) just before a compound: when the act it names took place.
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?(?:\d{1,2}日)?(?:に|の)?$")
 
 
 def person_spec(a: int, b: int, actor: Actor, rule: str, titles: list[str] | tuple = ()) -> Spec:
@@ -171,12 +176,15 @@ class Scan:
             return min(min(abs(r.start - pub[0]), abs(r.end - pub[1])) for r in a.roles if r.title == title)
         return min(compatible, key=distance)
 
-    def resolve_holder(self, cands: list[Actor], title: str) -> Actor | None:
-        """The holder of a state's title (「ロシアの外相」) at the publication date; undated, the one named last."""
-        if self.pub is None:
+    def resolve_holder(self, cands: list[Actor], title: str,
+                       when: tuple[int, int] | None = None) -> Actor | None:
+        """The holder of a state's title (「ロシアの外相」) at the publication date (or ``when``);
+        undated, the one named last."""
+        when = when or self.pub
+        if when is None:
             recent = [s.actor for s in self.persons() if s.actor in cands and s.actor.has_title(title)]
             return recent[0] if recent else None
-        active = [a for a in cands if a.holds(title, self.pub)]
+        active = [a for a in cands if a.holds(title, when)]
         if len(active) <= 1:
             return active[0] if active else None
         # several hold it: the one the text has named, else the newcomer of a handover (every
@@ -188,3 +196,28 @@ class Scan:
         newest = max(active, key=lambda a: max(r.start for r in a.roles if r.title == title))
         handover = all(any(r.title == title and not r.ongoing for r in a.roles) for a in active if a is not newest)
         return newest if handover else None
+
+    def leader(self, state: Actor, p: int, named_only: bool = False) -> Actor | None:
+        """A state's leader (its 首脳, 「日米首脳会談」 at ``p``): a person of the state the text
+        names in one of its leader's offices (the last before ``p``, else the first after:
+        「南北首脳会談で…金正恩委員長と文在寅大統領」), in office at the publication date if
+        one is; else, unless ``named_only``, the holder of the first such office at the date a
+        year just before gives (「2018年4月の南北首脳会談」) or at the publication date."""
+        def led(a: Any) -> bool:
+            return isinstance(a, Actor) and a.kind == "person" and a.country == state.id \
+                and any(a.has_title(t) for t in state.leader)
+        named = [s.actor for s in self.persons() if led(s.actor)]
+        named += [pl.actor for q in sorted(k for k in self.starts if k > p) for key in self.starts[q]
+                  for pl in self.index.payloads[key] if pl.type == "name" and led(pl.actor)]
+        current = [a for a in named if any(a.holds(t, self.pub) for t in state.leader)]
+        if current or named:
+            return (current or named)[0]
+        if named_only:
+            return None
+        year = _YEAR_BEFORE.search(self.norm, max(0, p - 12), p)
+        when = date_bounds(f"{year[1]}-{int(year[2]):02d}" if year[2] else year[1]) if year else None
+        for title in state.leader:
+            holder = self.resolve_holder(self.index.people_of(state.id), title, when)
+            if holder is not None:
+                return holder
+        return None

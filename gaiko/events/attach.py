@@ -233,7 +233,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                 args[n - 1].particle = "の"
         elif a.case == "none" and a.mention.rule != "compound" and a.end in starts:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
-        elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind == "state":
+        elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind in ("state", "person"):
             k = next_frame(frames, a.end)
             if k is not None and (not frames[k].predicative or _HELD_BY_NOUN.match(text, frames[k].match.char_end)) and (
                     frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")

@@ -52,11 +52,12 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     if ev is None:
         return []
     people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
+    joint = any(a.mention.rule == "compound" for a in f.target)  # 「日中韓首脳会談」 is one meeting of three
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
-            and len(ev.source) == 1:
+            and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone", "mediate") and len(ev.target) >= 2 \
-            and len(ev.source) == 1 and not any(a.mention.rule == "compound" for a in f.target):
+            and len(ev.source) == 1 and not joint:
         # 「ギニアやコートジボワールなどとの首脳会談」: one side meeting several named apart, one meeting each
         return [replace(ev, target=[t], mentions=list(ev.mentions)) for t in ev.target]
     return [ev]

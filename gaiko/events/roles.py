@@ -159,10 +159,12 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             end = private.end()
             mention = ActorMention(mention.start, mention.start + end - start, text[start:end], None, mention.country,
                                    kind="group", sector="CIV", rule="private")
-        case, particle, pend = read_case(text, end, person=mention.kind == "person")
+        # (a leader named by a compound, 「日米首脳会談」, has no title of its own to pass over)
+        person = mention.kind == "person" and mention.rule != "compound"
+        case, particle, pend = read_case(text, end, person=person)
         if n + 1 < len(merged) and merged[n + 1][0] < pend:
             # the name after 「の」 is in the dictionary: it acts itself (「アメリカのポンペイオ長官と」)
-            case, particle, pend = read_case(text, end, person=mention.kind == "person", named=False)
+            case, particle, pend = read_case(text, end, person=person, named=False)
         if particle == "では" and mention.kind in ("organisation", "group"):
             case = "subj"  # 「同会では…糾弾集会を行なっている」: an organisation's では is its doing
         arg = Arg(mention, start, end, case, particle)
