@@ -52,6 +52,8 @@ def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
     last = doc[m.end - 1]
     if last.pos_ == "VERB" and not m.pattern.endswith(("会", "書")):
         return True
+    if last.pos_ == "AUX" and any(t.pos_ == "VERB" for t in doc[m.start:m.end]):
+        return True  # a verb negated within the pattern: 「（要求に）応じない」
     return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
 
 

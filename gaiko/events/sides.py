@@ -155,16 +155,24 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
-        if not f.target and f.type == "REQUEST" and f.predicative:
+        if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and f.predicative:
             # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
+            # (「ロシアによる併合を認めない」: refused to it)
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
                         and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
+        clause = next((g for g in reversed(frames[:k]) if g.predicative), None)
+        if clause is not None and f.type in EVALUATIVE_TYPES and _relative_object(text, clause, f):
+            # 「米国が提案した核協議の再開を拒否」: the act refused is the relative clause's, and so its doer's
+            mine = {a.key for a in f.source}
+            f.target = f.target or [a for a in clause.source if a.key not in mine]
+            if clause.type == "REQUEST" and not clause.target:
+                clause.target = list(f.source)  # 「米側が求める改正には応じない」: asked of the refuser
         for j in range(k - 1, -1, -1):  # the nominal act it is said of, past any trigger quoted in between
             if f.target or frames[j].predicative:
                 break
             link = text[frames[j].match.char_end:f.match.char_start]
-            if f.type in EVALUATIVE_TYPES and link == "を":
+            if f.type in EVALUATIVE_TYPES and _REFUSED_LINK.fullmatch(link):
                 # 「ワシントンとソウルの非難を否定」: whose act it is; 「日本との首脳会談を拒否」: one's own
                 # act refused is refused to the other side of it
                 mine = {a.key for a in f.source}
@@ -221,8 +229,24 @@ _HONORIFIC = ("陛下", "殿下", "さま", "様")
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 _IN_AGREED = re.compile(r"の[^、。をにがは「」]{1,12}で$")
 
+#: From a relative clause's predicate to the evaluation whose object the clause qualifies:
+#: 「（米国が提案）した核協議の再開を（拒否）」「（中国が主張）する境界線を（認めない）」.
+_RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|している|していた))?[\u4e00-\u9fff\u30a1-\u30fa]"
+                              r"[^、。「」をがは]{0,20}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
+
+
+def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
+    """Whether ``clause``'s predicate qualifies the object of ``f``: its verb ending, else a
+    trigger that is itself a verb in attributive form (「求める（国内法の改正）」), then a noun phrase
+    and the particle ``f`` takes."""
+    m = _RELATIVE_OBJECT.fullmatch(text, clause.match.char_end, f.match.char_start)
+    return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
+
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
-_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}を(強く|改めて|早期に|速やかに)?$")
+_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}を(強く|改めて|早期に|速やかに|決して|断じて|到底)?$")
+
+#: From a nominal act to the evaluation of it: 「（ワシントンの非難）を（否定）」「（ロシアの要求）は到底（受け入れられない）」.
+_REFUSED_LINK = re.compile(r"(を|は|も)(到底|決して|断じて|絶対に|とても)?")
 
 #: What ends the object phrase of a verb, read backwards from its を.
 _PHRASE_STOP = re.compile(r"[、。がはにでと「」]")

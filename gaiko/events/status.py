@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..plover import SPEECH_TYPES
+from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
 from .cues import (CONDITION, FORCEFUL, FORGONE, LIFTED, PAST_REACH, PLANNED_BEFORE, PLEDGED, RELATIONS, SUSPENDED,
                    THREAT_STANCE, TOLD_TO_LEAVE)
 from .frame import Frame, after_suru
@@ -109,6 +109,8 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         if not f.predicative and re.match(r"^(に対する|への|に対して)", text[f.match.char_end:]) \
                 and not PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "occurred"  # 「派兵に対する…といえるだろう」: the doubt is about the judgment, not the act
+        if st == "planned" and f.type in EVALUATIVE_TYPES and _STANCE.match(text, f.match.char_end):
+            st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned
         f.status = st
         following = st
 
@@ -148,6 +150,10 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
                 f.target = [a for a in args if a.case == "subj" and a.end <= cond.start()
                             and a.mention.country not in mine and a not in f.source][-1:]
 
+
+#: A stance shown (「反対する考えを示した」「応じない姿勢を強調」): an evaluation made as it is shown.
+_STANCE = re.compile(r"(する|しない)?(との|という)?(考え|姿勢|立場|意向|方針)(を|で)(改めて|重ねて)?"
+                     r"(示|表明|明らか|強調|鮮明|貫|崩さ)")
 
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"
                          r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")

@@ -65,6 +65,9 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
         if a.particle in ("が",) and not text.startswith("ら", a.end) and next_frame(frames, a.end) is not None:
             # (with no trigger after it, its clause is moot)
             limit = _embedded_limit(text, doc, a) or _relative_end(text, doc, a, args, frames)
+            if limit is not None and any(b.case == "subj" and b.particle == "が" and a.end <= b.start < limit
+                                         for b in args):
+                limit = None  # 「AがBが販売するよう説得」: the nearer subject owns that clause, A the main one
         groups.append((group, limit))
         if limit is not None:
             embedded_targets.append((a, limit))
@@ -82,6 +85,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
     for a, limit in embedded_targets:
         m = _EMBED_END.match(text[limit:])
         if not m:
+            _serial_request(text, args, frames, a, limit)
             continue
         k = next_frame(frames, limit)
         if k is not None and frames[k].type in SYMMETRIC_TYPES:
@@ -124,6 +128,23 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
                     and all(a.mention.kind == "person" for a in outer):
                 out[k] = outer
     return out
+
+
+#: The rest of an embedded clause of serial predicates up to the request it is the object of:
+#: 「（北朝鮮が…中止し）、…約束を守ることを（促す）」.
+_SERIAL_TO_REQUEST = re.compile(r"、[^。「」]{1,60}?(こと|よう|ように)(を)?(強く|改めて)?")
+
+
+def _serial_request(text: str, args: list[Arg], frames: list[Frame], a: Arg, limit: int) -> None:
+    """A が-subject whose clause goes on, after its first predicate, to the こと/よう that a
+    request takes as its object: the subject is asked, not the asker."""
+    k = next((j for j, f in enumerate(frames) if f.match.char_start >= limit and f.predicative
+              and f.type == "REQUEST"), None)
+    if k is None or not _SERIAL_TO_REQUEST.fullmatch(text, limit, frames[k].match.char_start) \
+            or any(b.case == "subj" and limit <= b.start < frames[k].match.char_start for b in args):
+        return
+    f = frames[k]
+    f.target = [b for b in f.target if not a.end <= b.start < f.match.char_start] + [a]
 
 
 def _compound_with_next(args: list[Arg], a: Arg) -> bool:
@@ -203,7 +224,8 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     end = head.idx + len(head.text)
     # the verb group: auxiliaries and て/くれる after the verb
     j = head.i + 1
-    while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ", "PART") or (j < len(doc) and doc[j].dep_ == "fixed"):
+    while j < len(doc) and (doc[j].pos_ in ("AUX", "SCONJ", "PART") or doc[j].dep_ == "fixed") \
+            and doc[j].text not in ("よう", "ように"):  # (よう ends the clause: 「…中止するよう求めた」)
         end = doc[j].idx + len(doc[j].text)
         j += 1
     rest = text[end:]
@@ -236,12 +258,21 @@ def _relative_end(text: str, doc: "Doc", a: Arg, args: list[Arg], frames: list[F
             return None
         if t.pos_ == "VERB" and t.lemma_ not in _CASE_VERBS:
             j, end = t.i + 1, t.idx + len(t.text)
-            while j < len(doc) and doc[j].pos_ == "AUX":
+            while j < len(doc) and doc[j].pos_ == "AUX" and doc[j].text not in ("よう", "ように"):
                 end, j = doc[j].idx + len(doc[j].text), j + 1
             if any(b.case == "subj" and a.end <= b.start < t.idx for b in args):
                 return None  # a nearer subject owns that clause
-            return end if _HEAD_OBJECT.match(text[end:stop]) else None
+            if _HEAD_OBJECT.match(text[end:stop]) or _ASKED_END.fullmatch(text, end, stop):
+                return end
+            # 「北朝鮮が…中止し、…守ることを（促した）」: serial predicates up to what is asked
+            asked = next((f for f in frames[k:] if f.predicative and f.type == "REQUEST"), None)
+            return end if asked is not None and _SERIAL_TO_REQUEST.fullmatch(text, end, asked.match.char_start) \
+                and not any(b.case == "subj" and end <= b.start < asked.match.char_start for b in args) else None
     return None
+
+
+#: A clause in よう before the request (「北朝鮮が砲弾を売る|ように|説得」): what the subject is asked to do.
+_ASKED_END = re.compile(r"(よう|ように)(強く|改めて)?")
 
 
 def _with_coordinated(head: Arg, args: list[Arg]) -> list[Arg]:
