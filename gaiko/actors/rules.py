@@ -39,6 +39,9 @@ _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 _FOREIGN_ORGANS = frozenset({"外交部"})
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
+#: Offices a compound of states may name the holders of, and the titles that hold them
+#: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
+_COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
 _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ"}
 
@@ -230,10 +233,12 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
     if blocked:
         return
     if len(run) >= 2 and len({a.id for _, a, _ in run}) == len(run):
-        # 「日米首脳会談」: the states' leaders meet, where the dictionary knows who they were (of
-        # three or more, only leaders the text names: who attends a summit of many varies)
-        leaders = [scan.leader(a, p, named_only=len(run) > 2) for _, a, _ in run] \
-            if norm.startswith("首脳", q) else [None] * len(run)
+        # 「日米首脳会談」「日ロ外相会談」: the states' leaders (or ministers) meet, where the dictionary
+        # knows who they were (of three or more, only those the text names: who attends varies)
+        title = scan.first(q, "title")
+        offices = _COMPOUND_OFFICES.get(title[1].value or "") if title is not None else None
+        leaders = [scan.leader(a, p, named_only=len(run) > 2, offices=offices) for _, a, _ in run] \
+            if norm.startswith("首脳", q) or offices else [None] * len(run)
         yield q, [person_spec(i, i + 1, lead, "compound", ("首脳",)) if lead is not None
                   else Spec(i, i + 1, a.id, a.id, "state", None, "compound", actor=a)
                   for (i, a, _), lead in zip(run, leaders)]

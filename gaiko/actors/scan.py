@@ -197,26 +197,30 @@ class Scan:
         handover = all(any(r.title == title and not r.ongoing for r in a.roles) for a in active if a is not newest)
         return newest if handover else None
 
-    def leader(self, state: Actor, p: int, named_only: bool = False) -> Actor | None:
+    def leader(self, state: Actor, p: int, named_only: bool = False,
+               offices: tuple[str, ...] | None = None) -> Actor | None:
         """A state's leader (its 首脳, 「日米首脳会談」 at ``p``): a person of the state the text
         names in one of its leader's offices (the last before ``p``, else the first after:
         「南北首脳会談で…金正恩委員長と文在寅大統領」), in office at the publication date if
         one is; else, unless ``named_only``, the holder of the first such office at the date a
-        year just before gives (「2018年4月の南北首脳会談」) or at the publication date."""
+        year just before gives (「2018年4月の南北首脳会談」) or at the publication date.
+        ``offices`` asks for another office than the leader's (「日ロ外相会談」: the 外相)."""
+        offices = offices or state.leader
+
         def led(a: Any) -> bool:
             return isinstance(a, Actor) and a.kind == "person" and a.country == state.id \
-                and any(a.has_title(t) for t in state.leader)
+                and any(a.has_title(t) for t in offices)
         named = [s.actor for s in self.persons() if led(s.actor)]
         named += [pl.actor for q in sorted(k for k in self.starts if k > p) for key in self.starts[q]
                   for pl in self.index.payloads[key] if pl.type == "name" and led(pl.actor)]
-        current = [a for a in named if any(a.holds(t, self.pub) for t in state.leader)]
+        current = [a for a in named if any(a.holds(t, self.pub) for t in offices)]
         if current or named:
             return (current or named)[0]
         if named_only:
             return None
         year = _YEAR_BEFORE.search(self.norm, max(0, p - 12), p)
         when = date_bounds(f"{year[1]}-{int(year[2]):02d}" if year[2] else year[1]) if year else None
-        for title in state.leader:
+        for title in offices:
             holder = self.resolve_holder(self.index.people_of(state.id), title, when)
             if holder is not None:
                 return holder

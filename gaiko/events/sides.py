@@ -142,6 +142,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
             if about:
                 f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
+        if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and f.predicative:
+            # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
+            # (「ロシアによる併合を認めない」: refused to it)
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
+                        and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
             f.target = counterpart(f.source, ctx.meeting)
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
@@ -155,12 +161,6 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
-        if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and f.predicative:
-            # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
-            # (「ロシアによる併合を認めない」: refused to it)
-            own = {a.mention.country for a in f.source}
-            f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
-                        and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
         clause = next((g for g in reversed(frames[:k]) if g.predicative), None)
         if clause is not None and f.type in EVALUATIVE_TYPES and _relative_object(text, clause, f):
             # 「米国が提案した核協議の再開を拒否」: the act refused is the relative clause's, and so its doer's
@@ -243,7 +243,7 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
     return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
-_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}を(強く|改めて|早期に|速やかに|決して|断じて|到底)?$")
+_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して)(強く|改めて|早期に|速やかに|決して|断じて|到底)?$")
 
 #: From a nominal act to the evaluation of it: 「（ワシントンの非難）を（否定）」「（ロシアの要求）は到底（受け入れられない）」.
 _REFUSED_LINK = re.compile(r"(を|は|も)(到底|決して|断じて|絶対に|とても)?")
