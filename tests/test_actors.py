@@ -555,3 +555,17 @@ def test_an_office_many_hold_at_once_names_none_of_them(linker):
     assert [(m.id, m.kind) for m in find(linker, "日本代表が国連で演説した。", "2025-06-01", "日本代表")] == [("JPN", "state")]
     # a handover (the outgoing holder's term has an end) still names the newcomer
     assert [m.id for m in find(linker, "米大統領は声明を出した。", "2025-01-25", "米大統領")] == ["Donald Trump"]
+
+
+def test_an_envoy_after_a_state_and_a_name_the_dictionary_lacks_is_that_states():
+    # 「中国の黄渓連駐フィリピン大使」: China's ambassador in Manila, not the paper's (Japan's)
+    lk = load_linker()
+    got = [(m.text, m.id, m.country) for m in lk("外相は中国の黄渓連駐フィリピン大使を呼び出した。", "2023-06-01")]
+    assert ("駐フィリピン大使", None, "CHN") in got
+
+
+def test_a_bare_national_army_is_the_state_last_named_never_the_papers():
+    # Japan's forces are 自衛隊: 「国軍」 alone is a foreign army, the state named last
+    lk = load_linker()
+    got = [(m.text, m.id) for m in lk("ミャンマーで声明が出た。国軍は反発した。")]
+    assert ("国軍", "MMR") in got

@@ -23,6 +23,7 @@ reading is ``(end, specs)``: where it stops, and the mentions it makes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from .index import Actor
@@ -35,8 +36,8 @@ Reading = tuple[int, list[Spec]]
 _PREFIXES = frozenset("訪来対在駐離滞")
 _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 #: Bare organ words (generic.yaml ``bare``) the Japanese press uses only for other states' bodies
-#: (Japan's is 外務省): alone, they belong to the state last named, not to the default country.
-_FOREIGN_ORGANS = frozenset({"外交部"})
+#: (Japan's are 外務省 and 自衛隊): alone, they belong to the state last named, not to the default country.
+_FOREIGN_ORGANS = frozenset({"外交部", "国軍", "軍事政権"})
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
 #: Offices a compound of states may name the holders of, and the titles that hold them
@@ -201,11 +202,16 @@ def posted(scan: Scan, p: int) -> Iterator[Reading]:
         t = scan.first(e1, "title")
         if host.id == scan.default_country or t is None or t[1].sector != "DIP":
             continue
-        owner = last is not None and last.end == p - 1 and scan.norm[p - 1] == "の" and last.kind == "state"
+        # 「米国の駐中国大使」, or 「中国の黄渓連駐フィリピン大使」 with a name the dictionary lacks
+        owner = last is not None and last.kind == "state" and _OWNER_TO_POST.fullmatch(scan.norm, last.end, p)
         country = last.country if owner else scan.default_country
         if country and country != host.id:
             yield t[0], [Spec(p, t[0], None, country, "person", "DIP", "posted",
                               actor=Unknown("", "", country), titles=(t[1].value or "",))]
+
+
+#: From a state to the 駐 of its envoy: 「の」, and perhaps a name the dictionary lacks.
+_OWNER_TO_POST = re.compile(r"の([\u4e00-\u9fff]{2,4}|[\u30a1-\u30fa・ー]{2,14})?")
 
 
 # -- rule 4: one-character forms ---------------------------------------------------
@@ -271,8 +277,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         want = 1 if c == "同" else 2
         for word, what in _ANAPHORA_SPECIAL.items():
             if norm.startswith(word, p + 1):
-                found = _recent(scan, what, want)
                 stop = p + 1 + len(word)
+                pair = scan.specs[-2:]
+                if want == 2 and what in ("state", "organ") and len(pair) == 2 and pair[1].end == p \
+                        and all(x.rule == "compound" for x in pair):
+                    yield stop, [Spec(p, stop, None, None, "stop")]  # 「日米両国」: the compound's own two
+                    return
+                found = _recent(scan, what, want)
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]
                 if len(found) == 1 and what == "state" and isinstance(found[0].actor, Actor):

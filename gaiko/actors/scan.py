@@ -47,8 +47,10 @@ class Unknown:
     country: str | None
 
 
-#: A year (and month) just before a compound: when the act it names took place.
+#: A year (and month) just before a compound, or just after the act it names: when that took place
+#: (「2018年4月の南北首脳会談」「日ロ外相会談は2019年7月に」).
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?(?:\d{1,2}日)?(?:に|の)?$")
+_YEAR_AFTER = re.compile(r"[^、。]{2,12}?(?:は|が)((?:19|20)\d\d)年(?:(\d{1,2})月)?")
 
 
 def person_spec(a: int, b: int, actor: Actor, rule: str, titles: list[str] | tuple = ()) -> Spec:
@@ -203,7 +205,7 @@ class Scan:
         names in one of its leader's offices (the last before ``p``, else the first after:
         「南北首脳会談で…金正恩委員長と文在寅大統領」), in office at the publication date if
         one is; else, unless ``named_only``, the holder of the first such office at the date a
-        year just before gives (「2018年4月の南北首脳会談」) or at the publication date.
+        year next to it gives (「2018年4月の南北首脳会談」) or at the publication date.
         ``offices`` asks for another office than the leader's (「日ロ外相会談」: the 外相)."""
         offices = offices or state.leader
 
@@ -218,7 +220,7 @@ class Scan:
             return (current or named)[0]
         if named_only:
             return None
-        year = _YEAR_BEFORE.search(self.norm, max(0, p - 12), p)
+        year = _YEAR_BEFORE.search(self.norm, max(0, p - 12), p) or _YEAR_AFTER.match(self.norm, p)
         when = date_bounds(f"{year[1]}-{int(year[2]):02d}" if year[2] else year[1]) if year else None
         for title in offices:
             holder = self.resolve_holder(self.index.people_of(state.id), title, when)

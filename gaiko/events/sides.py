@@ -148,6 +148,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
                         and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
+        if not f.target and f.type in EVALUATIVE_TYPES and f.predicative:
+            # 「中国の「威圧的な行動」を批判」: whose conduct the object is
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
+                        and a.mention.country not in own | {None}
+                        and _OWNER_OF_OBJECT.fullmatch(text, a.end, f.match.char_start)
+                        and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:]
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
             f.target = counterpart(f.source, ctx.meeting)
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
@@ -244,6 +251,9 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
 _ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して)(強く|改めて|早期に|速やかに|決して|断じて|到底)?$")
+
+#: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
+_OWNER_OF_OBJECT = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)を(強く|厳しく|改めて|激しく)?")
 
 #: From a nominal act to the evaluation of it: 「（ワシントンの非難）を（否定）」「（ロシアの要求）は到底（受け入れられない）」.
 _REFUSED_LINK = re.compile(r"(を|は|も)(到底|決して|断じて|絶対に|とても)?")

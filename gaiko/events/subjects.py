@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..plover import SAID_TYPES, SYMMETRIC_TYPES
+from ..plover import EVALUATIVE_TYPES, SAID_TYPES, SYMMETRIC_TYPES
 from .cues import DONE_TO
 from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
@@ -21,6 +21,8 @@ from .roles import Arg
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+#: From a quote's end to the trigger that says what it is: 「「…」と（強く）（非難）」.
+_QUOTE_TO_SAID = re.compile(r"と、?(強く|厳しく|改めて|激しく)?")
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
@@ -116,6 +118,13 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
         if len(before) >= 2 and before[-1][0] is out.get(k):
             out[k] = before[-2][0]
             f.target = list(before[-1][0]) + f.target
+        elif f.type in EVALUATIVE_TYPES and not f.target:
+            # 「「パキスタンが停戦合意に違反した」と非難した」: the quote's own subject is the one accused
+            said = next((q for q in quotes if _QUOTE_TO_SAID.fullmatch(text, q[1], f.match.char_start)), None)
+            inner = [g for g, _ in groups if said and said[0] < g[-1].start and g[-1].end < said[1]
+                     and g[-1].particle in ("が", "は")]
+            if inner and not any(a in inner[0] for a in out.get(k, [])):
+                f.target = list(inner[0])
     # 「金委員長は…、北朝鮮は…目標を放棄すると宣言し」: the leader declares for his state
     for k, f in enumerate(frames):
         if f.type not in SAID_TYPES or not _DECLARED.match(text[f.match.char_end:]):
