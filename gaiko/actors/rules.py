@@ -273,6 +273,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
             yield end, [s.copy(p, end, "anaphora")]
             break
         return
+    if norm.startswith("双方", p) and not norm.startswith("双方向", p):
+        if scan.specs and scan.specs[-1].end in (p, p - 1):
+            return  # 「AとBの双方」: the two just named, not two others
+        found = _recent(scan, "state", 2)  # 「双方に自制を求めた」: the two sides, as 両国
+        if found:
+            yield p + 2, [s.copy(p, p + 2, "anaphora") for s in found]
+        return
     if c in "同両":
         want = 1 if c == "同" else 2
         for word, what in _ANAPHORA_SPECIAL.items():
@@ -292,7 +299,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                             yield end, specs
         t = scan.first(p + 1, "title")
         if t is not None:
-            found = _recent_person(scan, t[1].value or "", norm[p + 1:t[0]], want)
+            found = _recent_person(scan, t[1].value or "", norm[p + 1:t[0]], want, p if want == 1 else None)
             if found:
                 yield t[0], [s.copy(p, t[0], "anaphora") for s in found]
         return
@@ -317,6 +324,10 @@ def _recent(scan: Scan, what: str, want: int) -> list[Spec]:
                 if len(out) == want:
                     return out
         return []
+    if what == "state" and want == 2:
+        pair = _last_pair(scan)
+        if pair:
+            return [x.copy(x.start, x.end, "anaphora") for x in pair]
     for s in reversed(scan.specs):
         if s.kind == "stop" or s.id is None:
             continue
@@ -335,12 +346,29 @@ def _recent(scan: Scan, what: str, want: int) -> list[Spec]:
     return out if len(out) == want else []
 
 
-def _recent_person(scan: Scan, title: str, surface: str, want: int) -> list[Spec]:
+def _last_pair(scan: Scan) -> list[Spec]:
+    """The two states named together last (「インドとパキスタン」「印パ」), for 両国/双方 when
+    another state has been named since (「…と米国のルビオ国務長官は、両国に」)."""
+    states = [s for s in scan.specs if s.kind in ("state", "capital") and s.id is not None][-8:]
+    for a, b in reversed(list(zip(states, states[1:]))):
+        if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
+                and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
+            return [a, b]
+    return []
+
+
+def _recent_person(scan: Scan, title: str, surface: str, want: int, p: int | None = None) -> list[Spec]:
+    """The ``want`` persons named last whose titles fit; for 「同氏」 at ``p``, never the subject
+    of its own sentence (「習氏は同氏夫妻に訪中を招請」: 同氏 is someone else, named before)."""
     out: list[Spec] = []
     seen: set = set()
+    own = scan.sentence_start(p) if p is not None else None
     for s in scan.persons():
         key = id(s.actor)
         if key in seen:
+            continue
+        if own is not None and s.start >= own and scan.norm.startswith(("は", "が"), s.end):
+            seen.add(key)
             continue
         ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) or (
             isinstance(s.actor, Actor) and (s.actor.has_title(title) or s.actor.title_suffix(surface)))

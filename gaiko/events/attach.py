@@ -48,6 +48,10 @@ _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後
                   "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
 
 
+#: From an act noun to the verb it is the object of: 「（訪中）を（招請）」「（撤退）を強く（要求）」.
+_OBJECT_TO_VERB = re.compile(r"を(強く|改めて|重ねて|正式に)?")
+
+
 def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
     last = doc[m.end - 1]
     if last.pos_ == "VERB" and not m.pattern.endswith(("会", "書")):
@@ -163,6 +167,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 and TOPIC_AFTER.match(text[frames[nearest].match.char_end:]) and nearest + 1 < len(frames):
             # 「中国政府に対し、日本人の拘束について遺憾の意を伝えた」: the act in the topic is not addressed
             k = nearest + 1
+        elif nearest is not None and a.case == "dat" and a.particle in ("に", "に対し", "に対して") \
+                and not frames[nearest].predicative and nearest + 1 < len(frames) and frames[nearest + 1].predicative \
+                and _OBJECT_TO_VERB.fullmatch(text, frames[nearest].match.char_end, frames[nearest + 1].match.char_start):
+            k = nearest + 1  # 「同氏に訪中を招請」: the verb takes the dative, the act noun is its object
         elif nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
             k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
         elif nearest is None:

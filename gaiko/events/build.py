@@ -83,7 +83,10 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     skeys = {document_key(a) for a in source}
     target = [a for a in target if document_key(a) not in skeys]
     own = {a.get("country") for a in source}
-    dative_states = {a.mention.country for a in targets if a.case == "dat" and a.mention.id == a.mention.country}
+    # (and the state a trigger names, 「同氏に訪中を招請」: where the invited goes)
+    dative_states = {a.mention.country for a in targets
+                     if (a.case == "dat" or a.mention.rule == "trigger" or text[a.start - 1:a.start] in ("訪", "来"))
+                     and a.mention.id == a.mention.country}
     if f.type == "CONSULT":
         target = [a for a in target if not (a.get("id") == a.get("country") and a.get("country") in own)]
     elif len(target) > 1:
