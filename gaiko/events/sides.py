@@ -188,6 +188,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif f.type in EVALUATIVE_TYPES | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
+                if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
+                    f.target = [a for a in f.target if not _is_private(a)]
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
