@@ -97,6 +97,17 @@ class Scan:
                 return close + 1
         return q
 
+    def gloss(self, q: int) -> int:
+        """Skip an abbreviation or reading in brackets right after a name: 「（USTR）」「(キム・ジョンウン)」."""
+        norm = self.norm
+        if q < len(norm) and norm[q] in "(（":
+            close = norm.find(")", q + 1, q + 24)
+            inner = norm[q + 1:close] if close > 0 else ""
+            if inner and all(c.isascii() and c.isalnum() or is_katakana(c) or is_hiragana(c) or c in "・ =-&."
+                             for c in inner):
+                return close + 1
+        return q
+
     def title_chain(self, q: int) -> tuple[int | None, list[str]]:
         """Titles right after position q (「朝鮮労働党委員長」「元国務次官」); returns the end of the last."""
         last, titles, r = None, [], q
@@ -111,9 +122,11 @@ class Scan:
                 last = r
                 titles.append(t[1].value or "")
                 continue
-            org = [x for x in self.keys(r, "name") if x[1].actor.kind in ("organisation", "state")]
+            # 「国務省」「米通商代表部（USTR）」 between a name and its title: the body the title is of
+            org = [x for x in self.keys(r, "name") if x[1].actor.kind in ("organisation", "state")] \
+                or self.keys(r, "organ")
             if org:
-                r = org[0][0]
+                r = self.gloss(org[0][0])
                 continue
             break
         return last, titles

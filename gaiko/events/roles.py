@@ -93,7 +93,7 @@ _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)(?=[がはもをにとのへ])")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
-_TITLE_RUN = re.compile(r"[\u4e00-\u9fff]{1,10}(?=[ぁ-ゖ、])")
+_TITLE_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff・]{0,15}(?=[ぁ-ゖ、])")
 
 
 def read_case(text: str, end: int, person: bool = False, named: bool = True) -> tuple[str, str, int]:
