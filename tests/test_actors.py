@@ -569,3 +569,26 @@ def test_a_bare_national_army_is_the_state_last_named_never_the_papers():
     lk = load_linker()
     got = [(m.text, m.id) for m in lk("ミャンマーで声明が出た。国軍は反発した。")]
     assert ("国軍", "MMR") in got
+
+
+def test_a_part_of_a_katakana_name_written_in_full_before_refers_back():
+    # Vietnamese names are shortened to their last part: 「ブイ・タイン・ソン副首相」… 「ソン氏」
+    lk = load_linker()
+    got = [(m.text, m.id) for m in lk("王毅氏はベトナムのブイ・タイン・ソン副首相と会談した。ソン氏は支持を表明した。",
+                                      "2025-03-12")]
+    assert ("ソン氏", "Bùi Thanh Sơn") in got
+
+
+def test_a_short_form_that_begins_a_longer_name_makes_no_compound():
+    # 「南中国海」 is the South China Sea, not 南 (Korea) + 中 (China)
+    lk = load_linker()
+    assert "KOR" not in [m.id for m in lk("域外勢力が南中国海問題に介入することに反対する。")]
+
+
+def test_both_sides_are_the_pair_named_together_else_the_two_people_of_two_states():
+    lk = load_linker()
+    got = [m.id for m in lk("インドとパキスタンの衝突で、米国の長官は双方に自制を求めた。") if m.text == "双方"]
+    assert sorted(got) == ["IND", "PAK"]
+    got = [m.id for m in lk("王毅外相はベトナムのブイ・タイン・ソン副首相と会談した。中国は台湾の独立に反対する。"
+                            "双方は協議で合意した。", "2025-03-12") if m.text == "双方"]
+    assert sorted(got) == ["Bùi Thanh Sơn", "Wang Yi"]

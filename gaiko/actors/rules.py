@@ -224,6 +224,8 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
         pair = scan.first(q, "pair")
         if sh is None and pair is None:
             break
+        if q > p and any(e > q + 1 for e, _ in scan.keys(q, "name")):
+            break  # 「南中国海」: 中 begins 中国, no compound with 南
         run.append((q, (sh or pair)[1].actor, sh is None))
         q += 1
     if not run:
@@ -274,9 +276,11 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
             break
         return
     if norm.startswith("双方", p) and not norm.startswith("双方向", p):
-        if scan.specs and scan.specs[-1].end in (p, p - 1):
+        if scan.specs and norm[scan.specs[-1].end:p] in ("", "の"):
             return  # 「AとBの双方」: the two just named, not two others
-        found = _recent(scan, "state", 2)  # 「双方に自制を求めた」: the two sides, as 両国
+        # 「双方に自制を求めた」: the two states named together, else the two people of two
+        # states named last (the sides of a meeting), else the two states named last
+        found = _last_pair(scan) or _two_sides(scan) or _recent(scan, "state", 2)
         if found:
             yield p + 2, [s.copy(p, p + 2, "anaphora") for s in found]
         return
@@ -357,6 +361,19 @@ def _last_pair(scan: Scan) -> list[Spec]:
     return []
 
 
+def _two_sides(scan: Scan) -> list[Spec]:
+    """The last two people named, if they are of two different states."""
+    people: list[Spec] = []
+    for s in scan.persons():
+        if all(id(s.actor) != id(x.actor) for x in people):
+            people.append(s)
+        if len(people) == 2:
+            break
+    if len(people) == 2 and people[0].country and people[1].country and people[0].country != people[1].country:
+        return people[::-1]
+    return []
+
+
 def _recent_person(scan: Scan, title: str, surface: str, want: int, p: int | None = None) -> list[Spec]:
     """The ``want`` persons named last whose titles fit; for 「同氏」 at ``p``, never the subject
     of its own sentence (「習氏は同氏夫妻に訪中を招請」: 同氏 is someone else, named before)."""
@@ -428,7 +445,9 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
         return
     name = norm[p:q]
     for s in scan.persons():
-        if isinstance(s.actor, Unknown) and name in (s.actor.name, s.actor.surname):
+        if isinstance(s.actor, Unknown) and name in (s.actor.name, s.actor.surname) \
+                or isinstance(s.actor, Actor) and name in _name_parts(scan, s):
+            # 「ブイ・タイン・ソン副首相」… 「ソン氏」: a part of a name written in full before
             yield last, [s.copy(p, last, "coreference")]
             return
     if q - p < 2 and titles[-1] == "氏":
@@ -439,6 +458,16 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     person = Unknown(name, family, country or scan.context_country(p))
     yield last, [Spec(p, last, None, person.country, "person", None, "unknown-name", actor=person,
                       titles=tuple(titles))]
+
+
+def _name_parts(scan: Scan, s: Spec) -> tuple[str, ...]:
+    """The first and last parts of a katakana name as the text wrote it (「ブイ・タイン・ソン」)."""
+    original = scan.text[scan.omap[s.start]:scan.omap[s.end - 1] + 1]
+    head = re.match(r"[\u30a1-\u30fa\u30fc・=＝]+", original)
+    parts = re.split(r"[・=＝]", head.group(0)) if head else []
+    if len(parts) < 2:
+        return ()
+    return tuple(normalise(x)[0] for x in (parts[0], parts[-1]) if len(x) >= 2)
 
 
 def _state_after_name(scan: Scan, p: int, q: int) -> tuple[int, str | None, int]:
