@@ -45,6 +45,16 @@ def _event(type_: str, source: dict, target: dict, start: int, *, date: str | No
                  date=date, mentions=[Mention("d", start, start + 20)], **kw)
 
 
+def test_a_letter_stays_apart_from_a_meeting_of_the_same_two_on_the_same_day():
+    """The gold rule: a letter is its own CONSULT (mode letter), not folded into the summit it
+    prepares, though the same two leaders and the same day are named."""
+    meet = Event(doc="d", type="CONSULT", mode="meet", status="planned", source=[USA], target=[JPN],
+                 evidence="…", date="2025-02-07", mentions=[Mention("d", 0, 40)])
+    letter = Event(doc="d", type="CONSULT", mode="letter", status="planned", source=[JPN], target=[USA],
+                   evidence="…", date="2025-02-07", mentions=[Mention("d", 41, 90)])
+    assert [e.mode for e in merge_events([meet, letter])] == ["meet", "letter"]
+
+
 def test_one_act_on_two_different_days_is_two_events():
     merged = merge_events([_event("ACCUSE", JPN, USA, 0, date="2025-02-07"),
                            _event("ACCUSE", JPN, USA, 30, date="2025-03-01")])

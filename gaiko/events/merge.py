@@ -28,9 +28,10 @@ def _keys(actors: list[dict[str, Any]]) -> frozenset[str]:
 def identity(event: Event) -> tuple[Any, ...]:
     """What must be equal for two events to be one interaction (dates aside)."""
     s, t = _keys(event.source), _keys(event.target)
+    letter = event.mode == "letter"  # a letter is its own CONSULT, apart from the meetings it is carried to
     if event.type in SYMMETRIC_TYPES:
-        return (event.type, frozenset((s, t)))
-    return (event.type, s, t)
+        return (event.type, frozenset((s, t)), letter)
+    return (event.type, s, t, letter)
 
 
 def merge_events(events: list[Event]) -> list[Event]:
