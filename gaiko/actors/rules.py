@@ -37,7 +37,7 @@ _PREFIXES = frozenset("訪来対在駐離滞")
 _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 #: Bare organ words (generic.yaml ``bare``) the Japanese press uses only for other states' bodies
 #: (Japan's are 外務省 and 自衛隊): alone, they belong to the state last named, not to the default country.
-_FOREIGN_ORGANS = frozenset({"外交部", "国軍", "軍事政権"})
+_FOREIGN_ORGANS = frozenset({"外交部", "国軍", "軍事政権", "暫定政権"})
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
 #: Offices a compound of states may name the holders of, and the titles that hold them
