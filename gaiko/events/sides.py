@@ -192,6 +192,17 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
                 if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
                     f.target = [a for a in f.target if not _is_private(a)]
+        if f.type in EVALUATIVE_TYPES and len(f.target) > 1:
+            # 「ロシアに物資を供給しているとして中国を批判」: the reason's words are not whom it is aimed at
+            reason = next(reversed(list(_REASON.finditer(text, 0, f.match.char_start))), None)
+            if reason and any(a.start >= reason.end() and a.case == "obj" for a in f.target):
+                f.target = [a for a in f.target if a.start >= reason.end()]
+        if all(a.mention.kind in ("place", "capital") for a in f.target) and f.predicative and f.source \
+                and f.type in AT_PLACES | {"SANCTION", "COERCE"}:
+            # 「イエメン西部ホデイダ周辺にあるフーシ派の拠点を空爆」: the group whose site it is, over where it lies
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in _object_phrase(text, f, args)
+                        if a.mention.kind == "organisation" and a.mention.country not in own][:1] or f.target
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
@@ -262,8 +273,11 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
 _OWNER_OF_OBJECT = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)を(強く|厳しく|改めて|激しく)?")
 
+#: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
+_REASON = re.compile(r"(として|とし)、?")
+
 #: From a nominal act to the evaluation of it: 「（ワシントンの非難）を（否定）」「（ロシアの要求）は到底（受け入れられない）」.
-_REFUSED_LINK = re.compile(r"(を|は|も)(到底|決して|断じて|絶対に|とても)?")
+_REFUSED_LINK = re.compile(r"(を|は|も)、?「?(到底|決して|断じて|絶対に|とても)?")
 
 #: What ends the object phrase of a verb, read backwards from its を.
 _PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
