@@ -592,3 +592,12 @@ def test_both_sides_are_the_pair_named_together_else_the_two_people_of_two_state
     got = [m.id for m in lk("王毅外相はベトナムのブイ・タイン・ソン副首相と会談した。中国は台湾の独立に反対する。"
                             "双方は協議で合意した。", "2025-03-12") if m.text == "双方"]
     assert sorted(got) == ["Bùi Thanh Sơn", "Wang Yi"]
+
+
+def test_a_name_used_for_an_administration_is_not_one_of_both():
+    # 「トランプ米政権の関税措置」 names the administration: 両氏 are the two who met
+    lk = load_linker()
+    text = ("赤沢経済再生相はベッセント米財務長官と会談した。トランプ米政権の関税措置をめぐる協議で、"
+            "赤沢氏は撤廃を求めた。両氏は協議の加速で一致した。")
+    got = sorted(m.id for m in lk(text, "2025-05-02") if m.text == "両氏")
+    assert got == ["Ryosei Akazawa", "Scott Bessent"]

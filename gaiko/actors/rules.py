@@ -361,10 +361,16 @@ def _last_pair(scan: Scan) -> list[Spec]:
     return []
 
 
+#: A person's name used for the administration they head: 「トランプ（米）政権」.
+_ADMINISTRATION = re.compile(r"[\u4e00-\u9fff]?政権")
+
+
 def _two_sides(scan: Scan) -> list[Spec]:
     """The last two people named, if they are of two different states."""
     people: list[Spec] = []
     for s in scan.persons():
+        if _ADMINISTRATION.match(scan.norm, s.end):
+            continue
         if all(id(s.actor) != id(x.actor) for x in people):
             people.append(s)
         if len(people) == 2:
@@ -384,8 +390,9 @@ def _recent_person(scan: Scan, title: str, surface: str, want: int, p: int | Non
         key = id(s.actor)
         if key in seen:
             continue
-        if own is not None and s.start >= own and scan.norm.startswith(("は", "が"), s.end):
-            seen.add(key)
+        if own is not None and s.start >= own and scan.norm.startswith(("は", "が"), s.end) \
+                or _ADMINISTRATION.match(scan.norm, s.end):
+            seen.add(key)  # (「トランプ米政権の関税措置」 names an administration, not its head acting)
             continue
         ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) or (
             isinstance(s.actor, Actor) and (s.actor.has_title(title) or s.actor.title_suffix(surface)))
