@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from eval_gate import BASELINE, SETS, SHARED, measure, sha256
+from eval_gate import BASELINE, SETS, measure, sha256
 
 pytestmark = pytest.mark.parser
 BASE = json.loads(BASELINE.read_text(encoding="utf-8"))
@@ -18,7 +18,7 @@ BASE = json.loads(BASELINE.read_text(encoding="utf-8"))
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_f1_stays_at_or_above_its_pinned_floor(name):
-    gold = SHARED / SETS[name][0]
+    gold = SETS[name][0]
     if not gold.exists():
         pytest.skip("shared/ is not beside the repository")
     assert sha256(gold) == BASE[name]["gold_sha256"], \
