@@ -137,9 +137,19 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.key for a in f.source} | {a.mention.country for a in f.source}
             f.target = [a for a in ctx.actors if a.key not in own and a.mention.country not in own]
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
-            f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start][-1:] \
+            mine = {b.mention.country for b in f.source}
+            f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
+                        and a.mention.country not in mine][-1:] \
                 or [a for a in args if a.mention.kind == "state" and a.end <= f.match.char_start  # 「中国製の部品に」
-                    and _MADE_IN.match(text, a.end) and a.mention.country not in {b.mention.country for b in f.source}][-1:]
+                    and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:]
+        if not f.target and f.source and f.type in ("SANCTION", "THREATEN", "ASSAULT") \
+                and _RETALIATION.search(text, 0, f.match.char_end):
+            # 「米政府は…追加関税を課し、中国も報復関税で対抗した」: a retaliation is aimed at those who
+            # acted before it, in its sentence or the one before
+            own = {a.key for a in f.source} | {a.mention.country for a in f.source}
+            before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
+            f.target = next(([a for a in side if a.key not in own and a.mention.country not in own]
+                             for side in before if any(a.mention.country not in own for a in side)), [])
         if not f.target and f.type in EVALUATIVE_TYPES:
             about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
             if about:
@@ -266,6 +276,9 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
 _ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して)(強く|改めて|早期に|速やかに|決して|断じて|到底)?$")
+
+#: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
+_RETALIATION = re.compile(r"報復|対抗|応酬")
 
 #: What a state makes or grows, a measure's object: 「中国製の（部品）」「米国産の（農産品）」.
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
