@@ -218,4 +218,9 @@ def _FIRST_SUBJECT_AFTER(args: list[Arg]) -> Arg | None:
 def _gap(text: str, a: Arg, b: Arg) -> int:
     """Characters between a's particle and b's start."""
     _, _, pend = read_case(text, a.end, person=a.mention.kind == "person")
+    if text[pend:b.start] in _CONJUNCTIONS:
+        return 0  # 「エジプトとカタール、それにアメリカに」: a conjunction joins as 「、」 does
     return max(0, b.start - pend)
+
+
+_CONJUNCTIONS = ("それに", "および", "及び", "ならびに", "並びに", "さらに", "また")
