@@ -42,6 +42,9 @@ BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
 #: Right after a meeting's trigger: what follows was said or done at it (「…首脳会談では、」).
 AT_THIS_MEETING = re.compile(r"(で|では|の中で|において|の場で)、?")
 AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外相会談|電話会談|会談|協議|会合)(で|では|の中で|において)、?")
+#: A sentence whose topic is the joint text of a meeting (「共同声明は」「首脳宣言では」): it speaks
+#: for both sides of the meeting it closed.
+JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|共同宣言|首脳宣言|共同文書|共同コミュニケ)(は|では|には|で)、?")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.

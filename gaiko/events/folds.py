@@ -23,6 +23,8 @@ _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の
                            r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$"
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
+#: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
+_ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
@@ -90,6 +92,14 @@ def drop_content(text: str, frames: list[Frame]) -> None:
     """
     for k, f in enumerate(frames):
         if f.type in _SPEECH_ACTS:
+            continue
+        asked = next((g for g in frames[k + 1:] if g.type == "REQUEST" and g.predicative), None)
+        if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \
+                and asked.match.char_start - f.match.char_end > 12 \
+                and _ASKED_CLAUSE.fullmatch(text, f.match.char_end, asked.match.char_start):
+            f.drop = True  # 「北朝鮮に対し、計画を放棄し、…行わないよう求めた」: the よう-clause is what is asked,
+            if not asked.target:  # and the one told is the one asked
+                asked.target = [a for a in f.target if a.case == "dat"]
             continue
         if k + 1 < len(frames):
             outer = frames[k + 1]

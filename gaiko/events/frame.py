@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import ActorMention
-from .cues import AT_MEETING
+from .cues import AT_MEETING, JOINT_TEXT
 from .roles import Arg
 from .triggers import TriggerMatch
 
@@ -78,8 +78,9 @@ class Context:
 
     def next_paragraph(self, first: str) -> "Context":
         """What a paragraph opening on the sentence ``first`` inherits: who acted last, and
-        the meeting just reported if it opens on that meeting (「会談では…」)."""
-        return Context(actors=self.actors, meeting=self.meeting if AT_MEETING.match(first) else None)
+        the meeting just reported if it opens on that meeting (「会談では…」) or its joint text (「共同声明は…」)."""
+        return Context(actors=self.actors,
+                       meeting=self.meeting if AT_MEETING.match(first) or JOINT_TEXT.match(first) else None)
 
 
 #: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, OBJECT_LINK, OBJECT_OF_VIEW,
+from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
 from .folds import counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -101,6 +101,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             later = [a for a in args if a.case == "subj" and a.start > f.match.char_end
                      and reaches(quote_spans(text), a.start, f.match.char_start)]
             f.source = later[:1]
+        if not f.source and f.predicative and ctx.meeting and JOINT_TEXT.match(text):
+            # 「共同声明は北朝鮮に対し…求めた」: a joint text speaks for both sides of the meeting it closed
+            f.source = list(ctx.meeting[0]) + list(ctx.meeting[1])
+            f.target = [a for a in f.target if a.key not in {b.key for b in f.source}]
         if not f.source and topic and f.predicative and not f.passive \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
