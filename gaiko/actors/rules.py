@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from .antecedents import last_pair, recent, recent_person, two_sides
 from .index import Actor
 from .normalise import is_alnum_ascii, is_kanji, is_katakana, normalise
 from .scan import Scan, Spec, Unknown, person_spec
@@ -280,7 +281,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
             return  # 「AとBの双方」: the two just named, not two others
         # 「双方に自制を求めた」: the two states named together, else the two people of two
         # states named last (the sides of a meeting), else the two states named last
-        found = _last_pair(scan) or _two_sides(scan) or _recent(scan, "state", 2)
+        found = last_pair(scan) or two_sides(scan) or recent(scan, "state", 2)
         if found:
             yield p + 2, [s.copy(p, p + 2, "anaphora") for s in found]
         return
@@ -294,7 +295,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                         and all(x.rule == "compound" for x in pair):
                     yield stop, [Spec(p, stop, None, None, "stop")]  # 「日米両国」: the compound's own two
                     return
-                found = _recent(scan, what, want)
+                found = recent(scan, what, want)
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]
                 if len(found) == 1 and what == "state" and isinstance(found[0].actor, Actor):
@@ -303,7 +304,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                             yield end, specs
         t = scan.first(p + 1, "title")
         if t is not None:
-            found = _recent_person(scan, t[1].value or "", norm[p + 1:t[0]], want, p if want == 1 else None)
+            found = recent_person(scan, t[1].value or "", norm[p + 1:t[0]], want, p if want == 1 else None)
             if found:
                 yield t[0], [s.copy(p, t[0], "anaphora") for s in found]
         return
@@ -312,96 +313,9 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
     if t is not None and t[1].value != "氏" and not (is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev)):
         nxt = norm[t[0]] if t[0] < len(norm) else "。"
         if not is_kanji(nxt) and not is_katakana(nxt):
-            found = _recent_person(scan, t[1].value or "", norm[p:t[0]], 1)
+            found = recent_person(scan, t[1].value or "", norm[p:t[0]], 1)
             if found:
                 yield t[0], [found[0].copy(p, t[0], "anaphora")]
-
-
-def _recent(scan: Scan, what: str, want: int) -> list[Spec]:
-    out: list[Spec] = []
-    seen: set = set()
-    if what == "person":  # 両首脳: the two leaders named last, whatever their titles
-        for s in scan.persons():
-            if id(s.actor) not in seen:
-                seen.add(id(s.actor))
-                out.append(s)
-                if len(out) == want:
-                    return out
-        return []
-    if what == "state" and want == 2:
-        pair = _last_pair(scan)
-        if pair:
-            return [x.copy(x.start, x.end, "anaphora") for x in pair]
-    for s in reversed(scan.specs):
-        if s.kind == "stop" or s.id is None:
-            continue
-        ok = {"state": s.kind in ("state", "capital"),
-              "organ": s.kind == "state" and s.sector in ("DIP", "MIL", "GOV", "POLICE"),
-              "party": s.kind == "organisation" and s.sector == "PARTY",
-              "media": s.kind == "organisation" and s.sector in ("MEDIA", "BUS")}[what]
-        if ok and s.id not in seen:
-            seen.add(s.id)
-            spec = s.copy(s.start, s.end, "anaphora")
-            if s.kind == "capital":
-                spec.kind, spec.place = "state", None
-            out.append(spec)
-            if len(out) == want:
-                return out
-    return out if len(out) == want else []
-
-
-def _last_pair(scan: Scan) -> list[Spec]:
-    """The two states named together last (「インドとパキスタン」「印パ」), for 両国/双方 when
-    another state has been named since (「…と米国のルビオ国務長官は、両国に」)."""
-    states = [s for s in scan.specs if s.kind in ("state", "capital") and s.id is not None][-8:]
-    for a, b in reversed(list(zip(states, states[1:]))):
-        if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
-                and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
-            return [a, b]
-    return []
-
-
-#: A person's name used for the administration they head: 「トランプ（米）政権」.
-_ADMINISTRATION = re.compile(r"[\u4e00-\u9fff]?政権")
-
-
-def _two_sides(scan: Scan) -> list[Spec]:
-    """The last two people named, if they are of two different states."""
-    people: list[Spec] = []
-    for s in scan.persons():
-        if _ADMINISTRATION.match(scan.norm, s.end):
-            continue
-        if all(id(s.actor) != id(x.actor) for x in people):
-            people.append(s)
-        if len(people) == 2:
-            break
-    if len(people) == 2 and people[0].country and people[1].country and people[0].country != people[1].country:
-        return people[::-1]
-    return []
-
-
-def _recent_person(scan: Scan, title: str, surface: str, want: int, p: int | None = None) -> list[Spec]:
-    """The ``want`` persons named last whose titles fit; for 「同氏」 at ``p``, never the subject
-    of its own sentence (「習氏は同氏夫妻に訪中を招請」: 同氏 is someone else, named before)."""
-    out: list[Spec] = []
-    seen: set = set()
-    own = scan.sentence_start(p) if p is not None else None
-    for s in scan.persons():
-        key = id(s.actor)
-        if key in seen:
-            continue
-        if own is not None and s.start >= own and scan.norm.startswith(("は", "が"), s.end) \
-                or _ADMINISTRATION.match(scan.norm, s.end):
-            seen.add(key)  # (「トランプ米政権の関税措置」 names an administration, not its head acting)
-            continue
-        ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) or (
-            isinstance(s.actor, Actor) and (s.actor.has_title(title) or s.actor.title_suffix(surface)))
-        if ok:
-            seen.add(key)
-            out.append(s)
-            if len(out) == want:
-                return out
-    return out if len(out) == want else []
 
 
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).

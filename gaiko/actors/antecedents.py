@@ -1,0 +1,98 @@
+"""Who a back-reference means: the antecedents of 同/両 forms, 双方 and 同氏 (rule 5 of
+``rules.py``), read from the mentions a ``Scan`` has found so far."""
+
+from __future__ import annotations
+
+import re
+
+from .index import Actor
+from .scan import Scan, Spec
+
+
+def recent(scan: Scan, what: str, want: int) -> list[Spec]:
+    """The ``want`` actors of a kind (``what``: person, state, organ, party, media) named last;
+    for two states, the pair named together if there is one."""
+    out: list[Spec] = []
+    seen: set = set()
+    if what == "person":  # 両首脳: the two leaders named last, whatever their titles
+        for s in scan.persons():
+            if id(s.actor) not in seen:
+                seen.add(id(s.actor))
+                out.append(s)
+                if len(out) == want:
+                    return out
+        return []
+    if what == "state" and want == 2:
+        pair = last_pair(scan)
+        if pair:
+            return [x.copy(x.start, x.end, "anaphora") for x in pair]
+    for s in reversed(scan.specs):
+        if s.kind == "stop" or s.id is None:
+            continue
+        ok = {"state": s.kind in ("state", "capital"),
+              "organ": s.kind == "state" and s.sector in ("DIP", "MIL", "GOV", "POLICE"),
+              "party": s.kind == "organisation" and s.sector == "PARTY",
+              "media": s.kind == "organisation" and s.sector in ("MEDIA", "BUS")}[what]
+        if ok and s.id not in seen:
+            seen.add(s.id)
+            spec = s.copy(s.start, s.end, "anaphora")
+            if s.kind == "capital":
+                spec.kind, spec.place = "state", None
+            out.append(spec)
+            if len(out) == want:
+                return out
+    return out if len(out) == want else []
+
+
+def last_pair(scan: Scan) -> list[Spec]:
+    """The two states named together last (「インドとパキスタン」「印パ」), for 両国/双方 when
+    another state has been named since (「…と米国のルビオ国務長官は、両国に」)."""
+    states = [s for s in scan.specs if s.kind in ("state", "capital") and s.id is not None][-8:]
+    for a, b in reversed(list(zip(states, states[1:]))):
+        if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
+                and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
+            return [a, b]
+    return []
+
+
+#: A person's name used for the administration they head: 「トランプ（米）政権」.
+_ADMINISTRATION = re.compile(r"[\u4e00-\u9fff]?政権")
+
+
+def two_sides(scan: Scan) -> list[Spec]:
+    """The last two people named, if they are of two different states."""
+    people: list[Spec] = []
+    for s in scan.persons():
+        if _ADMINISTRATION.match(scan.norm, s.end):
+            continue
+        if all(id(s.actor) != id(x.actor) for x in people):
+            people.append(s)
+        if len(people) == 2:
+            break
+    if len(people) == 2 and people[0].country and people[1].country and people[0].country != people[1].country:
+        return people[::-1]
+    return []
+
+
+def recent_person(scan: Scan, title: str, surface: str, want: int, p: int | None = None) -> list[Spec]:
+    """The ``want`` persons named last whose titles fit; for 「同氏」 at ``p``, never the subject
+    of its own sentence (「習氏は同氏夫妻に訪中を招請」: 同氏 is someone else, named before)."""
+    out: list[Spec] = []
+    seen: set = set()
+    own = scan.sentence_start(p) if p is not None else None
+    for s in scan.persons():
+        key = id(s.actor)
+        if key in seen:
+            continue
+        if own is not None and s.start >= own and scan.norm.startswith(("は", "が"), s.end) \
+                or _ADMINISTRATION.match(scan.norm, s.end):
+            seen.add(key)  # (「トランプ米政権の関税措置」 names an administration, not its head acting)
+            continue
+        ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) or (
+            isinstance(s.actor, Actor) and (s.actor.has_title(title) or s.actor.title_suffix(surface)))
+        if ok:
+            seen.add(key)
+            out.append(s)
+            if len(out) == want:
+                return out
+    return out if len(out) == want else []
