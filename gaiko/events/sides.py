@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SYMMETRIC_TYPES
+from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
@@ -40,6 +40,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
+        if f.type in SPEECH_TYPES and f.type != "REQUEST":
+            # the outlet told or used is not the one accused (「通信を通じて談話を発表し…非難」)
+            f.target = [a for a in f.target if a.mention.sector != "MEDIA"]
         if f.passive and subj and not f.source and all(a.mention.text.endswith(_HONORIFIC) for a in subj):
             f.passive = False  # 「天皇陛下は…大統領と会見された」: respect, not the passive voice
         if f.predicative and f.gens and not f.passive and ATTRIBUTIVE.match(text[f.match.char_end:]) \
