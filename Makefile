@@ -40,6 +40,7 @@ eval: $(STAMP)
 	$(BIN)/gaiko eval --gold ../shared/gold/livedoor.jsonl ../shared/corpus/livedoor
 	$(BIN)/gaiko eval --gold ../shared/gold/news.jsonl ../shared/corpus/news
 	$(BIN)/gaiko eval --gold ../shared/gold/news-check.jsonl ../shared/corpus/news-check
+	$(BIN)/gaiko eval --gold tests/data/synthetic/gold.jsonl tests/data/synthetic/corpus
 
 clean:
 	rm -rf $(VENV) demo.duckdb
