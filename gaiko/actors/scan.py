@@ -87,24 +87,15 @@ class Scan:
         found = self.keys(p, ptype)
         return found[0] if found else None
 
-    def reading(self, q: int) -> int:
-        """Skip a bracketed reading right after a name: 「(キム・ジョンウン)」."""
+    def reading(self, q: int, abbreviation: bool = False) -> int:
+        """Skip a bracketed reading right after a name (「(キム・ジョンウン)」), or with
+        ``abbreviation`` the letters after a body's name (「米通商代表部（USTR）」)."""
         norm = self.norm
         if q < len(norm) and norm[q] in "(（":
             close = norm.find(")", q + 1, q + 24)
             inner = norm[q + 1:close] if close > 0 else ""
-            if inner and all(is_katakana(c) or is_hiragana(c) or c in "・ =" for c in inner):
-                return close + 1
-        return q
-
-    def gloss(self, q: int) -> int:
-        """Skip an abbreviation or reading in brackets right after a name: 「（USTR）」「(キム・ジョンウン)」."""
-        norm = self.norm
-        if q < len(norm) and norm[q] in "(（":
-            close = norm.find(")", q + 1, q + 24)
-            inner = norm[q + 1:close] if close > 0 else ""
-            if inner and all(c.isascii() and c.isalnum() or is_katakana(c) or is_hiragana(c) or c in "・ =-&."
-                             for c in inner):
+            if inner and all(is_katakana(c) or is_hiragana(c) or c in "・ ="
+                             or abbreviation and (c.isascii() and c.isalnum() or c in "-&.") for c in inner):
                 return close + 1
         return q
 
@@ -126,7 +117,7 @@ class Scan:
             org = [x for x in self.keys(r, "name") if x[1].actor.kind in ("organisation", "state")] \
                 or self.keys(r, "organ")
             if org:
-                r = self.gloss(org[0][0])
+                r = self.reading(org[0][0], abbreviation=True)
                 continue
             break
         return last, titles
