@@ -40,6 +40,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
+        if f.match.id == "ACCUSE:claim":
+            # 「Xは、Yが…したと主張」: an accusation of the claim's own subject, else no event
+            f.drop = not f.predicative or not any(a.particle == "が" for a in f.target)
         if f.type in SPEECH_TYPES and f.type != "REQUEST":
             # the outlet told or used is not the one accused (「通信を通じて談話を発表し…非難」)
             f.target = [a for a in f.target if a.mention.sector != "MEDIA"]
