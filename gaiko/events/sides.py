@@ -144,8 +144,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = list(frames[j].target)  # 「…を非難し、「…」と警告した」: one addressee
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.actors and ANSWER.match(text):
             # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers
-            own = {a.key for a in f.source} | {a.mention.country for a in f.source}
-            f.target = [a for a in ctx.actors if a.key not in own and a.mention.country not in own]
+            f.target = _others(ctx.actors, f.source)
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             mine = {b.mention.country for b in f.source}
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
@@ -156,10 +155,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and _RETALIATION.search(text, 0, f.match.char_end):
             # 「米政府は…追加関税を課し、中国も報復関税で対抗した」: a retaliation is aimed at those who
             # acted before it, in its sentence or the one before
-            own = {a.key for a in f.source} | {a.mention.country for a in f.source}
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
-            f.target = next(([a for a in side if a.key not in own and a.mention.country not in own]
-                             for side in before if any(a.mention.country not in own for a in side)), [])
+            f.target = next((others for side in before if (others := _others(side, f.source))), [])
         if not f.target and f.type in EVALUATIVE_TYPES:
             about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
             if about:
@@ -175,7 +172,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
                         and a.mention.country not in own | {None}
-                        and _OWNER_OF_OBJECT.fullmatch(text, a.end, f.match.char_start)
+                        and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
                         and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:]
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
             f.target = counterpart(f.source, ctx.meeting)
@@ -277,6 +274,12 @@ _RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|し�
                               r"[^、。「」をがは]{0,20}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
 
 
+def _others(side: list[Arg], source: list[Arg]) -> list[Arg]:
+    """The actors of ``side`` that are neither one of ``source`` nor of its states."""
+    own = {a.key for a in source} | {a.mention.country for a in source}
+    return [a for a in side if a.key not in own and a.mention.country not in own]
+
+
 def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
     """Whether ``clause``'s predicate qualifies the object of ``f``: its verb ending, else a
     trigger that is itself a verb in attributive form (「求める（国内法の改正）」), then a noun phrase
@@ -294,7 +297,7 @@ _RETALIATION = re.compile(r"報復|対抗|応酬")
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
-_OWNER_OF_OBJECT = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)を(強く|厳しく|改めて|激しく)?")
+_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)を(強く|厳しく|改めて|激しく)?")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")
