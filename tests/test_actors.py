@@ -601,3 +601,33 @@ def test_a_name_used_for_an_administration_is_not_one_of_both():
             "赤沢氏は撤廃を求めた。両氏は協議の加速で一致した。")
     got = sorted(m.id for m in lk(text, "2025-05-02") if m.text == "両氏")
     assert got == ["Ryosei Akazawa", "Scott Bessent"]
+
+
+def test_a_person_the_dictionary_lacks_takes_the_english_name_the_text_gives():
+    # the foreign ministry's pages give the counterpart's name in English after the title
+    lk = load_linker()
+    text = ("茂木外務大臣は、トゥルスノフ・タジキスタン外務大臣（H.E. Mr. Anvar TURSUNOV, Minister of Foreign "
+            "Affairs）と会談しました。トゥルスノフ大臣から謝意が表明されました。")
+    got = [(m.text, m.id, m.country) for m in lk(text, "2025-11-14")]
+    assert ("トゥルスノフ・タジキスタン外務大臣", "Anvar Tursunov", "TJK") in got
+    assert ("トゥルスノフ大臣", "Anvar Tursunov", "TJK") in got
+    # brackets without an honorific are no name (an abbreviation, a reading)
+    got = [m.id for m in lk("茂木外務大臣は、トゥルスノフ・タジキスタン外務大臣（CIS担当）と会談しました。")]
+    assert "CIS担当" not in got and None in got
+
+
+def test_a_known_surname_with_another_states_title_is_a_namesake():
+    # Spain's foreign minister is アルバレス; Peru's is another person of that name
+    lk = load_linker()
+    for text in ("茂木外務大臣はペルーのアルバレス外務大臣と会談した。", "茂木外務大臣はアルバレス・ペルー外務大臣と会談した。"):
+        got = [(m.id, m.country) for m in lk(text, "2025-09-20") if m.country != "JPN"]
+        assert got == [(None, "PER")] or got == [("PER", "PER"), (None, "PER")], (text, got)
+    got = [(m.id, m.country) for m in lk("茂木外務大臣はスペインのアルバレス外相と会談した。", "2025-09-20")]
+    assert ("José Manuel Albares", "ESP") in got
+
+
+def test_while_visiting_is_no_china():
+    # 「訪日中」「来日中」: 中 is "while"; 「訪日中国人」 still names Chinese people
+    lk = load_linker()
+    assert "CHN" not in [m.country for m in lk("訪日中のマクロン大統領は、来日中の尹大統領と会談した。", "2024-07-09")]
+    assert "CHN" in [m.country for m in lk("訪日中国人の数が増えた。")]

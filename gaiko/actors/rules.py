@@ -18,6 +18,7 @@ reading is ``(end, specs)``: where it stops, and the mentions it makes.
 6. bare organ words (政府, 警察, 国会) and group words (国民, 活動家) take the nearest
    country of the same sentence;
 7. an unknown katakana name with a title (「ノ・ビョンマン氏」) is a person with id None
+   (or the English name the text gives in brackets: 「（H.E. Mr. Bakhtiyor Saidov, …）」)
    and the nearest country; its first part (「ノ氏」) later refers back to it.
 """
 
@@ -69,7 +70,8 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
         elif actor.kind == "state":
             yield from _state_ext(scan, p, e, actor, "dictionary")
         elif actor.kind == "person":
-            yield _person_ext(scan, p, e, actor)
+            if not _another_states(scan, p, e, actor):
+                yield _person_ext(scan, p, e, actor)
         elif actor.kind == "organisation":
             end = e
             for _ in range(2):
@@ -80,6 +82,25 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
             yield end, [Spec(p, end, actor.id, actor.country, "organisation", actor.sector, actor=actor)]
         else:
             yield e, [Spec(p, e, actor.id, actor.country, "place", None, place=actor.id, actor=actor)]
+
+
+def _another_states(scan: Scan, p: int, e: int, actor: Actor) -> bool:
+    """Whether the name at [p, e) is another state's: after 「State＋の」 or before 「・」, a state
+    and a title. A namesake (「ペルーのアルバレス外相」「アルバレス・ペルー外務大臣」 are not
+    Spain's Albares), left to rule 7."""
+    if not actor.country or actor.country == "IGO":
+        return False
+    if p > 0 and scan.norm[p - 1] == "の" and scan.specs:
+        owner = scan.specs[-1]
+        if owner.end == p - 1 and owner.kind == "state" and owner.country not in (None, "IGO", actor.country):
+            return True
+    q = e
+    while q < len(scan.norm) and is_katakana(scan.norm[q]):
+        q += 1
+    if q == e and scan.norm[e:e + 1] != "・":
+        return False
+    start, country, _ = _state_after_name(scan, p, q)
+    return start == e and country is not None and country != actor.country
 
 
 def _person_ext(scan: Scan, p: int, e: int, actor: Actor) -> Reading:
@@ -148,7 +169,8 @@ def surname(scan: Scan, p: int) -> Iterator[Reading]:
         return
     by_end: dict[int, list[Actor]] = {}
     for e, pl in hits:
-        by_end.setdefault(e, []).append(pl.actor)
+        if not _another_states(scan, p, e, pl.actor):
+            by_end.setdefault(e, []).append(pl.actor)
     for e, cands in by_end.items():
         family = scan.norm[p:e]
         q = scan.reading(e)
@@ -171,6 +193,12 @@ def surname(scan: Scan, p: int) -> Iterator[Reading]:
         actor = scan.resolve(cands, title)
         if actor is not None:
             yield last, [person_spec(p, last, actor, "surname-title", titles)]
+            continue
+        # 「岩屋毅外務大臣は…」 「岩屋大臣から」: a title the roles do not list, after a person named before
+        for s in scan.persons():
+            if s.actor in cands:
+                yield last, [s.copy(p, last, "coreference")]
+                break
 
 
 # -- rule 3: 在 + state + state + organ -------------------------------------------
@@ -241,6 +269,9 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
     blocked = (prev.isdigit() or (is_kanji(prev) and not prefixed)) and norm[p] in _AMBIGUOUS_AFTER_KANJI
     if blocked:
         return
+    if prefixed and len(run) >= 2 and norm[run[-1][0]] == "中" and not is_kanji(norm[q:q + 1]):
+        run.pop()  # 「訪日中の」「来日中に」: 中 is "while", not China
+        q -= 1
     if len(run) >= 2 and len({a.id for _, a, _ in run}) == len(run):
         # 「日米首脳会談」「日ロ外相会談」: the states' leaders (or ministers) meet, where the dictionary
         # knows who they were (of three or more, only those the text names: who attends varies)
@@ -377,8 +408,8 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     original = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
     family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]
     person = Unknown(name, family, country or scan.context_country(p))
-    yield last, [Spec(p, last, None, person.country, "person", None, "unknown-name", actor=person,
-                      titles=tuple(titles))]
+    yield last, [Spec(p, last, scan.english_name(last), person.country, "person", None, "unknown-name",
+                      actor=person, titles=tuple(titles))]
 
 
 def _name_parts(scan: Scan, s: Spec) -> tuple[str, ...]:

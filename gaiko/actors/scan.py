@@ -53,6 +53,13 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?(?:\d{1,2}日)?(?
 _YEAR_AFTER = re.compile(r"[^、。]{2,12}?(?:は|が)((?:19|20)\d\d)年(?:(\d{1,2})月)?")
 
 
+#: 「（H.E. Mr. Bakhtiyor Saidov, Minister …）」: honorifics, then the name up to a comma or the bracket.
+_ENGLISH_NAME = re.compile(
+    r"\s*\(\s*(?:(?:H\.\s?E\.|His Excellency|Her Excellency|The Hon(?:ou?rable|\.)|Mr\.?|Ms\.?|Mrs\.?|Dr\.?"
+    r"|Prof\.?|Sheikh|Gen\.|General|Ambassador)\s+)+"
+    r"([A-Z][A-Za-z\u00c0-\u024f'’.\-]*(?:\s+[A-Za-z\u00c0-\u024f'’.\-]+){1,7})\s*[,)]")
+
+
 def person_spec(a: int, b: int, actor: Actor, rule: str, titles: list[str] | tuple = ()) -> Spec:
     return Spec(a, b, actor.id, actor.country, "person", actor.sector, rule, actor=actor, titles=tuple(titles))
 
@@ -98,6 +105,16 @@ class Scan:
                              or abbreviation and (c.isascii() and c.isalnum() or c in "-&.") for c in inner):
                 return close + 1
         return q
+
+    def english_name(self, q: int) -> str | None:
+        """The person's name in English in brackets right after position q, as the foreign
+        ministry's pages give it (「…外務大臣（H.E. Mr. Bakhtiyor Saidov, Minister of …）」):
+        the id of a person the dictionary lacks (English Wikipedia titles are such names)."""
+        m = _ENGLISH_NAME.match(self.norm, q)
+        if m is None:
+            return None
+        return " ".join("-".join(x.capitalize() for x in w.split("-")) if len(w) > 1 and w.isupper() else w
+                        for w in m.group(1).split())
 
     def title_chain(self, q: int) -> tuple[int | None, list[str]]:
         """Titles right after position q (「朝鮮労働党委員長」「元国務次官」); returns the end of the last."""

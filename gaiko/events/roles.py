@@ -93,6 +93,7 @@ _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)(?=[がはもをにとのへ])")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ\u4e00-\u9fff]")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff・]{0,15}(?=[ぁ-ゖ、])")
 
 
@@ -110,8 +111,8 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
     # an age or reading in brackets (「ノ氏（49）が」), closing brackets, and suffixes that keep the role
     if i < len(text) and text[i] in "（(":
         close = min((j for j in (text.find("）", i), text.find(")", i)) if j != -1), default=-1)
-        if 0 < close - i <= 12:
-            i = close + 1
+        if 0 < close - i <= 12 or (0 < close - i <= 160 and not _JAPANESE.search(text, i, close)):
+            i = close + 1  # a long one only if all Latin: the name in English (「（H.E. Mr. …）と」)
     while i < len(text) and text[i] in ")）」』 \u3000":
         i += 1
     m = _RA_GROUP.match(text, i)

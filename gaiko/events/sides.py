@@ -116,6 +116,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.source = list(topic)
         elif f.passive and not f.target and topic:
             f.target = list(topic)  # 「（チョン議員は）…と批判される」
+        if not f.source and (f.predicative or f.type in SPEECH_TYPES):
+            # 「ゼレンスキー大統領から、…謝意が表明されるとともに、…の要請がありました」: the speaker the
+            # sentence opens with says all it reports (the foreign ministry's way of writing who said what)
+            f.source = [a for a in args if a.case == "from" and a.end < f.match.char_start and is_actor(a)
+                        and _SPEAKER.match(text, a.end) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
         if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
                 and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)):
             f.mutual = True  # 「インドとパキスタンは互いに…と非難し合った」
@@ -142,9 +147,6 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and {a.key for a in frames[j].source} == {a.key for a in f.source} \
                 and SERIAL_LINK.match(text[frames[j].match.char_end:f.match.char_start]):
             f.target = list(frames[j].target)  # 「…を非難し、「…」と警告した」: one addressee
-        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.actors and ANSWER.match(text):
-            # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers
-            f.target = _others(ctx.actors, f.source)
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             mine = {b.mention.country for b in f.source}
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
@@ -161,21 +163,26 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
             if about:
                 f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
-        if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and f.predicative:
+        if f.type in EVALUATIVE_TYPES and len(f.source) >= 2:
+            # 「岩屋大臣から、中国による…試みに対し強い懸念が示された」: the doer of the act the concern
+            # is about is whom it is aimed at, not one of the concerned
+            doers = [a for a in f.source if a.case == "agent" and _ASKED_OF.match(text[a.end:f.match.char_start])]
+            if doers and len(doers) < len(f.source):
+                f.source = [a for a in f.source if a not in doers]
+                f.target = f.target or doers
+        if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and (f.predicative or f.source):
             # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
             # (「ロシアによる併合を認めない」: refused to it)
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
                         and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
-        if not f.target and f.type in EVALUATIVE_TYPES and f.predicative:
-            # 「中国の「威圧的な行動」を批判」: whose conduct the object is
+        if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
+            # 「中国の「威圧的な行動」を批判」「北朝鮮の核開発に対する深刻な懸念」: whose conduct the object is
             own = {a.mention.country for a in f.source}
             f.target = [a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
                         and a.mention.country not in own | {None}
                         and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
                         and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:]
-        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
-            f.target = counterpart(f.source, ctx.meeting)
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
         if f.type not in AT_PLACES:
@@ -209,6 +216,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
                 if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
                     f.target = [a for a in f.target if not _is_private(a)]
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.actors and ANSWER.match(text):
+            # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers
+            f.target = _others(ctx.actors, f.source)
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
+            f.target = counterpart(f.source, ctx.meeting)  # said at the meeting just reported
         if f.type in EVALUATIVE_TYPES and len(f.target) > 1:
             # 「ロシアに物資を供給しているとして中国を批判」: the reason's words are not whom it is aimed at
             reason = next(reversed(list(_REASON.finditer(text, 0, f.match.char_start))), None)
@@ -274,6 +286,10 @@ _RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|し�
                               r"[^、。「」をがは]{0,20}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
 
 
+#: A speaker the sentence opens with: 「（X大臣）から、」「（X大統領）からは、」.
+_SPEAKER = re.compile(r"(から|からは|からも)、")
+
+
 def _others(side: list[Arg], source: list[Arg]) -> list[Arg]:
     """The actors of ``side`` that are neither one of ``source`` nor of its states."""
     own = {a.key for a in source} | {a.mention.country for a in source}
@@ -288,7 +304,8 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
     return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
-_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して)(強く|改めて|早期に|速やかに|決して|断じて|到底)?$")
+_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して|に対する)"
+                       r"(強く|改めて|早期に|速やかに|決して|断じて|到底|強い|深刻な|重大な|深い|大きな)?$")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
@@ -297,7 +314,8 @@ _RETALIATION = re.compile(r"報復|対抗|応酬")
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
-_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)を(強く|厳しく|改めて|激しく)?")
+_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)(を|に対する|に対して|に対し|への)"
+                            r"(強く|厳しく|改めて|激しく|強い|深刻な|重大な|深い|大きな)?")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")

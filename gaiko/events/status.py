@@ -152,7 +152,7 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
 
 
 #: A stance shown (「反対する考えを示した」「応じない姿勢を強調」): an evaluation made as it is shown.
-_STANCE = re.compile(r"(する|しない)?(との|という)?(考え|姿勢|立場|意向|方針)(を|で)(改めて|重ねて)?"
+_STANCE = re.compile(r"(する|しない|していく|し続ける)?(との|という)?(考え|姿勢|立場|意向|方針)(を|で)(改めて|重ねて)?"
                      r"(示|表明|明らか|強調|鮮明|貫|崩さ)")
 
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"

@@ -43,6 +43,9 @@ if TYPE_CHECKING:  # pragma: no cover
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
 _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
+#: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」).
+_CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
+_STARTS_AT = re.compile(r"から\s*約?\s*[0-9０-９一二三四五六七八九十]+\s*(?:分|時間)")
 #: The part of those that marks a start long past: such a day is no anchor for 「同日」.
 _SINCE = re.compile(r"^\s*(以来|ぶり|以降)")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
@@ -63,7 +66,8 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
-               and not (t.value_end is None and sentence.startswith("から", t.end))
+               and not (t.value_end is None and sentence.startswith("から", t.end)
+                        and not _STARTS_AT.match(sentence, t.end) and not _CLOCK.search(t.text))
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
