@@ -179,7 +179,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     for k in range(len(args) - 2, -1, -1):
         a, b = args[k], args[k + 1]
         gap = _gap(text, a, b)
-        if a.case == "none" and b.start == a.end and a.mention.rule == b.mention.rule == "compound":
+        if a.start == b.start and a.end == b.end:
+            a.case, a.particle = b.case, b.particle  # 「両国の」「双方は」: one word for two, one role
+        elif a.case == "none" and b.start == a.end and a.mention.rule == b.mention.rule == "compound":
             a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
         elif a.case in ("coord",) and gap <= 1:
             a.case = b.case

@@ -257,6 +257,15 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in _object_phrase(text, f, args) if a.mention.country not in own][:1]
+        named = list({a.key: a for v in subjects.values() for a in v if a.mention.kind == "person"}.values())
+        pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
+            or ((named[:1], named[1:]) if len(named) >= 2 else None)
+        if f.type in ("COOPERATE", "AGREE") and f.source and f.target and pair \
+                and all(a.mention.kind == "state" for a in f.source + f.target) \
+                and all(a.mention.kind == "person" for a in pair[0] + pair[1]) \
+                and {a.mention.country for a in pair[0] + pair[1]} == {a.mention.country for a in f.source + f.target}:
+            # 「（両首脳は）日米が緊密に連携することを確認」: the states of the two who met, said by them
+            f.source, f.target = list(pair[0]), list(pair[1])
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
