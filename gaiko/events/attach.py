@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..plover import SPEECH_TYPES, SYMMETRIC_TYPES
-from .cues import DECIDED_MEASURE, DONE_TO, TOPIC_AFTER
+from .cues import DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
-from .roles import Arg, read_case
+from .roles import PHRASE_OF, Arg, read_case
 from .subjects import quote_spans, reaches, read_subjects
 from .triggers import TriggerMatch, TriggerRuler
 
@@ -141,13 +141,19 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                     # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
                     frames[k].target.append(a)
                 continue
-            if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]):
+            if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]) \
+                    and not any(a.end < b.start < frames[k].match.char_start for b in args):
+                # (not 「ロシアのウクライナへの侵略」: an actor in between is the act's own target)
                 frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
                 continue
             anchor = _chain_end(args, a)
             if anchor == a.end:  # measured from its particle: 「大使館の外交官8人の（追放）」
                 anchor = read_case(text, a.end, person=a.mention.kind == "person")[2] - 1
             gap = _DAY_ADJUNCT.sub("", text[anchor:frames[k].match.char_start]) if k is not None else ""
+            inner = [b for b in args if k is not None and anchor < b.start and b.end <= frames[k].match.char_start]
+            if inner and PHRASE_OF.match(text, inner[-1].end):
+                # 「ロシアのウクライナへの侵略戦争」: the act's own target in between is no distance
+                gap = gap.replace(inner[-1].mention.text, "", 1)
             if k is not None and len(gap) <= 8 and "、" not in gap:
                 frames[k].gens.append(a)
                 # coordinated nominal triggers share the genitive (「発射実験と威嚇」)
@@ -284,7 +290,7 @@ _COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは「」]{1,12}?(を|に|について|をめぐり|をめぐって|に対し|に対して)、?"
-                        r"(「[^」]{1,40}」と)?(強く|厳しく|改めて|重ねて|激しく|厳重に|直ちに)?$")
+                        rf"(「[^」]{{1,40}}」と)?{INTENSITY}{{0,3}}$")
 
 
 def _chain_end(args: list[Arg], a: Arg) -> int:

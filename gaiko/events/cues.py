@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-#: Between a nominal trigger and the predicate it is the object of: 「を」 and an adverb.
+#: How strongly an evaluation is made, one word or a few (「改めて強く（非難）」「深い（懸念）」).
+INTENSITY = (r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固|深く|深い|強い|重大な"
+             r"|深刻な|強烈な|大きな|最も|極めて|非常に|繰り返し|一貫して)")
+#: Between a nominal trigger and the predicate it is the object of: 「を」 and adverbs.
 OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
                           r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
-                          r"「?(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固|"
-                          r"深く|深い|強い|重大な|深刻な|強烈な|大きな)?$")
+                          rf"「?{INTENSITY}{{0,3}}$")
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
 RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")

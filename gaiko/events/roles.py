@@ -93,6 +93,9 @@ _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)(?=[がはもをにとのへ])")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
+#: A name in a postpositional phrase that qualifies a noun (「（中国の）台湾周辺での（演習）」「日本への（輸出）」):
+#: the genitive before it is the noun's, not the name's.
+PHRASE_OF = re.compile(r"[^、。「」をがはにでとの]{0,4}(での|への|からの|までの|との間の)")
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ\u4e00-\u9fff]")
 _TITLE_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff・]{0,15}(?=[ぁ-ゖ、])")
 
@@ -200,7 +203,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
             if head is not None and head.case in ("subj", "obj", "dat"):
                 a.case = head.case
-        elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」"):
+        elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」") \
+                and not PHRASE_OF.match(text, b.end):
             a.case = "modifier"
     if args and args[0].particle == "、" and _HEADLINE_HEAD.match(text[:args[0].start]) \
             and not any(a.case == "subj" for a in args):

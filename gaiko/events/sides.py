@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, SUFFERED)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, SUFFERED)
 from .folds import counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
@@ -314,7 +314,7 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
 _ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して|に対する)"
-                       r"(強く|改めて|早期に|速やかに|決して|断じて|到底|強い|深刻な|重大な|深い|大きな)?$")
+                       rf"((早期に|速やかに|決して|断じて|到底)|{INTENSITY}){{0,3}}$")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
@@ -324,7 +324,7 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
 _CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)(を|に対する|に対して|に対し|への)"
-                            r"(強く|厳しく|改めて|激しく|強い|深刻な|重大な|深い|大きな)?")
+                            rf"{INTENSITY}{{0,3}}")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")

@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
 _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
 #: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」).
+#: An anniversary counted from the act: 「侵略から1年となる24日」 is not when the act was.
+_SINCE_ACT = re.compile(r"(戦争|侵攻|侵略|攻撃)?(の開始)?から[0-9０-９一二三四五六七八九十]+(年|か月|カ月|ヶ月|周年|日)")
 _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
 _STARTS_AT = re.compile(r"から\s*約?\s*[0-9０-９一二三四五六七八九十]+\s*(?:分|時間)")
 #: The part of those that marks a start long past: such a day is no anchor for 「同日」.
@@ -84,7 +86,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
         before = [t for t in before if not _decided_on(sentence, t, published)]
     if before:
         return before[-1]
-    after = [t for t in timexes if t.start >= trigger_end]
+    after = [t for t in timexes if t.start >= trigger_end and not _SINCE_ACT.match(sentence, trigger_end)]
     if after:
         return after[0]
     return None
