@@ -11,8 +11,9 @@ import re
 #: How strongly an evaluation is made, one word or a few (「改めて強く（非難）」「深い（懸念）」).
 INTENSITY = (r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固|深く|深い|強い|重大な"
              r"|深刻な|強烈な|大きな|最も|極めて|非常に|繰り返し|一貫して)")
-#: Between a nominal trigger and the predicate it is the object of: 「を」 and adverbs.
-OBJECT_LINK = re.compile(r"^(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
+#: Between a nominal trigger and the predicate it is the object of: 「を」 and adverbs (after the
+#: quote that names the act: 「「…違法な軍事協力」に強い懸念」).
+OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
                           r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
                           rf"「?{INTENSITY}{{0,3}}$")
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
@@ -50,7 +51,7 @@ JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
-SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し|と述べ|と語り))?、[^。が]{0,60}$")
+SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し|を伝え|を表し|と述べ|と語り))?、[^。が]{0,60}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.

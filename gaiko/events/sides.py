@@ -174,15 +174,15 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
             # (「ロシアによる併合を認めない」: refused to it)
             own = {a.mention.country for a in f.source}
-            f.target = [a for a in args if a.case == "agent" and a.mention.country not in own
-                        and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:]
+            f.target = _with_coordinated(text, args, [a for a in args if a.case == "agent" and a.mention.country not in own
+                                                      and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:], own)
         if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
             # 「中国の「威圧的な行動」を批判」「北朝鮮の核開発に対する深刻な懸念」: whose conduct the object is
             own = {a.mention.country for a in f.source}
-            f.target = [a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
-                        and a.mention.country not in own | {None}
-                        and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
-                        and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:]
+            f.target = _with_coordinated(text, args, [
+                a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
+                and a.mention.country not in own | {None} and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
+                and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:], own)
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
         if f.type not in AT_PLACES:
@@ -299,6 +299,15 @@ _RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|し�
 _SPEAKER = re.compile(r"(から|からは|からも)、")
 
 
+def _with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> list[Arg]:
+    """``found`` (one arg) with the foreign actors coordinated right before it: 「ロシアと北朝鮮の…協力」."""
+    while found and (before := [a for a in args if a.end < found[0].start]) \
+            and before[-1].particle in ("と", "や", "、") and before[-1].mention.country not in own | {None} \
+            and text[before[-1].end:found[0].start] == before[-1].particle:
+        found.insert(0, before[-1])
+    return found
+
+
 def _others(side: list[Arg], source: list[Arg]) -> list[Arg]:
     """The actors of ``side`` that are neither one of ``source`` nor of its states."""
     own = {a.key for a in source} | {a.mention.country for a in source}
@@ -313,7 +322,7 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
     return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
-_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}(を|に|への|に対し|に対して|に対する)"
+_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}」?(を|に|への|に対し|に対して|に対する)"
                        rf"((早期に|速やかに|決して|断じて|到底)|{INTENSITY}){{0,3}}$")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
@@ -323,7 +332,7 @@ _RETALIATION = re.compile(r"報復|対抗|応酬")
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
-_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?)(を|に対する|に対して|に対し|への)"
+_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
                             rf"{INTENSITY}{{0,3}}")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
