@@ -631,3 +631,13 @@ def test_while_visiting_is_no_china():
     lk = load_linker()
     assert "CHN" not in [m.country for m in lk("訪日中のマクロン大統領は、来日中の尹大統領と会談した。", "2024-07-09")]
     assert "CHN" in [m.country for m in lk("訪日中国人の数が増えた。")]
+
+
+def test_a_body_of_a_states_army_acts_for_the_state():
+    # 「軍」 before another organ word is no 軍事; a command under a named army is the state's
+    lk = load_linker()
+    got = [(m.text, m.id) for m in lk("韓国軍合同参謀本部は、イスラエル軍参謀本部と中国人民解放軍南部戦区について。軍事")]
+    assert ("韓国軍合同参謀本部", "KOR") in got
+    assert ("イスラエル軍参謀本部", "ISR") in got
+    assert ("中国人民解放軍南部戦区", "CHN") in got
+    assert not any(text.startswith("軍事") for text, _ in got)

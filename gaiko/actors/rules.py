@@ -133,6 +133,11 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
             continue
         named = [x for x in scan.keys(q, "organ") if x[1].actor is state]
         for end, pl in named:
+            for _ in range(2):  # 「中国人民解放軍東部戦区」: a body of the organ is the state's too
+                more = scan.first(end, "organ_word")
+                if more is None:
+                    break
+                end = more[0]
             yield end, [Spec(p, end, state.id, state.id, "state", pl.sector, "organ", actor=state)]
         title = scan.first(q, "title")
         holder = None

@@ -83,8 +83,10 @@ class Scan:
         """(end, payload) of every dictionary key of type ``ptype`` starting at ``p``, longest first."""
         out = []
         for key in self.starts.get(p, ()):
-            if ptype == "organ_word" and len(key) == 1 and is_kanji(self.norm[p + 1:p + 2]):
-                continue                     # 軍 in 軍事, 側 in 側近
+            if ptype == "organ_word" and len(key) == 1 and is_kanji(self.norm[p + 1:p + 2]) \
+                    and not any(pl.type == "organ_word" for k in self.starts.get(p + 1, ())
+                                for pl in self.index.payloads[k]):
+                continue                     # 軍 in 軍事, 側 in 側近; not 「軍参謀本部」
             for pl in self.index.payloads[key]:
                 if pl.type == ptype:
                     out.append((p + len(key), pl))
