@@ -641,3 +641,19 @@ def test_a_body_of_a_states_army_acts_for_the_state():
     assert ("イスラエル軍参謀本部", "ISR") in got
     assert ("中国人民解放軍南部戦区", "CHN") in got
     assert not any(text.startswith("軍事") for text, _ in got)
+
+
+def test_both_ministers_are_the_two_ministers_named_last_whatever_their_offices():
+    lk = load_linker()
+    text = "岩屋外相はウズベキスタンのサイードフ外相と会談した。両大臣は協力の強化で一致した。"
+    got = sorted(str(m.id or m.country) for m in lk(text, "2025-06-10") if m.text == "両大臣")
+    assert got == ["Takeshi Iwaya", "UZB"]
+
+
+def test_a_katakana_name_the_dictionary_lacks_is_not_of_the_papers_country_by_default():
+    # a katakana name is foreign: Japan, named beside it, does not make it Japanese
+    lk = load_linker()
+    got = [(m.text, m.country) for m in lk("岩屋外相はサイードフ外相と会談した。", "2025-06-10")]
+    assert ("サイードフ外相", None) in got
+    got = [(m.text, m.country) for m in lk("岩屋外相はウズベキスタンのサイードフ外相と会談した。", "2025-06-10")]
+    assert ("サイードフ外相", "UZB") in got

@@ -74,6 +74,10 @@ def two_sides(scan: Scan) -> list[Spec]:
     return []
 
 
+#: Titles a bare 「大臣」 (「両大臣」「同大臣」) may stand for: any minister's.
+_MINISTERS = ("相", "大臣", "長官")
+
+
 def recent_person(scan: Scan, title: str, surface: str, want: int, p: int | None = None) -> list[Spec]:
     """The ``want`` persons named last whose titles fit; for 「同氏」 at ``p``, never the subject
     of its own sentence (「習氏は同氏夫妻に訪中を招請」: 同氏 is someone else, named before)."""
@@ -88,7 +92,8 @@ def recent_person(scan: Scan, title: str, surface: str, want: int, p: int | None
                 or _ADMINISTRATION.match(scan.norm, s.end):
             seen.add(key)  # (「トランプ米政権の関税措置」 names an administration, not its head acting)
             continue
-        ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) or (
+        ok = title == "氏" or title in s.titles or any(t.endswith(surface) for t in s.titles) \
+            or surface == "大臣" and any(t.endswith(_MINISTERS) for t in s.titles) or (
             isinstance(s.actor, Actor) and (s.actor.has_title(title) or s.actor.title_suffix(surface)))
         if ok:
             seen.add(key)

@@ -412,7 +412,9 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     # the original spelling keeps the 「・」 that separates the surname
     original = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
     family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]
-    person = Unknown(name, family, country or scan.context_country(p))
+    # (a katakana name is foreign: the paper's own country, named beside it, is not its country)
+    near = scan.context_country(p)
+    person = Unknown(name, family, country or (near if near != scan.default_country else None))
     yield last, [Spec(p, last, scan.english_name(last), person.country, "person", None, "unknown-name",
                       actor=person, titles=tuple(titles))]
 
