@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..plover import SPEECH_TYPES, SYMMETRIC_TYPES
+from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from .cues import DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import PHRASE_OF, Arg, read_case
@@ -141,7 +141,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                     # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
                     frames[k].target.append(a)
                 continue
-            if k is not None and _OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start]) \
+            if k is not None and (_OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start])
+                                  or frames[k].type in EVALUATIVE_TYPES  # 「日本側の対応に遺憾の意」
+                                  and _OWNER_OF_OBJECT_NI.match(text[a.end:frames[k].match.char_start])) \
                     and not any(a.end < b.start < frames[k].match.char_start for b in args):
                 # (not 「ロシアのウクライナへの侵略」: an actor in between is the act's own target)
                 frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
@@ -288,6 +290,7 @@ _HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
 _COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
+_OWNER_OF_OBJECT_NI = re.compile(r"^の[^、。をにがは]{1,10}に$")
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは「」]{1,12}?(を|に|について|をめぐり|をめぐって|に対し|に対して)、?"
                         rf"(「[^」]{{1,40}}」と)?{INTENSITY}{{0,3}}$")

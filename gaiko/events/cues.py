@@ -51,7 +51,7 @@ JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
-SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し|を伝え|を表し|と述べ|と語り))?、[^。が]{0,60}$")
+SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し|を伝え|を表し|と述べ|と語り|たうえで|た上で))?、[^。が]{0,60}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
 RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く)?$")
 #: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
