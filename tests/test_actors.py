@@ -657,3 +657,11 @@ def test_a_katakana_name_the_dictionary_lacks_is_not_of_the_papers_country_by_de
     assert ("サイードフ外相", None) in got
     got = [(m.text, m.country) for m in lk("岩屋外相はウズベキスタンのサイードフ外相と会談した。", "2025-06-10")]
     assert ("サイードフ外相", "UZB") in got
+
+
+def test_an_envoy_posted_to_a_third_state_is_the_sending_states_never_its_envoy_here():
+    # 「駐比米国大使」 is the US ambassador in Manila, not the US ambassador to Japan
+    lk = load_linker()
+    got = [(m.text, m.id, m.country) for m in lk("カールソン駐比米国大使は声明を出した。駐比米国大使は述べた。", "2025-06-20")]
+    assert ("カールソン駐比米国大使", None, "USA") in got
+    assert ("駐比米国大使", None, "USA") in got

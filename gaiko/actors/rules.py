@@ -233,6 +233,13 @@ def posted(scan: Scan, p: int) -> Iterator[Reading]:
     if last is not None and last.end in (p, p - 1) and last.kind == "person":
         return  # 「金杉憲治・駐中国大使」: the title of the person just named
     for e1, host in _state_at(scan, p + 1):
+        for e2, own in _state_at(scan, e1):
+            t = scan.first(e2, "title")
+            if t is not None and t[1].sector == "DIP" and own.id != host.id:
+                # 「駐比米国大使」: the envoy of the state named after the post
+                yield t[0], [Spec(p, t[0], None, own.id, "person", "DIP", "posted",
+                                  actor=Unknown("", "", own.id), titles=(t[1].value or "",))]
+                return
         t = scan.first(e1, "title")
         if host.id == scan.default_country or t is None or t[1].sector != "DIP":
             continue
@@ -398,6 +405,11 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     # 「モツワガエ・ボツワナ外相」「ワン・中国外相」: the name, then the state whose title it is
     q, country, titled = _state_after_name(scan, p, q)
     last, titles = scan.title_chain(titled)
+    if last is None and norm.startswith("駐", titled) and country is None:
+        # 「カールソン駐比米国大使」: the name of an envoy whose post follows it
+        post = next((r for r in posted(scan, titled)), None)
+        if post is not None:
+            last, titles, country = post[0], list(post[1][0].titles), post[1][0].country
     if last is None:
         return
     name = norm[p:q]

@@ -120,6 +120,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     # 3. attachment of dependents and genitives
     quotes = quote_spans(text)
     for a in args:
+        nxt = next_frame(frames, a.end)
+        if a.particle == "まで" and nxt is not None and frames[nxt].predicative \
+                and frames[nxt].match.char_start == a.end + len(a.particle):
+            a.case = "obj"  # 「大使まで呼び出した」: まで stands for を, the act reaches even him
         if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
                 or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
             continue
