@@ -145,8 +145,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.source and f.type in ADDRESSED_TYPES and j is not None \
                 and frames[j].type in ADDRESSED_TYPES and frames[j].target \
                 and {a.key for a in frames[j].source} == {a.key for a in f.source} \
+                and not (frames[j].type == "SUPPORT" and (meeting or ctx.meeting)) \
                 and SERIAL_LINK.match(text[frames[j].match.char_end:f.match.char_start]):
-            f.target = list(frames[j].target)  # 「…を非難し、「…」と警告した」: one addressee
+            # 「…を非難し、「…」と警告した」: one addressee (but at a meeting, what follows thanks for
+            # a state's help is asked of the one met: 「ドイツの支援に謝意を表明したうえで、…求めた」)
+            f.target = list(frames[j].target)
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             mine = {b.mention.country for b in f.source}
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
