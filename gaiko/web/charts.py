@@ -236,8 +236,8 @@ def label_width(text: str, size: float = 12.0) -> float:
 def _labels(xy: list[list[float]], radius: list[float], labels: list[str], width: int,
             height: int) -> list[dict[str, Any]]:
     """Each node's label position: the first of below/above/right/left that overlaps no
-    label already placed and no circle, the larger nodes choosing first; else the least
-    crowded of them."""
+    label already placed and no circle, the larger nodes choosing first; then the same a line
+    further out (a crowded graph); else the least crowded of them."""
     boxes: list[tuple[float, float, float, float]] = []
     order = sorted(range(len(xy)), key=lambda i: -radius[i])
     out: list[dict[str, Any]] = [{} for _ in xy]
@@ -250,12 +250,14 @@ def _labels(xy: list[list[float]], radius: list[float], labels: list[str], width
     circles = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(xy, radius)]
     for i in order:
         (x, y), r, w = xy[i], radius[i], label_width(labels[i])
-        options = [  # (label x, baseline y, anchor, box)
-            (x, y + r + 13, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + 16)),
-            (x, y - r - 5, "middle", (x - w / 2, y - r - 17, x + w / 2, y - r - 3)),
-            (x + r + 4, y + 4, "start", (x + r + 3, y - 8, x + r + 5 + w, y + 6)),
-            (x - r - 4, y + 4, "end", (x - r - 5 - w, y - 8, x - r - 3, y + 6)),
-        ]
+        options = [  # (label x, baseline y, anchor, box): next to the node, then a line further out
+            (x, y + r + 13 + d, "middle", (x - w / 2, y + r + 2 + d, x + w / 2, y + r + 16 + d))
+            for d in (0, 14, 28)] + [
+            (x, y - r - 5 - d, "middle", (x - w / 2, y - r - 17 - d, x + w / 2, y - r - 3 - d))
+            for d in (0, 14, 28)] + [
+            (x + r + 4, y + 4 + d, "start", (x + r + 3, y - 8 + d, x + r + 5 + w, y + 6 + d)) for d in (0, -14, 14)] + [
+            (x - r - 4, y + 4 + d, "end", (x - r - 5 - w, y - 8 + d, x - r - 3, y + 6 + d)) for d in (0, -14, 14)]
+        options.sort(key=lambda o: abs(o[1] - y) > r + 20)  # the four next to the node first
         best, best_cost = options[0], float("inf")
         for option in options:
             box = option[3]
