@@ -665,3 +665,12 @@ def test_an_envoy_posted_to_a_third_state_is_the_sending_states_never_its_envoy_
     got = [(m.text, m.id, m.country) for m in lk("カールソン駐比米国大使は声明を出した。駐比米国大使は述べた。", "2025-06-20")]
     assert ("カールソン駐比米国大使", None, "USA") in got
     assert ("駐比米国大使", None, "USA") in got
+
+
+def test_a_kanji_name_the_dictionary_lacks_after_a_state_and_before_a_title_is_that_states():
+    lk = load_linker()
+    got = [(m.text, m.id, m.country) for m in lk("中国の陳報道官は述べた。韓国の黄大使も述べた。", "2025-06-01")]
+    assert ("陳報道官", None, "CHN") in got and ("黄大使", None, "KOR") in got
+    # a word before a title is no name, and an organ's の is no state's
+    got = [m.text for m in lk("米国の次期大統領と、外務省の欧州局長が会った。", "2025-06-01")]
+    assert "次期大統領" not in got and "欧州局長" not in got

@@ -361,6 +361,10 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                 yield t[0], [found[0].copy(p, t[0], "anaphora")]
 
 
+#: Kanji before a title that are not a name: 「中国の次期大統領」「米国の新任大使」.
+_NOT_NAMES = frozenset({"次期", "新任", "前任", "後任", "現職", "歴代", "臨時", "暫定", "首席", "筆頭", "駐在", "代理",
+                        "元", "前", "現", "新", "同", "副", "各", "両", "全", "歴", "駐", "在"})
+
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")
 
@@ -431,6 +435,27 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
                       actor=person, titles=tuple(titles))]
 
 
+def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
+    """「中国の陳報道官」: after 「State＋の」, one to three kanji the dictionary lacks, then a
+    title, are a person of that state (id None); a word (次期, 新任) before a title is not."""
+    norm = scan.norm
+    owner = scan.specs[-1] if scan.specs else None
+    if owner is None or owner.kind != "state" or owner.rule != "dictionary" or owner.end != p - 1 or norm[p - 1] != "の" \
+            or not is_kanji(norm[p]) \
+            or any(pl.type != "surname" for k in scan.starts.get(p, ()) for pl in scan.index.payloads[k]):
+        return  # (a surname the dictionary knows, with a title its holders lack, may still be a name)
+    for n in (1, 2, 3):
+        if n > 1 and not is_kanji(norm[p + n - 1:p + n]) or norm[p:p + n] in _NOT_NAMES:
+            return
+        last, titles = scan.title_chain(p + n)
+        if last is not None and titles[-1] != "氏":
+            person = Unknown(norm[p:p + n], norm[p:p + n], owner.country)
+            sector = scan.first(p + n, "title")[1].sector if scan.first(p + n, "title") else None
+            yield last, [Spec(p, last, None, owner.country, "person", sector, "unknown-name", actor=person,
+                              titles=tuple(titles))]
+            return
+
+
 def _name_parts(scan: Scan, s: Spec) -> tuple[str, ...]:
     """The first and last parts of a katakana name as the text wrote it (「ブイ・タイン・ソン」)."""
     original = scan.text[scan.omap[s.start]:scan.omap[s.end - 1] + 1]
@@ -464,4 +489,4 @@ def _state_after_name(scan: Scan, p: int, q: int) -> tuple[int, str | None, int]
 
 #: The rules in the order that breaks ties between readings of the same length.
 RULES: tuple[Callable[[Scan, int], Iterator[Reading]], ...] = (
-    names, surname, resident, posted, short, anaphora, bare, unknown)
+    names, surname, resident, posted, short, anaphora, bare, unknown, kanji_name)
