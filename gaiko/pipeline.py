@@ -9,7 +9,9 @@ Ray) calls. For each batch of documents:
      keep for parsing only those where some role needs the dependency parse;
   3. parse: those sentences of the whole batch go through ``nlp.pipe`` together;
   4. extract (``gaiko.events.extractor``: ``read``, then ``complete``): trigger frames
-     and roles per sentence, the topic carried between sentences of a paragraph;
+     and roles per sentence, the topic carried between sentences of a paragraph; a
+     request, refusal, aid or arrest naming one side only takes the other state of
+     the pair the document is about (``gaiko.events.topic``);
   5. date (``gaiko.time.events``): each event's temporal expression, resolved against
      the publication date; a wire dateline (【モスクワ共同】) gives the lead its day
      and place where it has none;
@@ -37,6 +39,7 @@ from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
 from .events.extractor import NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim
 from .events.merge import merge_events
+from .events.topic import topic_pair, with_topic_side
 from .events.prefilter import may_hold_event, parse_candidate
 from .events.triggers import TriggerRuler, load_ruler
 from .nlp.tags import ginza_pos
@@ -205,6 +208,10 @@ def _batch(docs: list[Document], options: Options,
             subjects = reading.subject_spans()
             evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
+            for f in frames:  # one side named, the other the state the story is about (events.topic)
+                if not any(g is f for g, _ in found) and (g := with_topic_side(
+                        f, topic_pair(events + [e for _, e in found], mentions), s.text)) is not None:
+                    found.extend((g, ev) for ev in frame_to_events(doc.id, g, s.text, s.start, evidence))
             eventful = list({id(f): f for f, _ in found}.values())
             for f, ev in found:
                 ev.basis = basis_of(ev, parsed=s.reading is None, sentence=s.text, events_in_sentence=len(found))

@@ -16,7 +16,7 @@ def test_every_type_has_a_score_a_colour_and_a_quad_class():
 
 def test_the_type_sets_hold_only_plover_types():
     for name in ("SYMMETRIC_TYPES", "SPEECH_TYPES", "SAID_TYPES", "ADDRESSED_TYPES", "EVALUATIVE_TYPES",
-                 "AIMED_AT_FOREIGN", "TARGETLESS"):
+                 "AIMED_AT_FOREIGN", "TARGETLESS", "TOPICAL"):
         assert set(getattr(plover, name)) <= set(plover.PLOVER_TYPES), name
 
 

@@ -201,6 +201,14 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.particle == "への" and f.predicative and f.type in SPEECH_TYPES \
                 and a.end + len(a.particle) < f.match.char_start:
             continue  # 「台湾への武器売却の停止を要求」: への qualifies what is asked, not whom
+        if a.case == "dat" and a.particle in ("に対し", "に対して", "に対しては") and f.passive \
+                and text.startswith("、", a.end + len(a.particle)):
+            # 「中国に対し、拘束されている社員の解放を求めた」: the addressee of the main verb, not
+            # the agent of the passive in the clause between
+            main = next((g for g in frames[k + 1:] if g.predicative and not g.passive), None)
+            if main is None:
+                continue
+            f = main
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)

@@ -32,7 +32,7 @@ The sign splits the types into cooperative (score > 0) and conflictual
 
 Every fact about a type — its score, its colour, its quad class and the sets of
 types that rules and merges treat alike (symmetric, speech, said, addressed,
-evaluative, aimed at a foreign state, targetless) — is one line of
+evaluative, aimed at a foreign state, targetless, topical) — is one line of
 ``data/types.csv``, read here once, at import (a 16-line table, read with the
 standard library: no dictionary to load). Everything else imports these names
 from this module; the web layer (``gaiko/web/plover.py``) only adds how a score
@@ -93,6 +93,8 @@ EVALUATIVE_TYPES = _members("evaluative")
 AIMED_AT_FOREIGN = _members("aimed")
 #: Types that stand without a target (a test launch nobody is named as aimed at).
 TARGETLESS = _members("targetless")
+#: Types that, naming one side only, take the other state of the pair their document is about.
+TOPICAL = _members("topical")
 
 COOPERATIVE = tuple(t for t in PLOVER_TYPES if SCORES[t] > 0)
 CONFLICTUAL = tuple(t for t in PLOVER_TYPES if SCORES[t] < 0)
