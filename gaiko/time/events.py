@@ -55,6 +55,24 @@ _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ
 _JUDGING = re.compile(r"(非難し|批判し|抗議し|反発し|否定し|主張し|歓迎し|警告し)")
 
 
+#: A predicate in the non-past before the noun it describes: 「（非核化を）求めるアメリカ」 is a
+#: standing position, not a statement made at an occasion.
+_STANDING_AFTER = re.compile(r"(する|している|る)?[\u4e00-\u9fff\u30a1-\u30fa]")
+
+
+#: Nouns that make the predicate before them what a statement says: 「支持する立場（を示した）」.
+_STANCE_NOUNS = ("立場", "考え", "方針", "姿勢", "意向", "構え", "旨", "意思", "用意", "意欲", "決意", "見通し", "予定", "方向")
+
+
+def _standing(sentence: str, start: int, end: int) -> bool:
+    """Whether the trigger at [start, end) describes the noun after it in the non-past."""
+    word = sentence[start:end]
+    m = _STANDING_AFTER.match(sentence, end)
+    if m is None or sentence.startswith(_STANCE_NOUNS, m.end() - 1):
+        return False  # 「支持する立場を示した」: a stance shown, said on its day
+    return m.group(1) is not None or word.endswith(("る", "う", "す", "く", "む", "ぶ", "つ"))
+
+
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
                status: str, mentions: list[tuple[int, int, ActorMention]],
                anchor: str | None = None, reporters: list[tuple[int, int]] = (),
@@ -305,7 +323,7 @@ class EventDates:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             self.last_date = tx.value or self.last_date
             self.dated.append((paragraph, ev))
-        else:
+        elif not _standing(sentence, frame.match.char_start, frame.match.char_end):
             self.carry(ev, paragraph)
 
     def sentence_done(self, sentence: str, mentions: list[tuple[int, int, ActorMention]] = (),

@@ -237,7 +237,7 @@ def _labels(xy: list[list[float]], radius: list[float], labels: list[str], width
             height: int) -> list[dict[str, Any]]:
     """Each node's label position: the first of below/above/right/left that overlaps no
     label already placed and no circle, the larger nodes choosing first; then the same a line
-    further out (a crowded graph); else the least crowded of them."""
+    further out, then further below line by line (a crowded graph); else the least crowded."""
     boxes: list[tuple[float, float, float, float]] = []
     order = sorted(range(len(xy)), key=lambda i: -radius[i])
     out: list[dict[str, Any]] = [{} for _ in xy]
@@ -268,6 +268,13 @@ def _labels(xy: list[list[float]], radius: list[float], labels: list[str], width
                 best, best_cost = option, cost
             if cost == 0:
                 break
+        d = 42
+        while best_cost > 0 and d <= 14 * 12:  # a crowded graph: further below, line by line, until free
+            box = (x - w / 2, y + r + 2 + d, x + w / 2, y + r + 16 + d)
+            cost = sum(overlap(box, b) for b in boxes) + sum(overlap(box, c) for k, c in enumerate(circles) if k != i)
+            if cost == 0 and box[3] <= height:
+                best, best_cost = (x, y + r + 13 + d, "middle", box), 0.0
+            d += 14
         lx, ly, anchor, box = best
         boxes.append(box)
         out[i] = {"lx": round(lx, 1), "ly": round(ly, 1), "anchor": anchor}
