@@ -68,8 +68,9 @@ HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|�
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
-#: Acts a state announces as its own: 「中国が軍事演習を発表」 is China's drill, 「両政府は共同声明を発表」 their agreement.
-OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID", "AGREE"}
+#: Acts a state announces as its own: 「中国が軍事演習を発表」 is China's drill, 「両政府は共同声明を発表」 their
+#: agreement, 「外務省は抗議声明を発表」 its protest.
+OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID", "AGREE", "ACCUSE"}
 ANNOUNCED_OWN = re.compile(r"^を[^、。と]{0,6}?(発表|公表|明らかに)")
 #: A nominal act that is the topic of what follows (「拘束について」「発射に関し」).
 TOPIC_AFTER = re.compile(r"^(について|に関し|に関する|をめぐ)")
