@@ -58,7 +58,10 @@ def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
         return True
     if last.pos_ == "AUX" and any(t.pos_ == "VERB" for t in doc[m.start:m.end]):
         return True  # a verb negated within the pattern: 「（要求に）応じない」
-    return bool(_PREDICATIVE_NEXT.match(text[m.char_end:]))
+    nxt = _PREDICATIVE_NEXT.match(text[m.char_end:])
+    if nxt is not None and nxt.group(0).startswith("に") and m.label == "REQUEST":
+        return False  # 「（会談）に応じた」 holds the talks; 「要求に応じた」 answers another's demand
+    return nxt is not None
 
 
 

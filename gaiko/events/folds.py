@@ -33,6 +33,8 @@ _AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に
 #: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
 _CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)、?(「[^」]{1,30}」と)?"
                            r"(完全に|強く|全面的に|改めて)?$")
+#: From the owner of a claim to its denial: 「（日本）の主張を否定」.
+_CLAIM_OWNED = re.compile(r"^(側)?の(報道|指摘|見方|情報|観測|疑惑|主張|説)(を|は|について)")
 #: Between a claimed act and the claim noun: 「…したとの報道」「…しているという指摘」.
 _CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
 #: A quote followed by the verb that says what kind of act it is: 「「…」と非難した」.
@@ -155,12 +157,13 @@ def fold_quoted(text: str, frames: list[Frame]) -> None:
 
 
 def fold_claims(text: str, frames: list[Frame]) -> None:
-    """A denied report is no rejection (the report's act is denied instead), and a
-    demand voiced by a protest is part of the protest (gold rule: a protest with
-    its slogans and demands is one PROTEST)."""
+    """A denied report is no rejection (the report's act is denied instead), unless the claim
+    denied is someone's (「日本の主張を否定」: a rejection of Japan's claim, aimed at Japan); and
+    a demand voiced by a protest is part of the protest (gold rule: a protest with its slogans
+    and demands is one PROTEST)."""
     for k, f in enumerate(frames):
         if f.type == "REJECT" and _CLAIM_DENIED.search(text[:f.match.char_start]):
-            f.drop = True
+            f.drop = not any(_CLAIM_OWNED.match(text[a.end:f.match.char_start]) for a in f.target)
             for g in frames[:k]:  # 「…提供しようとしているとの指摘を否定」: the claimed act is denied
                 if _CLAIMED.search(text[g.match.char_end:f.match.char_start]):
                     g.status = "denied"
