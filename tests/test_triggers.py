@@ -64,3 +64,13 @@ def test_triggers_match_lemmas_of_parsed_sentences(sentence, expected):
 
     doc = next(parse([sentence]))
     assert [(m.label, m.mode) for m in load_ruler().match(doc)] == expected
+
+
+def test_no_packaged_pattern_stems_to_a_lone_kana():
+    # the prefilter looks for stems in every sentence: a lone kana (はねつける → は) is everywhere
+    import yaml
+    from importlib import resources
+    text = resources.files("gaiko.events").joinpath("data", "triggers.yaml").read_text(encoding="utf-8")
+    lone = [t["pattern"] for t in yaml.safe_load(text)
+            if len(stem(t["pattern"])) < 2 and "\u3041" <= stem(t["pattern"]) <= "\u309f"]
+    assert lone == []
