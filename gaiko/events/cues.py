@@ -67,7 +67,8 @@ AIMED = re.compile(r"^(を)?(する|した|したい|しようとする)?(狙い
 HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
-OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)")
+OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)"
+                            r"|^(に|には|にも|を)(応じ|拒|受け入れ|退け|一蹴|断|突っぱね)")  # 「提案には応じない」: another's
 #: Acts a state announces as its own: 「中国が軍事演習を発表」 is China's drill, 「両政府は共同声明を発表」 their
 #: agreement, 「外務省は抗議声明を発表」 its protest.
 OWN_MEASURES = {"MOBILIZE", "SANCTION", "AID", "AGREE", "ACCUSE"}
