@@ -675,3 +675,12 @@ def test_a_kanji_name_the_dictionary_lacks_after_a_state_and_before_a_title_is_t
     # a word before a title is no name, and an organ's の is no state's
     got = [m.text for m in lk("米国の次期大統領と、外務省の欧州局長が会った。", "2025-06-01")]
     assert "次期大統領" not in got and "欧州局長" not in got
+
+
+def test_both_sides_asked_by_a_third_are_the_two_states_of_the_story():
+    # not the one speaking, nor the last two people named: the states the story is about
+    lk = load_linker()
+    text = ("イスラエルがイランの核施設を攻撃し、イランも報復した。トランプ大統領はイランを非難した。"
+            "国連のグテレス事務総長は双方に最大限の自制を求めた。")
+    got = sorted(m.id for m in lk(text, "2025-06-15") if m.text == "双方")
+    assert got == ["IRN", "ISR"]

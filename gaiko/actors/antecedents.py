@@ -74,6 +74,22 @@ def two_sides(scan: Scan) -> list[Spec]:
     return []
 
 
+def most_named(scan: Scan, p: int) -> list[str]:
+    """The two countries named most so far (the sides of the story), leaving out that of the
+    last person named in the sentence before ``p`` (who speaks of 「双方」 is not one of them)."""
+    here = scan.sentence_start(p)
+    speakers = {s.country for s in scan.specs if s.kind == "person" and here <= s.start < p}
+    speakers = {next(s.country for s in reversed(scan.specs) if s.kind == "person" and here <= s.start < p)} \
+        if speakers else set()
+    counts: dict[str, int] = {}
+    for s in scan.specs:
+        if s.country and s.country != "IGO" and s.country not in speakers and s.end <= p \
+                and s.kind in ("state", "capital", "person", "group"):
+            counts[s.country] = counts.get(s.country, 0) + 1
+    top = sorted(counts, key=lambda c: -counts[c])[:2]  # (ties: the first named, as dicts keep order)
+    return top if len(top) == 2 and counts[top[1]] >= 2 else []
+
+
 #: Titles a bare 「大臣」 (「両大臣」「同大臣」) may stand for: any minister's.
 _MINISTERS = ("相", "大臣", "長官")
 

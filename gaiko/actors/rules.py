@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .antecedents import last_pair, recent, recent_person, two_sides
+from .antecedents import last_pair, most_named, recent, recent_person, two_sides
 from .index import Actor
 from .normalise import is_alnum_ascii, is_kanji, is_katakana, normalise
 from .scan import Scan, Spec, Unknown, person_spec
@@ -324,9 +324,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
             return  # 「AとBの双方」: the two just named, not two others
         # 「双方に自制を求めた」: the two states named together, else the two people of two
         # states named last (the sides of a meeting), else the two states named last
-        found = last_pair(scan) or two_sides(scan) or recent(scan, "state", 2)
+        sides = [s for s in two_sides(scan) if s.start < scan.sentence_start(p)]  # (not who speaks now)
+        found = last_pair(scan) or (sides if len(sides) == 2 else [])
         if found:
             yield p + 2, [s.copy(p, p + 2, "anaphora") for s in found]
+        elif (named := most_named(scan, p)) or (named := [s.id for s in recent(scan, "state", 2)]):
+            # 「（国連の事務総長は）双方に自制を求めた」: the two states the story is about
+            yield p + 2, [Spec(p, p + 2, c, c, "state", None, "anaphora") for c in named]
         return
     if c in "同両":
         want = 1 if c == "同" else 2
