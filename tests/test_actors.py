@@ -213,6 +213,14 @@ def test_title_with_a_state_without_a_known_holder_is_an_unnamed_person(linker):
     assert ms[0].id is None and ms[0].country == "PRK" and ms[0].kind == "person"
 
 
+def test_an_envoy_title_names_the_holder_only_when_posted_to_japan(linker):
+    # a state has an ambassador in every capital: the dictionary knows the one in Tokyo
+    here = linker("ロシアの駐日大使は", "2024-03-06")
+    assert here[0].id == "Nikolay Nozdrev", link(linker, "ロシアの駐日大使は", "2024-03-06")
+    elsewhere = linker("ロシアの臨時代理大使は", "2024-03-06")
+    assert elsewhere[0].id is None and elsewhere[0].country == "RUS", link(linker, "ロシアの臨時代理大使は", "2024-03-06")
+
+
 # -- anaphora -------------------------------------------------------------------------
 def test_anaphora_person_titles(linker):
     text = ("ラブロフ外相は平壌を訪れた。同外相は歓迎された。ポンペオ国務長官も来た。同長官は語った。"

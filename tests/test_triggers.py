@@ -58,6 +58,8 @@ def test_stem_drops_okurigana_for_the_prefilter():
     ("大統領はデモンストレーションを見た。", []),
     ("ミサイルを発射した。", [("MOBILIZE", None)]),
     ("彼は感謝した。", [("SUPPORT", "thanks")]),
+    ("両国は停戦で一致した。", [("AGREE", None)]),
+    ("決議は全会一致で採択された。", []),  # the packaged 一致 entry's `unless`: how a vote went
 ])
 def test_triggers_match_lemmas_of_parsed_sentences(sentence, expected):
     from gaiko.nlp.loader import parse
@@ -74,3 +76,13 @@ def test_no_packaged_pattern_stems_to_a_lone_kana():
     lone = [t["pattern"] for t in yaml.safe_load(text)
             if len(stem(t["pattern"])) < 2 and "\u3041" <= stem(t["pattern"]) <= "\u309f"]
     assert lone == []
+
+
+@pytest.mark.parser
+def test_unless_words_around_a_trigger_void_the_entry():
+    from gaiko.nlp.loader import parse
+
+    ruler = TriggerRuler()
+    ruler.add("ACCUSE", "非難", unless=["非難合戦"])
+    assert [m.label for m in ruler.match(next(parse(["米国はロシアを非難した。"])))] == ["ACCUSE"]
+    assert ruler.match(next(parse(["両国は非難合戦を続けた。"]))) == []

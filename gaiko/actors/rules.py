@@ -46,7 +46,7 @@ _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "
 #: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
 _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
-                     "紙": "media", "通信": "media", "社": "media", "政府": "organ"}
+                     "紙": "media", "通信": "media", "社": "media", "政府": "organ", "軍": "organ"}
 
 
 # -- rule 1: names -------------------------------------------------------------
@@ -143,7 +143,8 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
         holder = None
         if title is not None and title[1].value != "氏":
             last, titles = scan.title_chain(q)
-            holder = scan.resolve_holder(scan.index.people_of(state.id), titles[-1]) if titles else None
+            holder = scan.resolve_holder(scan.index.people_of(state.id), titles[-1], None,
+                                         "駐日" in norm[q:last]) if titles else None
             if holder is not None:
                 yield last, [person_spec(p, last, holder, "state-title", titles)]
         ow = scan.first(q, "organ_word")

@@ -49,6 +49,8 @@ class Unknown:
 
 #: A year (and month) just before a compound, or just after the act it names: when that took place
 #: (「2018年4月の南北首脳会談」「日ロ外相会談は2019年7月に」).
+#: Offices a state fills in many capitals at once (generic.yaml titles).
+POSTED_TITLES = frozenset({"大使", "公使", "総領事"})
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?(?:\d{1,2}日)?(?:に|の)?$")
 _YEAR_AFTER = re.compile(r"[^、。]{2,12}?(?:は|が)((?:19|20)\d\d)年(?:(\d{1,2})月)?")
 
@@ -202,14 +204,19 @@ class Scan:
         return min(compatible, key=distance)
 
     def resolve_holder(self, cands: list[Actor], title: str,
-                       when: tuple[int, int] | None = None) -> Actor | None:
+                       when: tuple[int, int] | None = None, posted_here: bool = False) -> Actor | None:
         """The holder of a state's title (「ロシアの外相」) at the publication date (or ``when``);
-        undated, the one named last."""
+        undated, the one named last. An envoy's title (``POSTED_TITLES``) names the holder only
+        when posted to the paper's state (``posted_here``: 「ロシアの駐日大使」) or named before."""
         when = when or self.pub
         if when is None:
             recent = [s.actor for s in self.persons() if s.actor in cands and s.actor.has_title(title)]
             return recent[0] if recent else None
         active = [a for a in cands if a.holds(title, when)]
+        if title in POSTED_TITLES and not posted_here:
+            # a state has an envoy in every capital: 「ロシアの大使」 in Tallinn is not the one in
+            # Tokyo the dictionary knows, unless the text has named him
+            return next((s.actor for s in self.persons() if s.actor in active), None)
         if len(active) <= 1:
             return active[0] if active else None
         # several hold it: the one the text has named, else the newcomer of a handover (every

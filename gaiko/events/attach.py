@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from .cues import DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
-from .roles import PHRASE_OF, Arg, read_case
+from .roles import PHRASE_OF, Arg, coordinated_before, read_case
 from .subjects import quote_spans, reaches, read_subjects
 from .triggers import TriggerMatch, TriggerRuler
 
@@ -45,7 +45,8 @@ _TRANSPARENT_VERBS = {"宛てる", "あてる"}
 _FORMAL_NOUNS = {"こと", "の", "よう", "ため", "もの", "ところ"}
 #: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
 _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
-                  "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意"}
+                  "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意",
+                  "処分", "措置"}  # 「国外追放処分にした」「制裁措置を発動」: the measure itself
 
 
 #: From an act noun to the verb it is the object of: 「（訪中）を（招請）」「（撤退）を強く（要求）」.
@@ -153,7 +154,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                                   and _OWNER_OF_OBJECT_NI.match(text[a.end:frames[k].match.char_start])) \
                     and not any(a.end < b.start < frames[k].match.char_start for b in args):
                 # (not 「ロシアのウクライナへの侵略」: an actor in between is the act's own target)
-                frames[k].target.append(a)  # 「イスラエルの自衛権への支持」: whose right is backed
+                frames[k].target.extend(coordinated_before(args, a))  # 「イスラエルの自衛権への支持」
                 continue
             anchor = _chain_end(args, a)
             if anchor == a.end:  # measured from its particle: 「大使館の外交官8人の（追放）」
@@ -212,6 +213,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             if main is None:
                 continue
             f = main
+        if a.case == "from" and _SAID_CLAUSE_END.search(text, a.end, f.match.char_start) \
+                and any(b.case == "subj" and b.particle == "が" and b.end <= a.start for b in args):
+            continue  # 「（米国は）ロシアが北朝鮮から…調達したと非難」: the said clause's, not the speaker's
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
@@ -304,8 +308,10 @@ _HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
 #: The rest of a compound of states before its act noun: 「日ロ外相会談」 (ロ is katakana).
 _COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
-_OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)$")
-_OWNER_OF_OBJECT_NI = re.compile(r"^の[^、。をにがは]{1,10}に$")
+#: The end of a clause reported as said or judged: 「…調達した|と|非難」.
+_SAID_CLAUSE_END = re.compile(r"(た|る|だ|い)(と|として)、?")
+_OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)[\u4e00-\u9fff\u30a0-\u30ff]{0,4}$")
+_OWNER_OF_OBJECT_NI = re.compile(rf"^の[^、。をにがは]{{1,10}}に(対し|対して)?、?{INTENSITY}{{0,2}}$")  # 「の圧力に強い（遺憾）」
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは「」]{1,12}?(を|に|について|をめぐり|をめぐって|に対し|に対して)、?"
                         rf"(「[^」]{{1,40}}」と)?{INTENSITY}{{0,3}}$")

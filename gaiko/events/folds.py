@@ -59,6 +59,10 @@ _DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜�
 _REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
 
 
+#: Between an act noun and the verb it is the object of: 「合意|に仮|署名」「協定|を|締結」.
+_NAMED_ACT_GAP = re.compile(r"(案)?(に|を)(正式に|仮)?")
+
+
 def fold(text: str, frames: list[Frame]) -> None:
     """Step 5: what is no act of its own leaves (``Frame.drop``), and what is one event is folded."""
     drop_non_acts(text, frames)
@@ -67,6 +71,17 @@ def fold(text: str, frames: list[Frame]) -> None:
     fold_quoted(text, frames)
     fold_letters(frames, text)
     fold_visits(frames)
+    fold_named_acts(text, frames)
+
+
+def fold_named_acts(text: str, frames: list[Frame]) -> None:
+    """An act named as the object of a verb of the same kind is that verb's event:
+    「和平合意に署名した」「停戦合意を締結」 report one agreement, not two."""
+    for f, g in zip(frames, frames[1:]):
+        if not f.drop and not g.drop and not f.predicative and g.predicative and f.type == g.type \
+                and _NAMED_ACT_GAP.fullmatch(text, f.match.char_end, g.match.char_start):
+            g.source, g.target = g.source or f.source, g.target or f.target
+            f.drop = True
 
 
 def drop_non_acts(text: str, frames: list[Frame]) -> None:
@@ -205,7 +220,7 @@ def fold_letters(frames: list[Frame], text: str) -> None:
 def fold_visits(frames: list[Frame]) -> None:
     """A visit and the meeting with its host, in one sentence, are one CONSULT visit."""
     visits = [f for f in frames if f.type == "CONSULT" and f.match.mode == "visit" and not f.drop]
-    meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", None) and not f.drop]
+    meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", "host", None) and not f.drop]
     for v in visits:
         for m in meets:
             if m.drop:

@@ -37,12 +37,12 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("，", "coord"),
 )
 # Words that may stand between a name and its particle without changing its role.
-_SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国", "ら両", "氏",
-               "たち", "代表団", "一行")
+_SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国軍", "両軍", "両国",
+               "ら両", "氏", "たち", "代表団", "一行", "各国")
 #: People who speak or act for the state or organ named before them, unnamed
 #: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role;
 #: so do the two states' governments or leaders after a pair (「日本とフィリピンの両政府は」).
-_SPOKESPEOPLE = re.compile(r"(の)?(両国政府|両政府|両国首脳|両首脳|両外相|両国防相|両防衛相|両国|"
+_SPOKESPEOPLE = re.compile(r"(の)?(両国政府|両政府|両国首脳|両首脳|両外相|両国防相|両防衛相|両国軍|両[海空陸]?軍|両国|"
                            r"副?報道官|報道局長|副報道局長|報道担当者?|当局者|政府高官|高官|幹部|関係者|筋|"
                            r"首脳|代表|代表部|大使館|総領事館|領事館|外交官|職員|担当者|広報官|事務所|"
                            r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|"
@@ -123,7 +123,7 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
         return "subj", m.group(2), m.end()
     for _ in range(3):  # 「日米韓3カ国の外相は」: a count, then the people of the states
         before = i
-        if not person:
+        if not person or text.startswith("ら", i - 1):  # 「高等弁務官ら外交官6人を」: the group he heads
             m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i) or (named and _NAMED_OFFICIAL.match(text, i))
             if m:
                 i = m.end()
@@ -231,3 +231,13 @@ def _gap(text: str, a: Arg, b: Arg) -> int:
 
 
 _CONJUNCTIONS = ("それに", "および", "及び", "ならびに", "並びに", "さらに", "また")
+
+
+def coordinated_before(args: list[Arg], a: Arg) -> list[Arg]:
+    """``a`` and the names joined to it before: 「ロシアと北朝鮮の（軍事協力）」."""
+    group = [a]
+    for b in reversed(args[:args.index(a)]):
+        if b.particle not in ("と", "、", "や", "・") or b.end + len(b.particle) != group[0].start:
+            break
+        group.insert(0, b)
+    return group

@@ -20,7 +20,7 @@ from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTI
 from .folds import counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
-from .roles import Arg
+from .roles import Arg, coordinated_before
 from .subjects import quote_spans, reaches
 
 #: Types whose target may be a place, standing for its state (a city visited, a region shelled).
@@ -150,6 +150,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「…を非難し、「…」と警告した」: one addressee (but at a meeting, what follows thanks for
             # a state's help is asked of the one met: 「ドイツの支援に謝意を表明したうえで、…求めた」)
             f.target = list(frames[j].target)
+        if not f.target and f.match.mode == "accept" and k and not frames[k - 1].predicative \
+                and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
+            # 「北朝鮮は米国の提案を受け入れた」: agreed with whoever made the proposal
+            f.target = [a for a in frames[k - 1].gens or frames[k - 1].source if a.key not in {b.key for b in f.source}]
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             mine = {b.mention.country for b in f.source}
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
@@ -165,7 +169,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.type in EVALUATIVE_TYPES:
             about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
             if about:
-                f.target = [about[-1]]  # 「議長は金委員長について…と讃嘆した」
+                f.target = coordinated_before(args, about[-1])  # 「議長は金委員長について…と讃嘆した」
         if f.type in EVALUATIVE_TYPES and len(f.source) >= 2:
             # 「岩屋大臣から、中国による…試みに対し強い懸念が示された」: the doer of the act the concern
             # is about is whom it is aimed at, not one of the concerned

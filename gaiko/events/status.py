@@ -115,6 +115,10 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         following = st
 
 
+#: Between a measure and what is done to it: 「制裁|を一時的に|緩和」.
+_OBJECT_GAP = re.compile(r"を[^、。「」をがは]{0,8}")
+
+
 def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
     """What is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN).
     ``args`` are the sentence's actors: a threat is its speaker's."""
@@ -123,6 +127,12 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
         asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
         if not f.predicative and LIFTED.match(after):
             f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
+        elif not f.predicative and f.type == "SANCTION" and k + 1 < len(frames) \
+                and frames[k + 1].type == "CONCEDE" and _OBJECT_GAP.fullmatch(text, f.match.char_end,
+                                                                            frames[k + 1].match.char_start):
+            # 「…への経済制裁を一時的に緩和した」: the easing is the act, on whom the measure was on
+            frames[k + 1].target = frames[k + 1].target or list(f.target)
+            f.drop = True
         elif not f.predicative and f.type in RELATIONS and SUSPENDED.match(after) and not asked:
             f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
         elif FORGONE.match(after) and not asked:

@@ -30,6 +30,10 @@ _EMBED_END = re.compile(r"^(?:[^、。「」]|「[^」「]{1,30}」){0,12}?((こ
                         r"(について|をめぐり|をめぐって|に対し|に関し|に|を)|ように|よう|と)")
 
 
+#: Between a relative clause and the act noun it qualifies: more of the noun, in kanji or
+#: katakana (「…行っている|大規模連合空中|訓練」; not 「…敗北する|まで|攻撃」).
+_NOUN_HEAD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]{0,10}")
+
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
 _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$"
                          r"|^[^、。「」]{0,12}(よう|ように)(強く|改めて)?$")
@@ -46,7 +50,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
     """
     groups: list[tuple[list[Arg], int | None]] = []  # (group, clause end or None)
     leaders: list[Arg] = []
-    embedded_targets: list[tuple[Arg, int]] = []
+    embedded_targets: list[tuple[list[Arg], int]] = []
     coordinated: list[Arg] = []
     for a in args:
         if a.case != "subj":
@@ -72,7 +76,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
                 limit = None  # 「AがBが販売するよう説得」: the nearer subject owns that clause, A the main one
         groups.append((group, limit))
         if limit is not None:
-            embedded_targets.append((a, limit))
+            embedded_targets.append((group, limit))
     if leaders:
         groups.append((leaders, None))
     out: dict[int, list[Arg]] = {}
@@ -84,18 +88,27 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
                     and reaches(quotes, group[-1].start, pos):
                 out[k] = group
                 break
-    for a, limit in embedded_targets:
+    for group, limit in embedded_targets:
+        a = group[-1]
         m = _EMBED_END.match(text[limit:])
         if not m:
             _serial_request(text, args, frames, a, limit)
             continue
         k = next_frame(frames, limit)
-        if k is not None and frames[k].type in SYMMETRIC_TYPES:
+        if k is not None and frames[k].match.char_start < limit + m.end() and not frames[k].predicative \
+                and text[limit - 1] in "るたい" and _NOUN_HEAD.fullmatch(text, limit, frames[k].match.char_start):
+            # 「米韓が行っている（合同訓練）を非難」: the clause's subject holds the act its head noun
+            # names, and that act is what the next trigger is about
+            out[k] = list(group)
+            k = next((j for j in range(k + 1, len(frames))  # (not one quoted in between)
+                      if _quote_of(quotes, frames[j].match.char_start) == -1), None)
+        if k is not None and frames[k].type in SYMMETRIC_TYPES and frames[k].match.mode != "accept":
             continue  # 「日米が連携することで一致」: the clause is what is agreed, not whom with
+            # (but 「エジプトが示した停戦案を受け入れ」: what is accepted is the proposer's)
         gap = text[limit + m.end():frames[k].match.char_start] if k is not None else ""
         if k is not None and (len(gap) <= 6 or _QUOTED_GAP.match(gap)):
             f = frames[k]  # the clause is what f is about: its subject is f's target, its other words are its own
-            f.target = [b for b in f.target if not a.end <= b.start < limit] + [a]
+            f.target = [b for b in f.target if not a.end <= b.start < limit] + list(group)
             f.source = [b for b in f.source if not a.end <= b.start < limit]
     # a relative clause's head noun is its subject: 「ロシアを訪問中の崔外相」; but where the clause
     # has its own subject, the head is what is done to (「ロシアが追放したドイツの外交官」)
@@ -240,6 +253,8 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     rest = text[end:]
     if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
         return end
+    if re.match(r"^(だ)?と(して|し|みて)、", rest):
+        return end  # 「パキスタンが関与しているとして、（インド政府は）…」: the reason given, not the actor
     if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
         return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
     return None

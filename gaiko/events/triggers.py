@@ -26,7 +26,7 @@ from ..plover import PLOVER_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-_KEYS = {"label", "pattern", "mode", "requires", "window", "target", "id", "private"}
+_KEYS = {"label", "pattern", "mode", "requires", "unless", "window", "target", "id", "private"}
 _MAX_TOKENS = 4
 
 
@@ -71,7 +71,8 @@ class TriggerRuler:
     # -- entries -----------------------------------------------------------
     def add(self, label: str, pattern: str, mode: str | None = None,
             requires: list[str] | None = None, window: int = 12,
-            target: str | None = None, id: str | None = None, private: str | None = None) -> None:
+            target: str | None = None, id: str | None = None, private: str | None = None,
+            unless: list[str] | None = None) -> None:
         """Add one entry. Raises ValueError on a bad label or empty pattern."""
         for value in (label, private):
             if value is not None and value not in PLOVER_TYPES:
@@ -79,8 +80,8 @@ class TriggerRuler:
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError("empty pattern")
         entry: dict[str, Any] = {"label": label, "pattern": pattern}
-        for key, value in (("mode", mode), ("requires", requires), ("target", target), ("id", id),
-                           ("private", private)):
+        for key, value in (("mode", mode), ("requires", requires), ("unless", unless), ("target", target),
+                           ("id", id), ("private", private)):
             if value is not None:
                 entry[key] = value
         if window != 12:
@@ -215,12 +216,14 @@ class TriggerRuler:
 
     @staticmethod
     def _requirements_met(entry: dict[str, Any], text: str, cs: int, ce: int) -> bool:
-        req = entry.get("requires")
-        if not req:
+        req, unless = entry.get("requires"), entry.get("unless")
+        if not req and not unless:
             return True
         w = entry.get("window", 12)
+        if unless and any(u in text[max(0, cs - w):ce + w] for u in unless):
+            return False  # 「全会一致で採択」: the words around make it no event of this kind
         context = text[max(0, cs - w):cs] + text[ce:ce + w]
-        return any(r in context for r in req)
+        return not req or any(r in context for r in req)
 
     @staticmethod
     def _make(entry: dict[str, Any], start: int, end: int, cs: int, ce: int) -> TriggerMatch:
