@@ -151,6 +151,8 @@ class ActorLinker:
         for s in scan.specs:
             if s.id is None and s.country is None and s.kind == "stop":
                 continue
+            if s.start and scan.norm[s.start - 1] == "親" and s.kind in ("state", "group") and s.id in (None, s.country):
+                continue  # 「親イラン武装組織」「親ロシア派」: a leaning named, not an actor
             a, b = omap[s.start], _span_end(omap, s.end, text)
             out.append(ActorMention(a, b, text[a:b], s.id, s.country, s.kind, s.sector, s.rule, s.place))
         out.sort(key=lambda m: (m.start, m.end))

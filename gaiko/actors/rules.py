@@ -1,5 +1,6 @@
 """The linking rules, each a function ``rule(scan, p)`` yielding readings at position ``p``.
 
+Rules 3 and 7 live in ``posts.py`` and ``unknown_names.py``.
 ``ActorLinker.match`` tries every rule of ``RULES`` at each position of the
 normalised text; the longest reading wins (ties go to the earlier rule). A
 reading is ``(end, specs)``: where it stops, and the mentions it makes.
@@ -24,13 +25,14 @@ reading is ``(end, specs)``: where it stops, and the mentions it makes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from .antecedents import last_pair, most_named, recent, recent_person, two_sides
 from .index import Actor
-from .normalise import is_alnum_ascii, is_kanji, is_katakana, normalise
+from .normalise import is_alnum_ascii, is_kanji, is_katakana
+from .posts import posted, resident
 from .scan import Scan, Spec, Unknown, person_spec
+from .unknown_names import state_after_name, kanji_name, unknown
 
 #: What a rule yields: the end of its reading and the mentions it makes.
 Reading = tuple[int, list[Spec]]
@@ -99,7 +101,7 @@ def _another_states(scan: Scan, p: int, e: int, actor: Actor) -> bool:
         q += 1
     if q == e and scan.norm[e:e + 1] != "・":
         return False
-    start, country, _ = _state_after_name(scan, p, q)
+    start, country, _ = state_after_name(scan, p, q)
     return start == e and country is not None and country != actor.country
 
 
@@ -206,54 +208,6 @@ def surname(scan: Scan, p: int) -> Iterator[Reading]:
                 yield last, [s.copy(p, last, "coreference")]
                 break
 
-
-# -- rule 3: 在 + state + state + organ -------------------------------------------
-def _state_at(scan: Scan, q: int) -> list[tuple[int, Actor]]:
-    out = [(e, pl.actor) for e, pl in scan.keys(q, "name") if pl.actor.kind == "state"]
-    out += [(e, pl.actor) for e, pl in scan.keys(q, "short")]
-    return out
-
-
-def resident(scan: Scan, p: int) -> Iterator[Reading]:
-    if not scan.norm.startswith("在", p):
-        return
-    for e1, _host in _state_at(scan, p + 1):
-        for e2, owner in _state_at(scan, e1):
-            ow = scan.first(e2, "organ_word")
-            if ow is not None:
-                yield ow[0], [Spec(p, ow[0], owner.id, owner.id, "state", ow[1].sector, "organ", actor=owner)]
-
-
-def posted(scan: Scan, p: int) -> Iterator[Reading]:
-    """「（松尾裕敬）駐韓国次席公使」: an envoy posted to a state, named by no state of his own, is
-    the paper's (``default_country``), or the state right before it (「米国の駐中国大使」). Envoys
-    posted to the paper's own state (「駐日大使」) are left to the state the text names."""
-    if not scan.norm.startswith("駐", p):
-        return
-    last = scan.specs[-1] if scan.specs else None  # what was named just before (specs run left to right)
-    if last is not None and last.end in (p, p - 1) and last.kind == "person":
-        return  # 「金杉憲治・駐中国大使」: the title of the person just named
-    for e1, host in _state_at(scan, p + 1):
-        for e2, own in _state_at(scan, e1):
-            t = scan.first(e2, "title")
-            if t is not None and t[1].sector == "DIP" and own.id != host.id:
-                # 「駐比米国大使」: the envoy of the state named after the post
-                yield t[0], [Spec(p, t[0], None, own.id, "person", "DIP", "posted",
-                                  actor=Unknown("", "", own.id), titles=(t[1].value or "",))]
-                return
-        t = scan.first(e1, "title")
-        if host.id == scan.default_country or t is None or t[1].sector != "DIP":
-            continue
-        # 「米国の駐中国大使」, or 「中国の黄渓連駐フィリピン大使」 with a name the dictionary lacks
-        owner = last is not None and last.kind == "state" and _OWNER_TO_POST.fullmatch(scan.norm, last.end, p)
-        country = last.country if owner else scan.default_country
-        if country and country != host.id:
-            yield t[0], [Spec(p, t[0], None, country, "person", "DIP", "posted",
-                              actor=Unknown("", "", country), titles=(t[1].value or "",))]
-
-
-#: From a state to the 駐 of its envoy: 「の」, and perhaps a name the dictionary lacks.
-_OWNER_TO_POST = re.compile(r"の([\u4e00-\u9fff]{2,4}|[\u30a1-\u30fa・ー]{2,14})?")
 
 
 # -- rule 4: one-character forms ---------------------------------------------------
@@ -366,10 +320,6 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                 yield t[0], [found[0].copy(p, t[0], "anaphora")]
 
 
-#: Kanji before a title that are not a name: 「中国の次期大統領」「米国の新任大使」.
-_NOT_NAMES = frozenset({"次期", "新任", "前任", "後任", "現職", "歴代", "臨時", "暫定", "首席", "筆頭", "駐在", "代理",
-                        "元", "前", "現", "新", "同", "副", "各", "両", "全", "歴", "駐", "在"})
-
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")
 
@@ -400,96 +350,6 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
             if holder is not None:
                 yield e, [person_spec(p, e, holder, "sole-office", [pl.value])]
 
-
-# -- rule 7: unknown names -------------------------------------------------------------
-def unknown(scan: Scan, p: int) -> Iterator[Reading]:
-    norm = scan.norm
-    if not is_katakana(norm[p]) or (p > 0 and is_katakana(norm[p - 1])):
-        return
-    q = p
-    while q < len(norm) and is_katakana(norm[q]):
-        q += 1
-    if q - p < 1:
-        return
-    # 「モツワガエ・ボツワナ外相」「ワン・中国外相」: the name, then the state whose title it is
-    q, country, titled = _state_after_name(scan, p, q)
-    last, titles = scan.title_chain(titled)
-    if last is None and norm.startswith("駐", titled) and country is None:
-        # 「カールソン駐比米国大使」: the name of an envoy whose post follows it
-        post = next((r for r in posted(scan, titled)), None)
-        if post is not None:
-            last, titles, country = post[0], list(post[1][0].titles), post[1][0].country
-    if last is None:
-        return
-    name = norm[p:q]
-    for s in scan.persons():
-        if isinstance(s.actor, Unknown) and name in (s.actor.name, s.actor.surname) \
-                or isinstance(s.actor, Actor) and name in _name_parts(scan, s):
-            # 「ブイ・タイン・ソン副首相」… 「ソン氏」: a part of a name written in full before
-            yield last, [s.copy(p, last, "coreference")]
-            return
-    if q - p < 2 and titles[-1] == "氏":
-        return
-    # the original spelling keeps the 「・」 that separates the surname
-    original = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
-    family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]
-    # (a katakana name is foreign: the paper's own country, named beside it, is not its country)
-    near = scan.context_country(p)
-    person = Unknown(name, family, country or (near if near != scan.default_country else None))
-    yield last, [Spec(p, last, scan.english_name(last), person.country, "person", None, "unknown-name",
-                      actor=person, titles=tuple(titles))]
-
-
-def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
-    """「中国の陳報道官」: after 「State＋の」, one to three kanji the dictionary lacks, then a
-    title, are a person of that state (id None); a word (次期, 新任) before a title is not."""
-    norm = scan.norm
-    owner = scan.specs[-1] if scan.specs else None
-    if owner is None or owner.kind != "state" or owner.rule != "dictionary" or owner.end != p - 1 or norm[p - 1] != "の" \
-            or not is_kanji(norm[p]) \
-            or any(pl.type != "surname" for k in scan.starts.get(p, ()) for pl in scan.index.payloads[k]):
-        return  # (a surname the dictionary knows, with a title its holders lack, may still be a name)
-    for n in (1, 2, 3):
-        if n > 1 and not is_kanji(norm[p + n - 1:p + n]) or norm[p:p + n] in _NOT_NAMES:
-            return
-        last, titles = scan.title_chain(p + n)
-        if last is not None and titles[-1] != "氏":
-            person = Unknown(norm[p:p + n], norm[p:p + n], owner.country)
-            sector = scan.first(p + n, "title")[1].sector if scan.first(p + n, "title") else None
-            yield last, [Spec(p, last, None, owner.country, "person", sector, "unknown-name", actor=person,
-                              titles=tuple(titles))]
-            return
-
-
-def _name_parts(scan: Scan, s: Spec) -> tuple[str, ...]:
-    """The first and last parts of a katakana name as the text wrote it (「ブイ・タイン・ソン」)."""
-    original = scan.text[scan.omap[s.start]:scan.omap[s.end - 1] + 1]
-    head = re.match(r"[\u30a1-\u30fa\u30fc・=＝]+", original)
-    parts = re.split(r"[・=＝]", head.group(0)) if head else []
-    if len(parts) < 2:
-        return ()
-    return tuple(normalise(x)[0] for x in (parts[0], parts[-1]) if len(x) >= 2)
-
-
-def _state_after_name(scan: Scan, p: int, q: int) -> tuple[int, str | None, int]:
-    """An unknown katakana name at [p, q) may be followed by 「・」, a state and its title
-    (「ワン・中国外相」), or hold them (「モツワガエ・ボツワナ外相」: the folded text drops a 「・」
-    between katakana). Returns where the name ends, the state's country (or None) and where
-    its titles start."""
-    norm = scan.norm
-    if norm[q:q + 1] == "・":
-        for end, pl in scan.keys(q + 1, "name") + scan.keys(q + 1, "short"):
-            if pl.actor is not None and pl.actor.kind == "state" and scan.first(end, "title") is not None:
-                return q, pl.actor.country, end
-        return q, None, q
-    for i in range(q - 1, p, -1):
-        if scan.text[scan.omap[i] - 1:scan.omap[i]] not in ("・", "＝", "="):
-            continue
-        for end, pl in scan.keys(i, "name"):
-            if pl.actor is not None and pl.actor.kind == "state" and end == q \
-                    and scan.first(q, "title") is not None:
-                return i, pl.actor.country, q
-    return q, None, q
 
 
 #: The rules in the order that breaks ties between readings of the same length.

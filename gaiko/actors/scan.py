@@ -89,6 +89,8 @@ class Scan:
                     and not any(pl.type == "organ_word" for k in self.starts.get(p + 1, ())
                                 for pl in self.index.payloads[k]):
                 continue                     # 軍 in 軍事, 側 in 側近; not 「軍参謀本部」
+            if ptype == "title" and self.norm.startswith(("選", "候補"), p + len(key)):
+                continue                     # 「大統領選」「首相候補」: the race, not the holder
             for pl in self.index.payloads[key]:
                 if pl.type == ptype:
                     out.append((p + len(key), pl))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する", "呈する")
 _PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
-_PASSIVE = re.compile(r"^(さ|され|られ|れ)")
+_PASSIVE = re.compile(r"^(さ(?!せ)|され|られ|れ)")  # (not 「撤退させる」: a causative acts)
 
 #: Triggers whose subject receives the act, as in a passive (「…から親書を受け取った」).
 _RECEIVING = {"受け取る"}
@@ -144,6 +144,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             continue
         if a.case == "gen":
             k = next_frame(frames, a.end)
+            if k is not None and frames[k].type in ("MOBILIZE", "ASSAULT") and _TERRITORY_OF.match(text, a.end) \
+                    and frames[k].match.char_start - a.end <= 24:
+                frames[k].target.append(a)  # 「日本の領空を（3回にわたって）侵犯」: whose airspace
+                continue
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
                 if frames[k].type not in ("REQUEST", "CONSULT"):
                     # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
@@ -308,6 +312,8 @@ _HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
 #: The rest of a compound of states before its act noun: 「日ロ外相会談」 (ロ is katakana).
 _COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
+#: A state's airspace, waters or land after its genitive: an incursion into them is aimed at it.
+_TERRITORY_OF = re.compile(r"の(領空|領海|領土|領域|接続水域|排他的経済水域|ＥＥＺ|EEZ|防空識別圏|ＡＤＩＺ|ADIZ)")
 #: The end of a clause reported as said or judged: 「…調達した|と|非難」.
 _SAID_CLAUSE_END = re.compile(r"(た|る|だ|い)(と|として)、?")
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)[\u4e00-\u9fff\u30a0-\u30ff]{0,4}$")

@@ -128,9 +128,13 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                     and f.type == "CONSULT" or outer.match.mode == "mediate") \
                     and (len(link) <= 12 and _CONTENT_LINK.match(link)
                          or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
-                if outer.match.pattern == "確認" and f.type == "COOPERATE":
-                    outer.drop = True  # 「連携していくことを確認」: confirming cooperation is COOPERATE,
-                    f.status = outer.status  # as done as the confirming is
+                if outer.match.pattern in ("確認", "一致") and f.type == "COOPERATE":
+                    # 「連携していくことを確認」「協力を強化することで一致」: agreeing to work together is
+                    # COOPERATE (gold/README.md: intent to cooperate), as done as the agreeing is
+                    outer.drop = True
+                    f.status = outer.status
+                    if outer.source and outer.target:  # (「日米韓の協力」 inside is what they agree on)
+                        f.source, f.target = list(outer.source), list(outer.target)
                     continue
                 # 「訪露を協議」: the visit is what the talks are about; but what is accused
                 # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own

@@ -42,13 +42,13 @@ _SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政�
 #: People who speak or act for the state or organ named before them, unnamed
 #: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role;
 #: so do the two states' governments or leaders after a pair (「日本とフィリピンの両政府は」).
-_SPOKESPEOPLE = re.compile(r"(の)?(両国政府|両政府|両国首脳|両首脳|両外相|両国防相|両防衛相|両国軍|両[海空陸]?軍|両国|"
-                           r"副?報道官|報道局長|副報道局長|報道担当者?|当局者|政府高官|高官|幹部|関係者|筋|"
+_SPOKESPEOPLE = re.compile(r"(の)?(双方|両者|両国政府|両政府|両国首脳|両首脳|両外相|両国防相|両防衛相|両国軍|両[海空陸]?軍|両国|"
+                           r"副?報道官|報道局長|副報道局長|報道担当者?|当局者|(選挙管理|税関|検察|司法|捜査|移民|出入国管理|保健|衛生|金融|通貨|規制|海事|航空|国境警備|治安|軍事?|警察|通信|海上保安)?当局|政府高官|高官|幹部|関係者|筋|"
                            r"首脳|代表|代表部|大使館|総領事館|領事館|外交官|職員|担当者|広報官|事務所|"
                            r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|"
                            r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|会合|会議|加盟各国|加盟国|"
                            r"外相|首脳|国防相|防衛相|閣僚|総司令官|司令官|参謀総長|参謀長|副大臣|大臣|副首相|首相|大統領|"
-                           r"公船|船舶|艦艇|艦船|軍艦|漁船|船(?=[0-9０-９一二三四五六七八九十数がはも])|[\u4e00-\u9fff]{0,5}機|部隊)"
+                           r"公船|船舶|艦艇|艦船|軍艦|漁船|船(?=[0-9０-９一二三四五六七八九十数がはも])|[\u4e00-\u9fff\uff21-\uff3a\uff10-\uff19A-Z0-9]{0,8}機|部隊)"
                            r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名隻機])")
 #: A person the dictionary lacks, named with a title after a state or organ: 「外務省の岡野正敬事務次官は」
 #: 「ドイツのワーデフール外相と」「中国の施泳駐日臨時代理大使を」. They act for it (EVENTS.md: the
@@ -91,7 +91,8 @@ class Arg:
 _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]{0,20}\])?\s*$")
 #: After a genitive, the noun it owns and a topic marker: 「（日本政府）の決定について」.
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
-_COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)(?=[がはもをにとのへ])")
+_COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)"
+                    r"(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「…、メキシコの3カ国政府は」
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 #: A name in a postpositional phrase that qualifies a noun (「（中国の）台湾周辺での（演習）」「日本への（輸出）」):
 #: the genitive before it is the noun's, not the name's.
@@ -207,6 +208,7 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
                 and not PHRASE_OF.match(text, b.end):
             a.case = "modifier"
     if args and args[0].particle == "、" and _HEADLINE_HEAD.match(text[:args[0].start]) \
+            and not (len(args) > 1 and args[1].start == args[0].end + 1 and args[1].particle in "、とや・") \
             and not any(a.case == "subj" for a in args):
         args[0].case, args[0].particle = "subj", "は"  # 「中国外務省、日本に抗議」: a headline's comma is its は
     return args

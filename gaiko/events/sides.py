@@ -84,7 +84,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
             elif f.gens:
                 f.source = list(f.gens)
-            elif subj and not f.source and (not OBJECT_OF_VIEW.match(text[f.match.char_end:])
+            elif subj and not f.source and not (f.type == "AGREE" and text.startswith("の", f.match.char_end)) \
+                    and (not OBJECT_OF_VIEW.match(text[f.match.char_end:])
                                             or f.type in OWN_MEASURES and ANNOUNCED_OWN.match(text[f.match.char_end:])):
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
             elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
@@ -273,6 +274,16 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and {a.mention.country for a in pair[0] + pair[1]} == {a.mention.country for a in f.source + f.target}:
             # 「（両首脳は）日米が緊密に連携することを確認」: the states of the two who met, said by them
             f.source, f.target = list(pair[0]), list(pair[1])
+        elif f.type in ("COOPERATE", "AGREE") and f.source and f.target \
+                and all(a.mention.kind == "state" for a in f.target) \
+                and (pair := next(((g.source, g.target) for g in reversed(frames[:k]) if g.type == "CONSULT"
+                                   and g.source and g.target and all(a.mention.kind == "person"
+                                                                     for a in g.source + g.target)), None)):
+            # 「（大統領と会談し、）日米の関税交渉で合意した」: with the one met, not with his state
+            keys = {a.key for a in f.source}
+            other = pair[1] if keys <= {a.key for a in pair[0]} else pair[0] if keys <= {a.key for a in pair[1]} else []
+            if other and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
+                f.target = list(other)
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],

@@ -102,7 +102,8 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
                 and following != "denied":  # 「会談し、…提供しないとした約束」: a later negation is not this act's
             st = following
         elif st == "occurred" and _non_past(doc, f) \
-                and not (f.type in DECIDED_TYPES and _DECISION.match(after_suru(text, f.match.char_end))):
+                and not (f.type in DECIDED_TYPES and (_DECISION.match(after_suru(text, f.match.char_end))
+                                                      or _DECIDED_NOUN.match(text[f.match.char_end:]))):
             st = "planned"  # 「訪問し、…話し合うと報じた」: a non-past act is still to come
         elif st == "occurred" and not f.predicative and PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "planned"  # 「12日に予定される米朝首脳会談」
@@ -135,6 +136,10 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.drop = True
         elif not f.predicative and f.type in RELATIONS and SUSPENDED.match(after) and not asked:
             f.match = replace(f.match, label="SANCTION", mode="suspend")  # 「軍事支援を一時停止」「交渉を打ち切った」
+        elif f.type == "MOBILIZE" and f.match.pattern == "発射" and f.status == "occurred" \
+                and any(a.particle == "に向け" and a.mention.kind in ("state", "organisation", "group")
+                        for a in f.target):
+            f.match = replace(f.match, label="ASSAULT")  # 「イスラエルに向けて弾道ミサイルを発射」: fired at a state
         elif FORGONE.match(after) and not asked:
             f.status = "denied"  # 「供与を当面見送る」
         elif f.type in FORCEFUL and THREAT_STANCE.match(after):
@@ -193,6 +198,10 @@ _DECIDED_NOUN = re.compile(r"^を[^、。]{0,8}?(と|ことを|ことに)(発表
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
 
+#: Verbs that only carry a nominal act: 「会談を行う」「演習を実施する」.
+_LIGHT_VERBS = {"行う", "実施", "開く", "開催", "持つ"}
+
+
 def _non_past(doc: "Doc", f: Frame) -> bool:
     """A predicative act in non-past form closing its clause (「会談すると発表した」)."""
     if f.type in SPEECH_TYPES or not f.predicative:
@@ -200,6 +209,8 @@ def _non_past(doc: "Doc", f: Frame) -> bool:
     j = f.match.end
     if j < len(doc) and doc[j].text in ("。", "") and doc[j - 1].pos_ == "NOUN":
         return False  # 「北朝鮮、弾道ミサイル発射。」: a headline's bare noun reports what happened
+    if j + 1 < len(doc) and doc[j].text == "を" and doc[j + 1].lemma_ in _LIGHT_VERBS:
+        j += 2  # 「首脳会談を行うと発表」: the light verb's form is the act's
     while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].text not in ("と",):
         if doc[j].lemma_ in ("た", "だ") or doc[j].text in ("て", "で", "し"):
             return False

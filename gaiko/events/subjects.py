@@ -74,6 +74,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             if limit is not None and any(b.case == "subj" and b.particle == "が" and a.end <= b.start < limit
                                          for b in args):
                 limit = None  # 「AがBが販売するよう説得」: the nearer subject owns that clause, A the main one
+            limit = limit or _nominalised_end(text, a, args, frames)
         groups.append((group, limit))
         if limit is not None:
             embedded_targets.append((group, limit))
@@ -223,6 +224,27 @@ def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -
     """
     q = _quote_of(quotes, arg_pos)
     return q == -1 or q == _quote_of(quotes, trigger_pos)
+
+
+#: What closes a が-clause that a later predicate takes as its object, topic or condition:
+#: 「（イランが…越境攻撃し、子ども2人が死亡した）ことについて…非難」「（両国がNATOに加盟す）れば、」.
+_CLAUSE_CLOSE = re.compile(r"こと(について|に対し|に対して|をめぐり|をめぐって|を巡り|を巡って|に関し|に関して|を受け|に|を|で|は)"
+                           r"|(れば|たら|ならば|場合)[、「]")
+
+
+def _nominalised_end(text: str, a: Arg, args: list[Arg], frames: list[Frame]) -> int | None:
+    """Where a が-subject's clause ends when it runs through serial predicates to a こと or a
+    condition (「パキスタン外務省は、イランが…攻撃し、…死亡したことについて非難した」): under a
+    topic named before it, the が-subject is the clause's, not the sentence's."""
+    quotes = quote_spans(text)
+    if not any(b.case == "subj" and b.particle == "は" and b.end <= a.start
+               and _quote_of(quotes, b.start) == _quote_of(quotes, a.start) for b in args):
+        return None  # (a quote's own subject: 「外相は「大使が…ことを説明し、反論した」と述べた」)
+    m = _CLAUSE_CLOSE.search(text, a.end)
+    if m is None or next_frame(frames, m.end()) is None or "。" in text[a.end:m.start()] \
+            or any(b.case == "subj" and b.particle == "は" and a.end <= b.start < m.start() for b in args):
+        return None
+    return m.start()
 
 
 #: Verbs that work as case particles (「…に向け」「…を通じて」「…に対し」): never the end of a clause.

@@ -43,7 +43,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
 _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
-#: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」).
+#: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」), and so
+#: is the start of what is still to come (「8日から2日間の日程で訪問する」).
 #: An anniversary counted from the act: 「侵略から1年となる24日」 is not when the act was.
 _SINCE_ACT = re.compile(r"(戦争|侵攻|侵略|攻撃)?(の開始)?から[0-9０-９一二三四五六七八九十]+(年|か月|カ月|ヶ月|周年|日)")
 _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
@@ -87,7 +88,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
-               and not (t.value_end is None and sentence.startswith("から", t.end)
+               and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned"
                         and not _STARTS_AT.match(sentence, t.end) and not _CLOCK.search(t.text))
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
@@ -102,7 +103,11 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
               and not _CLAUSE_BREAK.search(sentence[t.end:trigger_start])
               and not (nominal and sentence.startswith("、", t.end))]  # 「23日、…侵攻を協議する」
     if status == "planned" and _ENDS_PAST.search(sentence):
-        before = [t for t in before if not _decided_on(sentence, t, published)]
+        # (read as the past it was written in: 「内相は8日、…追放すると表明した」 on the 9th is the 8th)
+        past = {t.start: t for t in _timexes(sentence, published, "past", anchor)}
+        before = [t for t in before if not _decided_on(sentence, t, published)
+                  and not (sentence.startswith("、", t.end) and t.start in past
+                           and _decided_on(sentence, past[t.start], published))]
     if before:
         return before[-1]
     after = [t for t in timexes if t.start >= trigger_end and not _SINCE_ACT.match(sentence, trigger_end)]
@@ -302,7 +307,8 @@ class EventDates:
         among them date their report, not the act)."""
         own = {(a.start, a.end) for a in frame.source + frame.target}
         # (an act an announcement makes real, 「追放すると発表した」, has the announcement's day)
-        announced = frame.type not in SAID_TYPES | DECIDED_TYPES \
+        # (but what is announced as to come, 「モディ首相が8日にロシアを訪問すると発表」, keeps its day)
+        announced = frame.type not in SAID_TYPES | DECIDED_TYPES and ev.status != "planned" \
             and bool(_ANNOUNCED.match(sentence[frame.match.char_end:]))
         # a statement is dated by the press conference it was made at: to a said act, a
         # trigger that makes no event (「20日の記者会見で…非難した」) owns no date
