@@ -4,17 +4,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .index import Actor
 from .scan import Scan, Spec
 
 
-def recent(scan: Scan, what: str, want: int) -> list[Spec]:
+def recent(scan: Scan, what: str, want: int, ending: str = "") -> list[Spec]:
     """The ``want`` actors of a kind (``what``: person, state, organ, party, media) named last;
-    for two states, the pair named together if there is one."""
-    out: list[Spec] = []
-    seen: set = set()
+    for two states, the pair named together if there is one. With ``ending``, those named by a
+    word that ends so come first (「同省」: the ministry named last, not the government)."""
     if what == "person":  # 両首脳: the two leaders named last, whatever their titles
+        out: list[Spec] = []
+        seen: set = set()
         for s in scan.persons():
             if id(s.actor) not in seen:
                 seen.add(id(s.actor))
@@ -26,6 +28,17 @@ def recent(scan: Scan, what: str, want: int) -> list[Spec]:
         pair = last_pair(scan)
         if pair:
             return [x.copy(x.start, x.end, "anaphora") for x in pair]
+    named = list(_named_last(scan, what))
+    if ending:
+        ends = [s for s in named if scan.norm[s.start:s.end].endswith(ending)]
+        if len(ends) >= want:
+            return ends[:want]
+    return named[:want] if len(named) >= want else []
+
+
+def _named_last(scan: Scan, what: str) -> Iterator[Spec]:
+    """Actors of a kind, most recently named first, each once."""
+    seen: set = set()
     for s in reversed(scan.specs):
         if s.kind == "stop" or s.id is None:
             continue
@@ -38,10 +51,7 @@ def recent(scan: Scan, what: str, want: int) -> list[Spec]:
             spec = s.copy(s.start, s.end, "anaphora")
             if s.kind == "capital":
                 spec.kind, spec.place = "state", None
-            out.append(spec)
-            if len(out) == want:
-                return out
-    return out if len(out) == want else []
+            yield spec
 
 
 def last_pair(scan: Scan) -> list[Spec]:

@@ -14,7 +14,7 @@ from .scan import Scan, Spec, Unknown
 Reading = tuple[int, list[Spec]]
 
 
-# -- rule 3: 在 + state + state + organ -------------------------------------------
+# -- rule 3: 在 + state (or capital) + state + organ -------------------------------------------
 def _state_at(scan: Scan, q: int) -> list[tuple[int, Actor]]:
     out = [(e, pl.actor) for e, pl in scan.keys(q, "name") if pl.actor.kind == "state"]
     out += [(e, pl.actor) for e, pl in scan.keys(q, "short")]
@@ -24,7 +24,8 @@ def _state_at(scan: Scan, q: int) -> list[tuple[int, Actor]]:
 def resident(scan: Scan, p: int) -> Iterator[Reading]:
     if not scan.norm.startswith("在", p):
         return
-    for e1, _host in _state_at(scan, p + 1):
+    hosts = _state_at(scan, p + 1) + [(e, pl.actor) for e, pl in scan.keys(p + 1, "capital")]
+    for e1, _host in hosts:  # (「在マニラ中国大使館」: a capital for its state)
         for e2, owner in _state_at(scan, e1):
             ow = scan.first(e2, "organ_word")
             if ow is not None:

@@ -297,7 +297,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                         and all(x.rule == "compound" for x in pair):
                     yield stop, [Spec(p, stop, None, None, "stop")]  # 「日米両国」: the compound's own two
                     return
-                found = recent(scan, what, want)
+                found = recent(scan, what, want, word if word in ("省", "部", "庁") else "")
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]
                 if len(found) == 1 and what == "state" and isinstance(found[0].actor, Actor):

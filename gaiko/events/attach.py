@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
-from .cues import DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
+from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import PHRASE_OF, Arg, coordinated_before, read_case
 from .subjects import quote_spans, reaches, read_subjects
@@ -217,6 +217,14 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             if main is None:
                 continue
             f = main
+        elif a.case == "dat" and a.particle in ("に対し", "に対して") and f.type != "REQUEST" \
+                and text.startswith("、", a.end + len(a.particle)) and ATTRIBUTIVE.match(text[f.match.char_end:]):
+            # 「ニジェールの軍事政権に対し、（クーデターで拘束した）大統領を復権させるよう求めた」:
+            # the addressee of the request, past the relative clause between
+            asked = next((g for g in frames[k + 1:] if g.predicative and g.type == "REQUEST"
+                          and reaches(quotes, a.start, g.match.char_start)), None)
+            if asked is not None:
+                f = asked
         if a.case == "from" and _SAID_CLAUSE_END.search(text, a.end, f.match.char_start) \
                 and any(b.case == "subj" and b.particle == "が" and b.end <= a.start for b in args):
             continue  # 「（米国は）ロシアが北朝鮮から…調達したと非難」: the said clause's, not the speaker's

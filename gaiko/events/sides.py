@@ -197,6 +197,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
         else:  # a place stands for the state it belongs to, if the dictionary knows one
             f.target = [a for a in f.target if a.mention.kind != "place" or a.mention.country]
+        if f.type == "REQUEST" and any(a.particle in ("に対し", "に対して") for a in f.target):
+            # 「Xに対し、（Yを解放する）よう求めた」: Y is what is asked about (but 「Yを…に招待」 invites Y)
+            f.target = [a for a in f.target if a.case != "obj"]
         if not f.target and f.type == "REQUEST":
             # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
             own = {a.mention.country for a in f.source}

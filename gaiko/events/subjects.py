@@ -36,6 +36,7 @@ _NOUN_HEAD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]{0,10}")
 
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
 _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$"
+                         r"|^、?「[^」]{1,60}」と(述べ|語り|指摘し|強調し|話し)(て)?、$"  # 「「…」と述べ、拒否した」
                          r"|^[^、。「」]{0,12}(よう|ように)(強く|改めて)?$")
 
 
@@ -74,7 +75,10 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             if limit is not None and any(b.case == "subj" and b.particle == "が" and a.end <= b.start < limit
                                          for b in args):
                 limit = None  # 「AがBが販売するよう説得」: the nearer subject owns that clause, A the main one
-            limit = limit or _nominalised_end(text, a, args, frames)
+            # (a こと that closes it lies past any inner clause the parse gave it: 「プーチン氏が…
+            # に応じる条件として…を求めたことについて」)
+            closed = _nominalised_end(text, a, args, frames)
+            limit = max(limit or 0, closed or 0) or None
         groups.append((group, limit))
         if limit is not None:
             embedded_targets.append((group, limit))
