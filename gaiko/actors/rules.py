@@ -32,7 +32,7 @@ from .index import Actor
 from .normalise import is_alnum_ascii, is_kanji, is_katakana
 from .posts import posted, resident
 from .scan import Scan, Spec, Unknown, person_spec
-from .unknown_names import state_after_name, kanji_name, unknown
+from .unknown_names import kanji_name, state_after_name, unknown
 
 #: What a rule yields: the end of its reading and the mentions it makes.
 Reading = tuple[int, list[Spec]]
