@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
 from .events.extractor import NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim
+from .events.delegations import hand_to_people, sides_named
 from .events.merge import merge_events
 from .events.topic import topic_pair, with_topic_side
 from .events.prefilter import may_hold_event, parse_candidate
@@ -220,6 +221,8 @@ def _batch(docs: list[Document], options: Options,
                 events.append(ev)
             dates.sentence_done(s.text, s.mentions, s.paragraph)
         dates.apply_dateline(doc.text, events, sentences, mentions)
+        for s in sentences:  # 「米側はウィトコフ特使、イラン側はアラグチ外相が出席した」 (events.delegations)
+            hand_to_people(events, sides_named(s.text, s.mentions))
         # 6. merge
         merged = merge_events(events)
         dates.check_not_after(merged)
