@@ -29,7 +29,7 @@ def sides_named(sentence: str, mentions: list[tuple[int, int, ActorMention]]) ->
     if not _STOOD_FOR.search(sentence):
         return {}
     out: dict[str, ActorMention] = {}
-    for n, (start, end, m) in enumerate(mentions):
+    for n, (_, end, m) in enumerate(mentions):
         if m.kind != "state" or m.id != m.country or not _is_side(sentence, end, m):
             continue
         for _, later_end, p in mentions[n + 1:]:
