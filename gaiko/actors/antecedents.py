@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from .index import Actor
 from .scan import Scan, Spec
@@ -28,12 +29,12 @@ def recent(scan: Scan, what: str, want: int, ending: str = "") -> list[Spec]:
         pair = last_pair(scan)
         if pair:
             return [x.copy(x.start, x.end, "anaphora") for x in pair]
-    named = list(_named_last(scan, what))
     if ending:
-        ends = [s for s in named if scan.norm[s.start:s.end].endswith(ending)]
+        ends = [s for s in _named_last(scan, what) if scan.norm[s.start:s.end].endswith(ending)]
         if len(ends) >= want:
             return ends[:want]
-    return named[:want] if len(named) >= want else []
+    named = list(islice(_named_last(scan, what), want))
+    return named if len(named) == want else []
 
 
 def _named_last(scan: Scan, what: str) -> Iterator[Spec]:

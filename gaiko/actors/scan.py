@@ -47,10 +47,10 @@ class Unknown:
     country: str | None
 
 
-#: A year (and month) just before a compound, or just after the act it names: when that took place
-#: (「2018年4月の南北首脳会談」「日ロ外相会談は2019年7月に」).
 #: Offices a state fills in many capitals at once (generic.yaml titles).
 POSTED_TITLES = frozenset({"大使", "公使", "総領事"})
+#: A year (and month) just before a compound, or just after the act it names: when that took place
+#: (「2018年4月の南北首脳会談」「日ロ外相会談は2019年7月に」).
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年(?:(\d{1,2})月)?(?:\d{1,2}日)?(?:に|の)?$")
 _YEAR_AFTER = re.compile(r"[^、。]{2,12}?(?:は|が)((?:19|20)\d\d)年(?:(\d{1,2})月)?")
 

@@ -319,11 +319,11 @@ _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 _HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
 #: The rest of a compound of states before its act noun: 「日ロ外相会談」 (ロ is katakana).
 _COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
-#: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 #: A state's airspace, waters or land after its genitive: an incursion into them is aimed at it.
 _TERRITORY_OF = re.compile(r"の(領空|領海|領土|領域|接続水域|排他的経済水域|ＥＥＺ|EEZ|防空識別圏|ＡＤＩＺ|ADIZ)")
 #: The end of a clause reported as said or judged: 「…調達した|と|非難」.
 _SAID_CLAUSE_END = re.compile(r"(た|る|だ|い)(と|として)、?")
+#: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
 _OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)[\u4e00-\u9fff\u30a0-\u30ff]{0,4}$")
 _OWNER_OF_OBJECT_NI = re.compile(rf"^の[^、。をにがは]{{1,10}}に(対し|対して)?、?{INTENSITY}{{0,2}}$")  # 「の圧力に強い（遺憾）」
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)

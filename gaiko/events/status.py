@@ -198,8 +198,10 @@ _DECIDED_NOUN = re.compile(r"^を[^、。]{0,8}?(と|ことを|ことに)(発表
 _NONPAST_NEXT = ("と", "。", "こと", "という", "方針", "考え", "意向", "見込み", "ため", "ために")
 
 
-#: Verbs that only carry a nominal act: 「会談を行う」「演習を実施する」.
-_LIGHT_VERBS = {"行う", "実施", "開く", "開催", "持つ"}
+#: Verbs (lemmas) that only hold a nominal act, whose form is then the act's tense: 「会談を行う」
+#: 「演習を実施する」. Narrower than ``attach._LIGHT_VERBS`` (surface forms that make a noun
+#: predicative, 表明 and 示す among them), whose verbs state rather than hold the act.
+_HOLDING_VERBS = {"行う", "実施", "開く", "開催", "持つ"}
 
 
 def _non_past(doc: "Doc", f: Frame) -> bool:
@@ -209,7 +211,7 @@ def _non_past(doc: "Doc", f: Frame) -> bool:
     j = f.match.end
     if j < len(doc) and doc[j].text in ("。", "") and doc[j - 1].pos_ == "NOUN":
         return False  # 「北朝鮮、弾道ミサイル発射。」: a headline's bare noun reports what happened
-    if j + 1 < len(doc) and doc[j].text == "を" and doc[j + 1].lemma_ in _LIGHT_VERBS:
+    if j + 1 < len(doc) and doc[j].text == "を" and doc[j + 1].lemma_ in _HOLDING_VERBS:
         j += 2  # 「首脳会談を行うと発表」: the light verb's form is the act's
     while j < len(doc) and doc[j].pos_ in ("AUX", "SCONJ") and doc[j].text not in ("と",):
         if doc[j].lemma_ in ("た", "だ") or doc[j].text in ("て", "で", "し"):
