@@ -33,9 +33,9 @@ def topic_pair(events: list[Any], mentions: list[ActorMention]) -> dict[str, Act
     pair ``events`` join most often, else the two countries ``mentions`` name most (ties: the
     first named); None for a document about fewer than two."""
     acted: Counter = Counter()
-    for ev in events:
-        for a in {x.get("country") for x in ev.source} - {None, "IGO"}:
-            for b in {x.get("country") for x in ev.target} - {None, "IGO", a}:
+    for ev in events:  # (in the order named, not a set's: ties go to the pair joined first, on every run)
+        for a in dict.fromkeys(x.get("country") for x in ev.source if x.get("country") not in (None, "IGO")):
+            for b in dict.fromkeys(x.get("country") for x in ev.target if x.get("country") not in (None, "IGO", a)):
                 acted[frozenset((a, b))] += 1
     if acted:
         top = list(acted.most_common(1)[0][0])
