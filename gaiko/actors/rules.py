@@ -220,8 +220,8 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
         pair = scan.first(q, "pair")
         if sh is None and pair is None:
             break
-        if q > p and any(e > q + 1 for e, _ in scan.keys(q, "name")):
-            break  # 「南中国海」: 中 begins 中国, no compound with 南
+        if q > p and any(e > q + 1 for e, _ in scan.keys(q, "name") + scan.keys(q, "stopword")):
+            break  # 「南中国海」: 中 begins 中国, no compound with 南; 「米中東担当特使」: 中 begins 中東
         run.append((q, (sh or pair)[1].actor, sh is None))
         q += 1
     if not run:
@@ -242,10 +242,11 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
     if len(run) >= 2 and len({a.id for _, a, _ in run}) == len(run):
         # 「日米首脳会談」「日ロ外相会談」: the states' leaders (or ministers) meet, where the dictionary
         # knows who they were (of three or more, only those the text names: who attends varies)
-        title = scan.first(q, "title")
+        held = q + 1 if norm.startswith("両", q) else q  # (「米中両首脳」「日中両外相」 as 「米中首脳」)
+        title = scan.first(held, "title")
         offices = _COMPOUND_OFFICES.get(title[1].value or "") if title is not None else None
         leaders = [scan.leader(a, p, named_only=len(run) > 2, offices=offices) for _, a, _ in run] \
-            if norm.startswith("首脳", q) or offices else [None] * len(run)
+            if norm.startswith("首脳", held) or offices else [None] * len(run)
         yield q, [person_spec(i, i + 1, lead, "compound", ("首脳",)) if lead is not None
                   else Spec(i, i + 1, a.id, a.id, "state", None, "compound", actor=a)
                   for (i, a, _), lead in zip(run, leaders)]
@@ -289,14 +290,18 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         return
     if c in "同両":
         want = 1 if c == "同" else 2
+        pair = scan.specs[-2:]
+        if want == 2 and len(pair) == 2 and pair[1].end == p and all(x.rule == "compound" for x in pair):
+            # 「日米両国」「米中両首脳」: the compound's own two, already read
+            word = next((w for w in _ANAPHORA_SPECIAL if norm.startswith(w, p + 1)), None)
+            t = scan.first(p + 1, "title")
+            stop = p + 1 + len(word) if word else t[0] if t is not None else None
+            if stop is not None:
+                yield stop, [Spec(p, stop, None, None, "stop")]
+                return
         for word, what in _ANAPHORA_SPECIAL.items():
             if norm.startswith(word, p + 1):
                 stop = p + 1 + len(word)
-                pair = scan.specs[-2:]
-                if want == 2 and what in ("state", "organ") and len(pair) == 2 and pair[1].end == p \
-                        and all(x.rule == "compound" for x in pair):
-                    yield stop, [Spec(p, stop, None, None, "stop")]  # 「日米両国」: the compound's own two
-                    return
                 found = recent(scan, what, want, word if word in ("省", "部", "庁") else "")
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]

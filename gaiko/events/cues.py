@@ -22,7 +22,7 @@ SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
 LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
 #: Around a state's territory: 「台湾周辺で」「日本近海で」.
-AROUND = re.compile(r"(周辺|近海|沖|付近|近く|を取り囲む|を包囲)")
+AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取り囲む|を包囲|沿い)")
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
 TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
 #: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
@@ -81,6 +81,8 @@ ANSWER = re.compile(r"^(これに対し|これに対して|これを受け|こ�
 HELD = re.compile(r"^(を(行|終え|開|開催|実施)|に臨)")
 #: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」).
 SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け)")
+#: What one is given by another named with から: 「習主席から訪中の招待を受け」「Xから支援を受けて」.
+RECEIVED = re.compile(r"を(受け|受けた|受けて|受けている|受けており)(、|て|た|ている|ており)?")
 #: Measures done to someone: named as a noun, whose they are (「外交官8人の追放」「記者の拘束」) is who
 #: suffers them.
 DONE_TO = {"SANCTION", "COERCE"}

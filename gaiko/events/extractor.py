@@ -84,7 +84,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         fold(text, frames)  # 5. hypotheses, content and folds
         kept = [f for f in frames if not f.drop]
         for f in kept:
-            if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
+            if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" and not f.agreed:
                 ctx.meeting = (list(f.source), list(f.target))
         acting = [f for f in kept if f.source and (f.target or f.type in TARGETLESS)]
         if acting:

@@ -76,7 +76,13 @@ def fold(text: str, frames: list[Frame]) -> None:
 
 def fold_named_acts(text: str, frames: list[Frame]) -> None:
     """An act named as the object of a verb of the same kind is that verb's event:
-    「和平合意に署名した」「停戦合意を締結」 report one agreement, not two."""
+    「和平合意に署名した」「停戦合意を締結」 report one agreement, not two; so is an act named
+    as what another is (「ウクライナへの軍事支援として…ユーロを拠出」)."""
+    for k, f in enumerate(frames):
+        g = next((g for g in frames[k + 1:] if g.type == f.type and g.predicative and not g.drop), None)
+        if g is not None and not f.drop and not f.predicative and text.startswith("として", f.match.char_end):
+            g.source, g.target = g.source or f.source, g.target or f.target
+            f.drop = True
     for f, g in zip(frames, frames[1:]):
         if not f.drop and not g.drop and not f.predicative and g.predicative and f.type == g.type \
                 and _NAMED_ACT_GAP.fullmatch(text, f.match.char_end, g.match.char_start):
@@ -101,6 +107,35 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
 
 
+def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:
+    """The frame whose content ``frames[k]`` is (「訪朝を要請」: the visit is what is asked;
+    「４月に訪中することで合意」: what is agreed), or None."""
+    if k + 1 >= len(frames):
+        return None
+    f, outer = frames[k], frames[k + 1]
+    # (a quote that holds only the content closes before its verb: 「「…撤回するよう」求めた」)
+    link = text[f.match.char_end:outer.match.char_start].replace("」", "").replace("』", "")
+    if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode in ("meet", "multilateral")
+            and f.type == "CONSULT" or outer.match.mode == "mediate") \
+            and (len(link) <= 12 and _CONTENT_LINK.match(link)
+                 or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
+        return outer
+    if outer.type == f.type == "CONSULT" and outer.match.mode == "multilateral" and link in ("への", "に"):
+        return outer  # 「首脳会議への出席」: one attendance
+    return None
+
+
+def clause_start(text: str, frames: list[Frame], k: int) -> int:
+    """Where the clause of ``frames[k]`` starts: after the last comma or the trigger before it."""
+    before = frames[k - 1].match.char_end if k else 0
+    return max(before, text.rfind("、", 0, frames[k].match.char_start) + 1)
+
+
+#: A time in a clause: 「来月」「４月に」「年内に」「来年春」「近く」.
+_TIME_GIVEN = re.compile(r"[0-9０-９一二三四五六七八九十]+(月|日)|来月|来年|来週|今月|今年|年内|月内|年明け|近く|近日|早期|早い時期"
+                         r"|(春|夏|秋|冬)(に|ごろ|頃|まで)")
+
+
 def drop_content(text: str, frames: list[Frame]) -> None:
     """A trigger that is only what another asks, backs or refuses is not an event.
 
@@ -120,38 +155,46 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             if not asked.target:  # and the one told is the one asked
                 asked.target = [a for a in f.target if a.case == "dat"]
             continue
-        if k + 1 < len(frames):
-            outer = frames[k + 1]
-            # (a quote that holds only the content closes before its verb: 「「…撤回するよう」求めた」)
-            link = text[f.match.char_end:outer.match.char_start].replace("」", "").replace("』", "")
-            if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode == "meet"
-                    and f.type == "CONSULT" or outer.match.mode == "mediate") \
-                    and (len(link) <= 12 and _CONTENT_LINK.match(link)
-                         or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
-                if outer.match.pattern in ("確認", "一致") and f.type == "COOPERATE":
-                    # 「連携していくことを確認」「協力を強化することで一致」: agreeing to work together is
-                    # COOPERATE (gold/README.md: intent to cooperate), as done as the agreeing is
-                    outer.drop = True
-                    f.status = outer.status
-                    if outer.source and outer.target:  # (「日米韓の協力」 inside is what they agree on)
-                        f.source, f.target = list(outer.source), list(outer.target)
-                    continue
-                # 「訪露を協議」: the visit is what the talks are about; but what is accused
-                # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
-                f.drop = outer.type != "ACCUSE"
-                if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
-                    outer.target = [a for a in (f.gens or f.source + f.target)
-                                    if a.key not in {s.key for s in outer.source}]
-                if outer.type == f.type == "CONSULT" and not outer.target:
-                    outer.target = list(f.target)  # 「習主席とオンライン形式で会談」: the manner's partner
-                if not outer.target and outer.type != "CONSULT":
-                    own = [a for a in f.target if a.mention.rule != "trigger"]
-                    if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative
-                        asked = [a for a in own if a.case == "dat"] or f.gens or own or f.source
-                    else:  # 「米国による台湾への軍事支援を中止するよう求めた」: asked of the one who acts
-                        asked = f.gens or [a for a in f.source if a.case in ("agent", "gen")] or own or f.source
-                    outer.target = [a for a in asked if a.key not in {s.key for s in outer.source}]
+        outer = content_outer(text, frames, k)
+        if outer is not None:
+            if outer.match.pattern in ("確認", "一致") and f.type == "COOPERATE":
+                # 「連携していくことを確認」「協力を強化することで一致」: agreeing to work together is
+                # COOPERATE (gold/README.md: intent to cooperate), as done as the agreeing is
+                outer.drop = True
+                f.status = outer.status
+                if outer.source and outer.target:  # (「日米韓の協力」 inside is what they agree on)
+                    f.source, f.target = list(outer.source), list(outer.target)
                 continue
+            outer.content.append((clause_start(text, frames, k), f.match.char_start))
+            if outer.type == "AGREE" and f.type == "CONSULT" and f.match.mode != "letter" \
+                    and _TIME_GIVEN.search(text, clause_start(text, frames, k), f.match.char_start):
+                # 「来月モスクワで再び会談することで合意」: the agreement, and the meeting agreed on as planned
+                # (gold/README.md: an agreed future meeting with its time given is a planned CONSULT too)
+                f.status, f.agreed = "planned", True
+                if not f.target:  # (「再び会談する」: those who agreed to)
+                    f.source, f.target = list(outer.source), list(outer.target)
+                continue
+            if outer.type == "AGREE" and f.type == "AID" and f.predicative:
+                # 「４００億ユーロを拠出することで合意」: aid pledged, not yet given (gold/README.md: AID planned)
+                f.status = "planned"
+                f.source = f.source or list(outer.source)
+                continue
+            # 「訪露を協議」: the visit is what the talks are about; but what is accused
+            # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
+            f.drop = outer.type != "ACCUSE"
+            if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
+                outer.target = [a for a in (f.gens or f.source + f.target)
+                                if a.key not in {s.key for s in outer.source}]
+            if outer.type == f.type == "CONSULT" and not outer.target:
+                outer.target = list(f.target)  # 「習主席とオンライン形式で会談」: the manner's partner
+            if not outer.target and outer.type != "CONSULT":
+                own = [a for a in f.target if a.mention.rule != "trigger"]
+                if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative
+                    asked = [a for a in own if a.case == "dat"] or f.gens or own or f.source
+                else:  # 「米国による台湾への軍事支援を中止するよう求めた」: asked of the one who acts
+                    asked = f.gens or [a for a in f.source if a.case in ("agent", "gen")] or own or f.source
+                outer.target = [a for a in asked if a.key not in {s.key for s in outer.source}]
+            continue
         if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
                 and not _REALISED.search(text[:f.match.char_start]):
             f.drop = True
@@ -227,8 +270,8 @@ def fold_visits(frames: list[Frame]) -> None:
     meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", "host", None) and not f.drop]
     for v in visits:
         for m in meets:
-            if m.drop:
-                continue
+            if m.drop or m.agreed or v.agreed:
+                continue  # (a call held and a visit agreed on in it are two: 「電話会談し、４月に訪中することで合意」)
             vs = {a.key for a in v.source}
             ms = {a.key for a in m.source}
             mt = {a.key for a in m.target}

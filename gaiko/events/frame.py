@@ -55,6 +55,12 @@ class Frame:
     location: ActorMention | None = None
     drop: bool = False
     mutual: bool = False  # 「互いに非難し合った」: each of the sources does it to the others
+    #: the clauses that are this frame's content (「４月に北京を訪問することで合意」): their dates are
+    #: the content's, not this frame's
+    content: list[tuple[int, int]] = field(default_factory=list)
+    #: a meeting or visit agreed on (「来月再び会談することで合意」): a planned event of its own,
+    #: but no meeting for what follows to be said at
+    agreed: bool = False
 
     @property
     def type(self) -> str:

@@ -42,6 +42,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         for kept in merged:
             if ev.type == "AGREE" and kept.mentions and ev.mentions and kept.mentions[0] == ev.mentions[0]:
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
+            if kept.mentions and ev.mentions and kept.mentions[0] == ev.mentions[0] and kept.status != ev.status:
+                continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
             if identity(kept) == ident and (dates_compatible(kept.date, ev.date, undated_fits=True)
                                             or _overtaken(kept, ev)):
                 _absorb(kept, ev)

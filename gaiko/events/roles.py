@@ -24,7 +24,7 @@ from ..records import ActorMention
 
 # Longest first: the reader takes the first that matches.
 _PARTICLES: tuple[tuple[str, str], ...] = (
-    ("としては", "skip"), ("として", "skip"), ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"), ("による", "agent"),
+    ("に相当", "skip"), ("としては", "skip"), ("として", "skip"), ("によると", "skip"), ("によれば", "skip"), ("によって", "agent"), ("により", "agent"), ("による", "agent"),
     ("への対応", "about"), ("への対処", "about"), ("に対する対応", "about"), ("について", "about"), ("に続いて", "skip"), ("に続き", "skip"), ("をめぐ", "about"), ("に関し", "about"), ("に関す", "about"),
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("宛てに", "dat"), ("宛ての", "dat"), ("宛に", "dat"), ("宛の", "dat"),  # 「外務省宛に…問い合わせ」
@@ -45,9 +45,9 @@ _SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政�
 _SPOKESPEOPLE = re.compile(r"(の)?(双方|両者|両国政府|両政府|両国首脳|両首脳|両外相|両国防相|両防衛相|両国軍|両[海空陸]?軍|両国|"
                            r"副?報道官|報道局長|副報道局長|報道担当者?|当局者|(選挙管理|税関|検察|司法|捜査|移民|出入国管理|保健|衛生|金融|通貨|規制|海事|航空|国境警備|治安|軍事?|警察|通信|海上保安)?当局|政府高官|高官|幹部|関係者|筋|"
                            r"首脳|代表|代表部|大使館|総領事館|領事館|外交官|職員|担当者|広報官|事務所|"
-                           r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|"
+                           r"駐在武官|武官|大使|公使|参事官|総領事|領事|局長|次官|審議官|課長|(作戦|軍事作戦)?部長|"
                            r"外相理事会|理事会|首脳会議|外相会議|外相会合|首脳会合|会合|会議|加盟各国|加盟国|"
-                           r"外相|首脳|国防相|防衛相|閣僚|総司令官|司令官|参謀総長|参謀長|副大臣|大臣|副首相|首相|大統領|"
+                           r"外相|首脳|国防相|防衛相|閣僚|(最高|総|副|陸軍|海軍|空軍)?司令官|参謀総長|参謀長|トップ|副大臣|大臣|副首相|首相|大統領|"
                            r"公船|船舶|艦艇|艦船|軍艦|漁船|船(?=[0-9０-９一二三四五六七八九十数がはも])|[\u4e00-\u9fff\uff21-\uff3a\uff10-\uff19A-Z0-9]{0,8}機|部隊)"
                            r"(?=[がはもをにとの]|によ|[0-9０-９一二三四五六七八九十数]+[人名隻機])")
 #: A person the dictionary lacks, named with a title after a state or organ: 「外務省の岡野正敬事務次官は」
@@ -189,6 +189,10 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
         elif a.case in ("coord",) and gap <= 1:
             a.case = b.case
+            if b.case == "modifier":  # 「インドのモディ首相、パキスタンのシャリフ首相と」: the name B's modifies
+                head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
+                a.case = head.case if head is not None else a.case
+                a.particle = head.particle if head is not None else a.particle
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat", "agent",
                                                                                "from", "about", "with"):
             # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
@@ -204,8 +208,12 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
             if head is not None and head.case in ("subj", "obj", "dat"):
                 a.case = head.case
-        elif a.case == "gen" and gap <= 4 and not any(ch in text[a.end:b.start] for ch in "、。「」") \
-                and not PHRASE_OF.match(text, b.end):
+        elif a.case == "gen" and gap <= 4 and not (b.case == "none" and b.mention.kind != "person") \
+                and not any(ch in text[a.end:b.start] for ch in "、。「」") \
+                and not PHRASE_OF.match(text, b.end) \
+                and not text[a.end + 1:b.start].endswith(("で", "を", "に", "が", "は", "へ")):
+            # (not 「インド軍の砲撃で民間人が」: a particle closes the noun インド軍 qualifies; nor
+            # 「スウェーデンのＮＡＴＯ加盟」: a body named inside the compound noun the genitive owns)
             a.case = "modifier"
     if args and args[0].particle == "、" and _HEADLINE_HEAD.match(text[:args[0].start]) \
             and not (len(args) > 1 and args[1].start == args[0].end + 1 and args[1].particle in "、とや・") \

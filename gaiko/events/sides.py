@@ -16,8 +16,8 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, SUFFERED)
-from .folds import counterpart
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, RECEIVED, SUFFERED)
+from .folds import content_outer, counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg, coordinated_before
@@ -27,6 +27,8 @@ from .subjects import quote_spans, reaches
 AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
 
 #: Sectors of bodies that act for a state or an international body.
+#: Nominal acts one receives from someone (「…から招待を受け」「…から支援を受けた」).
+_GIVEN_TYPES = {"REQUEST", "AID", "SUPPORT"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
 
 
@@ -57,7 +59,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 + f.target
         elif f.predicative:
             if f.passive:
-                f.target = list(subj or []) + f.target
+                # 「北朝鮮の警備艇に拿捕された」: the owner of what acts on the subject is the agent
+                agents = [a for a in f.target if a.case == "gen" and not f.source
+                          and _OWNED_AGENT.fullmatch(text, a.end, f.match.char_start)]
+                f.source = agents or f.source
+                f.target = list(subj or []) + [a for a in f.target if a not in agents]
             elif subj:
                 f.source = list(subj) + f.source
             if f.gens and f.match.mode == "letter":
@@ -67,6 +73,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif f.gens:
                 f.target.extend(g for g in f.gens if not (f.type in SYMMETRIC_TYPES and _IN_AGREED.match(
                     text, g.end, f.match.char_start)))  # 「両国の関係強化で一致」: the states are in what is agreed
+        elif subj and f.type in _GIVEN_TYPES and RECEIVED.match(text, f.match.char_end) \
+                and (giver := [a for a in args if a.case == "from" and a.end <= f.match.char_start
+                               and is_actor(a) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]):
+            # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked
+            f.source, f.target = giver, list(subj)
         elif subj and SUFFERED.match(text[f.match.char_end:]):
             # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named
             f.target = list(subj) + f.target
@@ -191,7 +202,19 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
                 and a.mention.country not in own | {None} and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
                 and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:], own)
-        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter":
+        if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
+                and _JUDGED_CLAUSE.search(text, 0, f.match.char_start):
+            # 「日米同盟の強化がロシアの安全保障を脅かしていると懸念を示した」: the one whose doing the
+            # clause judged reports (its が-subject, or who owns that subject)
+            own = {a.mention.country for a in f.source}
+            start = max(a.end for a in f.source)
+            doers = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
+                     and a.mention.country not in own | {None}
+                     and (a.case == "subj" and a.particle == "が" or _OWNS_SUBJECT.match(text, a.end))]
+            pair = doers[:1] + [b for a, b in zip(doers, doers[1:]) if b.start == a.end][:len(doers) - 1]
+            f.target = _with_coordinated(text, args, pair, own) if doers else []  # (「日米」: both)
+        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
+                and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
         if f.type not in AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
@@ -227,9 +250,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
                 if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
                     f.target = [a for a in f.target if not _is_private(a)]
-        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.actors and ANSWER.match(text):
-            # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers
-            f.target = _others(ctx.actors, f.source)
+        if not f.target and f.source and f.type in ADDRESSED_TYPES and ANSWER.match(text):
+            # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers, who acted
+            # or, with no act read, spoke in the sentence before (「ラブロフ外相は…と述べた」)
+            f.target = _others(ctx.actors or [], f.source) or _others(ctx.topic or [], f.source)
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
             f.target = counterpart(f.source, ctx.meeting)  # said at the meeting just reported
         if f.type in EVALUATIVE_TYPES and len(f.target) > 1:
@@ -254,13 +278,20 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                             or f.predicative and len({a.mention.country for a in foreign}) == 1):
                 # (for an accusation, a measure or an attack only when one foreign state is named)
                 subjects_ = [a for a in foreign if a.case == "subj"]
-                f.target = [(subjects_ or foreign)[-1]]
+                f.target = _with_coordinated(text, args, [(subjects_ or foreign)[-1]], own)
+        if not f.target and f.source and f.type == "ASSAULT" and not f.predicative \
+                and re.match(r"(で|により|によって)", text[f.match.char_end:]):
+            # 「パキスタン軍は、インド軍の砲撃で民間人が死亡したと明らかにした」: who reports the toll of
+            # another's attack is the one attacked
+            own = {a.mention.country for a in f.source}
+            f.target = [a for a in subj or [] if a.mention.country not in own | {None} and is_actor(a)
+                        and a.end <= f.match.char_start][:1]
         if not f.target and f.source and f.type in ADDRESSED_TYPES and meeting:
             f.target = counterpart(f.source, meeting)  # 「会談し、…で一致した」: said at the meeting
         if not f.target and f.source and f.type == "MOBILIZE":
             # 「台湾周辺で軍事演習」: a drill around a state is aimed at it
             own = {a.mention.country for a in f.source}
-            f.target = [a for a in args if a.case in ("loc", "obj") and a.end <= f.match.char_start
+            f.target = [a for a in args if a.case in ("loc", "obj", "none") and a.end <= f.match.char_start
                         and a.mention.kind in ("state", "place") and a.mention.country not in own | {None}
                         and AROUND.match(text, a.end)][-1:]
         if not f.target and f.predicative and f.source and f.type in AT_PLACES | {"SANCTION", "COERCE"} \
@@ -342,9 +373,18 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
     m = _RELATIVE_OBJECT.fullmatch(text, clause.match.char_end, f.match.char_start)
     return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
 
+#: From the owner of a vessel or unit to the passive verb it is the agent of: 「（北朝鮮）の警備艇に（拿捕され）」.
+_OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって|により)")
+#: An evaluation of what a clause says another does: 「…が…していると懸念」「…したと批判」.
+_JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ)と[、]?(強い|深い|深刻な|重大な)?$")
+#: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
+_OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
+#: The verdict quoted between the conduct and the verb that judges it: 「…の編入を「違法だ」と（非難）」.
+_VERDICT = r"、?「[^」]{1,40}」と、?"
+
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
-_ASKED_OF = re.compile(r"^による[^、。「」をにがは]{0,20}」?(を|に|への|に対し|に対して|に対する)"
-                       rf"((早期に|速やかに|決して|断じて|到底)|{INTENSITY}){{0,3}}$")
+_ASKED_OF = re.compile(r"^による([^、。「」をにがは]{0,20}|[^、。「」がは]{0,30}?(試み|行動|行為|措置|活動|政策))」?(を|に|への|に対し|に対して|に対する)"
+                       rf"({_VERDICT})?((早期に|速やかに|決して|断じて|到底)|{INTENSITY}){{0,3}}$")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
@@ -354,7 +394,7 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
 _CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
-                            rf"{INTENSITY}{{0,3}}")
+                            rf"({_VERDICT})?{INTENSITY}{{0,3}}")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")

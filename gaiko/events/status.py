@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
 from .cues import (CONDITION, FORCEFUL, FORGONE, LIFTED, PAST_REACH, PLANNED_BEFORE, PLEDGED, RELATIONS, SUSPENDED,
                    THREAT_STANCE, TOLD_TO_LEAVE)
+from .folds import content_outer
 from .frame import Frame, after_suru
 from .roles import Arg
 
@@ -74,6 +75,10 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
     conjunctive form shares the next one's."""
     following = "occurred"
     for k in range(len(frames) - 1, -1, -1):
+        if k + 2 < len(frames) and content_outer(text, frames, k + 1) is not None:
+            # 「電話会談し、４月に訪中することで合意した」: the call shares the agreeing's status, not
+            # that of what was agreed
+            following = frames[k + 2].status
         f = frames[k]
         nxt = frames[k + 1].match.char_start if k + 1 < len(frames) else len(text)
         window = text[f.match.char_end:nxt]
@@ -168,7 +173,7 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
 
 #: A stance shown (「反対する考えを示した」「応じない姿勢を強調」): an evaluation made as it is shown.
 _STANCE = re.compile(r"(する|しない|していく|し続ける)?(との|という)?((考え|姿勢|立場|意向|方針)(を|で)(改めて|重ねて)?"
-                     r"(示|表明|明らか|強調|鮮明|貫|崩さ)|構え(だ|を|で|。|$))")
+                     r"(示|表明|明らか|強調|鮮明|貫|崩さ|決め|決定|固め)|構え(だ|を|で|。|$))")
 
 _CLAUSE_END = re.compile(r"(と(述べ|語|話|説明|強調|指摘|明らか|伝え|報じ|発表|主張)"
                          r"|という(?!見方|可能性|観測|疑い|見通し|予定|計画|方針|公算)|としている|とした)")

@@ -78,16 +78,18 @@ def _standing(sentence: str, start: int, end: int) -> bool:
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
                status: str, mentions: list[tuple[int, int, ActorMention]],
                anchor: str | None = None, reporters: list[tuple[int, int]] = (),
-               triggers: list[int] = (), floor: int = 0) -> Timex | None:
+               triggers: list[int] = (), floor: int = 0, skip: list[tuple[int, int]] = ()) -> Timex | None:
     """The timex that dates the event whose trigger spans [trigger_start, trigger_end).
 
     ``reporters`` are the spans of subjects in the sentence that are not the
     event's own actors: a day right after one of them (「ホワイトハウスは13日、
-    北朝鮮が…提供したと発表した」) belongs to that subject's reporting verb.
+    北朝鮮が…提供したと発表した」) belongs to that subject's reporting verb. ``skip`` are the
+    spans of the event's content clauses: 「４月に訪中することで合意」 dates the visit, not the agreeing.
     """
     tense = "future" if status == "planned" else "past"
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
+               and not any(a <= t.start < b for a, b in skip)
                and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned"
                         and not _STARTS_AT.match(sentence, t.end) and not _CLOCK.search(t.text))
                and not (status == "occurred" and _future(t, published))
@@ -152,6 +154,8 @@ def said_at_meeting(sentence: str) -> bool:
 def _argument_of_another(sentence: str, trigger_end: int) -> bool:
     """True when the trigger is a noun that another predicate is about (「ウクライナ侵攻を協議する
     会合で」「侵攻を巡る会合」), not the event itself (「会談を行った」「協力のもと」)."""
+    if sentence.startswith(("を受けた", "を受けている"), trigger_end):
+        return False  # 「13日、…から招待を受けた」: what was received that day, not an answer to it
     return _argument().match(sentence, trigger_end) is not None
 
 
@@ -320,7 +324,8 @@ class EventDates:
         tx = date_event(sentence, frame.match.char_start, frame.match.char_end, self.published,
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
-                        triggers=[g.match.char_start for g in owners], floor=inner)
+                        triggers=[g.match.char_start for g in owners], floor=inner,
+                        skip=[(a, b) for g in frames for a, b in g.content if not a <= frame.match.char_start <= b])
         if tx is None and frame.type in SAID_TYPES and ev.status == "occurred":
             # 「首相は11日、…しなければ…攻撃を再開すると述べた」: said on the day its speaker spoke
             spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
