@@ -165,3 +165,22 @@ def test_an_excerpt_cut_mid_sentence_keeps_its_last_line():
     assert "関連記事" not in text and "ニュース速報" not in text
     menu = "外務省は5日、中国大使館の公使に抗議した。日本政府は同様の抗議を繰り返している。\n\nホーム、政治、経済、国際、スポーツ\n"
     assert "ホーム" not in clean_text(menu)  # a menu with commas is no cut sentence: too short
+
+
+def test_a_lone_prose_line_beside_the_article_is_kept_only_where_an_article_puts_one():
+    """A broadcaster's lead above a speaker's label and quote, and a paragraph of several
+    sentences past a teaser list, are the article's; a one-sentence caption past teaser
+    headlines is not."""
+    body = ("首相は閉幕後の記者会見で、アフリカ各国との経済協力を拡大する考えを示しました。"
+            "会議には49カ国の首脳らが出席し、共同宣言を採択しました。\n\n"
+            "一方、共同議長を務めた大統領は、日本の支援に謝意を示したうえで、投資の拡大を求めました。"
+            "次回の会議は3年後に開かれる予定です。\n\n")
+    lead = "横浜で開かれた国際会議は先ほど閉幕し、首相は投資や人材育成を強化すると強調しました。\n\n"
+    quote = "首相\n\n「今回の会議を機に、アフリカの未来への投資をいっそう拡大してまいります\n\n"
+    assert clean_text(lead + quote + body).startswith(lead.strip())
+    teasers = "- 外相、中東歴訪へ 「対話を重視」\n- 円相場、一時1ドル150円台に\n\n"
+    after = "承認したのは第16弾となる制裁案だ。48人と35団体が対象となった。欧州としては強硬姿勢を保つ意思を示すものだ。\n\n"
+    assert after.strip() in clean_text(body + teasers + after)
+    caption = "首相は会見で協力の拡大を強調した(写真は会見場。代表撮影)\n\n"
+    headlines = "《独自》外相、来月にも訪中で調整 関係改善探る\nトピックス\n\n"
+    assert "写真は" not in clean_text(body + headlines + caption)

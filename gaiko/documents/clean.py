@@ -13,7 +13,10 @@
    list, teaser block or related-links list ends it. Further runs (two prose
    lines at least) are kept when they are large compared with the main one, or
    when they stand within a few lines of a kept run (an article interrupted
-   by an advertisement or a photo block).
+   by an advertisement or a photo block). A lone prose line near a kept run is
+   kept when it has several sentences (a paragraph past a teaser list) or only a
+   speaker's label and quote stand between (a broadcaster's lead), not otherwise
+   (a photo caption past teaser headlines).
 4. The prose lines of the kept runs are joined with "\\n\\n". Lines are only
    stripped of surrounding whitespace, never rewritten, so evidence copied from
    the raw text stays a substring of the cleaned text.
@@ -46,6 +49,9 @@ SECONDARY_SHARE = 0.5
 SECONDARY_MIN_CHARS = 200
 NEAR_MIN_CHARS = 100
 NEAR_LINES = 8
+# One prose line on its own (a lead above a speaker's label and quote, a paragraph after a
+# teaser list) is kept only near a kept run, and only if it is at least this long.
+SINGLE_NEAR_MIN_CHARS = 40
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts a run only: linear
@@ -192,10 +198,11 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
     while pending:
         lo, hi = pending.pop()
         found = _best_segment(weights, lo, hi)
-        if found is None or found[0] < NEAR_MIN_CHARS:
+        if found is None or found[0] < SINGLE_NEAR_MIN_CHARS:
             continue
         score, start, end = found
-        if sum(1 for line in lines[start:end + 1] if line.prose) >= 2:
+        prose = sum(1 for line in lines[start:end + 1] if line.prose)
+        if prose >= 2 and score >= NEAR_MIN_CHARS or prose == 1:
             candidates.append(found)
         pending += [(lo, start), (end + 1, hi)]
     # Large runs first, then runs near a kept one, until nothing changes.
@@ -205,11 +212,35 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
         for found in list(candidates):
             score, start, end = found
             near = any(_distance((start, end), run) <= NEAR_LINES for run in runs)
+            if sum(1 for line in lines[start:end + 1] if line.prose) == 1:
+                # one line: an article's paragraph of several sentences past a teaser list, or a lead
+                # set off from the run only by a speaker's label or a quote, not a caption past a list
+                near = any(_distance((start, end), run) <= NEAR_LINES
+                           and (_sentences(lines[end].text) >= 2 or _plain_gap(lines, (start, end), run))
+                           for run in runs)
+                score = 0
             if score >= floor or near:
                 runs.append((start, end))
                 candidates.remove(found)
                 changed = True
     return sorted(runs)
+
+
+def _sentences(text: str) -> int:
+    return sum(text.count(mark) for mark in SENTENCE_MARKS)
+
+
+#: A speaker's label above a quote (「石破総理」) is at most this long.
+LABEL_MAX_CHARS = 10
+
+
+def _plain_gap(lines: list[Line], a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Between two disjoint runs, only what sets a quote apart: a speaker's label, the quote
+    itself left unfinished (「「…取り組んでまいります」」), at most three lines; no list, heading,
+    teaser headline, date or link line."""
+    lo, hi = (a[1] + 1, b[0]) if a[0] < b[0] else (b[1] + 1, a[0])
+    return hi - lo <= 3 and all(line.why == "short" and len(line.text) <= LABEL_MAX_CHARS
+                                or line.text.startswith("「") for line in lines[lo:hi])
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
