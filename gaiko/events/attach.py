@@ -268,7 +268,10 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     starts = {f.match.char_start for f in frames}
     for n, a in enumerate(args):
         k = next_frame(frames, a.end)
-        if a.case == "none" and a.mention.rule != "compound" and a.mention.kind == "state" and k is not None \
+        if a.case == "none" and a.mention.kind == "state" and k is not None and text[a.start - 1:a.start] == "対" \
+                and _NOUN_RUN.match(text[a.end:frames[k].match.char_start]):
+            a.case = "obj"  # 「対ロ制裁」「対中輸出規制」: the state the measure is against
+        elif a.case == "none" and a.mention.rule != "compound" and a.mention.kind == "state" and k is not None \
                 and _ACT_PREFIX.fullmatch(text, a.end, frames[k].match.char_start):
             a.case = "obj"  # 「ウクライナ全面侵攻」: the state the act is aimed at
         elif a.case == "none" and a.end not in starts and k is not None and not frames[k].predicative \

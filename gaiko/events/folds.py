@@ -131,6 +131,8 @@ def clause_start(text: str, frames: list[Frame], k: int) -> int:
     return max(before, text.rfind("、", 0, frames[k].match.char_start) + 1)
 
 
+#: Agreeing words that pledge what they take as content: 「軍事支援を約束」.
+_PLEDGES = ("約束", "確約", "誓約")
 #: A time in a clause: 「来月」「４月に」「年内に」「来年春」「近く」.
 _TIME_GIVEN = re.compile(r"[0-9０-９一二三四五六七八九十]+(月|日)|来月|来年|来週|今月|今年|年内|月内|年明け|近く|近日|早期|早い時期"
                          r"|(春|夏|秋|冬)(に|ごろ|頃|まで)")
@@ -157,6 +159,12 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             continue
         outer = content_outer(text, frames, k)
         if outer is not None:
+            if outer.match.pattern in _PLEDGES and f.type == "AID":
+                # 「追加の軍事支援を約束した」: a pledge of concrete aid is that aid, planned (gold/README.md)
+                outer.drop = True
+                f.status = "planned" if outer.status == "occurred" else outer.status
+                f.source, f.target = f.source or list(outer.source), f.target or list(outer.target)
+                continue
             if outer.match.pattern in ("確認", "一致") and f.type == "COOPERATE":
                 # 「連携していくことを確認」「協力を強化することで一致」: agreeing to work together is
                 # COOPERATE (gold/README.md: intent to cooperate), as done as the agreeing is
