@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
-from .events.extractor import NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim
+from .events.extractor import (NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim,
+                               split_like_meetings)
 from .events.delegations import hand_to_people, sides_named
 from .events.merge import merge_events
 from .events.topic import topic_pair, with_topic_side
@@ -213,6 +214,7 @@ def _batch(docs: list[Document], options: Options,
                 if not any(g is f for g, _ in found) and (g := with_topic_side(
                         f, topic_pair(events + [e for _, e in found], mentions), s.text)) is not None:
                     found.extend((g, ev) for ev in frame_to_events(doc.id, g, s.text, s.start, evidence))
+            found = split_like_meetings(found)
             eventful = list({id(f): f for f, _ in found}.values())
             for f, ev in found:
                 ev.basis = basis_of(ev, parsed=s.reading is None, sentence=s.text, events_in_sentence=len(found))

@@ -104,3 +104,24 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
                  mentions=[Mention(doc_id, s, s + len(text))],
                  trigger=text[f.match.char_start:f.match.char_end], rule=f.match.id)
 
+
+
+def split_like_meetings(found: list[tuple[Frame, Event]]) -> list[tuple[Frame, Event]]:
+    """What is said at meetings held one by one goes to each: 「ギニアやコートジボワールなどとの
+    2国間の首脳会談を相次いで行い、…協力を確認した」 is a cooperation with each, as the meetings are
+    one each (:func:`frame_to_events`). ``found`` are a sentence's (frame, event) pairs."""
+    split: list[frozenset[str]] = []
+    for f, _ in found:
+        events = [ev for g, ev in found if g is f]
+        if f.type == "CONSULT" and len(events) >= 2:
+            split.append(frozenset(document_key(t) for ev in events for t in ev.target))
+    if not split:
+        return found
+    out: list[tuple[Frame, Event]] = []
+    for f, ev in found:
+        keys = frozenset(document_key(t) for t in ev.target)
+        if f.type != "CONSULT" and len(ev.target) >= 2 and keys in split:
+            out.extend((f, replace(ev, target=[t], mentions=list(ev.mentions))) for t in ev.target)
+        else:
+            out.append((f, ev))
+    return out

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Final
 from ..plover import TARGETLESS
 from ..records import ActorMention
 from .attach import Reading, read_frames
-from .build import frame_to_events
+from .build import frame_to_events, split_like_meetings
 from .folds import fold
 from .frame import Context, Frame, NeedsParse
 from .roles import Arg, build_args
@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["NEEDS_PARSE", "Context", "Frame", "Reading", "complete", "frame_to_events", "read", "sentence_args",
-           "skim"]
+           "skim", "split_like_meetings"]
 
 
 class _Need(enum.Enum):
