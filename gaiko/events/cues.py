@@ -39,7 +39,7 @@ FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 #: Between an argument and a symmetric trigger: the clause that is the agreement's content.
 IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
 #: The two sides of a meeting named together: 「双方は」「両者は」.
-BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営)(は|が|とも|も)")
+BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営|両外相|両首脳|両大臣|両国防相|両代表)(は|が|とも|も)")
 #: A sentence that opens on the meeting just reported (「会談では、…で一致した」): what it
 #: reports passed between that meeting's sides.
 #: Right after a meeting's trigger: what follows was said or done at it (「…首脳会談では、」).

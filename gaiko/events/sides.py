@@ -109,6 +109,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and _EARLIER_MEETING.search(text, 0, f.match.char_start):
             # 「（両首脳が電話会談した。）先月30日の釜山での首脳会談以来…」: their earlier meeting
             f.source, f.target = list(ctx.meeting[0]), list(ctx.meeting[1])
+        if not f.source and ctx.meeting and f.type not in SYMMETRIC_TYPES \
+                and (f.target or f.type not in ("REQUEST", "SUPPORT")) and BOTH_SIDES.search(text[:f.match.char_start]):
+            # 「両外相は、北朝鮮による…開発を非難することで一致」: both sides act on a third
+            f.source = list(ctx.meeting[0]) + list(ctx.meeting[1])
         if not f.source and ctx.meeting and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
                 and (BOTH_SIDES.search(text[:f.match.char_start]) or AT_MEETING.match(text)):
             # 「双方は…で一致した」: the two sides of the meeting just reported
@@ -197,7 +201,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # (「ロシアによる併合を認めない」: refused to it)
             own = {a.mention.country for a in f.source}
             f.target = _with_coordinated(text, args, [a for a in args if a.case == "agent" and a.mention.country not in own
-                                                      and _ASKED_OF.match(text[a.end:f.match.char_start])][-1:], own)
+                                                      and _ASKED_OF.match(text[a.end:f.match.char_start])
+                                                      and not _HELP_ASKED.search(text, a.end, f.match.char_start)][-1:], own)
         if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
             # 「中国の「威圧的な行動」を批判」「北朝鮮の核開発に対する深刻な懸念」: whose conduct the object is
             own = {a.mention.country for a in f.source}
@@ -270,6 +275,15 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in _object_phrase(text, f, args)
                         if a.mention.kind == "organisation" and a.mention.country not in own][:1] or f.target
+        if not f.target and f.source and f.type == "SUPPORT" and meeting \
+                and any({a.key for a in f.source} <= {b.key for b in side} for side in meeting) \
+                and not any(a.mention.kind == "state" and a.start < f.match.char_start
+                            and a.mention.country in {b.mention.country for b in counterpart(f.source, meeting)}
+                            for a in args):
+            # 「岸田首相は…との会談で…協力を求め、ユン氏は全面的な支持を表明した」: one side's support
+            # at a meeting is for the other side, not for a third state their words name (but the
+            # other side's state named is whom it is for: 「ウクライナを訪問した…支援していくことを表明」)
+            f.target = counterpart(f.source, meeting)
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
@@ -382,6 +396,8 @@ _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって
 _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ)と[、]?(強い|深い|深刻な|重大な)?$")
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
+#: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
+_HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")
 #: The verdict quoted between the conduct and the verb that judges it: 「…の編入を「違法だ」と（非難）」.
 _VERDICT = r"、?「[^」]{1,40}」と、?"
 
