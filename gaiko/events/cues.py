@@ -82,7 +82,7 @@ HELD = re.compile(r"^(を(行|終え|開|開催|実施)|に臨)")
 #: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」).
 SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け)")
 #: What one is given by another named with から: 「習主席から訪中の招待を受け」「Xから支援を受けて」.
-RECEIVED = re.compile(r"を(受け|受けた|受けて|受けている|受けており)(、|て|た|ている|ており)?")
+RECEIVED = re.compile(r"を受け")
 #: Measures done to someone: named as a noun, whose they are (「外交官8人の追放」「記者の拘束」) is who
 #: suffers them.
 DONE_TO = {"SANCTION", "COERCE"}

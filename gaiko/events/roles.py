@@ -189,7 +189,7 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
         elif a.case in ("coord",) and gap <= 1:
             a.case = b.case
-            if b.case == "modifier":  # 「インドのモディ首相、パキスタンのシャリフ首相と」: the name B's modifies
+            if b.case == "modifier":  # 「インドのモディ首相、パキスタンのシャリフ首相と」: the role of the name B modifies
                 head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
                 a.case = head.case if head is not None else a.case
                 a.particle = head.particle if head is not None else a.particle

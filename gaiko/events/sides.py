@@ -27,9 +27,9 @@ from .subjects import quote_spans, reaches
 AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
 
 #: Sectors of bodies that act for a state or an international body.
+_OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
 #: Nominal acts one receives from someone (「…から招待を受け」「…から支援を受けた」).
 _GIVEN_TYPES = {"REQUEST", "AID", "SUPPORT"}
-_OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
 
 
 def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: str, args: list[Arg],
@@ -389,6 +389,7 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
     and the particle ``f`` takes."""
     m = _RELATIVE_OBJECT.fullmatch(text, clause.match.char_end, f.match.char_start)
     return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
+
 
 #: From the owner of a vessel or unit to the passive verb it is the agent of: 「（北朝鮮）の警備艇に（拿捕され）」.
 _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって|により)")
