@@ -56,7 +56,7 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
-    if ev.type == "CONSULT" and ev.mode in ("meet", "phone", "mediate") and len(ev.target) >= 2 \
+    if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(ev.target) >= 2 \
             and len(ev.source) == 1 and not joint:
         # 「ギニアやコートジボワールなどとの首脳会談」: one side meeting several named apart, one meeting each
         return [replace(ev, target=[t], mentions=list(ev.mentions)) for t in ev.target]

@@ -16,6 +16,8 @@ from .roles import Arg
 
 #: After help that enables the clause's act: 「（Xの協力）のもと」「（Xの支援）を受けて」.
 _HELPED = re.compile(r"^(の(もと|下)(で|、)?|を(得|受け)て)")
+#: After a mediation, what it brings about: 「（米国の仲介）により、…合意した」.
+_BROUGHT_ABOUT = re.compile(r"(により|によって|で|を受けて|の(もと|下)で)、?")
 #: After an act that another answers: 「（演習）に対抗して」.
 _ANSWERED = re.compile(r"^(に対抗(して|し)|への対抗措置として|に反発(して|し))")
 
@@ -54,3 +56,11 @@ def lend_between(frames: list[Frame], text: str, args: list[Arg], subjects: dict
         if f.type in ADDRESSED_TYPES and letters:
             f.target = list(letters[-1].target)
             f.source = f.source or list(letters[-1].source)
+
+    # 「米国の仲介により、インドとパキスタンは停戦に合意した」: a mediation brings about what follows it,
+    # between those who do it
+    for k, f in enumerate(frames[:-1]):
+        if f.match.mode == "mediate" and f.source and not f.target and _BROUGHT_ABOUT.match(text, f.match.char_end):
+            later = frames[k + 1]
+            mine = {a.key for a in f.source}
+            f.target = [a for a in later.source + later.target if a.key not in mine]

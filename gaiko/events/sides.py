@@ -151,9 +151,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in own)]
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
+                and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country) \
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
-            f.source, f.target = f.source[:1], f.source[1:]  # 「AとBは…で合意した」「両首脳は」
+            # 「AとBは…で合意した」「両首脳は」 (not two of one state: 「ルビオ国務長官とバンス副大統領は…と協議」)
+            f.source, f.target = f.source[:1], f.source[1:]
         # the predicate before it, past the nominal acts its object names (「抗議し、発言の撤回を要求した」)
         # (or the act just before it, said: 「「極めて遺憾だ」と述べ、即時撤去を求めた」)
         j = k - 1 if k and frames[k - 1].type in ADDRESSED_TYPES and frames[k - 1].target \
@@ -221,6 +223,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                      and (a.case == "subj" and a.particle == "が" or _OWNS_SUBJECT.match(text, a.end))]
             pair = doers[:1] + [b for a, b in zip(doers, doers[1:]) if b.start == a.end][:len(doers) - 1]
             f.target = _with_coordinated(text, args, pair, own) if doers else []  # (「日米」: both)
+        if f.match.mode == "mediate" and f.predicative and f.source:
+            # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
+            mine = {a.mention.country for a in f.source}
+            parties = [a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
+                       and a.start > max(b.end for b in f.source) and a.mention.country not in mine]
+            f.target = parties if len(parties) >= 2 else f.target
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
                 and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
