@@ -193,7 +193,7 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
         return []
     runs = [(main[1], main[2])]
     floor = max(SECONDARY_MIN_CHARS, SECONDARY_SHARE * main[0])
-    candidates: list[tuple[int, int, int]] = []
+    candidates: list[tuple[int, int, int, int]] = []  # (score, start, end, prose lines)
     pending = [(0, main[1]), (main[2] + 1, len(weights))]
     while pending:
         lo, hi = pending.pop()
@@ -203,23 +203,26 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
         score, start, end = found
         prose = sum(1 for line in lines[start:end + 1] if line.prose)
         if prose >= 2 and score >= NEAR_MIN_CHARS or prose == 1:
-            candidates.append(found)
+            candidates.append((score, start, end, prose))
         pending += [(lo, start), (end + 1, hi)]
     # Large runs first, then runs near a kept one, until nothing changes.
     changed = True
     while changed:
         changed = False
         for found in list(candidates):
-            score, start, end = found
-            near = any(_distance((start, end), run) <= NEAR_LINES for run in runs)
-            if sum(1 for line in lines[start:end + 1] if line.prose) == 1:
-                # one line: an article's paragraph of several sentences past a teaser list, or a lead
-                # set off from the run only by a speaker's label or a quote, not a caption past a list
+            score, start, end, prose = found
+            if prose == 1:
+                # one line (never kept for its size): an article's paragraph of several sentences past
+                # a teaser list, or a lead set off from the run only by a speaker's label or a quote,
+                # not a caption past a list
+                large = False
                 near = any(_distance((start, end), run) <= NEAR_LINES
                            and (_sentences(lines[end].text) >= 2 or _plain_gap(lines, (start, end), run))
                            for run in runs)
-                score = 0
-            if score >= floor or near:
+            else:
+                large = score >= floor
+                near = any(_distance((start, end), run) <= NEAR_LINES for run in runs)
+            if large or near:
                 runs.append((start, end))
                 candidates.remove(found)
                 changed = True

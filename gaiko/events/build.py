@@ -12,7 +12,7 @@ from typing import Any
 
 from ..identity import document_key
 from ..plover import TARGETLESS
-from ..records import Event, Mention
+from ..records import ActorMention, Event, Mention
 from .frame import Frame
 from .roles import Arg
 from .sides import AT_PLACES
@@ -31,11 +31,16 @@ def actors_of(args: list[Arg], sentence_start: int) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
-        actor: dict[str, Any] = {"id": ident, "country": m.country, "text": m.text}
-        if m.sector:
-            actor["sector"] = m.sector
-        out.append(actor)
+        out.append(actor_record(m))
     return out
+
+
+def actor_record(m: ActorMention) -> dict[str, Any]:
+    """The actor of an event side as the record holds it (EVENTS.md); a place stands for its state."""
+    actor: dict[str, Any] = {"id": m.country if m.kind == "place" else m.id, "country": m.country, "text": m.text}
+    if m.sector:
+        actor["sector"] = m.sector
+    return actor
 
 
 def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evidence: str | None = None) -> list[Event]:
@@ -110,11 +115,12 @@ def split_like_meetings(found: list[tuple[Frame, Event]]) -> list[tuple[Frame, E
     """What is said at meetings held one by one goes to each: 「ギニアやコートジボワールなどとの
     2国間の首脳会談を相次いで行い、…協力を確認した」 is a cooperation with each, as the meetings are
     one each (:func:`frame_to_events`). ``found`` are a sentence's (frame, event) pairs."""
-    split: list[frozenset[str]] = []
-    for f, _ in found:
-        events = [ev for g, ev in found if g is f]
-        if f.type == "CONSULT" and len(events) >= 2:
-            split.append(frozenset(document_key(t) for ev in events for t in ev.target))
+    meetings: dict[int, list[Event]] = {}
+    for f, ev in found:
+        if f.type == "CONSULT":
+            meetings.setdefault(id(f), []).append(ev)
+    split = [frozenset(document_key(t) for ev in events for t in ev.target)
+             for events in meetings.values() if len(events) >= 2]
     if not split:
         return found
     out: list[tuple[Frame, Event]] = []

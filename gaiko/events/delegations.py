@@ -11,9 +11,8 @@ document's meetings and agreements between exactly those two states to those two
 from __future__ import annotations
 
 import re
-from typing import Any
-
 from ..records import ActorMention, Event
+from .build import actor_record
 
 #: A state's side, then (before the next side) who led or attended for it.
 _SIDE = re.compile(r"^側(は|が|から|の代表団は|代表団は)")
@@ -60,12 +59,5 @@ def hand_to_people(events: list[Event], people: dict[str, ActorMention]) -> None
             continue
         if {side[0].get("country") for side in sides} != states:
             continue
-        ev.source = [_actor(people[ev.source[0]["country"]])]
-        ev.target = [_actor(people[ev.target[0]["country"]])]
-
-
-def _actor(m: ActorMention) -> dict[str, Any]:
-    actor: dict[str, Any] = {"id": m.id, "country": m.country, "text": m.text}
-    if m.sector:
-        actor["sector"] = m.sector
-    return actor
+        ev.source = [actor_record(people[ev.source[0]["country"]])]
+        ev.target = [actor_record(people[ev.target[0]["country"]])]

@@ -79,8 +79,10 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
     「和平合意に署名した」「停戦合意を締結」 report one agreement, not two; so is an act named
     as what another is (「ウクライナへの軍事支援として…ユーロを拠出」)."""
     for k, f in enumerate(frames):
+        if f.drop or f.predicative or not text.startswith("として", f.match.char_end):
+            continue
         g = next((g for g in frames[k + 1:] if g.type == f.type and g.predicative and not g.drop), None)
-        if g is not None and not f.drop and not f.predicative and text.startswith("として", f.match.char_end):
+        if g is not None:
             g.source, g.target = g.source or f.source, g.target or f.target
             f.drop = True
     for f, g in zip(frames, frames[1:]):
@@ -173,9 +175,10 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 if outer.source and outer.target:  # (「日米韓の協力」 inside is what they agree on)
                     f.source, f.target = list(outer.source), list(outer.target)
                 continue
-            outer.content.append((clause_start(text, frames, k), f.match.char_start))
+            clause = (clause_start(text, frames, k), f.match.char_start)
+            outer.content.append(clause)
             if outer.type == "AGREE" and f.type == "CONSULT" and f.match.mode != "letter" \
-                    and _TIME_GIVEN.search(text, clause_start(text, frames, k), f.match.char_start):
+                    and _TIME_GIVEN.search(text, *clause):
                 # 「来月モスクワで再び会談することで合意」: the agreement, and the meeting agreed on as planned
                 # (gold/README.md: an agreed future meeting with its time given is a planned CONSULT too)
                 f.status, f.agreed = "planned", True

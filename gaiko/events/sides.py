@@ -221,8 +221,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             doers = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
                      and a.mention.country not in own | {None}
                      and (a.case == "subj" and a.particle == "が" or _OWNS_SUBJECT.match(text, a.end))]
-            pair = doers[:1] + [b for a, b in zip(doers, doers[1:]) if b.start == a.end][:len(doers) - 1]
-            f.target = _with_coordinated(text, args, pair, own) if doers else []  # (「日米」: both)
+            named = doers[:1]  # with the names of one compound right after it (「日米」: both)
+            for b in doers[1:]:
+                if b.start != named[-1].end:
+                    break
+                named.append(b)
+            f.target = _with_coordinated(text, args, named, own)
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
             mine = {a.mention.country for a in f.source}
@@ -284,14 +288,15 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = [a for a in _object_phrase(text, f, args)
                         if a.mention.kind == "organisation" and a.mention.country not in own][:1] or f.target
         if not f.target and f.source and f.type == "SUPPORT" and meeting \
-                and any({a.key for a in f.source} <= {b.key for b in side} for side in meeting) \
-                and not any(a.mention.kind == "state" and a.start < f.match.char_start
-                            and a.mention.country in {b.mention.country for b in counterpart(f.source, meeting)}
-                            for a in args):
+                and any({a.key for a in f.source} <= {b.key for b in side} for side in meeting):
             # 「岸田首相は…との会談で…協力を求め、ユン氏は全面的な支持を表明した」: one side's support
             # at a meeting is for the other side, not for a third state their words name (but the
             # other side's state named is whom it is for: 「ウクライナを訪問した…支援していくことを表明」)
-            f.target = counterpart(f.source, meeting)
+            other = counterpart(f.source, meeting)
+            theirs = {b.mention.country for b in other}
+            if not any(a.mention.kind == "state" and a.start < f.match.char_start and a.mention.country in theirs
+                       for a in args):
+                f.target = other
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
             # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
             # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
