@@ -558,6 +558,18 @@ def test_a_bare_sole_office_is_its_holder_at_the_date(linker):
     assert [m.id for m in find(linker, "上皇陛下は静養された。", "2023-03-17", "上皇陛下")] == ["Akihito"]
 
 
+def test_a_bare_home_office_is_the_papers_own_holder_unless_another_was_named(linker):
+    # Japanese news writes Japan's prime minister and ministers bare (「首相は２日、…」); a foreign
+    # holder is named first, and then the bare title is that one's
+    assert [m.id for m in find(linker, "首相は２日、フィリピンを訪問した。", "2024-09-30", "首相")] == ["Fumio Kishida"]
+    assert [m.id for m in find(linker, "外相は記者会見で述べた。", "2025-03-01", "外相")] == ["Takeshi Iwaya"]
+    assert [m.id for m in find(linker, "英国のスターマー首相は来日した。首相は会談した。", "2025-03-01", "首相")][-1:] \
+        == ["Keir Starmer"]
+    # a description, not an actor: 「台湾で首相にあたる行政院長」; a foreign state's office: 「中国の首相」
+    assert find(linker, "台湾で首相にあたる行政院長が来日した。", "2025-03-01", "首相") == []
+    assert [m.id for m in find(linker, "中国の首相は会談した。", "2025-03-01", "中国の首相")] == ["Li Qiang"]
+
+
 def test_an_office_many_hold_at_once_names_none_of_them(linker):
     # 代表 is a party leader's title, held by several at once: 「日本代表」 is Japan's delegate, not one of them
     assert [(m.id, m.kind) for m in find(linker, "日本代表が国連で演説した。", "2025-06-01", "日本代表")] == [("JPN", "state")]

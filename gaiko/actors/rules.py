@@ -323,7 +323,16 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
             found = recent_person(scan, t[1].value or "", norm[p:t[0]], 1)
             if found:
                 yield t[0], [found[0].copy(p, t[0], "anaphora")]
+            elif norm[p:t[0]] in _HOME_OFFICES and prev != "の" and scan.default_country and nxt in "はがもと、" \
+                    and (holder := scan.resolve_holder(scan.index.people_of(scan.default_country),
+                                                       t[1].value or "")) is not None:
+                # 「首相は２日、…」 with no prime minister named before: the paper's own (Japanese news)
+                yield t[0], [person_spec(p, t[0], holder, "home-office", [t[1].value or ""])]
 
+
+#: Offices the Japanese press writes bare for Japan's holder when no other holder was named before
+#: (「首相は２日、…」「外相は記者会見で」); a foreign one is always named first (「英国のスターマー首相」).
+_HOME_OFFICES = ("首相", "外相", "官房長官", "防衛相", "財務相", "経済産業相", "経産相", "外務大臣", "防衛大臣", "総理大臣", "総理")
 
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")

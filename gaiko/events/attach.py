@@ -228,6 +228,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case == "from" and _SAID_CLAUSE_END.search(text, a.end, f.match.char_start) \
                 and any(b.case == "subj" and b.particle == "が" and b.end <= a.start for b in args):
             continue  # 「（米国は）ロシアが北朝鮮から…調達したと非難」: the said clause's, not the speaker's
+        if a.case == "agent" and f.type in EVALUATIVE_TYPES \
+                and _AGENT_OF_OBJECT.fullmatch(text, a.end + len(a.particle), f.match.char_start):
+            f.target.append(a)  # 「日本の閣僚による靖国神社参拝に遺憾」: whose act is judged, not who judges
+            continue
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)
@@ -244,6 +248,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
 
     # subjects: the closest subject before a trigger whose clause is still open
     return Reading(text, args, frames, read_subjects(text, doc, args, frames))
+
+
+#: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle
+#: (「靖国神社参拝に「深い失望と（遺憾）」」「領海侵入を（非難）」).
+_AGENT_OF_OBJECT = re.compile(r"[^、。「」]{1,16}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な)?")
 
 
 def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:

@@ -34,6 +34,9 @@ FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
 THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
 #: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
 PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける|再開する|開始する|加える|強化する)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
+#: Aid announced as given later: 「５億ドルの追加支援を表明」 (expressing a protest is protesting; expressing
+#: aid is pledging it).
+AID_PLEDGED = re.compile(r"^を(改めて|新たに)?(表明|約束|確約|誓約)")
 #: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
 FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 #: Between an argument and a symmetric trigger: the clause that is the agreement's content.

@@ -91,8 +91,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                     and HELD.match(text[f.match.char_end:]):
                 # 「トランプ米大統領と金正恩委員長は…米朝首脳会談を終え」: the states' leaders named hold it
                 f.source, f.target = [named[0]], named[1:] + f.target
-            elif len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES:
-                f.source, f.target = [f.gens[0]], f.gens[1:] + f.target
+            elif len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES and f.match.mode != "mediate":
+                f.source, f.target = [f.gens[0]], f.gens[1:] + f.target  # (「AとBの仲介」: both mediate)
             elif f.gens:
                 f.source = list(f.gens)
             elif subj and not f.source and not (f.type == "AGREE" and text.startswith("の", f.match.char_end)) \

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
-from .cues import (CONDITION, FORCEFUL, FORGONE, LIFTED, PAST_REACH, PLANNED_BEFORE, PLEDGED, RELATIONS, SUSPENDED,
+from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, PAST_REACH, PLANNED_BEFORE, PLEDGED, RELATIONS, SUSPENDED,
                    THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import content_outer
 from .frame import Frame, after_suru
@@ -150,7 +150,8 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
         elif f.type in FORCEFUL and THREAT_STANCE.match(after):
             f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
             f.status = "occurred"
-        elif not f.predicative and f.status == "occurred" and PLEDGED.match(after) \
+        elif f.status == "occurred" and (not f.predicative and PLEDGED.match(after)
+                                         or f.type == "AID" and AID_PLEDGED.match(after)) \
                 and not (f.type in DECIDED_TYPES and _DECIDED_NOUN.match(after)):
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):

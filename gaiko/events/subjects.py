@@ -26,7 +26,7 @@ _QUOTE_TO_SAID = re.compile(r"と、?(強く|厳しく|改めて|激しく)?")
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
-_EMBED_END = re.compile(r"^(?:[^、。「」]|「[^」「]{1,30}」){0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})"
+_EMBED_END = re.compile(r"^(?:[^、。「」でがはを]|「[^」「]{1,30}」){0,12}?((こと|の|[\u4e00-\u9fff\u30a0-\u30ffー]{1,6})"
                         r"(について|をめぐり|をめぐって|に対し|に関し|に|を)|ように|よう|と)")
 
 
