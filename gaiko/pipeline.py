@@ -41,7 +41,7 @@ from .events.extractor import (NEEDS_PARSE, Context, Reading, complete, frame_to
                                split_like_meetings)
 from .events.delegations import hand_to_people, sides_named
 from .events.merge import merge_events
-from .events.topic import topic_pair, with_topic_side
+from .events.topic import topic_pair, with_agreement_sides, with_topic_side
 from .events.prefilter import may_hold_event, parse_candidate
 from .events.triggers import TriggerRuler, load_ruler
 from .nlp.tags import ginza_pos
@@ -209,6 +209,8 @@ def _batch(docs: list[Document], options: Options,
             frames = complete(reading, tokens, ctx)
             subjects = reading.subject_spans()
             evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
+            # a welcome of the agreement reported before is aimed at its parties (events.topic)
+            frames = [with_agreement_sides(f, events, s.text) or f for f in frames]
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
             for f in frames:  # one side named, the other the state the story is about (events.topic)
                 if not any(g is f for g, _ in found) and (g := with_topic_side(
@@ -269,7 +271,10 @@ def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> 
                 inside.append((m.start - start, m.end - start, m))
             j += 1
         sent = text[start:end]
-        candidate = may_hold_event(sent, bool(inside)) and not is_related_links(sent)
+        # (a sentence naming nobody, right after one that names its actors, may go on with their acts:
+        # 「両首脳は…で合意した。…協力を強化することも確認した。」)
+        continued = bool(out) and out[-1].paragraph == paragraph and bool(out[-1].mentions)
+        candidate = may_hold_event(sent, bool(inside) or continued) and not is_related_links(sent)
         out.append(_Sentence(start, end, sent, inside, paragraph,
                              parse_candidate(sent, ruler) if candidate else None))
     return out

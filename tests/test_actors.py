@@ -570,6 +570,27 @@ def test_a_bare_home_office_is_the_papers_own_holder_unless_another_was_named(li
     assert [m.id for m in find(linker, "中国の首相は会談した。", "2025-03-01", "中国の首相")] == ["Li Qiang"]
 
 
+def test_a_bare_home_office_after_a_foreign_namesake_is_still_the_papers_own(linker):
+    # 「石破茂首相は…インドのモディ首相と会談した。首相は…」: bare 首相 is Japan's, named before
+    text = "石破茂首相は２９日、インドのモディ首相と会談した。首相は述べた。"
+    assert [m.id for m in find(linker, text, "2025-08-30", "首相")] == ["Shigeru Ishiba"]
+
+
+def test_a_surname_with_a_title_from_a_katakana_full_name(linker):
+    # an entry listing 「イルファーン・アリ」 and no surname: 「アリ大統領」 is him, in office then
+    assert [m.id for m in find(linker, "ガイアナのアリ大統領は述べた。", "2023-12-03", "アリ大統領")] == ["Irfaan Ali"]
+    # 「岩屋大臣」: 大臣 stands for whichever ministry he held at the date
+    assert [m.id for m in find(linker, "岩屋大臣は述べた。", "2025-08-21", "岩屋大臣")] == ["Takeshi Iwaya"]
+
+
+def test_a_group_namesake_with_another_states_title_is_that_states_minister(linker):
+    # 「コンゴのワグナー外相」 is Congo's foreign minister, not the Wagner Group
+    got = [(m.id, m.country) for m in find(linker, "コンゴのワグナー外相は署名した。", "2025-06-28", "ワグナー外相")]
+    assert got == [(None, "COD")]
+    # the group after a state's の, with no title, stays the group (「マリのワグネル戦闘員」)
+    assert [m.id for m in find(linker, "マリのワグネル戦闘員が到着した。", "2023-01-01", "ワグネル")] == ["Wagner Group"]
+
+
 def test_an_office_many_hold_at_once_names_none_of_them(linker):
     # 代表 is a party leader's title, held by several at once: 「日本代表」 is Japan's delegate, not one of them
     assert [(m.id, m.kind) for m in find(linker, "日本代表が国連で演説した。", "2025-06-01", "日本代表")] == [("JPN", "state")]

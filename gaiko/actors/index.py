@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +121,33 @@ class Index:
         self.automaton = auto
 
 
+
+#: States whose people the Japanese press names family name first, even in katakana
+#: (「キム・ジョンウン」「オルバン・ビクトル」「ミン・アウン・フライン」): their last part is no surname.
+_FAMILY_FIRST = {"JPN", "KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "HUN", "MMR", "KHM", "SGP"}
+#: Parts of Arabic and other names that are no surname (「ムハンマド・ビン・サルマン」).
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_NAME_PARTICLES = ("ビン", "ブン", "イブン", "アル", "アッ", "エル", "ファン", "フォン", "デ", "ダ", "ド", "ラ")
+
+
+def derived_surnames(entry: dict) -> list[str]:
+    """The surname a person's katakana full names end in (「イルファーン・アリ」 → アリ), for an
+    entry that lists none: the press writes a foreign leader by surname and title (「アリ大統領」).
+    A surname only ever matches with a title or 氏 (rule 3), so a short one is safe; none is
+    derived for names written family name first, or where a name particle stands before it."""
+    if entry.get("country") in _FAMILY_FIRST:
+        return []
+    out: list[str] = []
+    for alias in entry.get("aliases", []):
+        parts = [p for p in re.split(r"[・=＝ ]", alias) if p]
+        if len(parts) < 2 or not all(_KATAKANA.fullmatch(p) for p in parts):
+            continue
+        last, before = parts[-1], parts[-2]
+        if len(last) >= 2 and before not in _NAME_PARTICLES and last not in out:
+            out.append(last)
+    return out
+
+
 def build_index(entries: list[dict[str, Any]]) -> Index:
     index = Index()
     canon: dict[str, str] = {}
@@ -143,8 +171,9 @@ def build_index(entries: list[dict[str, Any]]) -> Index:
             rs, _ = date_bounds(r.get("start"))
             _, re_ = date_bounds(r.get("end"))
             roles.append(Role(canon.get(r["title"], r["title"]), r["title"], rs, re_))
+        surnames = e.get("surname") or (derived_surnames(e) if kind == "person" else [])
         actor = Actor(id=e["id"], kind=kind, country=e.get("country") if kind != "state" else e["id"],
-                      sector=e.get("sector"), roles=tuple(roles), surnames=tuple(e.get("surname", [])),
+                      sector=e.get("sector"), roles=tuple(roles), surnames=tuple(surnames),
                       start=start, end=end, standalone=frozenset(e.get("standalone", [])),
                       generic=tuple(e.get("generic", [])),
                       leader=(tuple(canon.get(t, t) for t in e.get("leader", [])) or DEFAULT_LEADER)
@@ -152,7 +181,7 @@ def build_index(entries: list[dict[str, Any]]) -> Index:
         index.actors.append(actor)
         for a in e.get("aliases", []):
             index.put(a, Payload("name", actor))
-        for s in e.get("surname", []):
+        for s in surnames:
             index.put(s, Payload("surname", actor))
         for g in actor.generic:
             index.legislatures[(actor.country or "", normalise_key(g))] = actor

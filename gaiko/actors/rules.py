@@ -75,6 +75,8 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
             if not _another_states(scan, p, e, actor):
                 yield _person_ext(scan, p, e, actor)
         elif actor.kind == "organisation":
+            if scan.first(e, "title") is not None and _another_states(scan, p, e, actor):
+                continue  # 「コンゴのワグナー外相」: another state's minister, not the group (rule 7 reads him)
             end = e
             for _ in range(2):
                 nxt = [x for t in ("title", "organ_word") for x in scan.keys(end, t)]
@@ -199,6 +201,11 @@ def surname(scan: Scan, p: int) -> Iterator[Reading]:
                     break
             continue
         actor = scan.resolve(cands, title)
+        if actor is None and title == "大臣" and scan.pub is not None:
+            # 「岩屋大臣は」: 大臣 is any minister's title; the one of them in office then
+            ministers = [a for a in cands if any(r.title.endswith(("相", "大臣", "長官")) and a.holds(r.title, scan.pub)
+                                                 for r in a.roles)]
+            actor = ministers[0] if len(ministers) == 1 else None
         if actor is not None:
             yield last, [person_spec(p, last, actor, "surname-title", titles)]
             continue
@@ -242,7 +249,8 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
     if len(run) >= 2 and len({a.id for _, a, _ in run}) == len(run):
         # 「日米首脳会談」「日ロ外相会談」: the states' leaders (or ministers) meet, where the dictionary
         # knows who they were (of three or more, only those the text names: who attends varies)
-        held = q + 1 if norm.startswith("両", q) else q  # (「米中両首脳」「日中両外相」 as 「米中首脳」)
+        # (「米中両首脳」「日中両外相」「米中の外相会談」 as 「米中首脳」)
+        held = q + 1 if norm.startswith(("両", "の"), q) else q
         title = scan.first(held, "title")
         offices = _COMPOUND_OFFICES.get(title[1].value or "") if title is not None else None
         leaders = [scan.leader(a, p, named_only=len(run) > 2, offices=offices) for _, a, _ in run] \
@@ -317,13 +325,23 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         return
     t = scan.first(p, "title")
     prev = norm[p - 1] if p > 0 else "。"
+    if t is not None and prev == "の" and scan.specs and scan.specs[-1].end == p - 1 \
+            and scan.specs[-1].rule == "compound" and scan.specs[-1].kind == "person":
+        yield t[0], [Spec(p, t[0], None, None, "stop")]  # 「米中の外相」: the compound's own two, already read
+        return
     if t is not None and t[1].value != "氏" and not (is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev)):
         nxt = norm[t[0]] if t[0] < len(norm) else "。"
         if not is_kanji(nxt) and not is_katakana(nxt):
             found = recent_person(scan, t[1].value or "", norm[p:t[0]], 1)
+            if norm[p:t[0]] in _HOME_OFFICES and scan.default_country and prev in _CLAUSE_OPENERS:
+                # 「石破首相は…モディ首相と会談した。首相は…」: bare, the paper's own office-holder if named
+                title = t[1].value or ""
+                home = next((s for s in scan.persons() if s.country == scan.default_country
+                             and isinstance(s.actor, Actor) and (title in s.titles or s.actor.has_title(title))), None)
+                found = [home] if home is not None else found
             if found:
                 yield t[0], [found[0].copy(p, t[0], "anaphora")]
-            elif norm[p:t[0]] in _HOME_OFFICES and prev != "の" and scan.default_country and nxt in "はがもと、" \
+            elif norm[p:t[0]] in _HOME_OFFICES and prev in _CLAUSE_OPENERS and scan.default_country and nxt in "はがもと、" \
                     and (holder := scan.resolve_holder(scan.index.people_of(scan.default_country),
                                                        t[1].value or "")) is not None:
                 # 「首相は２日、…」 with no prime minister named before: the paper's own (Japanese news)
@@ -333,6 +351,9 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
 #: Offices the Japanese press writes bare for Japan's holder when no other holder was named before
 #: (「首相は２日、…」「外相は記者会見で」); a foreign one is always named first (「英国のスターマー首相」).
 _HOME_OFFICES = ("首相", "外相", "官房長官", "防衛相", "財務相", "経済産業相", "経産相", "外務大臣", "防衛大臣", "総理大臣", "総理")
+
+#: What stands before a title that opens a clause of its own (not 「チョ・テヨル（趙兌烈）外相」's).
+_CLAUSE_OPENERS = ("。", "、", "「", "\n", " ", "　", "")
 
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")

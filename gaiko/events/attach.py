@@ -149,8 +149,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 frames[k].target.append(a)  # 「日本の領空を（3回にわたって）侵犯」: whose airspace
                 continue
             if k is not None and frames[k].predicative and _OBJECT_OF.match(text[a.end:frames[k].match.char_start]):
-                if frames[k].type not in ("REQUEST", "CONSULT"):
+                if frames[k].type not in ("REQUEST", "CONSULT") \
+                        or frames[k].type == "REQUEST" and _ASKED_OWN_ACT.match(text, a.end):
                     # 「ガザの民間人の保護を求める」「ロシアの侵攻を協議」: what is asked or discussed, not whom
+                    # (but 「ウズベキスタンの理解と協力を求めた」: what the state is asked to give)
                     frames[k].target.append(a)
                 continue
             if k is not None and (_OWNER_OF_OBJECT.match(text[a.end:frames[k].match.char_start])
@@ -248,6 +250,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
 
     # subjects: the closest subject before a trigger whose clause is still open
     return Reading(text, args, frames, read_subjects(text, doc, args, frames))
+
+
+#: A genitive's own act that a request asks of it: 「（ウズベキスタン）の理解と協力を（求めた）」.
+_ASKED_OWN_ACT = re.compile(r"の(理解|協力|支持|支援|参加|関与|努力|自制|譲歩|同意|賛同|決断|建設的な役割|前向きな対応|誠意ある対応)"
+                            r"([とや・](理解|協力|支持|支援|参加|関与|努力|自制|譲歩|同意|賛同))?を")
 
 
 #: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle

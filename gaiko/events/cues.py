@@ -37,6 +37,8 @@ PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す
 #: Aid announced as given later: 「５億ドルの追加支援を表明」 (expressing a protest is protesting; expressing
 #: aid is pledging it).
 AID_PLEDGED = re.compile(r"^を(改めて|新たに)?(表明|約束|確約|誓約)")
+#: An act announced as one's intent (「円借款を供与する方針を伝えた」): reported, not a relative clause.
+INTENT_TOLD = re.compile(r"^(する|を行う|を実施する)(方針|考え|意向|予定)(を|だと)(伝え|示|表明|明らかに)")
 #: A trigger whose clause is fronted before the sentence's subject: 「抗議して、」「受け、」.
 FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 #: Between an argument and a symmetric trigger: the clause that is the agreement's content.
@@ -49,6 +51,8 @@ BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営|両外相|両首脳|�
 AT_THIS_MEETING = re.compile(r"(で|では|の中で|において|の場で)、?")
 AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外相会談|電話会談|会談|協議|会合)(で|では|の中で|において)、?")
 #: A sentence whose topic is the joint text of a meeting (「共同声明は」「首脳宣言では」): it speaks
+#: A readout's numbered item (「２　また，石破総理大臣から，…」「（３）両首脳は」): the meeting it reports goes on.
+NUMBERED_ITEM = re.compile(r"^[（(]?[0-9０-９]{1,2}[)）．.]?[　 ]")
 #: for both sides of the meeting it closed.
 JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|共同宣言|首脳宣言|共同文書|共同コミュニケ)(は|では|には|で)、?")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.

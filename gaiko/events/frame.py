@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import ActorMention
-from .cues import AT_MEETING, JOINT_TEXT
+from .cues import AT_MEETING, JOINT_TEXT, NUMBERED_ITEM
 from .roles import Arg
 from .triggers import TriggerMatch
 
@@ -84,9 +84,11 @@ class Context:
 
     def next_paragraph(self, first: str) -> "Context":
         """What a paragraph opening on the sentence ``first`` inherits: who acted last, and
-        the meeting just reported if it opens on that meeting (「会談では…」) or its joint text (「共同声明は…」)."""
+        the meeting just reported if it opens on that meeting (「会談では…」), its joint text (「共同声明は…」)
+        or a readout's next numbered item (「２　また，…」)."""
         return Context(actors=self.actors,
-                       meeting=self.meeting if AT_MEETING.match(first) or JOINT_TEXT.match(first) else None)
+                       meeting=self.meeting if AT_MEETING.match(first) or JOINT_TEXT.match(first)
+                       or NUMBERED_ITEM.match(first) else None)
 
 
 #: Particles that join coordinated names (「米国、韓国、日本は」「AとBが」).

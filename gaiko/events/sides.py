@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, RECEIVED, SUFFERED)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import content_outer, counterpart
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
@@ -79,8 +79,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked
             f.source, f.target = giver, list(subj)
         elif subj and SUFFERED.match(text[f.match.char_end:]):
-            # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named
+            # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named, the owner of
+            # the act does it (「インドのジャイシャンカル外相の表敬を受けた」)
             f.target = list(subj) + f.target
+            f.source = f.source or [g for g in f.gens if g not in subj]
         elif subj and f.type in DONE_TO and DECIDED_MEASURE.match(text[f.match.char_end:]):
             # 「日本政府は…外交官8人の国外追放を決めた」: the subject decides; whose expulsion it is, is its target
             f.source, f.target = list(subj), f.target + [g for g in f.gens if g.mention.kind != "place"]
@@ -138,8 +140,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.source = [a for a in args if a.case == "from" and a.end < f.match.char_start and is_actor(a)
                         and _SPEAKER.match(text, a.end) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
         if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
-                and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)):
-            f.mutual = True  # 「インドとパキスタンは互いに…と非難し合った」
+                and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)
+                     or f.match.pattern in _RECIPROCAL):
+            f.mutual = True  # 「インドとパキスタンは互いに…と非難し合った」「タイ軍とカンボジア軍が交戦」
         if f.match.private and f.source and all(_is_private(a) for a in f.source):
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
         if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
@@ -151,7 +154,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source}
             f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in own)]
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
-                and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country) \
+                and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country
+                         and not any(a.mention.sector == "REBEL" for a in f.source)) \
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             # 「AとBは…で合意した」「両首脳は」 (not two of one state: 「ルビオ国務長官とバンス副大統領は…と協議」)
@@ -274,7 +278,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers, who acted
             # or, with no act read, spoke in the sentence before (「ラブロフ外相は…と述べた」)
             f.target = _others(ctx.actors or [], f.source) or _others(ctx.topic or [], f.source)
-        if not f.target and f.source and f.type in ADDRESSED_TYPES and ctx.meeting:
+        if not f.target and f.source and ctx.meeting and (f.type in ADDRESSED_TYPES or f.type == "AID"
+                                                          and INTENT_TOLD.match(text[f.match.char_end:])):
+            # (aid one side tells the other it will give: 「…を供与する考えを伝えた」)
             f.target = counterpart(f.source, ctx.meeting)  # said at the meeting just reported
         if f.type in EVALUATIVE_TYPES and len(f.target) > 1:
             # 「ロシアに物資を供給しているとして中国を批判」: the reason's words are not whom it is aimed at
@@ -364,6 +370,8 @@ _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-�
 #: A reciprocal act: 「互いに」 before it in its clause, or 「…し合う」 after its trigger.
 _MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
 _MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)")
+#: Acts two sides do to each other by their meaning: 「AとBが交戦した」.
+_RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い"}
 
 #: Titles whose holder's verbs take respect forms that look passive (「会見された」「述べられた」).
 _HONORIFIC = ("陛下", "殿下", "さま", "様")

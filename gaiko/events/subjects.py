@@ -71,7 +71,8 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
         limit = None
         if a.particle in ("が",) and not text.startswith("ら", a.end) and next_frame(frames, a.end) is not None:
             # (with no trigger after it, its clause is moot)
-            limit = _embedded_limit(text, doc, a) or _relative_end(text, doc, a, args, frames)
+            limit = _asked_clause_end(text, a) or _embedded_limit(text, doc, a) \
+                or _relative_end(text, doc, a, args, frames)
             if limit is not None and any(b.case == "subj" and b.particle == "が" and a.end <= b.start < limit
                                          for b in args):
                 limit = None  # 「AがBが販売するよう説得」: the nearer subject owns that clause, A the main one
@@ -254,6 +255,17 @@ def _nominalised_end(text: str, a: Arg, args: list[Arg], frames: list[Frame]) ->
 #: Verbs that work as case particles (「…に向け」「…を通じて」「…に対し」): never the end of a clause.
 _CASE_VERBS = {"向ける", "対する", "関する", "通じる", "通ずる", "基づく", "伴う", "巡る", "めぐる", "よる", "沿う",
                "際する", "当たる", "わたる", "かける", "おく", "含める"}
+
+
+#: A が-clause that is what is asked (「日本政府が誠意ある対応を取るよう求めた」): it ends at よう.
+_ASKED_CLAUSE = re.compile(r"[^、。「」]{1,40}?[うくすつぬぶむるいたず](よう|ように)(強く|改めて|重ねて)?"
+                           r"(求め|要請|要求|促|呼びかけ|働きかけ|訴え|期待|望|申し入れ)")
+
+
+def _asked_clause_end(text: str, a: Arg) -> int | None:
+    """Where the clause of a が-subject ends if it is what the next verb asks for (at its よう)."""
+    m = _ASKED_CLAUSE.match(text, a.end + len(a.particle))
+    return m.start(1) if m else None
 
 
 def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:

@@ -17,13 +17,14 @@ the state's first mention, so the confidence model sees it as carried over (``gu
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 from ..plover import TOPICAL
 from ..records import ActorMention
-from .cues import ATTRIBUTIVE
+from .cues import ATTRIBUTIVE, INTENT_TOLD
 from .frame import Frame
 from .roles import Arg
 
@@ -52,8 +53,9 @@ def with_topic_side(f: Frame, pair: dict[str, ActorMention] | None, text: str) -
     that does not apply: only a predicate that reports an act, not a noun (often only what
     another asks or pledges: 「戦闘機の供与に向けた」) nor a relative clause that describes one
     (「拿捕された漁船の乗組員の解放を求めた」)."""
+    after = text[f.match.char_end:]
     if pair is None or f.drop or f.type not in TOPICAL or not f.predicative \
-            or ATTRIBUTIVE.match(text[f.match.char_end:]):
+            or ATTRIBUTIVE.match(after) and not INTENT_TOLD.match(after):
         return None
     source = {a.mention.country for a in f.source} - {None}
     target = {a.mention.country for a in f.target} - {None}
@@ -74,3 +76,27 @@ def _stand_in(mentions: list[ActorMention], country: str) -> ActorMention:
 def _arg(m: ActorMention, f: Frame) -> Arg:
     """The state as an argument at the trigger (it is named elsewhere in the document)."""
     return Arg(m, f.match.char_start, f.match.char_end, "none", "")
+
+
+#: Support whose object is an agreement reported before (「合意を「…勝利だ」と歓迎し」「両国の合意を歓迎する」).
+_AGREEMENT_WELCOMED = re.compile(r"(合意|和平合意|停戦合意|合意内容)(を|に)(「[^」]{0,40}」(だ)?と(述べて|して)?、?)?"
+                                 r"(強く|改めて|心から|一定の)?$")
+
+
+def with_agreement_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
+    """``f`` aimed at the parties of the agreement it welcomes, when its object is the agreement
+    the document reported last (an AGREE): the welcome is theirs, not the words' around it
+    (「両国の合意を歓迎」 names no third state). None when that does not apply."""
+    if f.type != "SUPPORT" or not f.source or not _AGREEMENT_WELCOMED.search(text, 0, f.match.char_start):
+        return None
+    agreed = next((ev for ev in reversed(events) if ev.type == "AGREE"), None)
+    if agreed is None:
+        return None
+    mine = {a.mention.country for a in f.source}
+    parties = [x for x in [*agreed.source, *agreed.target] if x.get("country") not in mine]
+    if len(parties) < 2:
+        return None
+    return replace(f, target=[Arg(ActorMention(f.match.char_start, f.match.char_end, x.get("text") or "", x.get("id"),
+                                               x.get("country"), "person" if x.get("id") not in (None, x.get("country"))
+                                               else "state", rule="topic"),
+                                  f.match.char_start, f.match.char_end, "none", "") for x in parties])
