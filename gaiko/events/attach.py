@@ -234,6 +234,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 and _AGENT_OF_OBJECT.fullmatch(text, a.end + len(a.particle), f.match.char_start):
             f.target.append(a)  # 「日本の閣僚による靖国神社参拝に遺憾」: whose act is judged, not who judges
             continue
+        if a.case == "from" and f.type == "RETREAT":
+            f.target.append(a)  # 「ウクライナ北部から部隊を引き揚げた」: withdrawn from there
+            continue
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
             f.source.append(a)

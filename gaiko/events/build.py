@@ -83,8 +83,12 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     # group known by neither name nor country (「ネットユーザーは…と批判」)
     source = [a for a in source if a.get("sector") != "MEDIA"
               and not (a.get("id") is None and a.get("country") is None)]
-    if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source):
-        return None  # a private person's trip is no diplomatic visit without a host meeting
+    if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source) \
+            and not any(a.mention.rule == "unknown-name" and not a.mention.text.endswith(("氏", "さん"))
+                        for a in f.source):
+        # a private person's trip is no diplomatic visit without a host meeting (an official the dictionary
+        # lacks, 「ロシアのエフクロフ国防次官の訪問」, is no private person)
+        return None
     skeys = {document_key(a) for a in source}
     target = [a for a in target if document_key(a) not in skeys]
     own = {a.get("country") for a in source}

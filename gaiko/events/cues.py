@@ -15,7 +15,7 @@ INTENSITY = (r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|
 #: quote that names the act: 「「…違法な軍事協力」に強い懸念」).
 OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
                           r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
-                          rf"「?{INTENSITY}{{0,3}}$")
+                          rf"「?{INTENSITY}{{0,3}}((言葉|ことば|表現)で)?$")
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
 RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
@@ -65,6 +65,8 @@ RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く
 PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、。]{0,8}?)?[^、。]{0,6}?(しない|する|しなかった|せず)"
                        r"(と|との)(した|する|いう)?[^、。]{0,8}?(約束|公約|方針|立場|考え|誓約|確約)")
 #: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
+#: An act named only as what is to be kept from happening: 「（破棄）を防ぐ」「（衝突）を避ける」「（衝突）の回避」.
+AVOIDED = re.compile(r"(を|の)(未然に)?(防ぐ|防止|防い|避け|回避|食い止め)")
 OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
 SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")
@@ -86,7 +88,8 @@ TOPIC_AFTER = re.compile(r"^(について|に関し|に関する|をめぐ)")
 ANSWER = re.compile(r"^(これに対し|これに対して|これを受け|これに反発し|これに反論し)(て)?、?")
 #: A nominal meeting the subject holds (「首脳会談を行い」「…を終えた」「…に臨んだ」), not one it prepares.
 HELD = re.compile(r"^(を(行|終え|開|開催|実施)|に臨)")
-#: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」).
+#: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」); a visit
+#: it takes in (「…国防次官の訪問を受け入れ」) is one it hosts.
 SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け)")
 #: What one is given by another named with から: 「習主席から訪中の招待を受け」「Xから支援を受けて」.
 RECEIVED = re.compile(r"を受け")

@@ -86,6 +86,9 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         for f in kept:
             if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" and not f.agreed:
                 ctx.meeting = (list(f.source), list(f.target))
+        for f in kept:
+            if f.source and f.predicative:
+                ctx.acts[f.type] = list(f.source)
         acting = [f for f in kept if f.source and (f.target or f.type in TARGETLESS)]
         if acting:
             ctx.actors = list(acting[-1].source)

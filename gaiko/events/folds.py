@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AIMED, HYPOTHETICAL, OBSTRUCTED, PROMISED, SCENARIO
+from .cues import AIMED, AVOIDED, HYPOTHETICAL, OBSTRUCTED, PROMISED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -107,6 +107,8 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「停戦合意に違反した」「制裁に反して」: what is broken is not done here
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
+        elif not f.predicative and AVOIDED.match(text, f.match.char_end):
+            f.drop = True  # 「停戦協定の破棄を防ぐため」「軍事衝突を避ける」: what is to be kept from happening
 
 
 def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:

@@ -78,7 +78,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                                and is_actor(a) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]):
             # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked
             f.source, f.target = giver, list(subj)
-        elif subj and SUFFERED.match(text[f.match.char_end:]):
+        elif subj and (SUFFERED.match(text[f.match.char_end:])
+                       or f.type == "CONSULT" and text.startswith("を受け入れ", f.match.char_end)):
             # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named, the owner of
             # the act does it (「インドのジャイシャンカル外相の表敬を受けた」)
             f.target = list(subj) + f.target
@@ -98,6 +99,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif f.gens:
                 f.source = list(f.gens)
             elif subj and not f.source and not (f.type == "AGREE" and text.startswith("の", f.match.char_end)) \
+                    and not (k + 1 < len(frames) and frames[k + 1].type in EVALUATIVE_TYPES and frames[k + 1].predicative
+                             and all(a.particle == "は" for a in subj)  # (the judge, not a clause's own 「日米が行う」)
+                             and OBJECT_LINK.match(text[f.match.char_end:frames[k + 1].match.char_start])) \
                     and (not OBJECT_OF_VIEW.match(text[f.match.char_end:])
                                             or f.type in OWN_MEASURES and ANNOUNCED_OWN.match(text[f.match.char_end:])):
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
@@ -272,8 +276,20 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif f.type in EVALUATIVE_TYPES | {"REQUEST", "THREATEN"} and OBJECT_LINK.match(link):
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
+                if not f.target and not frames[j].source and f.type in EVALUATIVE_TYPES and f.source:
+                    # 「（ボレル上級代表は）襲撃を「最も強い言葉で非難する」とした」: the act reported before,
+                    # and so its doer
+                    f.target = _others(ctx.acts.get(frames[j].type, []), f.source)
                 if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
                     f.target = [a for a in f.target if not _is_private(a)]
+        if not f.target and f.source and f.type == "REJECT":
+            # 「コンゴ政府は…と非難してきたが、ルワンダ側は…関与を否定している」: a denial answers the
+            # accusation or demand the sentence reports against its speaker
+            mine = {a.mention.country for a in f.source}
+            charged = next((g for g in reversed(frames[:k]) if g.type in ("ACCUSE", "REQUEST") and g.source
+                            and mine & {a.mention.country for a in g.target}), None)
+            if charged is not None:
+                f.target = [a for a in charged.source if a.mention.country not in mine]
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ANSWER.match(text):
             # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers, who acted
             # or, with no act read, spoke in the sentence before (「ラブロフ外相は…と述べた」)

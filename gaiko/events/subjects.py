@@ -291,7 +291,7 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     rest = text[end:]
     if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
         return end
-    if re.match(r"^(だ)?と(して|し|みて)、", rest):
+    if re.match(r"^(だ)?と(して|し|みて)(、|「)", rest):
         return end  # 「パキスタンが関与しているとして、（インド政府は）…」: the reason given, not the actor
     if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
         return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
