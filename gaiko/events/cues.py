@@ -20,7 +20,7 @@ OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|�
 RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
-LIFTED = re.compile(r"^(の)?(解除|緩和|撤廃|解消)")
+LIFTED = re.compile(r"^(の|を)?(解除|緩和|撤廃|解消)")
 #: Around a state's territory: 「台湾周辺で」「日本近海で」.
 AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取り囲む|を包囲|沿い)")
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
@@ -73,7 +73,7 @@ SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を�
 #: An act named as what another is for (「中国をけん制する狙い」「…を支援する意図」): an aim, not an act.
 AIMED = re.compile(r"^(を)?(する|した|したい|しようとする)?(狙い|ねらい|思惑|意図|目的)")
 #: A trigger that states a condition.
-HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
+HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を(強行|実施|実行|開始|再開|継続)?)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)"

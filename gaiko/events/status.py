@@ -125,6 +125,10 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
 _OBJECT_GAP = re.compile(r"を[^、。「」をがは]{0,8}")
 
 
+#: A condition put to someone before a trigger (with or without its comma): 「…応じなければ」.
+_ON_CONDITION = re.compile(r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)")
+
+
 def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
     """What is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN).
     ``args`` are the sentence's actors: a threat is its speaker's."""
@@ -133,6 +137,8 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
         asked = any(g.type == "REQUEST" for g in frames[k + 1:])  # 「交渉を中止し…ことを促す」: only asked for
         if not f.predicative and LIFTED.match(after):
             f.drop = True  # 「経済制裁の解除を求める」: the measure is what is to be lifted
+            if k + 1 < len(frames) and frames[k + 1].type == "CONCEDE" and not frames[k + 1].target:
+                frames[k + 1].target = list(f.target)  # 「キューバに対する…指定を解除」: lifted for whom it was on
         elif not f.predicative and f.type == "SANCTION" and k + 1 < len(frames) \
                 and frames[k + 1].type == "CONCEDE" and _OBJECT_GAP.fullmatch(text, f.match.char_end,
                                                                             frames[k + 1].match.char_start):
@@ -156,6 +162,10 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
+        elif f.type == "ACCUSE" and f.match.pattern in ("けん制", "牽制") \
+                and _ON_CONDITION.search(text, 0, f.match.char_start):
+            # 「スペインが応じなければ…「2倍払わせる」と述べ、同国をけん制した」: pressure put on a condition
+            f.match = replace(f.match, label="THREATEN")
         elif f.type in FORCEFUL and f.status == "planned" and (cond := CONDITION.search(text[:f.match.char_start])):
             # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat,
             # made by who says it (「首相は…イスラエル軍は…攻撃を再開すると述べた」)
