@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 SYNTHETIC = Path(__file__).with_name("data") / "synthetic"
+SYNTHETIC_G = Path(__file__).with_name("data") / "synthetic_g"
 #: (gold, corpus) of each set: the shared ones beside the repository, and the project's own
 SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         "livedoor": (SHARED / "gold/livedoor.jsonl", SHARED / "corpus/livedoor"),
@@ -25,7 +26,9 @@ SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         # the blind check: only its aggregate figures are pinned here, never its events
         "news-check": (SHARED / "gold/news-check.jsonl", SHARED / "corpus/news-check"),
         # hand-written for the project (tests/data/synthetic/README.md): present in every clone
-        "synthetic": (SYNTHETIC / "gold.jsonl", SYNTHETIC / "corpus")}
+        "synthetic": (SYNTHETIC / "gold.jsonl", SYNTHETIC / "corpus"),
+        # a second one (tests/data/synthetic_g/README.md), on topics none of the others share
+        "synthetic-g": (SYNTHETIC_G / "gold.jsonl", SYNTHETIC_G / "corpus")}
 
 
 def sha256(path: Path) -> str:

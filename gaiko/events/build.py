@@ -61,9 +61,11 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
-    if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(ev.target) >= 2 \
+    toured = ev.mode == "visit" and all(a.mention.kind in ("capital", "place") for a in f.target)
+    if ev.type == "CONSULT" and (ev.mode in ("meet", "phone") or toured) and len(ev.target) >= 2 \
             and len(ev.source) == 1 and not joint:
         # 「ギニアやコートジボワールなどとの首脳会談」: one side meeting several named apart, one meeting each
+        # (「アテネとアンカラを相次いで訪れ」: a visit to each capital toured)
         return [replace(ev, target=[t], mentions=list(ev.mentions)) for t in ev.target]
     return [ev]
 
@@ -91,6 +93,8 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
         return None
     skeys = {document_key(a) for a in source}
     target = [a for a in target if document_key(a) not in skeys]
+    if f.type == "AID":  # 「豪州は警察官や兵士を派遣して…支援した」: one's own people sent are no recipient
+        target = [a for a in target if not (a.get("id") is None and a.get("country") in {x.get("country") for x in source})]
     own = {a.get("country") for a in source}
     # (and the state a trigger names, 「同氏に訪中を招請」: where the invited goes)
     dative_states = {a.mention.country for a in targets

@@ -290,10 +290,6 @@ class Sentence(Protocol):
     paragraph: int
 
 
-#: Aid told or pledged to another (「…供与する考えを伝えた」「支援を表明した」): a statement made on a day.
-_PLEDGE_TOLD = re.compile(r"(伝え|表明|約束|確約)")
-
-
 class EventDates:
     """The dating of one document's events, sentence by sentence, in reading order.
 
@@ -361,23 +357,20 @@ class EventDates:
         undated events stay undated: a background fact is no statement at a meeting.
         """
         dated = self.dated
-        # (aid pledged at a meeting, 「…を供与する考えを伝えた」, is dated by the meeting it was pledged at)
-        pledged = ev.type == "AID" and ev.status == "planned" and _PLEDGE_TOLD.search(ev.evidence or "") is not None
-        if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"} and not pledged:
+        if ev.type not in SAID_TYPES | {"COOPERATE", "AGREE"}:
             return
-        status = "occurred" if pledged else ev.status
         keys = {a["id"] or a["country"] for a in ev.source + ev.target}
         dyad = {a["country"] for a in ev.source + ev.target}
         speakers = {a["country"] for a in ev.source}
         spoke = self.spoke[1] if self.spoke is not None and self.spoke[0] == paragraph else None
-        if spoke is not None and status == "occurred" and ev.type in SAID_TYPES and spoke.country in speakers \
+        if spoke is not None and ev.status == "occurred" and ev.type in SAID_TYPES and spoke.country in speakers \
                 and not (dated and dated[-1][0] == paragraph and dated[-1][1].date != spoke.day.value
                          and speakers & {a["country"] for a in dated[-1][1].source}):
             # 「首相は20日、…と指摘した。そのうえで…を求めた」: said on the day the speaker spoke
             tx = spoke.day
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             return
-        if dated and dated[-1][0] == paragraph and status == dated[-1][1].status == "occurred" \
+        if dated and dated[-1][0] == paragraph and ev.status == dated[-1][1].status == "occurred" \
                 and speakers & {a["country"] for a in dated[-1][1].source}:
             # 「金委員長は先週…宣言し。彼は…と非難し」: the same speaker, still at the same occasion
             prev = dated[-1][1]
@@ -391,7 +384,7 @@ class EventDates:
                 return
             if not near and not people & {a["id"] for a in prev.source + prev.target}:
                 continue  # far back, only a meeting of the same person is the one meant
-            if prev.type == "CONSULT" and prev.status == status == "occurred" \
+            if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
                     and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
                          or dyad == {a["country"] for a in prev.source + prev.target}):
                 ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
