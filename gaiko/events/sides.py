@@ -154,8 +154,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
             f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
         if f.type in SYMMETRIC_TYPES and f.source and f.target:
-            # 「（習主席は）…両国の関係強化で一致」: one's own state is no counterpart of one's own
-            own = {a.mention.country for a in f.source}
+            # 「（習主席は）…両国の関係強化で一致」: one's own state is no counterpart of one's own (but an
+            # armed group's state is: 「国軍とＲＳＦは…合意」)
+            own = {a.mention.country for a in f.source if a.mention.sector != "REBEL"}
             f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in own)]
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
                 and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country
