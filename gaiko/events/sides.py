@@ -291,6 +291,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                             and mine & {a.mention.country for a in g.target}), None)
             if charged is not None:
                 f.target = [a for a in charged.source if a.mention.country not in mine]
+        if not f.target and f.source and f.type in ("ACCUSE", "SUPPORT") \
+                and _THIS_JUDGED.search(text, 0, f.match.char_start):
+            # 「ソマリア政府はこれを「主権の侵害」と非難し」: what was just reported, and so who did it
+            f.target = _others(ctx.actors or [], f.source)
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ANSWER.match(text):
             # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers, who acted
             # or, with no act read, spoke in the sentence before (「ラブロフ外相は…と述べた」)
@@ -413,6 +417,11 @@ def _with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) ->
             and text[before[-1].end:found[0].start] == before[-1].particle:
         found.insert(0, before[-1])
     return found
+
+
+#: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これに反発」.
+_THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
+                          r"(強く|厳しく|改めて|激しく)?$")
 
 
 def _others(side: list[Arg], source: list[Arg]) -> list[Arg]:
