@@ -591,6 +591,15 @@ def test_a_group_namesake_with_another_states_title_is_that_states_minister(link
     assert [m.id for m in find(linker, "マリのワグネル戦闘員が到着した。", "2023-01-01", "ワグネル")] == ["Wagner Group"]
 
 
+def test_a_bare_government_in_a_sentence_about_a_foreign_leader_alone_is_his(linker):
+    # 「政府」 bare is the paper's own (Japan's), but not where the sentence so far speaks of one
+    # foreign state's leader only (「セルビアのブチッチ大統領は…政府の関与を否定」)
+    text = "セルビアのブチッチ大統領は２６日、政府の関与を否定した。"
+    assert [m.id for m in find(linker, text, "2023-09-27", "政府")] == ["SRB"]
+    assert [m.id for m in find(linker, "岸田首相は、政府の方針を説明した。", "2023-09-27", "政府")] == ["JPN"]
+    assert [m.id for m in find(linker, "政府は抗議した。", "2023-09-27", "政府")] == ["JPN"]
+
+
 def test_an_office_many_hold_at_once_names_none_of_them(linker):
     # 代表 is a party leader's title, held by several at once: 「日本代表」 is Japan's delegate, not one of them
     assert [(m.id, m.kind) for m in find(linker, "日本代表が国連で演説した。", "2025-06-01", "日本代表")] == [("JPN", "state")]

@@ -355,6 +355,18 @@ _HOME_OFFICES = ("首相", "外相", "官房長官", "防衛相", "財務相", "
 #: What stands before a title that opens a clause of its own (not 「チョ・テヨル（趙兌烈）外相」's).
 _CLAUSE_OPENERS = ("。", "、", "「", "\n", " ", "　", "")
 
+def _own_organ_country(scan: Scan, p: int) -> str | None:
+    """Whose a bare 「政府」 is: the paper's own, unless its sentence so far is about a foreign state's
+    person alone (「セルビアのブチッチ大統領は…政府の関与を否定」: Serbia's)."""
+    lo = scan.sentence_start(p)
+    here = [s for s in scan.specs if lo <= s.start and s.end <= p and s.country and s.kind != "stop"]
+    countries = {s.country for s in here if s.country != "IGO"}
+    if len(countries) == 1 and scan.default_country not in countries \
+            and any(s.kind == "person" and scan.norm.startswith(("は", "も"), s.end) for s in here):
+        return next(iter(countries))
+    return scan.default_country
+
+
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")
 
@@ -368,7 +380,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     for e, pl in scan.keys(p, "organ_word") if prev != "の" else ():
         if norm[p:e] in scan.index.bare_organs:
             country = scan.coordinated_country(p) or (
-                scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS else scan.default_country)
+                scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS else _own_organ_country(scan, p))
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]
