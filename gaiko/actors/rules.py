@@ -380,7 +380,8 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     for e, pl in scan.keys(p, "organ_word") if prev != "の" else ():
         if norm[p:e] in scan.index.bare_organs:
             country = scan.coordinated_country(p) or (
-                scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS else _own_organ_country(scan, p))
+                scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
+                else _own_organ_country(scan, p) if norm[p:e] == "政府" else scan.default_country)
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]
