@@ -3,7 +3,8 @@
 ``extract_documents`` is the function every entry point (CLI, store ingest, web,
 Ray) calls. For each batch of documents:
   1. link: actor mentions found on characters over the whole cleaned text;
-  2. filter: split sentences; keep only those holding an actor mention and a
+  2. filter: split sentences; keep only those holding an actor mention (or going on
+     from one that does, in its paragraph: 「…確認した」 after 「両首脳は…」) and a
      trigger in their tokens (SudachiPy alone; most of a page holds neither, and
      parsing is the cost); read each kept sentence's roles from its tokens, and
      keep for parsing only those where some role needs the dependency parse;
@@ -11,7 +12,8 @@ Ray) calls. For each batch of documents:
   4. extract (``gaiko.events.extractor``: ``read``, then ``complete``): trigger frames
      and roles per sentence, the topic carried between sentences of a paragraph; a
      request, refusal, aid or arrest naming one side only takes the other state of
-     the pair the document is about (``gaiko.events.topic``);
+     the pair the document is about, and a welcome of an agreement is aimed at its parties
+     (``gaiko.events.topic``);
   5. date (``gaiko.time.events``): each event's temporal expression, resolved against
      the publication date; a wire dateline (【モスクワ共同】) gives the lead its day
      and place where it has none;

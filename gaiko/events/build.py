@@ -93,9 +93,9 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
         return None
     skeys = {document_key(a) for a in source}
     target = [a for a in target if document_key(a) not in skeys]
-    if f.type == "AID":  # 「豪州は警察官や兵士を派遣して…支援した」: one's own people sent are no recipient
-        target = [a for a in target if not (a.get("id") is None and a.get("country") in {x.get("country") for x in source})]
     own = {a.get("country") for a in source}
+    if f.type == "AID":  # 「豪州は警察官や兵士を派遣して…支援した」: one's own people sent are no recipient
+        target = [a for a in target if not (a.get("id") is None and a.get("country") in own)]
     # (and the state a trigger names, 「同氏に訪中を招請」: where the invited goes)
     dative_states = {a.mention.country for a in targets
                      if (a.case == "dat" or a.mention.rule == "trigger" or text[a.start - 1:a.start] in ("訪", "来"))

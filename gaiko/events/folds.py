@@ -94,6 +94,8 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
 
 #: A noun a quote ends on as what it calls something: 「…非難だ」と」「…侵略である」と」.
 _CHARACTERISED = re.compile(r"(だ|である|です|にすぎない|に過ぎない)」")
+#: Feelings a quote ends on are the speaker's own act, not a name for another's: 「「極めて遺憾だ」と述べ」.
+_FELT = {"遺憾", "不満", "懸念", "憂慮", "不快感"}
 
 
 def drop_non_acts(text: str, frames: list[Frame]) -> None:
@@ -111,7 +113,7 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「停戦合意に違反した」「制裁に反して」: what is broken is not done here
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):
             f.drop = True  # 「立場を放棄せずに取り組む」: how something else is done
-        elif not f.predicative and _CHARACTERISED.match(text, f.match.char_end):
+        elif not f.predicative and _CHARACTERISED.match(text, f.match.char_end) and f.match.pattern not in _FELT:
             f.drop = True  # 「「根拠のない非難だ」と反論」「「侵略だ」と非難」: what another's act is called
         elif not f.predicative and AVOIDED.match(text, f.match.char_end):
             f.drop = True  # 「停戦協定の破棄を防ぐため」「軍事衝突を避ける」: what is to be kept from happening

@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def may_hold_event(text: str, has_actor: bool) -> bool:
-    """Worth the trigger test: a sentence naming an actor, or the two sides of a
-    meeting reported before it (「双方は…」「会談では…」)."""
+    """Worth the trigger test: a sentence naming an actor (``has_actor``: the caller counts one
+    going on from a sentence that names some), or the two sides of a meeting reported before
+    it (「双方は…」「会談では…」)."""
     return has_actor or BOTH_SIDES.search(text) is not None or AT_MEETING.match(text) is not None
 
 

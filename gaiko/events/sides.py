@@ -419,7 +419,7 @@ def _with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) ->
     return found
 
 
-#: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これに反発」.
+#: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これを歓迎」.
 _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
                           r"(強く|厳しく|改めて|激しく)?$")
 

@@ -1,4 +1,8 @@
-"""The pair of states a document is about, and the side it gives an act that names only one.
+"""The pair of states a document is about, and the side it gives an act that names only one; the
+parties of the agreement a welcome is of.
+
+A welcome of an agreement the document reported (「合意を歓迎した」) is aimed at the agreement's
+parties (:func:`with_agreement_sides`), whatever else its sentence names.
 
 A report on two states names one side of many of their acts and leaves the other to the
 story: in an article on China and Japan, 「中国外務省の報道官は…即時撤回を求めた」 asks Japan,
@@ -96,7 +100,11 @@ def with_agreement_sides(f: Frame, events: list[Any], text: str) -> Frame | None
     parties = [x for x in [*agreed.source, *agreed.target] if x.get("country") not in mine]
     if len(parties) < 2:
         return None
-    return replace(f, target=[Arg(ActorMention(f.match.char_start, f.match.char_end, x.get("text") or "", x.get("id"),
-                                               x.get("country"), "person" if x.get("id") not in (None, x.get("country"))
-                                               else "state", rule="topic"),
-                                  f.match.char_start, f.match.char_end, "none", "") for x in parties])
+    return replace(f, target=[_party(x, f) for x in parties])
+
+
+def _party(actor: dict[str, Any], f: Frame) -> Arg:
+    """An event's actor (named elsewhere in the document) as an argument at ``f``'s trigger."""
+    ident, country = actor.get("id"), actor.get("country")
+    kind = "state" if ident is None or ident == country else "person"
+    return _arg(ActorMention(0, 0, actor.get("text") or "", ident, country, kind, rule="topic"), f)
