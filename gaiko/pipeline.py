@@ -144,6 +144,7 @@ class _Sentence:
     tokens: "Doc | str | None"  # what the parser is handed, None if not parsed
     args: "list[Arg] | None" = None  # its actor mentions with their cases, once read
     reading: Reading | None = None  # read from the tokens alone
+    going_on: bool = False  # read only as going on from the sentence before (it names nobody)
 
     @property
     def parse(self) -> bool:
@@ -166,6 +167,8 @@ def _read_tokens(s: _Sentence, ruler: TriggerRuler) -> None:
     reading = read(s.text, s.args, ginza_pos(s.tokens), ruler)
     if reading is not NEEDS_PARSE:
         s.reading = reading
+    elif s.going_on:
+        s.tokens = None  # read for going on from the one before: from its tokens or not at all (parsing is the cost)
 
 
 def _batch(docs: list[Document], options: Options,
@@ -277,6 +280,7 @@ def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> 
         # 「両首脳は…で合意した。…協力を強化することも確認した。」)
         continued = bool(out) and out[-1].paragraph == paragraph and bool(out[-1].mentions)
         candidate = may_hold_event(sent, bool(inside) or continued) and not is_related_links(sent)
+        going_on = candidate and not may_hold_event(sent, bool(inside))
         out.append(_Sentence(start, end, sent, inside, paragraph,
-                             parse_candidate(sent, ruler) if candidate else None))
+                             parse_candidate(sent, ruler) if candidate else None, going_on=going_on))
     return out
