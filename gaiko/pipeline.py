@@ -278,9 +278,9 @@ def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> 
         sent = text[start:end]
         # (a sentence naming nobody, right after one that names its actors, may go on with their acts:
         # 「両首脳は…で合意した。…協力を強化することも確認した。」)
-        continued = bool(out) and out[-1].paragraph == paragraph and bool(out[-1].mentions)
-        candidate = may_hold_event(sent, bool(inside) or continued) and not is_related_links(sent)
-        going_on = candidate and not may_hold_event(sent, bool(inside))
+        named = may_hold_event(sent, bool(inside))
+        going_on = not named and bool(out) and out[-1].paragraph == paragraph and bool(out[-1].mentions)
+        candidate = (named or going_on) and not is_related_links(sent)
         out.append(_Sentence(start, end, sent, inside, paragraph,
                              parse_candidate(sent, ruler) if candidate else None, going_on=going_on))
     return out

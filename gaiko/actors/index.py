@@ -121,12 +121,11 @@ class Index:
         self.automaton = auto
 
 
-
 #: States whose people the Japanese press names family name first, even in katakana
 #: (「キム・ジョンウン」「オルバン・ビクトル」「ミン・アウン・フライン」): their last part is no surname.
 _FAMILY_FIRST = {"JPN", "KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "HUN", "MMR", "KHM", "SGP"}
-#: Parts of Arabic and other names that are no surname (「ムハンマド・ビン・サルマン」).
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+#: Parts of Arabic and other names that are no surname (「ムハンマド・ビン・サルマン」).
 _NAME_PARTICLES = ("ビン", "ブン", "イブン", "アル", "アッ", "エル", "ファン", "フォン", "デ", "ダ", "ド", "ラ")
 
 

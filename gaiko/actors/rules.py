@@ -355,6 +355,7 @@ _HOME_OFFICES = ("首相", "外相", "官房長官", "防衛相", "財務相", "
 #: What stands before a title that opens a clause of its own (not 「チョ・テヨル（趙兌烈）外相」's).
 _CLAUSE_OPENERS = ("。", "、", "「", "\n", " ", "　", "")
 
+
 def _own_organ_country(scan: Scan, p: int) -> str | None:
     """Whose a bare 「政府」 is: the paper's own, unless its sentence so far is about a foreign state's
     person alone (「セルビアのブチッチ大統領は…政府の関与を否定」: Serbia's)."""

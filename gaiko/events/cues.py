@@ -26,7 +26,10 @@ AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取�
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
 TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
 #: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
-CONDITION = re.compile(r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)[はも]?、")
+_CONDITION_WORDS = r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)"
+CONDITION = re.compile(_CONDITION_WORDS + r"[はも]?、")
+#: The same with or without its comma: 「スペインが応じなければ通商交渉で…」.
+ON_CONDITION = re.compile(_CONDITION_WORDS)
 #: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
 FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
 #: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
@@ -45,16 +48,16 @@ FRONTED = re.compile(r"^(し|さ)?(て|で)?、")
 IN_CONTENT = re.compile(r"(こと|よう)(で|を|に)[^、。]{0,4}$")
 #: The two sides of a meeting named together: 「双方は」「両者は」.
 BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営|両外相|両首脳|両大臣|両国防相|両代表)(は|が|とも|も)")
-#: A sentence that opens on the meeting just reported (「会談では、…で一致した」): what it
-#: reports passed between that meeting's sides.
 #: Right after a meeting's trigger: what follows was said or done at it (「…首脳会談では、」).
 AT_THIS_MEETING = re.compile(r"(で|では|の中で|において|の場で)、?")
+#: A sentence that opens on the meeting just reported (「会談では、…で一致した」): what it
+#: reports passed between that meeting's sides.
 AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外相会談|電話会談|会談|協議|会合)(で|では|の中で|において)、?")
 #: A sentence whose topic is the joint text of a meeting (「共同声明は」「首脳宣言では」): it speaks
-#: A readout's numbered item (「２　また，石破総理大臣から，…」「（３）両首脳は」): the meeting it reports goes on.
-NUMBERED_ITEM = re.compile(r"^[（(]?[0-9０-９]{1,2}[)）．.]?[　 ]")
 #: for both sides of the meeting it closed.
 JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|共同宣言|首脳宣言|共同文書|共同コミュニケ)(は|では|には|で)、?")
+#: A readout's numbered item (「２　また，石破総理大臣から，…」「（３）両首脳は」): the meeting it reports goes on.
+NUMBERED_ITEM = re.compile(r"^[（(]?[0-9０-９]{1,2}[)）．.]?[　 ]")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
 ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
@@ -64,9 +67,9 @@ RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く
 #: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
 PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、。]{0,8}?)?[^、。]{0,6}?(しない|する|しなかった|せず)"
                        r"(と|との)(した|する|いう)?[^、。]{0,8}?(約束|公約|方針|立場|考え|誓約|確約)")
-#: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
 #: An act named only as what is to be kept from happening: 「（破棄）を防ぐ」「（衝突）を避ける」「（衝突）の回避」.
 AVOIDED = re.compile(r"(を|の)(未然に)?(防ぐ|防止|防い|避け|回避|食い止め)")
+#: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
 OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
 SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")

@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
-from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, PAST_REACH, PLANNED_BEFORE, PLEDGED, RELATIONS, SUSPENDED,
-                   THREAT_STANCE, TOLD_TO_LEAVE)
+from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, ON_CONDITION, PAST_REACH, PLANNED_BEFORE, PLEDGED,
+                   RELATIONS, SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import content_outer
 from .frame import Frame, after_suru
 from .roles import Arg
@@ -125,10 +125,6 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
 _OBJECT_GAP = re.compile(r"を[^、。「」をがは]{0,8}")
 
 
-#: A condition put to someone before a trigger (with or without its comma): 「…応じなければ」.
-_ON_CONDITION = re.compile(r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)")
-
-
 def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
     """What is done to an act: suspended (SANCTION), forgone (denied), held over as a threat (THREATEN).
     ``args`` are the sentence's actors: a threat is its speaker's."""
@@ -163,7 +159,7 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
         elif f.type == "ACCUSE" and f.match.pattern in ("けん制", "牽制") \
-                and _ON_CONDITION.search(text, 0, f.match.char_start):
+                and ON_CONDITION.search(text, 0, f.match.char_start):
             # 「スペインが応じなければ…「2倍払わせる」と述べ、同国をけん制した」: pressure put on a condition
             f.match = replace(f.match, label="THREATEN")
         elif f.type in FORCEFUL and f.status == "planned" and (cond := CONDITION.search(text[:f.match.char_start])):

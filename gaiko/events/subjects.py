@@ -71,7 +71,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
         limit = None
         if a.particle in ("が",) and not text.startswith("ら", a.end) and next_frame(frames, a.end) is not None:
             # (with no trigger after it, its clause is moot)
-            limit = _asked_clause_end(text, a) or _condition_end(text, a) or _embedded_limit(text, doc, a) \
+            limit = _closed_clause_end(text, a) or _embedded_limit(text, doc, a) \
                 or _relative_end(text, doc, a, args, frames)
             if limit is not None and any(b.case == "subj" and b.particle == "が" and a.end <= b.start < limit
                                          for b in args):
@@ -262,19 +262,17 @@ _ASKED_CLAUSE = re.compile(r"[^、。「」]{1,40}?[うくすつぬぶむるい�
                            r"(求め|要請|要求|促|呼びかけ|働きかけ|訴え|期待|望|申し入れ)")
 
 
-def _asked_clause_end(text: str, a: Arg) -> int | None:
-    """Where the clause of a が-subject ends if it is what the next verb asks for (at its よう)."""
-    m = _ASKED_CLAUSE.match(text, a.end + len(a.particle))
-    return m.start(1) if m else None
-
-
 #: A が-clause that is a condition (「北朝鮮が核実験を強行すれば、…」): its subject is that clause's only.
 _CONDITION_CLAUSE = re.compile(r"[^、。「」]{1,30}?(すれば|されれば|れば|したら|たら|するなら|なら|した場合|する場合|場合)(は|には)?、?")
 
 
-def _condition_end(text: str, a: Arg) -> int | None:
-    """Where the clause of a が-subject ends if it is a condition (after its ば, たら or 場合)."""
-    m = _CONDITION_CLAUSE.match(text, a.end + len(a.particle))
+def _closed_clause_end(text: str, a: Arg) -> int | None:
+    """Where the clause of a が-subject ends, read from the text alone, when it is what the next verb
+    asks for (at its よう) or a condition (after its ば, たら or 場合); else None."""
+    pos = a.end + len(a.particle)
+    if (m := _ASKED_CLAUSE.match(text, pos)) is not None:
+        return m.start(1)
+    m = _CONDITION_CLAUSE.match(text, pos)
     return m.end() if m else None
 
 
