@@ -727,6 +727,38 @@ def test_a_kanji_name_the_dictionary_lacks_after_a_state_and_before_a_title_is_t
     assert "次期大統領" not in got and "欧州局長" not in got
 
 
+def test_an_officials_kanji_name_the_dictionary_lacks_is_of_the_organ_before_it_or_the_papers_own():
+    lk = load_linker()
+    got = [(m.text, m.id, m.country) for m in lk(
+        "外務省の山川一郎北米局長は、韓国外交省の朴成勲・東北アジア局長と協議した。", "2025-06-01")]
+    assert ("山川一郎北米局長", None, "JPN") in got and ("朴成勲・東北アジア局長", None, "KOR") in got
+    # a bracketed reading between name and title; an envoy's post as the title
+    got = [(m.text, m.id, m.country) for m in lk(
+        "在日中国大使館の趙明(チャオミン)・次席公使と、川村浩二駐中国総括公使が出席した。", "2025-06-01")]
+    assert ("趙明(チャオミン)・次席公使", None, "CHN") in got and ("川村浩二駐中国総括公使", None, "JPN") in got
+    # no state before it: a ministry post opening a clause is the paper's own country's official
+    got = [(m.text, m.id, m.country) for m in lk("１２日、吉岡和彦外務審議官はモスクワに入った。", "2025-06-01")]
+    assert ("吉岡和彦外務審議官", None, "JPN") in got
+    # but not a minister or leader (a foreign one is named with his state), a name the dictionary
+    # knows inside, nor the office a title is of
+    got = [m.text for m in lk("趙楽天商務相は述べた。初代李承晩大統領は述べた。独大使館の国防担当補佐官が述べた。",
+                              "2025-06-01")]
+    assert "趙楽天商務相" not in got and "初代李承晩大統領" not in got and "国防担当補佐官" not in got
+
+
+def test_a_katakana_state_with_an_organ_and_a_title_is_that_states_organ_not_an_unknown_person():
+    lk = load_linker()
+    for text, organ, country in (("ウクライナ外務省報道官は述べた。", "ウクライナ外務省", "UKR"),
+                                 ("ベトナム外務省報道官は述べた。", "ベトナム外務省", "VNM"),
+                                 ("パキスタン軍報道官は述べた。", "パキスタン軍", "PAK"),
+                                 ("イスラエル軍報道官は述べた。", "イスラエル軍", "ISR")):
+        first = lk(text, "2025-06-01")[0]
+        assert (first.text, first.country, first.kind) == (organ, country, "state"), text
+    # a name written with its 「・」 is a person even where the letters spell a state
+    got = [(m.text, m.kind) for m in lk("男性は歌手のイ・ラン氏（３７）だという。", "2025-06-01")]
+    assert ("イ・ラン氏", "person") in got
+
+
 def test_both_sides_asked_by_a_third_are_the_two_states_of_the_story():
     # not the one speaking, nor the last two people named: the states the story is about
     lk = load_linker()

@@ -79,7 +79,11 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
                 continue  # 「コンゴのワグナー外相」: another state's minister, not the group (rule 7 reads him)
             end = e
             for _ in range(2):
-                nxt = [x for t in ("title", "organ_word") for x in scan.keys(end, t)]
+                # 「NATO事務総長」, and for an international body 「ASEANの特使」「NATOの首脳ら」: the body acting
+                of = actor.country == "IGO" and end == e and scan.norm.startswith("の", end)
+                nxt = [x for t in ("title", "organ_word") for x in scan.keys(end + of, t)
+                       if not (of and (x[1].type == "title" and x[1].value == "氏"
+                                       or is_kanji(scan.norm[x[0]:x[0] + 1])))]  # (not 「BRICSの首脳|会議」)
                 if not nxt:
                     break
                 end = max(x[0] for x in nxt)

@@ -86,9 +86,9 @@ class Scan:
         out = []
         for key in self.starts.get(p, ()):
             if ptype == "organ_word" and len(key) == 1 and is_kanji(self.norm[p + 1:p + 2]) \
-                    and not any(pl.type == "organ_word" for k in self.starts.get(p + 1, ())
+                    and not any(pl.type in ("organ_word", "title") for k in self.starts.get(p + 1, ())
                                 for pl in self.index.payloads[k]):
-                continue                     # 軍 in 軍事, 側 in 側近; not 「軍参謀本部」
+                continue                     # 軍 in 軍事, 側 in 側近; not 「軍参謀本部」「軍報道官」
             if ptype == "title" and self.norm.startswith(("選", "候補"), p + len(key)):
                 continue                     # 「大統領選」「首相候補」: the race, not the holder
             for pl in self.index.payloads[key]:

@@ -32,6 +32,10 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
         q += 1
     if q - p < 1:
         return
+    written = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
+    if not any(c in written for c in "・=＝") and any(
+            end == q and pl.actor is not None and pl.actor.kind == "state" for end, pl in scan.keys(p, "name")):
+        return  # 「ロシア外務省報道官」: a state the dictionary knows, not a name it lacks (but 「イ・ラン氏」)
     # 「モツワガエ・ボツワナ外相」「ワン・中国外相」: the name, then the state whose title it is
     q, country, titled = state_after_name(scan, p, q)
     last, titles = scan.title_chain(titled)
@@ -62,24 +66,63 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
 
 
 def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
-    """「中国の陳報道官」: after 「State＋の」, one to three kanji the dictionary lacks, then a
-    title, are a person of that state (id None); a word (次期, 新任) before a title is not."""
+    """A name in kanji the dictionary lacks, then a title: a person with id None.
+
+    After 「State＋の」 or 「organ＋の」 (「中国の陳報道官」「外務省の船越健裕アジア大洋州局長」) the
+    person is of that state (after an organ, a name of three kanji or more). Without one, a name of three to five kanji opening a clause before
+    an official's title (「森健良外務審議官は」) is an official of the paper's own country
+    (``default_country``): a foreign official is named with his state the first time. A
+    bracketed reading and a 「・」 may stand between name and title (「金容吉(キムヨンギル)・東北アジア局長」);
+    an envoy's post may start the title (「松尾裕敬駐韓総括公使」). A word (次期, 新任) or a title
+    itself (「外務次官」) is not a name."""
     norm = scan.norm
-    owner = scan.specs[-1] if scan.specs else None
-    if owner is None or owner.kind != "state" or owner.rule != "dictionary" or owner.end != p - 1 or norm[p - 1] != "の" \
-            or not is_kanji(norm[p]) \
-            or any(pl.type != "surname" for k in scan.starts.get(p, ()) for pl in scan.index.payloads[k]):
+    if not is_kanji(norm[p]) or p > 0 and is_kanji(norm[p - 1]) \
+            or any(pl.type != "surname" for k in scan.starts.get(p, ()) for pl in scan.index.payloads[k]) \
+            or scan.first(p, "title") is not None:
         return  # (a surname the dictionary knows, with a title its holders lack, may still be a name)
-    for n in (1, 2, 3):
-        if n > 1 and not is_kanji(norm[p + n - 1:p + n]) or norm[p:p + n] in _NOT_NAMES:
+    owner = scan.specs[-1] if scan.specs else None
+    if owner is not None and owner.kind == "state" and owner.end == p - 1 and norm[p - 1] == "の":
+        # (after an organ, two kanji before a title are mostly the office: 「パキスタン軍の作戦部長」)
+        country, shortest, owner_less = owner.country, 1 if owner.rule == "dictionary" else 3, False
+    elif p == 0 or norm[p - 1] in _CLAUSE_OPENERS:
+        country, shortest, owner_less = scan.default_country, 3, True
+    else:
+        return
+    for n in range(1, 6):
+        if not is_kanji(norm[p + n - 1:p + n]) or norm[p:p + n] in _NOT_NAMES or _NOT_IN_NAMES.search(norm, p, p + n):
             return
-        last, titles = scan.title_chain(p + n)
-        if last is not None and titles[-1] != "氏":
-            person = Unknown(norm[p:p + n], norm[p:p + n], owner.country)
-            sector = scan.first(p + n, "title")[1].sector if scan.first(p + n, "title") else None
-            yield last, [Spec(p, last, None, owner.country, "person", sector, "unknown-name", actor=person,
-                              titles=tuple(titles))]
+        q = scan.reading(p + n)
+        q += norm[q:q + 1] == "・"
+        if n < shortest and q == p + n:  # (a name set off by its reading or a 「・」 may be short)
+            continue
+        if n > 1 and any(pl.type == "name" and len(k) >= 2 for k in scan.starts.get(p + n - 1, ())
+                         for pl in scan.index.payloads[k]):
+            return  # 「初代李承晩大統領」: a name the dictionary knows inside
+        last, titles = scan.title_chain(q)
+        post = None
+        if last is None and norm.startswith("駐", q):
+            post = next(iter(posted(scan, q)), None)
+            if post is not None and post[1][0].kind == "person":
+                last, titles = post[0], list(post[1][0].titles)
+                country = post[1][0].country if owner_less else country
+        if last is None:
+            continue
+        sector = scan.first(q, "title")[1].sector if scan.first(q, "title") else "DIP" if post else None
+        if titles[-1] == "氏" or owner_less and not (post or titles[-1] in _HOME_POSTS):
             return
+        person = Unknown(norm[p:p + n], norm[p:p + n], country)
+        yield last, [Spec(p, last, None, country, "person", sector, "unknown-name", actor=person,
+                          titles=tuple(titles))]
+        return
+
+
+#: Words no name holds: the office or body a title is of (「国防担当補佐官」「政府代表」).
+_NOT_IN_NAMES = re.compile(r"担当|政府|省|庁|軍|当局|大使館|委員会|代表部|事務所|総領事館")
+#: What may open a clause right before a name (「、森健良外務審議官は」「。…」「「…」).
+_CLAUSE_OPENERS = frozenset("、。「」『』（）()　 \n・,")
+#: The titles that name, without a state, an official of the paper's own country: the posts of
+#: its ministries and envoys (a foreign leader or minister is named with his state, or known).
+_HOME_POSTS = frozenset({"局長", "次官", "公使", "官房長官", "官房副長官", "国家安全保障局長"})
 
 
 def _name_parts(scan: Scan, s: Spec) -> tuple[str, ...]:
