@@ -58,8 +58,12 @@ AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外
 JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|共同宣言|首脳宣言|共同文書|共同コミュニケ)(は|では|には|で)、?")
 #: A readout's numbered item (「２　また，石破総理大臣から，…」「（３）両首脳は」): the meeting it reports goes on.
 NUMBERED_ITEM = re.compile(r"^[（(]?[0-9０-９]{1,2}[)）．.]?[　 ]")
-#: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause.
-ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)[\u4e00-\u9fff\u30a1-\u30fa]")
+#: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause. Not
+#: before a noun of plan, outlook or time (「会談する予定だ」「訪問する方針」「会談した後」): the
+#: subject of those is the sentence's own.
+ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)"
+                         r"(?!予定|方針|意向|見通し|見込み|構え|方向|考え|計画|際|後|前|時|折|上で|上、)"
+                         r"[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.
 SERIAL_LINK = re.compile(r"^([^、。がは]{0,12}?(し|して|を行い|を表明し|を示し|を伝え|を表し|と述べ|と語り|たうえで|た上で))?、[^。が]{0,60}$")
 #: Between a territory and the request for it: 「（対馬）の返還を（要求）」.
@@ -75,6 +79,8 @@ OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|よ�
 SCENARIO = re.compile(r"^[^、。]{0,16}?(を想定|に備え|を仮定)|^(を受けた|された|した|する)?際の[^、。]{0,12}(訓練|演習)")
 #: An act named as what another is for (「中国をけん制する狙い」「…を支援する意図」): an aim, not an act.
 AIMED = re.compile(r"^(を)?(する|した|したい|しようとする)?(狙い|ねらい|思惑|意図|目的)")
+#: After a predicate: what something else is needed for (「取引を断るには、」「放棄させるためには、」).
+PURPOSE = re.compile(r"^([^、。]{0,4}?[るすくうつぬむぶぐ])?(ため)?には、")
 #: A trigger that states a condition.
 HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を(強行|実施|実行|開始|再開|継続)?)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")

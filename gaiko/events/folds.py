@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AIMED, AVOIDED, HYPOTHETICAL, OBSTRUCTED, PROMISED, SCENARIO
+from .cues import AIMED, AVOIDED, HYPOTHETICAL, OBSTRUCTED, PROMISED, PURPOSE, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -105,8 +105,8 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
         elif OBSTRUCTED.match(text[f.match.char_end:]):
             f.drop = True  # 「制裁を強化しようとする…努力を妨害」: an attempt blocked is no act
-        elif AIMED.match(text[f.match.char_end:]):
-            f.drop = True  # 「中国をけん制する狙い」: what an act is for, as the writer reads it
+        elif AIMED.match(text[f.match.char_end:]) or f.predicative and PURPOSE.match(text[f.match.char_end:]):
+            f.drop = True  # 「中国をけん制する狙い」「…を断るには、」: what an act is for, not the act
         elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
         elif not f.predicative and _VIOLATED.match(text, f.match.char_end):
@@ -130,7 +130,8 @@ def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:
     if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode in ("meet", "multilateral")
             and f.type == "CONSULT" or outer.match.mode == "mediate") \
             and (len(link) <= 12 and _CONTENT_LINK.match(link)
-                 or outer.type in _PROSPECTIVE and f.type in _COOPERATIVE and _AGREED_CLAUSE.match(link)):
+                 or (outer.type in _PROSPECTIVE and f.type in _COOPERATIVE
+                     or outer.type == "AGREE" and f.type in ONE_WAY and _one_party(outer, f)) and _AGREED_CLAUSE.match(link)):
         return outer
     if outer.type == f.type == "CONSULT" and outer.match.mode == "multilateral" and link in ("への", "に"):
         return outer  # 「首脳会議への出席」: one attendance
@@ -171,6 +172,14 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             continue
         outer = content_outer(text, frames, k)
         if outer is not None:
+            if outer.type == "AGREE" and f.type in ONE_WAY and _one_party(outer, f):
+                # 「EUは…追加制裁をロシアに科すことで合意した」「NATOは…支援を約束した」: one party (a body,
+                # its members) agreeing on what it will do to another: that act, planned; no agreement
+                outer.drop = True
+                f.status = "planned" if outer.status == "occurred" else outer.status
+                f.source = f.source or list(outer.source)
+                f.target = f.target or [a for a in outer.target if a.key not in {b.key for b in f.source}]
+                continue
             if outer.match.pattern in _PLEDGES and f.type == "AID":
                 # 「追加の軍事支援を約束した」: a pledge of concrete aid is that aid, planned (gold/README.md)
                 outer.drop = True
@@ -223,6 +232,23 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 and not _HELD.search(text[f.match.char_end:]) and not _REALISED.search(text[:f.match.char_start]) \
                 and not _DATED_NOUN.search(text[:f.match.char_start]):
             f.drop = True  # 「両国の連携は…懸念を高めている」: talked about, not reported as held
+
+
+#: Acts one side does to another, which one party alone may agree to do.
+ONE_WAY = {"SANCTION", "AID", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "COERCE", "REJECT"}
+
+
+def one_side(args: list[Arg]) -> bool:
+    """Whether ``args`` are one party: one state, or one international body (its members)."""
+    return len({a.mention.country if a.mention.country != "IGO" else a.key for a in args}) == 1
+
+
+def _one_party(outer: Frame, f: Frame) -> bool:
+    """Whether the agreement ``outer`` is one party's: its agreeing side is one state or body,
+    and no partner stands beside it (whoever it names besides is the one the agreed act ``f`` is
+    done to: 「ウクライナへの支援を約束」)."""
+    inner = {a.key for a in f.target + f.gens} - {a.key for a in f.source}
+    return one_side(outer.source + f.source) and all(a.key in inner for a in outer.target)
 
 
 def fold_quoted(text: str, frames: list[Frame]) -> None:

@@ -17,7 +17,7 @@ from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, INTENT_TOLD, RECEIVED, SUFFERED)
-from .folds import content_outer, counterpart
+from .folds import ONE_WAY, content_outer, counterpart, one_side
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg, coordinated_before
@@ -152,6 +152,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
                 and (len(f.source) >= 2 or f.type == "AGREE") \
                 and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+            inner = frames[k - 1] if k else None
+            if inner is not None and inner.type in ONE_WAY and not inner.target and one_side(f.source) \
+                    and inner.source and one_side(inner.source + f.source):
+                inner.target = list(f.target)  # 「EUは、ロシアに追加制裁を科すことで合意」: whom the act agreed on is aimed at
             f.target = []  # 「両外相は、米国に共に対抗していくことで一致」: the US is in what is agreed
         if f.type in SYMMETRIC_TYPES and f.source and f.target:
             # 「（習主席は）…両国の関係強化で一致」: one's own state is no counterpart of one's own (but an

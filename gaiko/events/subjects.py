@@ -287,8 +287,9 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     steps = 0
     while (head.pos_ not in ("VERB", "ADJ") or head.lemma_ in _CASE_VERBS) and head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
-    if head.pos_ not in ("VERB", "ADJ"):
-        return None
+    if head.pos_ not in ("VERB", "ADJ") or head.pos_ == "ADJ" and head.dep_ in ("acl", "amod") \
+            and head.i + 1 < len(doc) and doc[head.i + 1].text == "な":
+        return None  # (nor a な-adjective before a noun the parse hung it on: 「EUが新たな制裁案を承認」)
     end = head.idx + len(head.text)
     # the verb group: auxiliaries and て/くれる after the verb
     j = head.i + 1
