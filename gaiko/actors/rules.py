@@ -139,7 +139,9 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
     for q in (e, e + 1):
         if q == e + 1 and not norm.startswith("の", e):
             continue
-        named = [x for x in scan.keys(q, "organ") if x[1].actor is state]
+        # (an organ another state's entry holds, written right after this state's name, is this
+        # state's own: 「中国国家安全局」 is no Taiwanese bureau)
+        named = [x for x in scan.keys(q, "organ") if x[1].actor is state or q == e and x[1].actor.kind == "state"]
         for end, pl in named:
             for _ in range(2):  # 「中国人民解放軍東部戦区」: a body of the organ is the state's too
                 more = scan.first(end, "organ_word")

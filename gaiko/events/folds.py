@@ -90,8 +90,16 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
                 and _NAMED_ACT_GAP.fullmatch(text, f.match.char_end, g.match.char_start):
             g.source, g.target = g.source or f.source, g.target or f.target
             f.drop = True
+        elif not f.drop and not g.drop and f.match.pattern in _SUMMONS and g.type == "ACCUSE" \
+                and _SUMMONED_TO.fullmatch(text, f.match.char_end, g.match.char_start):
+            # 「大使を呼んで抗議した」「公使を呼び出し、…抗議した」: one protest, made to the envoy summoned
+            g.source, g.target = g.source or f.source, g.target or f.target
+            f.drop = True
 
 
+#: Summoning an envoy, and what may stand between it and the protest made to him.
+_SUMMONS = {"呼ぶ", "呼び出す", "呼び出し", "召致"}
+_SUMMONED_TO = re.compile(r"(ん|び)?(で|て|、|し、|して|、?[^。「」]{0,20}?(に|で)、?)")
 #: A noun a quote ends on as what it calls something: 「…非難だ」と」「…侵略である」と」.
 _CHARACTERISED = re.compile(r"(だ|である|です|にすぎない|に過ぎない)」")
 #: Feelings a quote ends on are the speaker's own act, not a name for another's: 「「極めて遺憾だ」と述べ」.

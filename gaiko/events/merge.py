@@ -67,7 +67,7 @@ def _fold_settings(events: list[Event]) -> list[Event]:
     for ev in events:
         host = None
         if ev.type == "CONSULT" and ev.target \
-                and all(t.get("id") == t.get("country") for t in ev.target):
+                and _states_only(ev.target):
             states = {t.get("country") for t in ev.target}
             for other in events:
                 if other is ev or other.type != "CONSULT" or _keys(other.source) != _keys(ev.source) \
@@ -104,16 +104,21 @@ def _overtaken(a: Event, b: Event) -> bool:
     return 0 <= days <= OVERTAKEN_DAYS
 
 
+def _states_only(actors: list[dict[str, Any]]) -> bool:
+    return all(t.get("id") == t.get("country") for t in actors)
+
+
 def _same_dated_act(a: Event, b: Event) -> bool:
     """Same type, source and day-or-month, and targets of the same states: one act
-    reported once with its host state and once with its host."""
-    def states_only(actors: list[dict[str, Any]]) -> bool:
-        return all(t.get("id") == t.get("country") for t in actors)
-
-    return (a.type == b.type == "CONSULT" and a.date is not None and a.date == b.date
+    reported once with its host state and once with its host; or, in one sentence, one
+    act, said by one word twice, aimed at a state and at its envoy (「日本の閣僚の発言に抗議して駐韓日本大使を
+    呼んで抗議した」)."""
+    same_sentence = bool(a.mentions and b.mentions and a.mentions[0] == b.mentions[0]) \
+        and a.type not in SYMMETRIC_TYPES and a.status == b.status and a.trigger == b.trigger
+    return (a.type == b.type and (a.type == "CONSULT" and a.date is not None and a.date == b.date or same_sentence)
             and _keys(a.source) == _keys(b.source)
             and {t.get("country") for t in a.target} == {t.get("country") for t in b.target}
-            and states_only(a.target) != states_only(b.target))
+            and _states_only(a.target) != _states_only(b.target))
 
 
 def _take_date(kept: Event, ev: Event) -> None:

@@ -451,7 +451,7 @@ _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^
 #: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
 _HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")
 #: The verdict quoted between the conduct and the verb that judges it: 「…の編入を「違法だ」と（非難）」.
-_VERDICT = r"、?「[^」]{1,40}」と、?"
+_VERDICT = r"、?(「[^」]{1,40}」|[^、。「」をにがはと]{1,10}?(だ|である)?)と(して|する|した)?、?"  # 「「…」と」「違法だとして」
 
 #: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
 _ASKED_OF = re.compile(r"^による([^、。「」をにがは]{0,20}|[^、。「」がは]{0,30}?(試み|行動|行為|措置|活動|政策))」?(を|に|への|に対し|に対して|に対する)"

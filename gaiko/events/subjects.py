@@ -302,11 +302,14 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
         return end
     if re.match(r"^(だ)?と(して|し|みて)(、|「)", rest):
         return end  # 「パキスタンが関与しているとして、（インド政府は）…」: the reason given, not the actor
-    if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest):
-        return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object
+    if re.match(r"^「?[^、。「」をにがは]{1,12}」?を", rest) and not _TE_FORM.search(text, 0, end):
+        return end  # 「政府が台湾にとった対応を非難」: a relative clause on the object (not 「…抗議して大使を呼んだ」)
     return None
 
 
+#: A verb group in its て-form: it goes on to the next predicate (「抗議して（大使を呼んだ）」), not
+#: 「敗北するまで」.
+_TE_FORM = re.compile(r"(?<!ま)[てで]$")
 #: A relative clause's head noun that is the next trigger's object (「…とった|対応を|非難」).
 _HEAD_OBJECT = re.compile(r"^[^、。「」をにがはでと]{1,8}を$")
 
