@@ -20,7 +20,7 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 #: What may stand between a content trigger and the one it is the content of.
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も)$"
-                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)$"
+                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)(強く|改めて|重ねて)?$"
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.

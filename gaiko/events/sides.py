@@ -16,8 +16,9 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENSITY, INTENT_TOLD, RECEIVED, SUFFERED)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
+from .judged import judged_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg, coordinated_before
@@ -42,6 +43,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
+        if not f.predicative and not f.gens:
+            # 「北朝鮮とロシアの軍事協力の進展について」: the owners of a nominal act the topic is about
+            # are that act's parties (and still what a judgment of it is about)
+            owners = [a for a in abouts if a.particle == "の" and a.end + 1 == f.match.char_start and is_actor(a)]
+            f.gens = coordinated_before(args, owners[-1]) if owners else f.gens
         if f.match.id == "ACCUSE:claim":
             # 「Xは、Yが…したと主張」: an accusation of the claim's own subject, else no event
             f.drop = not f.predicative or not any(a.particle == "が" for a in f.target)
@@ -200,46 +206,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # acted before it, in its sentence or the one before
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
             f.target = next((others for side in before if (others := _others(side, f.source))), [])
-        if not f.target and f.type in EVALUATIVE_TYPES:
-            about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
-            if about:
-                f.target = coordinated_before(args, about[-1])  # 「議長は金委員長について…と讃嘆した」
-        if f.type in EVALUATIVE_TYPES and len(f.source) >= 2:
-            # 「岩屋大臣から、中国による…試みに対し強い懸念が示された」: the doer of the act the concern
-            # is about is whom it is aimed at, not one of the concerned
-            doers = [a for a in f.source if a.case == "agent" and _ASKED_OF.match(text[a.end:f.match.char_start])]
-            if doers and len(doers) < len(f.source):
-                f.source = [a for a in f.source if a not in doers]
-                f.target = f.target or doers
-        if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and (f.predicative or f.source):
-            # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
-            # (「ロシアによる併合を認めない」: refused to it)
-            own = {a.mention.country for a in f.source}
-            f.target = _with_coordinated(text, args, [a for a in args if a.case == "agent" and a.mention.country not in own
-                                                      and _ASKED_OF.match(text[a.end:f.match.char_start])
-                                                      and not _HELP_ASKED.search(text, a.end, f.match.char_start)][-1:], own)
-        if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
-            # 「中国の「威圧的な行動」を批判」「北朝鮮の核開発に対する深刻な懸念」: whose conduct the object is
-            own = {a.mention.country for a in f.source}
-            f.target = _with_coordinated(text, args, [
-                a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
-                and a.mention.country not in own | {None} and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
-                and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:], own)
-        if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
-                and _JUDGED_CLAUSE.search(text, 0, f.match.char_start):
-            # 「日米同盟の強化がロシアの安全保障を脅かしていると懸念を示した」: the one whose doing the
-            # clause judged reports (its が-subject, or who owns that subject)
-            own = {a.mention.country for a in f.source}
-            start = max(a.end for a in f.source)
-            doers = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
-                     and a.mention.country not in own | {None}
-                     and (a.case == "subj" and a.particle == "が" or _OWNS_SUBJECT.match(text, a.end))]
-            named = doers[:1]  # with the names of one compound right after it (「日米」: both)
-            for b in doers[1:]:
-                if b.start != named[-1].end:
-                    break
-                named.append(b)
-            f.target = _with_coordinated(text, args, named, own)
+        judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
             mine = {a.mention.country for a in f.source}
@@ -339,7 +306,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                             or f.predicative and len({a.mention.country for a in foreign}) == 1):
                 # (for an accusation, a measure or an attack only when one foreign state is named)
                 subjects_ = [a for a in foreign if a.case == "subj"]
-                f.target = _with_coordinated(text, args, [(subjects_ or foreign)[-1]], own)
+                f.target = with_coordinated(text, args, [(subjects_ or foreign)[-1]], own)
         if not f.target and f.source and f.type == "ASSAULT" and not f.predicative \
                 and re.match(r"(で|により|によって)", text[f.match.char_end:]):
             # 「パキスタン軍は、インド軍の砲撃で民間人が死亡したと明らかにした」: who reports the toll of
@@ -414,15 +381,6 @@ _RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|し�
 _SPEAKER = re.compile(r"(から|からは|からも)、")
 
 
-def _with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> list[Arg]:
-    """``found`` (one arg) with the foreign actors coordinated right before it: 「ロシアと北朝鮮の…協力」."""
-    while found and (before := [a for a in args if a.end < found[0].start]) \
-            and before[-1].particle in ("と", "や", "、") and before[-1].mention.country not in own | {None} \
-            and text[before[-1].end:found[0].start] == before[-1].particle:
-        found.insert(0, before[-1])
-    return found
-
-
 #: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これを歓迎」.
 _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
                           r"(強く|厳しく|改めて|激しく)?$")
@@ -444,18 +402,8 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
 
 #: From the owner of a vessel or unit to the passive verb it is the agent of: 「（北朝鮮）の警備艇に（拿捕され）」.
 _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって|により)")
-#: An evaluation of what a clause says another does: 「…が…していると懸念」「…したと批判」.
-_JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ)と[、]?(強い|深い|深刻な|重大な)?$")
-#: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
-_OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
-#: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
-_HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")
-#: The verdict quoted between the conduct and the verb that judges it: 「…の編入を「違法だ」と（非難）」.
-_VERDICT = r"、?(「[^」]{1,40}」|[^、。「」をにがはと]{1,10}?(だ|である)?)と(して|する|した)?、?"  # 「「…」と」「違法だとして」
 
-#: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
-_ASKED_OF = re.compile(r"^による([^、。「」をにがは]{0,20}|[^、。「」がは]{0,30}?(試み|行動|行為|措置|活動|政策))」?(を|に|への|に対し|に対して|に対する)"
-                       rf"({_VERDICT})?((早期に|速やかに|決して|断じて|到底)|{INTENSITY}){{0,3}}$")
+
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
@@ -463,9 +411,6 @@ _RETALIATION = re.compile(r"報復|対抗|応酬")
 #: What a state makes or grows, a measure's object: 「中国製の（部品）」「米国産の（農産品）」.
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
-#: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
-_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
-                            rf"({_VERDICT})?{INTENSITY}{{0,3}}")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")

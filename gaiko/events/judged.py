@@ -1,0 +1,101 @@
+"""Whom an evaluation is aimed at: the one whose act it judges.
+
+「中国の「威圧的な行動」を批判」 judges China's conduct; 「ロシアによる併合を違法だと非難」 the agent of
+the act named; 「北朝鮮とロシアの軍事協力を非難」 both parties of a joint act; 「日米同盟の強化がロシアの
+安全保障を脅かしていると懸念」 the one whose doing the clause reports. ``events.sides`` calls
+:func:`judged_target` for each frame once its source is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
+from .cues import INTENSITY
+from .frame import Frame, is_actor
+from .roles import Arg, coordinated_before
+
+
+def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[Arg], abouts: list[Arg]) -> None:
+    """Set the target of ``f`` (``frames[k]``, of the sentence ``text``) in place when it
+    judges, asks or refuses and names whose act it is about; ``abouts`` are the sentence's
+    について-arguments."""
+    if not f.target and f.type in EVALUATIVE_TYPES:
+        about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
+        if about:
+            f.target = coordinated_before(args, about[-1])  # 「議長は金委員長について…と讃嘆した」
+    if f.type in EVALUATIVE_TYPES and len(f.source) >= 2:
+        # 「岩屋大臣から、中国による…試みに対し強い懸念が示された」: the doer of the act the concern
+        # is about is whom it is aimed at, not one of the concerned
+        doers = [a for a in f.source if a.case == "agent" and _ASKED_OF.match(text[a.end:f.match.char_start])]
+        if doers and len(doers) < len(f.source):
+            f.source = [a for a in f.source if a not in doers]
+            f.target = f.target or doers
+    if not f.target and f.type in EVALUATIVE_TYPES | {"REQUEST"} and (f.predicative or f.source):
+        # 「北朝鮮による拉致問題の解決を求めた」: asked of the one whose act the object names
+        # (「ロシアによる併合を認めない」: refused to it)
+        own = {a.mention.country for a in f.source}
+        f.target = with_coordinated(text, args, [a for a in args if a.case == "agent" and a.mention.country not in own
+                                                  and _ASKED_OF.match(text[a.end:f.match.char_start])
+                                                  and not _HELP_ASKED.search(text, a.end, f.match.char_start)][-1:], own)
+    if not f.target and f.type in EVALUATIVE_TYPES and k and not frames[k - 1].predicative \
+            and frames[k - 1].type in SYMMETRIC_TYPES and frames[k - 1].gens and _JUDGED_ACT_LINK.fullmatch(text, frames[k - 1].match.char_end, f.match.char_start):
+        # 「北朝鮮とロシアの軍事協力を非難」: the parties of the joint act judged, all of them
+        own = {a.key for a in f.source}
+        f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
+    if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
+        # 「中国の「威圧的な行動」を批判」「北朝鮮の核開発に対する深刻な懸念」: whose conduct the object is
+        own = {a.mention.country for a in f.source}
+        f.target = with_coordinated(text, args, [
+            a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start
+            and a.mention.country not in own | {None} and _CONDUCT_OWNED.fullmatch(text, a.end, f.match.char_start)
+            and not any(a.end <= g.match.char_start < f.match.char_start for g in frames)][-1:], own)
+    if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
+            and _JUDGED_CLAUSE.search(text, 0, f.match.char_start):
+        # 「日米同盟の強化がロシアの安全保障を脅かしていると懸念を示した」: the one whose doing the
+        # clause judged reports (its が-subject, or who owns that subject)
+        own = {a.mention.country for a in f.source}
+        start = max(a.end for a in f.source)
+        doers = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
+                 and a.mention.country not in own | {None}
+                 and (a.case == "subj" and a.particle == "が" or _OWNS_SUBJECT.match(text, a.end))]
+        named = doers[:1]  # with the names of one compound right after it (「日米」: both)
+        for b in doers[1:]:
+            if b.start != named[-1].end:
+                break
+            named.append(b)
+        f.target = with_coordinated(text, args, named, own)
+
+
+def with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> list[Arg]:
+    """``found`` (one arg) with the foreign actors coordinated right before it: 「ロシアと北朝鮮の…協力」."""
+    while found and (before := [a for a in args if a.end < found[0].start]) \
+            and before[-1].particle in ("と", "や", "、") and before[-1].mention.country not in own | {None} \
+            and text[before[-1].end:found[0].start] == before[-1].particle:
+        found.insert(0, before[-1])
+    return found
+
+
+#: An evaluation of what a clause says another does: 「…が…していると懸念」「…したと批判」.
+_JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ)と[、]?(強い|深い|深刻な|重大な)?$")
+
+#: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
+_OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
+
+#: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
+_HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")
+
+#: The verdict quoted between the conduct and the verb that judges it: 「…の編入を「違法だ」と（非難）」.
+_VERDICT = r"、?(「[^」]{1,40}」|[^、。「」をにがはと]{1,10}?(だ|である)?)と(して|する|した)?、?"  # 「「…」と」「違法だとして」
+
+#: From an agent to the request whose object names its act: 「…による拉致問題の解決を（強く）求めた」.
+_ASKED_OF = re.compile(r"^による([^、。「」をにがは]{0,20}|[^、。「」がは]{0,30}?(試み|行動|行為|措置|活動|政策))」?(を|に|への|に対し|に対して|に対する)"
+                       rf"({_VERDICT})?((早期に|速やかに|決して|断じて|到底)|{INTENSITY}){{0,3}}$")
+
+#: From a nominal act to the judgment of it: 「（軍事協力）を（非難）」「（軍事協力）の拡大について深刻な（懸念）」.
+_JUDGED_ACT_LINK = re.compile(r"(の[^、。「」をにがは]{1,6})?(を|に|について|に対し|に対して|に対する|への)(強く|深刻な|強い|重大な|深い)?")
+
+#: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
+_CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
+                            rf"({_VERDICT})?{INTENSITY}{{0,3}}")
+
