@@ -86,3 +86,28 @@ def test_unless_words_around_a_trigger_void_the_entry():
     ruler.add("ACCUSE", "非難", unless=["非難合戦"])
     assert [m.label for m in ruler.match(next(parse(["米国はロシアを非難した。"])))] == ["ACCUSE"]
     assert ruler.match(next(parse(["両国は非難合戦を続けた。"]))) == []
+
+
+#: Spellings whose dictionary form reads as another word (引き上げる is also "raise") or that news
+#: does not use: left out on purpose.
+_OTHER_SPELLINGS_LEFT_OUT = {"引き揚げる", "突っぱねる", "こき下ろす"}
+
+
+@pytest.mark.parser
+def test_a_one_word_pattern_is_listed_in_its_other_common_spelling_too():
+    # patterns match as written: 「呼び掛けた」 is no 「呼びかける」 to the ruler, so a verb the papers
+    # write both ways is listed both ways (the tokenizer's normalised form names the other one)
+    import yaml
+    from importlib import resources
+
+    from gaiko.nlp.loader import load_nlp
+
+    text = resources.files("gaiko.events").joinpath("data", "triggers.yaml").read_text(encoding="utf-8")
+    patterns = {t["pattern"] for t in yaml.safe_load(text)}
+    nlp = load_nlp()
+    missing = []
+    for p in sorted(patterns - _OTHER_SPELLINGS_LEFT_OUT):
+        doc = nlp.make_doc(p)
+        if len(doc) == 1 and doc[0].norm_ != p and doc[0].norm_ not in patterns:
+            missing.append((p, doc[0].norm_))
+    assert missing == []

@@ -62,10 +62,11 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
             and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
     toured = ev.mode == "visit" and all(a.mention.kind in ("capital", "place") for a in f.target)
-    if ev.type == "CONSULT" and (ev.mode in ("meet", "phone") or toured) and len(ev.target) >= 2 \
-            and len(ev.source) == 1 and not joint:
+    if ev.type == "CONSULT" and (ev.mode in ("meet", "phone") or toured) and len(ev.target) >= 2 and not joint \
+            and (len(ev.source) == 1 or len({t.get("country") for t in ev.target}) == len(ev.target)):
         # 「ギニアやコートジボワールなどとの首脳会談」: one side meeting several named apart, one meeting each
-        # (「アテネとアンカラを相次いで訪れ」: a visit to each capital toured)
+        # (「アテネとアンカラを相次いで訪れ」: a visit to each capital toured; 「カタールとエジプトは…ハマスおよび
+        # イスラエルと協議」: a side of two meeting two parties; not a 2+2, two ministers of one state met)
         return [replace(ev, target=[t], mentions=list(ev.mentions)) for t in ev.target]
     return [ev]
 

@@ -139,6 +139,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「共同声明は北朝鮮に対し…求めた」: a joint text speaks for both sides of the meeting it closed
             f.source = list(ctx.meeting[0]) + list(ctx.meeting[1])
             f.target = [a for a in f.target if a.key not in {b.key for b in f.source}]
+        if not f.source and f.predicative:
+            # 「G7外相会合の共同声明は、…懸念するとした」: the body whose statement is the topic speaks
+            owners = [a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start and is_actor(a)
+                      and _STATEMENT_OWNED.match(text, a.end)]
+            f.source = coordinated_before(args, owners[-1]) if owners else f.source
+            f.target = [a for a in f.target if a.key not in {b.key for b in f.source}]
         if not f.source and topic and f.predicative and not f.passive \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
@@ -404,6 +410,9 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
 _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって|により)")
 
 
+
+#: From the owner of a statement to its topic particle: 「G7（外相会合の共同声明は）」「中国（外務省の談話では）」.
+_STATEMENT_OWNED = re.compile(r"の?[^、。「」をにがは]{0,8}?の?(共同声明|声明|首脳宣言|共同宣言|宣言|談話|声明文|成果文書|コミュニケ)(は|では)、?")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
