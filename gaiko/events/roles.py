@@ -33,6 +33,7 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("である", "modifier"), ("では", "loc"), ("でも", "loc"),
     ("間の", "gen"), ("間で", "com"), ("からの", "about"), ("から", "from"), ("まで", "skip"),
     ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
+    ("のほかの", "gen"), ("のほか", "coord"), ("のほかに", "coord"),  # 「ロシアのほか、シリア、北朝鮮が反対した」: all of them
     ("および", "coord"), ("及び", "coord"), ("ならびに", "coord"), ("並びに", "coord"),
     ("と", "com"), ("の", "gen"), ("で", "loc"), ("や", "coord"), ("、", "coord"), ("・", "coord"),
     ("，", "coord"),

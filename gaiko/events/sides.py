@@ -206,6 +206,15 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                         and a.mention.country not in mine][-1:] \
                 or [a for a in args if a.mention.kind == "state" and a.end <= f.match.char_start  # 「中国製の部品に」
                     and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:]
+        voted = [a for a in topic or [] if a.mention.country == "IGO"]
+        if not f.target and f.source and f.type == "REJECT" and (_VOTED_ON.search(text) or voted and f.predicative):
+            # 「ロシアや北朝鮮が（決議案に）反対した」「安保理では、ロシアが拒否権を行使し」: a vote against the body
+            # that votes, named in the sentence or the topic of the one before (「国連総会は…採択した。」)
+            bodies = [a for a in args if a.mention.country == "IGO" and a.mention.kind == "organisation"]
+            voters = [a for a in f.source if a not in bodies]
+            f.source = voters or f.source
+            bodies.sort(key=lambda a: a.particle in ("で", "では", "において"))  # (where the vote is, first)
+            f.target = [a for a in bodies if a not in f.source][-1:] or voted
         if not f.target and f.source and f.type in ("SANCTION", "THREATEN", "ASSAULT") \
                 and _RETALIATION.search(text, 0, f.match.char_end):
             # 「米政府は…追加関税を課し、中国も報復関税で対抗した」: a retaliation is aimed at those who
@@ -413,6 +422,9 @@ _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって
 
 #: From the owner of a statement to its topic particle: 「G7（外相会合の共同声明は）」「中国（外務省の談話では）」.
 _STATEMENT_OWNED = re.compile(r"の?[^、。「」をにがは]{0,8}?の?(共同声明|声明|首脳宣言|共同宣言|宣言|談話|声明文|成果文書|コミュニケ)(は|では)、?")
+
+#: A sentence about a vote: 「決議案に反対」「採決で反対」「拒否権を行使」.
+_VOTED_ON = re.compile(r"決議|採決|票|拒否権")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
