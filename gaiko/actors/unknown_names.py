@@ -69,12 +69,14 @@ def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
     """A name in kanji the dictionary lacks, then a title: a person with id None.
 
     After 「State＋の」 or 「organ＋の」 (「中国の陳報道官」「外務省の船越健裕アジア大洋州局長」) the
-    person is of that state (after an organ, a name of three kanji or more). Without one, a name of three to five kanji opening a clause before
-    an official's title (「森健良外務審議官は」) is an official of the paper's own country
+    person is of that state (after an organ, a name of three kanji or more: 「軍の作戦部長」 is an
+    office). Without one, a name of three to five kanji opening a clause before a ministry's or
+    envoy's post (「森健良外務審議官は」) is an official of the paper's own country
     (``default_country``): a foreign official is named with his state the first time. A
-    bracketed reading and a 「・」 may stand between name and title (「金容吉(キムヨンギル)・東北アジア局長」);
-    an envoy's post may start the title (「松尾裕敬駐韓総括公使」). A word (次期, 新任) or a title
-    itself (「外務次官」) is not a name."""
+    bracketed reading and a 「・」 may stand between name and title (「金容吉(キムヨンギル)・東北
+    アジア局長」); an envoy's post may start the title (「松尾裕敬駐韓総括公使」). A word (次期, 新任),
+    a title itself (「外務次官」) or a name the dictionary knows inside (「初代李承晩大統領」) is not
+    a name."""
     norm = scan.norm
     if not is_kanji(norm[p]) or p > 0 and is_kanji(norm[p - 1]) \
             or any(pl.type != "surname" for k in scan.starts.get(p, ()) for pl in scan.index.payloads[k]) \
