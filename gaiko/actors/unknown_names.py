@@ -109,7 +109,8 @@ def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
                 country = post[1][0].country if owner_less else country
         if last is None:
             continue
-        sector = scan.first(q, "title")[1].sector if scan.first(q, "title") else "DIP" if post else None
+        title = scan.first(q, "title")
+        sector = title[1].sector if title else "DIP" if post else None
         if titles[-1] == "氏" or owner_less and not (post or titles[-1] in _HOME_POSTS):
             return
         person = Unknown(norm[p:p + n], norm[p:p + n], country)

@@ -143,8 +143,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「G7外相会合の共同声明は、…懸念するとした」: the body whose statement is the topic speaks
             owners = [a for a in args if a.case in ("gen", "modifier") and a.end <= f.match.char_start and is_actor(a)
                       and _STATEMENT_OWNED.match(text, a.end)]
-            f.source = coordinated_before(args, owners[-1]) if owners else f.source
-            f.target = [a for a in f.target if a.key not in {b.key for b in f.source}]
+            if owners:
+                f.source = coordinated_before(args, owners[-1])
+                f.target = [a for a in f.target if a.key not in {b.key for b in f.source}]
         if not f.source and topic and f.predicative and not f.passive \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
@@ -206,7 +207,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                         and a.mention.country not in mine][-1:] \
                 or [a for a in args if a.mention.kind == "state" and a.end <= f.match.char_start  # 「中国製の部品に」
                     and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:]
-        voted = [a for a in topic or [] if a.mention.country == "IGO"]
+        voted = [a for a in topic or [] if a.mention.country == "IGO"] if f.type == "REJECT" else []
         if not f.target and f.source and f.type == "REJECT" and (_VOTED_ON.search(text) or voted and f.predicative):
             # 「ロシアや北朝鮮が（決議案に）反対した」「安保理では、ロシアが拒否権を行使し」: a vote against the body
             # that votes, named in the sentence or the topic of the one before (「国連総会は…採択した。」)
