@@ -25,14 +25,14 @@ from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import PHRASE_OF, Arg, coordinated_before, read_case
 from .subjects import quote_spans, reaches, read_subjects
-from .triggers import TriggerMatch, TriggerRuler
+from .triggers import VERDICT, TriggerMatch, TriggerRuler
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する", "呈する")
-_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
+_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈|浴び|発射)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
 _PASSIVE = re.compile(r"^(さ(?!せ)|され|られ|れ)")  # (not 「撤退させる」: a causative acts)
 
 #: Triggers whose subject receives the act, as in a passive (「…から親書を受け取った」).
@@ -46,7 +46,8 @@ _FORMAL_NOUNS = {"こと", "の", "よう", "ため", "もの", "ところ"}
 #: Nouns that may follow a trigger without making it a mere modifier (訪問中, 会談後).
 _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
                   "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意",
-                  "処分", "措置"}  # 「国外追放処分にした」「制裁措置を発動」: the measure itself
+                  "処分", "措置",  # 「国外追放処分にした」「制裁措置を発動」: the measure itself
+                  "強化", "拡大", "深化", "推進", "発展", "促進", "継続", "維持"}  # 「連携強化を確認」: the act grown
 
 
 #: From an act noun to the verb it is the object of: 「（訪中）を（招請）」「（撤退）を強く（要求）」.
@@ -100,11 +101,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         return Reading(text, args, [], {})
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
     frames = [f for f in frames if not _modifier_in_compound(doc, f)]
+    if any(f.type in _JUDGING and f.match.id != VERDICT for f in frames):
+        frames = [f for f in frames if f.match.id != VERDICT]  # the sentence judges in so many words
     if not frames:
         return Reading(text, args, [], {})
     args = [replace(a) for a in args]  # the cases settled below are this reading's
-    if not frames:
-        return None
     for f in frames:
         f.passive = f.predicative and (bool(_PASSIVE.match(after_suru(text, f.match.char_end)))
                                        or f.match.pattern in _RECEIVING)
@@ -128,7 +129,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.particle == "まで" and nxt is not None and frames[nxt].predicative \
                 and frames[nxt].match.char_start == a.end + len(a.particle):
             a.case = "obj"  # 「大使まで呼び出した」: まで stands for を, the act reaches even him
-        if a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
+        if a.case == "gen" and a.mention.kind == "place" and a.mention.country \
+                and _TERRITORY_OF.match(text, a.end):
+            pass  # 「尖閣諸島周辺の領海に侵入」: the waters of the state the island belongs to
+        elif a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
                 or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
             continue
         if a.case == "loc":
@@ -337,12 +341,15 @@ _ACT_PREFIX = re.compile(r"(全面|本格|軍事|大規模|武力|電撃|地上|
 #: A day between a genitive's noun and its trigger does not part them: 「日米の貿易協定が7日、発効した」.
 _DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|未明|朝)?(に|、)")
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
+#: Types a sentence judges another's act by in its own words (a reporting verb is then no verdict).
+_JUDGING = {"ACCUSE", "REJECT", "THREATEN"}
 #: A nominal act that is the subject of its holding: 「日米首脳会談が行われた」.
 _HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
 #: The rest of a compound of states before its act noun: 「日ロ外相会談」 (ロ is katakana).
 _COMPOUND_RUN = re.compile(r"^[\u4e00-\u9fff\u30a1-\u30faー]{0,6}$")
-#: A state's airspace, waters or land after its genitive: an incursion into them is aimed at it.
-_TERRITORY_OF = re.compile(r"の(領空|領海|領土|領域|接続水域|排他的経済水域|ＥＥＺ|EEZ|防空識別圏|ＡＤＩＺ|ADIZ)")
+#: A state's airspace, waters or land after its genitive (or an island's surroundings: 「尖閣諸島周辺の領海」):
+#: an incursion into them is aimed at it.
+_TERRITORY_OF = re.compile(r"(周辺|沖|付近|近海|沖合)?の(領空|領海|領土|領域|接続水域|排他的経済水域|ＥＥＺ|EEZ|防空識別圏|ＡＤＩＺ|ADIZ)")
 #: The end of a clause reported as said or judged: 「…調達した|と|非難」.
 _SAID_CLAUSE_END = re.compile(r"(た|る|だ|い)(と|として)、?")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」

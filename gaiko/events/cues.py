@@ -84,6 +84,8 @@ PURPOSE = re.compile(r"^([^、。]{0,4}?[るすくうつぬむぶぐ])?(ため)?
 #: A trigger that states a condition.
 HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を(強行|実施|実行|開始|再開|継続)?)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)")
+#: A trigger a question asks about: 「…に暗殺されるのでは？」「…を攻撃するのか?」 (speculation, not a report).
+QUESTIONED = re.compile(r"[^、。「」]{0,8}?(のでは|ではないか|のか|だろうか)(ない(か|でしょうか))?[?？]")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
 OBJECT_OF_VIEW = re.compile(r"^を[^、。と]{0,6}?(重視|注視|懸念|評価|歓迎|見守|認め|報じ|伝え|発表|公表|明らかに|受け|控え|前に)"
                             r"|^(に|には|にも|を)(応じ|拒|受け入れ|退け|一蹴|断|突っぱね)")  # 「提案には応じない」: another's

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AIMED, AVOIDED, HYPOTHETICAL, OBSTRUCTED, PROMISED, PURPOSE, SCENARIO
+from .cues import AIMED, AVOIDED, HYPOTHETICAL, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -22,6 +22,7 @@ _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も)$"
                            r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)(強く|改めて|重ねて)?$"
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
+                           r"|^(の)?(一層の|さらなる)?(強化|拡大|深化|推進|発展|継続|維持|促進)(を|で|に)$"  # 「連携強化を（確認）」
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
 _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
@@ -117,6 +118,8 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「中国をけん制する狙い」「…を断るには、」: what an act is for, not the act
         elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
+        elif QUESTIONED.match(text, f.match.char_end):
+            f.drop = True  # 「…に暗殺されるのでは？」: a question asked, not an act reported
         elif not f.predicative and _VIOLATED.match(text, f.match.char_end):
             f.drop = True  # 「停戦合意に違反した」「制裁に反して」: what is broken is not done here
         elif re.match(r"^(を)?(せずに|することなく|しないで)", text[f.match.char_end:]):

@@ -67,6 +67,23 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         f.target = with_coordinated(text, args, named, own)
 
 
+def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
+    """Whom a reported verdict judges (「ロシアの決定は「正当化できない」と述べた」): the foreign actor the
+    words between speaker and verb are about (the subject of that clause, or the owner of its subject,
+    topic or object), else the only foreign state they name; none if that is unclear."""
+    own = {a.mention.country for a in f.source}
+    start = max((a.end for a in f.source), default=0)
+    named = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
+             and a.mention.country not in own | {None}]
+    about = [a for a in named if a.case in ("subj", "about", "agent")
+             or a.case in ("gen", "modifier") and _OWNS_TOPIC.match(text, a.end)]
+    if about:
+        return with_coordinated(text, args, about[:1], own)
+    if len({a.mention.country for a in named}) == 1:
+        return with_coordinated(text, args, named[:1], own)
+    return []
+
+
 def with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> list[Arg]:
     """``found`` (one arg) with the foreign actors coordinated right before it: 「ロシアと北朝鮮の…協力」."""
     while found and (before := [a for a in args if a.end < found[0].start]) \
@@ -81,6 +98,9 @@ _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ
 
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
+
+#: A name owning the subject, topic or object of a clause: 「ロシア（の決定は）」「日本（の措置を）」.
+_OWNS_TOPIC = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(が|は|を)")
 
 #: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
 _HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")

@@ -48,6 +48,12 @@ def merge_events(events: list[Event]) -> list[Event]:
                                             or _overtaken(kept, ev)):
                 _absorb(kept, ev)
                 break
+            if _aimed_and_not(kept, ev):
+                # 「陸海空軍を動員し、台湾周辺で合同演習を開始」: one act, said twice in one sentence,
+                # once with whom it is aimed at
+                kept.target = kept.target or ev.target
+                _absorb(kept, ev)
+                break
             if _same_dated_act(kept, ev):
                 # 「プーチン大統領の平壌訪問」 and 「プーチン大統領が…金総書記と首脳会談」 on one date
                 kept.target.extend(a for a in ev.target if a not in kept.target)
@@ -119,6 +125,13 @@ def _same_dated_act(a: Event, b: Event) -> bool:
             and _keys(a.source) == _keys(b.source)
             and {t.get("country") for t in a.target} == {t.get("country") for t in b.target}
             and _states_only(a.target) != _states_only(b.target))
+
+
+def _aimed_and_not(a: Event, b: Event) -> bool:
+    """One sentence, one type, source and status, and one of the two aimed at no one."""
+    return bool(a.mentions and b.mentions and a.mentions[0] == b.mentions[0]) and a.type == b.type \
+        and a.type not in SYMMETRIC_TYPES and a.status == b.status and _keys(a.source) == _keys(b.source) \
+        and (not a.target) != (not b.target)
 
 
 def _take_date(kept: Event, ev: Event) -> None:

@@ -18,11 +18,12 @@ from ..records import ActorMention
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
-from .judged import judged_target, with_coordinated
+from .judged import judged_target, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg, coordinated_before
 from .subjects import quote_spans, reaches
+from .triggers import VERDICT
 
 #: Types whose target may be a place, standing for its state (a city visited, a region shelled).
 AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
@@ -223,6 +224,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
             f.target = next((others for side in before if (others := _others(side, f.source))), [])
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
+        if f.match.id == VERDICT:
+            # a reporting verb is a verdict only on someone found (events.attach keeps it only where
+            # nothing else in the sentence accuses)
+            f.target = f.target or verdict_target(f, text, args)
+            f.drop = f.drop or not f.predicative or not f.target
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
             mine = {a.mention.country for a in f.source}

@@ -17,6 +17,7 @@ from ..plover import EVALUATIVE_TYPES, SAID_TYPES, SYMMETRIC_TYPES
 from .cues import DONE_TO
 from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
+from .triggers import VERDICT
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -128,9 +129,31 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             f.target.extend(a for a in _with_coordinated(head, args) if a not in f.target)
         else:
             out[k] = [head]
+    # 「台湾外交部は、中国が…破壊しているとした」: a verdict reported is the speaker's (the topic before
+    # it, outside any quote), and whoever the clause before the verb is about is judged
+    for k, f in enumerate(frames):
+        if f.match.id != VERDICT:
+            continue
+        topics = [g for g, _ in groups if g[-1].end <= f.match.char_start and g[-1].particle == "は"
+                  and _quote_of(quotes, g[-1].start) == -1]
+        first = topics[0][-1].end if topics else 0
+        spoken = [g for g, _ in groups if first <= g[-1].start and g[-1].end <= f.match.char_start
+                  and g[-1].particle == "が"]
+        if topics:
+            out[k] = topics[0]
+        elif spoken:  # 「中国が…破壊しているとした」 after 「外交部は…」: the speaker is the one before
+            out.pop(k, None)
+        if spoken:
+            f.target = list(spoken[0]) + f.target
+            for j in range(k + 1, len(frames)):  # (「…とした上で、中国に対し…求めた」: the clause's subject ends at the verdict)
+                if out.get(j) is spoken[0]:
+                    if topics:
+                        out[j] = topics[0]
+                    else:
+                        out.pop(j)
     # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
     for k, f in enumerate(frames):
-        if f.type not in SAID_TYPES or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
+        if f.type not in SAID_TYPES or f.match.id == VERDICT or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
             continue
         before = [(g, lim) for g, lim in groups if g[-1].end <= f.match.char_start and lim is None
                   and reaches(quotes, g[-1].start, f.match.char_start)]

@@ -26,6 +26,9 @@ from ..plover import PLOVER_TYPES
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+#: The id of a reporting verb read as a verdict on another's act (triggers.yaml: 「…は正当化できない」と述べた).
+VERDICT = "ACCUSE:verdict"
+
 _KEYS = {"label", "pattern", "mode", "requires", "unless", "window", "target", "id", "private"}
 _MAX_TOKENS = 4
 
