@@ -69,13 +69,21 @@ def test_triggers_match_lemmas_of_parsed_sentences(sentence, expected):
 
 
 def test_no_packaged_pattern_stems_to_a_lone_kana():
-    # the prefilter looks for stems in every sentence: a lone kana (はねつける → は) is everywhere
+    # the prefilter looks for stems in every sentence: a lone kana (はねつける → は) is everywhere,
+    # unless the entry requires words (「とした」 is a verdict only after one): those are looked for instead
     import yaml
     from importlib import resources
     text = resources.files("gaiko.events").joinpath("data", "triggers.yaml").read_text(encoding="utf-8")
-    lone = [t["pattern"] for t in yaml.safe_load(text)
-            if len(stem(t["pattern"])) < 2 and "\u3041" <= stem(t["pattern"]) <= "\u309f"]
+    lone = [t["pattern"] for t in yaml.safe_load(text) if not t.get("requires")
+            and len(stem(t["pattern"])) < 2 and "\u3041" <= stem(t["pattern"]) <= "\u309f"]
     assert lone == []
+
+
+def test_the_prefilter_looks_for_required_words_where_the_stem_is_a_lone_kana():
+    ruler = TriggerRuler()
+    ruler.add("ACCUSE", "とした", requires=["違反"], window=20, side="before")
+    assert ruler.may_contain("北朝鮮は決議に違反しているとした。")
+    assert not ruler.may_contain("首相は会談したとした。")  # (「と」 alone lets nothing through)
 
 
 @pytest.mark.parser
@@ -90,7 +98,7 @@ def test_unless_words_around_a_trigger_void_the_entry():
 
 #: Spellings whose dictionary form reads as another word (引き上げる is also "raise") or that news
 #: does not use: left out on purpose.
-_OTHER_SPELLINGS_LEFT_OUT = {"引き揚げる", "突っぱねる", "こき下ろす"}
+_OTHER_SPELLINGS_LEFT_OUT = {"引き揚げる", "突っぱねる", "こき下ろす", "取りまとめる"}
 
 
 @pytest.mark.parser
@@ -111,3 +119,16 @@ def test_a_one_word_pattern_is_listed_in_its_other_common_spelling_too():
         if len(doc) == 1 and doc[0].norm_ != p and doc[0].norm_ not in patterns:
             missing.append((p, doc[0].norm_))
     assert missing == []
+
+
+@pytest.mark.parser
+def test_side_before_looks_for_required_words_before_the_trigger_only():
+    """A verdict is the words before the reporting verb; a word after it is another clause's."""
+    from gaiko.nlp.loader import parse
+
+    ruler = TriggerRuler()
+    ruler.add("ACCUSE", "述べる", requires=["違反"], window=20, side="before")
+    assert [m.label for m in ruler.match(next(parse(["首相は「決議に違反する」と述べた。"])))] == ["ACCUSE"]
+    assert ruler.match(next(parse(["首相はこう述べ、決議に違反すると非難した。"]))) == []
+    with pytest.raises(ValueError):
+        ruler.add("ACCUSE", "述べる", side="after")

@@ -74,7 +74,7 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     own = {a.mention.country for a in f.source}
     start = max((a.end for a in f.source), default=0)
     named = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
-             and a.mention.country not in own | {None}]
+             and a.mention.country not in own | {None} and a.mention.id is not None]  # (not 「拘束された男性」)
     about = [a for a in named if a.case in ("subj", "about", "agent")
              or a.case in ("gen", "modifier") and _OWNS_TOPIC.match(text, a.end)]
     if about:

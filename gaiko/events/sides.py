@@ -227,7 +227,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if f.match.id == VERDICT:
             # a reporting verb is a verdict only on someone found (events.attach keeps it only where
             # nothing else in the sentence accuses)
-            f.target = f.target or verdict_target(f, text, args)
+            f.target = [a for a in f.target if a.mention.id is not None] or verdict_target(f, text, args)
             f.drop = f.drop or not f.predicative or not f.target
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both

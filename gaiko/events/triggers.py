@@ -29,7 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 #: The id of a reporting verb read as a verdict on another's act (triggers.yaml: 「…は正当化できない」と述べた).
 VERDICT = "ACCUSE:verdict"
 
-_KEYS = {"label", "pattern", "mode", "requires", "unless", "window", "target", "id", "private"}
+_KEYS = {"label", "pattern", "mode", "requires", "unless", "window", "side", "target", "id", "private"}
+#: Where ``requires`` words are looked for: on both sides of the trigger, or before it only.
+_SIDES = ("both", "before")
 _MAX_TOKENS = 4
 
 
@@ -75,13 +77,15 @@ class TriggerRuler:
     def add(self, label: str, pattern: str, mode: str | None = None,
             requires: list[str] | None = None, window: int = 12,
             target: str | None = None, id: str | None = None, private: str | None = None,
-            unless: list[str] | None = None) -> None:
-        """Add one entry. Raises ValueError on a bad label or empty pattern."""
+            unless: list[str] | None = None, side: str = "both") -> None:
+        """Add one entry. Raises ValueError on a bad label, side or empty pattern."""
         for value in (label, private):
             if value is not None and value not in PLOVER_TYPES:
                 raise ValueError(f"unknown PLOVER type {value!r}")
         if not isinstance(pattern, str) or not pattern.strip():
             raise ValueError("empty pattern")
+        if side not in _SIDES:
+            raise ValueError(f"side must be one of {_SIDES}, not {side!r}")
         entry: dict[str, Any] = {"label": label, "pattern": pattern}
         for key, value in (("mode", mode), ("requires", requires), ("unless", unless), ("target", target),
                            ("id", id), ("private", private)):
@@ -89,6 +93,8 @@ class TriggerRuler:
                 entry[key] = value
         if window != 12:
             entry["window"] = window
+        if side != "both":
+            entry["side"] = side
         self._patterns.append(entry)
         self._by_pattern.setdefault(pattern, []).append(entry)
         self._automaton = None
@@ -142,14 +148,22 @@ class TriggerRuler:
 
     # -- matching ------------------------------------------------------------
     def may_contain(self, text: str) -> bool:
-        """True if ``text`` holds a trigger stem: the pre-filter before parsing."""
+        """True if ``text`` holds a trigger stem: the pre-filter before parsing.
+
+        A stem that is one kana (「とした」 → と) would let every sentence through; where each entry
+        of such a pattern requires words, those words are looked for instead (the entry can match
+        no sentence without one)."""
         if self._automaton is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for pattern in self._by_pattern:
+            for pattern, entries in self._by_pattern.items():
                 s = stem(pattern)
-                automaton.add_word(s, s)
+                keys = [s]
+                if len(s) < 2 and _is_kana(s) and all(e.get("requires") for e in entries):
+                    keys = [r for e in entries for r in e["requires"]]
+                for key in keys:
+                    automaton.add_word(key, key)
             automaton.make_automaton()
             self._automaton = automaton
         for _ in self._automaton.iter(text):
@@ -225,7 +239,7 @@ class TriggerRuler:
         w = entry.get("window", 12)
         if unless and any(u in text[max(0, cs - w):ce + w] for u in unless):
             return False  # 「全会一致で採択」: the words around make it no event of this kind
-        context = text[max(0, cs - w):cs] + text[ce:ce + w]
+        context = text[max(0, cs - w):cs] + (text[ce:ce + w] if entry.get("side", "both") == "both" else "")
         return not req or any(r in context for r in req)
 
     @staticmethod

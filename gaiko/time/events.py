@@ -235,7 +235,7 @@ def _after_reporter(sentence: str, t: Timex, reporters: list[tuple[int, int]]) -
 
 
 #: 「首相は20日、」: a day right after the sentence's topic, the day the topic spoke or acted on.
-_TOPIC_DAY = re.compile(r"^(は|が)、?$")
+_TOPIC_DAY = re.compile(r"^(（[^）]{1,12}）|\([^)]{1,12}\)|）|\))?(は|が)、?$")  # (「外交部（外務省）は29日、」: a gloss)
 
 
 class SpokeOn(NamedTuple):
