@@ -43,6 +43,18 @@ def actor_record(m: ActorMention) -> dict[str, Any]:
     return actor
 
 
+def acts_alone(f: Frame) -> bool:
+    """An act with no one it is aimed at is still an event: a launch or a drill (TARGETLESS), or an
+    international body agreeing among its members (「G7首脳は首脳宣言を採択した」: gold/README.md
+    codes TICAD's adopted declaration with no target)."""
+    return f.type in TARGETLESS or f.type == "AGREE" and bool(f.source) and f.match.pattern not in _JOINT \
+        and all(a.mention.sector == "IGO" for a in f.source)
+
+
+#: Agreed texts that speak for the parties they name, not for a body alone (「G7外相会合は…共同声明を発表し、…求めた」).
+_JOINT = {"共同声明", "共同文書"}
+
+
 def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evidence: str | None = None) -> list[Event]:
     """The events of a frame: none when it lacks the actors an event needs, one per
     counterpart for a meeting with several named people (「崔外相とプーチン大統領、
@@ -106,7 +118,7 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     elif len(target) > 1:
         # 「習氏はプーチン氏を中国に招待した」: one's own state named with に is where, not whom
         target = [a for a in target if not (a.get("id") == a.get("country") in own & dative_states)]
-    if not source or (not target and f.type not in TARGETLESS):
+    if not source or (not target and not acts_alone(f)):
         return None
     loc = None
     if f.location is not None:

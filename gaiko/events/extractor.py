@@ -30,10 +30,9 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Final
 
-from ..plover import TARGETLESS
 from ..records import ActorMention
 from .attach import Reading, read_frames
-from .build import frame_to_events, split_like_meetings
+from .build import acts_alone, frame_to_events, split_like_meetings
 from .folds import fold
 from .frame import Context, Frame, NeedsParse
 from .roles import Arg, build_args
@@ -89,7 +88,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         for f in kept:
             if f.source and f.predicative:
                 ctx.acts[f.type] = list(f.source)
-        acting = [f for f in kept if f.source and (f.target or f.type in TARGETLESS)]
+        acting = [f for f in kept if f.source and (f.target or acts_alone(f))]
         if acting:
             ctx.actors = list(acting[-1].source)
     skim(text, reading.args, ctx)
