@@ -83,6 +83,7 @@ class Payload:
     actor: Actor | None = None
     sector: str | None = None
     value: str | None = None  # canonical title, capital's place id, ...
+    country: str | None = None  # a group word's own nationality (邦人: JPN)
 
 
 @dataclass
@@ -159,7 +160,8 @@ def build_index(entries: list[dict[str, Any]]) -> Index:
         if kind in ("title", "organ_word", "group_word", "stopword"):
             ident = e.get("id") or e["aliases"][0]
             for a in e["aliases"]:
-                index.put(a, Payload(kind, sector=e.get("sector"), value=ident if kind != "title" else canon.get(a, ident)))
+                index.put(a, Payload(kind, sector=e.get("sector"), value=ident if kind != "title" else canon.get(a, ident),
+                                     country=e.get("country") if kind == "group_word" else None))
             if kind == "organ_word":
                 index.bare_organs.update(normalise_key(b) for b in e.get("bare", []))
             continue

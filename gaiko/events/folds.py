@@ -23,6 +23,8 @@ _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の
                            r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)(強く|改めて|重ねて)?$"
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
                            r"|^(の)?(一層の|さらなる)?(強化|拡大|深化|推進|発展|継続|維持|促進)(を|で|に)$"  # 「連携強化を（確認）」
+                           r"|^を[^、。「」]{0,4}?(中止|停止|中断|やめ|止め|控え)(る|する)$"  # 「武器売却を直ちにやめる（べきだ）」
+                           r"|^(す|する)$"  # 「制裁を解除す（べきだ）」
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
 _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
@@ -222,7 +224,7 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 continue
             # 「訪露を協議」: the visit is what the talks are about; but what is accused
             # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
-            f.drop = outer.type != "ACCUSE"
+            f.drop = f.drop or outer.type != "ACCUSE"
             if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
                 outer.target = [a for a in (f.gens or f.source + f.target)
                                 if a.key not in {s.key for s in outer.source}]

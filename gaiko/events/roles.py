@@ -68,6 +68,8 @@ _PRIVATE = re.compile(r"の?(会社員|男性|女性|記者|ジャーナリス�
                       r"大学教授|教授|研究者|社員|従業員|観光客|旅行者|人権活動家|活動家|実業家|経営者|企業|"
                       r"市民団体|民間人|邦人|人質|少年|少女)"
                       r"(?=[がはもをにとのへ]|によ|ら|[0-9０-９一二三四五六七八九十数]+(人|名|隻|社))")
+#: Being somewhere: 「（レバノン）に滞在する」「（中国）に在住の」.
+_STAYING = re.compile(r"(滞在|在住|駐在|居住|残留|住む|住ん|残る|残っ)")
 #: Parts of a state's territory: 「ウクライナ東部の都市を砲撃」 is aimed at the state.
 _REGION = re.compile(r"(東部|西部|南部|北部|中部|北東部|北西部|南東部|南西部|全土|各地|国内|領内|本土|周辺|沖|近海|領海|領空)")
 
@@ -174,6 +176,10 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             case, particle, pend = read_case(text, end, person=person, named=False)
         if particle == "では" and mention.kind in ("organisation", "group"):
             case = "subj"  # 「同会では…糾弾集会を行なっている」: an organisation's では is its doing
+        elif particle == "に" and mention.kind in ("state", "place", "capital") and mention.sector is None \
+                and _STAYING.match(text, pend):
+            case = "loc"  # 「レバノンに滞在する邦人」: where people are, not whom an act is aimed at (but an
+            # embassy one is posted to is the state it serves: 「…高等弁務官事務所に駐在する武官」)
         arg = Arg(mention, start, end, case, particle)
         if case == "subj" and text.startswith("率いる", pend):
             arg.leads = True

@@ -23,7 +23,7 @@ from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg, coordinated_before
 from .subjects import quote_spans, reaches
-from .triggers import VERDICT
+from .triggers import REPORTED, VERDICT
 
 #: Types whose target may be a place, standing for its state (a city visited, a region shelled).
 AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
@@ -224,11 +224,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
             f.target = next((others for side in before if (others := _others(side, f.source))), [])
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
-        if f.match.id == VERDICT:
-            # a reporting verb is a verdict only on someone found (events.attach keeps it only where
-            # nothing else in the sentence accuses)
-            f.target = [a for a in f.target if a.mention.id is not None] or verdict_target(f, text, args)
-            f.drop = f.drop or not f.predicative or not f.target
+        if f.match.id in REPORTED:
+            # a verdict or a demand reported is one only on someone found (events.attach keeps it only
+            # where the sentence does not judge or ask in so many words)
+            own = {a.mention.country for a in f.source}  # (「日本は…強化すべきだ」: one's own state is no one asked)
+            f.target = [a for a in f.target if a.mention.id is not None and a.mention.country not in own] \
+                or (verdict_target(f, text, args) if f.match.id == VERDICT else [])
+            f.drop = f.drop or not f.target or f.match.id == VERDICT and not f.predicative
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
             mine = {a.mention.country for a in f.source}

@@ -17,7 +17,7 @@ from ..plover import EVALUATIVE_TYPES, SAID_TYPES, SYMMETRIC_TYPES
 from .cues import DONE_TO
 from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
-from .triggers import VERDICT
+from .triggers import REPORTED
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -129,16 +129,17 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             f.target.extend(a for a in _with_coordinated(head, args) if a not in f.target)
         else:
             out[k] = [head]
-    # 「台湾外交部は、中国が…破壊しているとした」: a verdict reported is the speaker's (the topic before
-    # it, outside any quote), and whoever the clause before the verb is about is judged
+    # 「台湾外交部は、中国が…破壊しているとした」「…は「米国は…やめるべきだ」と述べた」: a verdict or a
+    # demand reported is the speaker's (the topic before it, outside any quote), and whoever the clause
+    # said is about is judged or asked
     for k, f in enumerate(frames):
-        if f.match.id != VERDICT:
+        if f.match.id not in REPORTED:
             continue
         topics = [g for g, _ in groups if g[-1].end <= f.match.char_start and g[-1].particle == "は"
                   and _quote_of(quotes, g[-1].start) == -1]
         first = topics[0][-1].end if topics else 0
         spoken = [g for g, _ in groups if first <= g[-1].start and g[-1].end <= f.match.char_start
-                  and g[-1].particle == "が"]
+                  and (not topics or g is not topics[0])]
         if topics:
             out[k] = topics[0]
         elif spoken:  # 「中国が…破壊しているとした」 after 「外交部は…」: the speaker is the one before
@@ -153,7 +154,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
                         out.pop(j)
     # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
     for k, f in enumerate(frames):
-        if f.type not in SAID_TYPES or f.match.id == VERDICT or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
+        if f.type not in SAID_TYPES or f.match.id in REPORTED or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
             continue
         before = [(g, lim) for g, lim in groups if g[-1].end <= f.match.char_start and lim is None
                   and reaches(quotes, g[-1].start, f.match.char_start)]

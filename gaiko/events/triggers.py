@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: The id of a reporting verb read as a verdict on another's act (triggers.yaml: 「…は正当化できない」と述べた).
 VERDICT = "ACCUSE:verdict"
+#: The id of what another should do, said (「「米国は…をやめるべきだ」と述べた」): a demand of the one spoken of.
+SHOULD = "REQUEST:should"
+#: Triggers whose speaker is the topic outside what is said, and whose target is who is spoken of in it.
+REPORTED = {VERDICT, SHOULD}
 
 _KEYS = {"label", "pattern", "mode", "requires", "unless", "window", "side", "target", "id", "private"}
 #: Where ``requires`` words are looked for: on both sides of the trigger, or before it only.
