@@ -199,8 +199,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # a state's help is asked of the one met: 「ドイツの支援に謝意を表明したうえで、…求めた」)
             f.target = list(frames[j].target)
         if not f.target and f.match.mode == "accept" and k and not frames[k - 1].predicative \
-                and text[frames[k - 1].match.char_end:f.match.char_start] == "を":
-            # 「北朝鮮は米国の提案を受け入れた」: agreed with whoever made the proposal
+                and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
+            # 「北朝鮮は米国の提案を受け入れた」「トルコの提案に応じた」: agreed with whoever made the proposal
             f.target = [a for a in frames[k - 1].gens or frames[k - 1].source if a.key not in {b.key for b in f.source}]
         if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
             mine = {b.mention.country for b in f.source}
