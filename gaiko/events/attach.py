@@ -308,6 +308,11 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                     and args[n - 1].end + 1 == a.start:
                 args[n - 1].case = "gen"
                 args[n - 1].particle = "の"
+        elif a.case == "none" and a.end in starts and frames[k].type in SYMMETRIC_TYPES and n > 0 \
+                and args[n - 1].case == "com" and args[n - 1].particle == "と" and args[n - 1].end + 1 == a.start:
+            # 「米国とロシアの高官協議」: the two whose officials hold the talks
+            a.case = args[n - 1].case = "gen"
+            args[n - 1].particle = "の"
         elif a.case == "none" and a.mention.rule != "compound" and a.end in starts:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind in ("state", "person"):
