@@ -127,3 +127,12 @@ def test_a_statement_takes_the_day_of_the_press_conference_it_was_made_at():
                   mentions=[Mention("d", 0, len(sentence))])
     EventDates("2024-06-21").date(other, done, [press, done], [done], sentence, [], [(0, 2)], 0)
     assert other.date is None
+
+
+def test_an_event_dated_by_a_year_alone_leaves_doujitsu_the_day_named_before_it():
+    # 「同日」 is a day: 「2020年に…会談」 in between is not what it means
+    dates = EventDates("2024-06-20")
+    _date_in(dates, "金委員長は19日、プーチン大統領と会談した。", "会談")
+    _date_in(dates, "金委員長は2020年、プーチン大統領と会談した。", "会談")
+    ev = _date_in(dates, "金委員長は同日、プーチン大統領と会談した。", "会談")
+    assert ev.date == "2024-06-19"

@@ -333,7 +333,8 @@ class EventDates:
                 tx = spoke.day
         if tx is not None:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
-            self.last_date = tx.value or self.last_date
+            if tx.value and len(tx.value) == 10:  # (「2020年に…衝突し」 leaves 同日 the day named before it)
+                self.last_date = tx.value
             self.dated.append((paragraph, ev))
         elif not _standing(sentence, frame.match.char_start, frame.match.char_end):
             self.carry(ev, paragraph)
