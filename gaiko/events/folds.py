@@ -25,8 +25,12 @@ _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の
                            r"|^(の)?(一層の|さらなる)?(強化|拡大|深化|推進|発展|継続|維持|促進)(を|で|に)$"  # 「連携強化を（確認）」
                            r"|^を[^、。「」]{0,4}?(中止|停止|中断|やめ|止め|控え)(る|する)$"  # 「武器売却を直ちにやめる（べきだ）」
                            r"|^(す|する)$"  # 「制裁を解除す（べきだ）」
+                           r"|^を[^、。「」]{0,6}?(停止|中止|中断|やめ|控え)(する|させる)?ことで$"  # 「攻撃を３０日間停止することで（合意）」
+                           r"|^([とや][^、。「」]{1,6})?の(完全な|全面的な|即時の|即時|一時的な|一時)?(停止|中止|中断)を$"  # 「軍事支援と情報提供の完全な停止を（求めた）」
                            r"|^を(一層|さらに|より|一段と)?(強化|拡大|深化|推進|発展|継続|維持|促進)(する|していく|させる)(方針|考え|こと)?(を|で)$"  # 「連携を一層強化する方針を（確認）」
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
+#: Between two acts of a kind named together: 「（軍事支援）と情報（提供）」.
+_COORDINATED_ACT = re.compile(r"[とや、・][^、。「」をにがは]{0,4}")
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
 _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
 #: Outer types whose content is still to come, and the acts that may be that content:
@@ -141,6 +145,8 @@ def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:
     f, outer = frames[k], frames[k + 1]
     # (a quote that holds only the content closes before its verb: 「「…撤回するよう」求めた」)
     link = text[f.match.char_end:outer.match.char_start].replace("」", "").replace("』", "")
+    if outer.type == f.type and not f.predicative and not outer.predicative and _COORDINATED_ACT.fullmatch(link):
+        return content_outer(text, frames, k + 1)  # 「軍事支援と情報提供の…停止を求めた」: both are what is asked
     if (outer.type in _CONTENT_OUTER or outer.type == "CONSULT" and outer.match.mode in ("meet", "multilateral")
             and f.type == "CONSULT" or outer.match.mode == "mediate") \
             and (len(link) <= 12 and _CONTENT_LINK.match(link)
