@@ -317,7 +317,8 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind in ("state", "person"):
             k = next_frame(frames, a.end)
-            if k is not None and (not frames[k].predicative or _HELD_BY_NOUN.match(text, frames[k].match.char_end)) and (
+            if k is not None and (not frames[k].predicative or _HELD_BY_NOUN.match(text, frames[k].match.char_end)
+                                  or _TAKEN_PART.match(text, frames[k].match.char_end)) and (
                     frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
                     and not text.startswith("の", frames[k].match.char_end)) \
                     and _COMPOUND_RUN.match(text[a.end:frames[k].match.char_start]) \
@@ -350,6 +351,8 @@ _DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 #: Types a sentence judges another's act by in its own words (a reporting verb is then no verdict).
 _JUDGING = {"ACCUSE", "REJECT", "THREATEN"}
+#: A nominal act its subject takes part in: 「（岸田首相は）日米韓首脳会談に臨んだ」.
+_TAKEN_PART = re.compile(r"(に臨|に出席|に参加|を行|を開)")
 #: A nominal act that is the subject of its holding: 「日米首脳会談が行われた」.
 _HELD_BY_NOUN = re.compile(r"[がは](行|開|実施)")
 #: The rest of a compound of states before its act noun: 「日ロ外相会談」 (ロ is katakana).

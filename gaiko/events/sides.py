@@ -78,7 +78,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             elif f.gens and not f.source:
                 f.source = list(f.gens)
             elif f.gens:
-                f.target.extend(g for g in f.gens if not (f.type in SYMMETRIC_TYPES and _IN_AGREED.match(
+                mine = {a.key for a in f.source}  # (「AとBは…米朝首脳会談を行い」: the compound names them again)
+                f.target.extend(g for g in f.gens if g.key not in mine and not (f.type in SYMMETRIC_TYPES and _IN_AGREED.match(
                     text, g.end, f.match.char_start)))  # 「両国の関係強化で一致」: the states are in what is agreed
         elif subj and f.type in _GIVEN_TYPES and RECEIVED.match(text, f.match.char_end) \
                 and (giver := [a for a in args if a.case == "from" and a.end <= f.match.char_start
