@@ -345,7 +345,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                 home = next((s for s in scan.persons() if s.country == scan.default_country
                              and isinstance(s.actor, Actor) and (title in s.titles or s.actor.has_title(title))), None)
                 found = [home] if home is not None else found
-            if found:
+            owner = scan.specs[-1] if prev == "の" and scan.specs and scan.specs[-1].end == p - 1 \
+                and scan.specs[-1].kind == "state" else None
+            if found and owner is not None and owner.country != found[0].country:
+                # 「米国務省の報道官」 after China's spokesman: that state's official (read with the state,
+                # as when no one was named before), not the one named before
+                yield t[0], [Spec(p, t[0], None, None, "stop")]
+            elif found:
                 yield t[0], [found[0].copy(p, t[0], "anaphora")]
             elif norm[p:t[0]] in _HOME_OFFICES and prev in _CLAUSE_OPENERS and scan.default_country and nxt in "はがもと、" \
                     and (holder := scan.resolve_holder(scan.index.people_of(scan.default_country),

@@ -74,7 +74,8 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     own = {a.mention.country for a in f.source}
     start = max((a.end for a in f.source), default=0)
     named = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
-             and a.mention.country not in own | {None} and a.mention.id is not None]  # (not 「拘束された男性」)
+             and a.mention.country not in own | {None} and a.mention.id is not None  # (not 「拘束された男性」)
+             and not _ISSUE_OF.match(text, a.end)]  # (nor 「台湾問題は…」: what the words are about, not who acts)
     about = [a for a in named if a.case in ("subj", "about", "agent")
              or a.case in ("gen", "modifier") and _OWNS_TOPIC.match(text, a.end)]
     if about:
@@ -99,6 +100,8 @@ _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
 
+#: A question or a region named by a state: 「台湾問題」「朝鮮半島情勢」「台湾海峡」.
+_ISSUE_OF = re.compile(r"(の)?(問題|情勢|海峡|周辺|地域|半島|統一|有事)")
 #: A name owning the subject, topic or object of a clause: 「ロシア（の決定は）」「日本（の措置を）」.
 _OWNS_TOPIC = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(が|は|を)")
 
