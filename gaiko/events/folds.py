@@ -98,6 +98,11 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
                 and _NAMED_ACT_GAP.fullmatch(text, f.match.char_end, g.match.char_start):
             g.source, g.target = g.source or f.source, g.target or f.target
             f.drop = True
+        elif not f.drop and not g.drop and not f.predicative and g.predicative and f.type == g.type \
+                and text[f.match.char_end:g.match.char_start] == "の":
+            # 「資産凍結の制裁を発動」: the kind of measure named, and its targets, are the measure's
+            g.source, g.target = g.source or f.source, f.target or g.target
+            f.drop = True
         elif not f.drop and not g.drop and f.match.pattern in _SUMMONS and g.type == "ACCUSE" \
                 and _SUMMONED_TO.fullmatch(text, f.match.char_end, g.match.char_start):
             # 「大使を呼んで抗議した」「公使を呼び出し、…抗議した」: one protest, made to the envoy summoned
