@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from gaiko.errors import StoreOutdated
 from gaiko.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,7 +104,11 @@ def test_sigkill_at_several_points_then_rerun_gives_the_uninterrupted_result(tmp
             continue  # it finished first: nothing left to interrupt
         survived.append(name)
         if db.exists():
-            got = state(db)
+            try:
+                got = state(db)
+            except StoreOutdated as exc:  # killed as the file was made, before its first migration:
+                assert "0001_initial" in str(exc), exc  # nothing stored yet (a later run migrates it)
+                continue
             # no partial document: each stored one has exactly its mentions of the full run
             assert got["mentions"] == {d: reference["mentions"][d] for d in got["mentions"]}, name
     assert len(survived) >= 3, survived
