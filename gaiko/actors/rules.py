@@ -25,6 +25,7 @@ reading is ``(end, specs)``: where it stops, and the mentions it makes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from .antecedents import last_pair, most_named, recent, recent_person, two_sides
@@ -43,6 +44,8 @@ _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 #: (Japan's are 外務省 and 自衛隊): alone, they belong to the state last named, not to the default country.
 _FOREIGN_ORGANS = frozenset({"外交部", "国軍", "軍事政権", "暫定政権"})
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
+#: 米 as the grain, not the United States: 「人道支援として米を送る」.
+_RICE = re.compile(r"を(送|届|提供|供与|支給|輸出|輸入|生産|買|売|配|備蓄|援助)")
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
 #: Offices a compound of states may name the holders of, and the titles that hold them
 #: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
@@ -275,7 +278,8 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
                 norm[p] in state.standalone or not norm.startswith("の", p + 1)):
             yield end, specs
     nxt = norm[p + 1] if p + 1 < len(norm) else ""
-    if norm[p] in state.standalone and nxt in _PARTICLES and not (is_kanji(prev) or is_katakana(prev)):
+    if norm[p] in state.standalone and nxt in _PARTICLES and not (is_kanji(prev) or is_katakana(prev)) \
+            and not (norm[p] == "米" and _RICE.match(norm, p + 1)):
         yield p + 1, [Spec(p, p + 1, state.id, state.id, "state", None, "compound", actor=state)]
 
 

@@ -20,7 +20,7 @@ OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|�
 RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
-LIFTED = re.compile(r"^(の|を)?(解除|緩和|撤廃|解消)")
+LIFTED = re.compile(r"^(措置|処分|命令)?(の|を)?(解除|緩和|撤廃|解消)")  # (「輸入停止措置を解除」)
 #: Around a state's territory: 「台湾周辺で」「日本近海で」.
 AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取り囲む|を包囲|沿い)")
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
