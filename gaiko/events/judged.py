@@ -43,6 +43,15 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         # 「北朝鮮とロシアの軍事協力を非難」: the parties of the joint act judged, all of them
         own = {a.key for a in f.source}
         f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
+    if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
+            and (said := _SAID_QUOTE.search(text, 0, f.match.char_start)):
+        # 「「米国の一方的な関税引き上げは…ＷＴＯのルールに違反している」と非難」: the owner of what the
+        # quote is about is judged, not a name further inside it
+        own = {a.mention.country for a in f.source}
+        topic = [a for a in args if said.start() < a.start and a.end < said.end() and is_actor(a)
+                 and a.mention.country not in own | {None} and a.case in ("gen", "modifier")
+                 and _OWNS_QUOTE_TOPIC.match(text, a.end)]
+        f.target = with_coordinated(text, args, topic[:1], own)
     if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
         # 「中国の「威圧的な行動」を批判」「北朝鮮の核開発に対する深刻な懸念」: whose conduct the object is
         own = {a.mention.country for a in f.source}
@@ -100,6 +109,10 @@ _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")
 
+#: A quote closing right before the verb that judges: 「「…」と（強く）（非難）」.
+_SAID_QUOTE = re.compile(rf"「[^「」]{{4,120}}」と、?{INTENSITY}{{0,2}}$")
+#: A name owning the topic a quote opens on: 「（米国）の一方的な関税引き上げは」.
+_OWNS_QUOTE_TOPIC = re.compile(r"の[^、。「」をがはにでとの]{1,14}(は|が)")
 #: A question or a region named by a state: 「台湾問題」「朝鮮半島情勢」「台湾海峡」.
 _ISSUE_OF = re.compile(r"(の)?(問題|情勢|海峡|周辺|地域|半島|統一|有事)")
 #: A name owning the subject, topic or object of a clause: 「ロシア（の決定は）」「日本（の措置を）」.
