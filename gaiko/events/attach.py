@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
-from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, INTENSITY, TOPIC_AFTER
+from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, GROWTH, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import PHRASE_OF, Arg, coordinated_before, read_case
 from .subjects import quote_spans, reaches, read_subjects
@@ -47,7 +47,7 @@ _FORMAL_NOUNS = {"こと", "の", "よう", "ため", "もの", "ところ"}
 _NOUN_SUFFIXES = {"中", "後", "前", "時", "際", "以来", "ぶり", "直後", "直前", "当日", "翌日", "間", "期間",
                   "日程", "予定", "計画", "方針", "可能性", "見通し", "意向", "構え", "実現", "開催", "合意",
                   "処分", "措置",  # 「国外追放処分にした」「制裁措置を発動」: the measure itself
-                  "強化", "拡大", "深化", "推進", "発展", "促進", "継続", "維持"}  # 「連携強化を確認」: the act grown
+                  *GROWTH}  # 「連携強化を確認」: the act grown
 
 
 #: From an act noun to the verb it is the object of: 「（訪中）を（招請）」「（撤退）を強く（要求）」.
@@ -131,11 +131,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.particle == "まで" and nxt is not None and frames[nxt].predicative \
                 and frames[nxt].match.char_start == a.end + len(a.particle):
             a.case = "obj"  # 「大使まで呼び出した」: まで stands for を, the act reaches even him
-        if a.case == "gen" and a.mention.kind == "place" and a.mention.country \
-                and _TERRITORY_OF.match(text, a.end):
-            pass  # 「尖閣諸島周辺の領海に侵入」: the waters of the state the island belongs to
-        elif a.case in ("modifier", "skip", "about", "none", "coord", "subj") \
-                or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc"):
+        # (「尖閣諸島周辺の領海に侵入」: a place owning waters stands for the state the island belongs to)
+        territory = a.case == "gen" and a.mention.kind == "place" and a.mention.country \
+            and _TERRITORY_OF.match(text, a.end)
+        if not territory and (a.case in ("modifier", "skip", "about", "none", "coord", "subj")
+                              or a.mention.kind == "place" and a.case not in ("obj", "dat", "loc")):
             continue
         if a.case == "loc":
             k = next_frame(frames, a.end)
@@ -286,6 +286,12 @@ def _blocked(blockers: list[int], start: int, end: int) -> bool:
     return any(start <= b < end for b in blockers)
 
 
+def _partner_before(args: list[Arg], n: int) -> Arg | None:
+    """The name joined by と right before ``args[n]`` (「日本と｜中国の…協議」), if there is one."""
+    b = args[n - 1] if n > 0 else None
+    return b if b is not None and b.case == "com" and b.particle == "と" and b.end + 1 == args[n].start else None
+
+
 def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
     """Roles inside noun compounds and genitive chains around a trigger: 「プーチン大統領の
     平壌訪問」 (the place is the visit's target, the person its agent), 「米韓合同軍事演習」,
@@ -304,15 +310,13 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                 and a.mention.id is not None:
             # 「日本と中国の外務省局長級協議」: the bodies a compound names hold the talks
             a.case = "gen"
-            if n > 0 and args[n - 1].case == "com" and args[n - 1].particle == "と" \
-                    and args[n - 1].end + 1 == a.start:
-                args[n - 1].case = "gen"
-                args[n - 1].particle = "の"
-        elif a.case == "none" and a.end in starts and frames[k].type in SYMMETRIC_TYPES and n > 0 \
-                and args[n - 1].case == "com" and args[n - 1].particle == "と" and args[n - 1].end + 1 == a.start:
+            if (b := _partner_before(args, n)) is not None:
+                b.case, b.particle = "gen", "の"
+        elif a.case == "none" and a.end in starts and frames[k].type in SYMMETRIC_TYPES \
+                and (b := _partner_before(args, n)) is not None:
             # 「米国とロシアの高官協議」: the two whose officials hold the talks
-            a.case = args[n - 1].case = "gen"
-            args[n - 1].particle = "の"
+            a.case = "gen"
+            b.case, b.particle = "gen", "の"
         elif a.case == "none" and a.mention.rule != "compound" and a.end in starts:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind in ("state", "person"):

@@ -16,6 +16,8 @@ INTENSITY = (r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|
 OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
                           r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
                           rf"「?{INTENSITY}{{0,3}}((言葉|ことば|表現)で)?$")
+#: Nouns of an act grown or kept up (「連携強化」「協力を一層強化する」): the act is still what is named.
+GROWTH = ("強化", "拡大", "深化", "推進", "発展", "継続", "維持", "促進")
 #: Ties that a measure suspends: 「軍事支援を一時停止」「対話を中断」 reduce relations (SANCTION).
 RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AIMED, AVOIDED, HYPOTHETICAL, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
+from .cues import AIMED, AVOIDED, GROWTH, HYPOTHETICAL, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -18,16 +18,17 @@ from .subjects import quote_spans
 _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 #: Speech acts are events even when they are another's content (「非難を否定」).
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
+_GROWTH = "|".join(GROWTH)  # (as an alternation, for the links below)
 #: What may stand between a content trigger and the one it is the content of.
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も)$"
                            r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)(強く|改めて|重ねて)?$"
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
-                           r"|^(の)?(一層の|さらなる)?(強化|拡大|深化|推進|発展|継続|維持|促進)(を|で|に)$"  # 「連携強化を（確認）」
+                           rf"|^(の)?(一層の|さらなる)?({_GROWTH})(を|で|に)$"  # 「連携強化を（確認）」
                            r"|^を[^、。「」]{0,4}?(中止|停止|中断|やめ|止め|控え)(る|する)$"  # 「武器売却を直ちにやめる（べきだ）」
                            r"|^(す|する)$"  # 「制裁を解除す（べきだ）」
                            r"|^を[^、。「」]{0,6}?(停止|中止|中断|やめ|控え)(する|させる)?ことで$"  # 「攻撃を３０日間停止することで（合意）」
                            r"|^([とや][^、。「」]{1,6})?の(完全な|全面的な|即時の|即時|一時的な|一時)?(停止|中止|中断)を$"  # 「軍事支援と情報提供の完全な停止を（求めた）」
-                           r"|^を(一層|さらに|より|一段と)?(強化|拡大|深化|推進|発展|継続|維持|促進)(する|していく|させる)(方針|考え|こと)?(を|で)$"  # 「連携を一層強化する方針を（確認）」
+                           rf"|^を(一層|さらに|より|一段と)?({_GROWTH})(する|していく|させる)(方針|考え|こと)?(を|で)$"  # 「連携を一層強化する方針を（確認）」
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
 #: Between two acts of a kind named together: 「（軍事支援）と情報（提供）」.
 _COORDINATED_ACT = re.compile(r"[とや、・][^、。「」をにがは]{0,4}")

@@ -40,9 +40,9 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         ident = identity(ev)
         for kept in merged:
-            if ev.type == "AGREE" and kept.mentions and ev.mentions and kept.mentions[0] == ev.mentions[0]:
+            if ev.type == "AGREE" and _same_sentence(kept, ev):
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
-            if kept.mentions and ev.mentions and kept.mentions[0] == ev.mentions[0] and kept.status != ev.status:
+            if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
             if identity(kept) == ident and (dates_compatible(kept.date, ev.date, undated_fits=True)
                                             or _overtaken(kept, ev)):
@@ -110,6 +110,11 @@ def _overtaken(a: Event, b: Event) -> bool:
     return 0 <= days <= OVERTAKEN_DAYS
 
 
+def _same_sentence(a: Event, b: Event) -> bool:
+    """Read from one sentence: their first mentions are one span."""
+    return bool(a.mentions and b.mentions and a.mentions[0] == b.mentions[0])
+
+
 def _states_only(actors: list[dict[str, Any]]) -> bool:
     return all(t.get("id") == t.get("country") for t in actors)
 
@@ -119,8 +124,8 @@ def _same_dated_act(a: Event, b: Event) -> bool:
     reported once with its host state and once with its host; or, in one sentence, one
     act, said by one word twice, aimed at a state and at its envoy (「日本の閣僚の発言に抗議して駐韓日本大使を
     呼んで抗議した」)."""
-    same_sentence = bool(a.mentions and b.mentions and a.mentions[0] == b.mentions[0]) \
-        and a.type not in SYMMETRIC_TYPES and a.status == b.status and a.trigger == b.trigger
+    same_sentence = _same_sentence(a, b) and a.type not in SYMMETRIC_TYPES and a.status == b.status \
+        and a.trigger == b.trigger
     return (a.type == b.type and (a.type == "CONSULT" and a.date is not None and a.date == b.date or same_sentence)
             and _keys(a.source) == _keys(b.source)
             and {t.get("country") for t in a.target} == {t.get("country") for t in b.target}
@@ -129,7 +134,7 @@ def _same_dated_act(a: Event, b: Event) -> bool:
 
 def _aimed_and_not(a: Event, b: Event) -> bool:
     """One sentence, one type, source and status, and one of the two aimed at no one."""
-    return bool(a.mentions and b.mentions and a.mentions[0] == b.mentions[0]) and a.type == b.type \
+    return _same_sentence(a, b) and a.type == b.type \
         and a.type not in SYMMETRIC_TYPES and a.status == b.status and _keys(a.source) == _keys(b.source) \
         and (not a.target) != (not b.target)
 

@@ -432,8 +432,6 @@ def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
 #: From the owner of a vessel or unit to the passive verb it is the agent of: 「（北朝鮮）の警備艇に（拿捕され）」.
 _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって|により)")
 
-
-
 #: From the owner of a statement to its topic particle: 「G7（外相会合の共同声明は）」「中国（外務省の談話では）」.
 _STATEMENT_OWNED = re.compile(r"の?[^、。「」をにがは]{0,8}?の?(共同声明|声明|首脳宣言|共同宣言|宣言|談話|声明文|成果文書|コミュニケ)(は|では)、?")
 
@@ -445,7 +443,6 @@ _RETALIATION = re.compile(r"報復|対抗|応酬")
 
 #: What a state makes or grows, a measure's object: 「中国製の（部品）」「米国産の（農産品）」.
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
-
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")
