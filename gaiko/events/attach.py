@@ -184,6 +184,15 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                     frames[j].gens.append(a)
                     j += 1
             continue
+        if a.case == "between":  # 「ベトナムとフィリピンの間では…協議が続く」: the two sides of the next mutual act
+            f = next((g for g in frames if g.match.char_start >= a.end and g.type in SYMMETRIC_TYPES
+                      and g.match.mode != "mediate"), None)  # (not the third party's 仲介: the talks it brokers)
+            if f is not None and "。" not in text[a.end:f.match.char_start]:
+                (f.target if any(b.case == "between" for b in f.source) else f.source).append(a)
+                for g in frames:  # 「…の間で、サウジアラビアの仲介による協議」: the broker brings both sides
+                    if g.match.mode == "mediate" and a.end <= g.match.char_start < f.match.char_start:
+                        g.target.append(a)
+            continue
         nearest = next_frame(frames, a.end)
         if nearest is not None and a.case == "dat" and not frames[nearest].predicative \
                 and _NOUN_RUN.match(text[a.end + len(a.particle):frames[nearest].match.char_start]) \

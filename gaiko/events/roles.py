@@ -31,7 +31,7 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("宛てに", "dat"), ("宛ての", "dat"), ("宛に", "dat"), ("宛の", "dat"),  # 「外務省宛に…問い合わせ」
     ("とともに", "with"), ("と共に", "with"), ("と一緒に", "with"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
     ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("である", "modifier"), ("では", "loc"), ("でも", "loc"),
-    ("間の", "gen"), ("間で", "com"), ("からの", "about"), ("から", "from"), ("まで", "skip"),
+    ("間の", "gen"), ("間で", "com"), ("の間では", "between"), ("の間で", "between"), ("の間に", "between"), ("の間の", "between"), ("からの", "about"), ("から", "from"), ("まで", "skip"),
     ("が", "subj"), ("は", "subj"), ("も", "subj"), ("を", "obj"), ("に", "dat"), ("へ", "dat"),
     ("のほかの", "gen"), ("のほか", "coord"), ("のほかに", "coord"),  # 「ロシアのほか、シリア、北朝鮮が反対した」: all of them
     ("および", "coord"), ("及び", "coord"), ("ならびに", "coord"), ("並びに", "coord"),
@@ -81,7 +81,7 @@ class Arg:
     mention: ActorMention
     start: int          # sentence-relative character offsets
     end: int
-    case: str           # subj | obj | dat | com | with | gen | from | loc | about | agent | skip | coord | none
+    case: str           # subj | obj | dat | com | with | gen | from | loc | about | agent | between | skip | coord | none
     particle: str
     leads: bool = False  # 「Xが率いる代表団」: X leads the next subject
 
@@ -193,6 +193,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         gap = _gap(text, a, b)
         if a.start == b.start and a.end == b.end:
             a.case, a.particle = b.case, b.particle  # 「両国の」「双方は」: one word for two, one role
+        elif a.case == "none" and a.mention.kind in ("group", "organisation") and b.mention.kind in ("group", "organisation") \
+                and a.mention.country == b.mention.country and _APPOSITION.fullmatch(text, a.end, b.start):
+            a.case = "modifier"  # 「反政府勢力「即応支援部隊」（ＲＳＦ）は」: one body, described and named
         elif a.case == "none" and b.start == a.end and a.mention.rule == b.mention.rule == "compound":
             a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
         elif a.case in ("coord",) and gap <= 1:
@@ -202,7 +205,7 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
                 a.case = head.case if head is not None else a.case
                 a.particle = head.particle if head is not None else a.particle
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case in ("subj", "gen", "obj", "dat", "agent",
-                                                                               "from", "about", "with"):
+                                                                               "from", "about", "with", "between"):
             # 「AとBが」「AとBの会談」: coordination, unless B is the co-participant itself
             a.case = b.case if b.case != "gen" else "gen"
         elif a.case == "com" and a.particle == "と" and text.startswith("、", a.end + 1) \
@@ -214,7 +217,7 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         elif a.case == "com" and gap == 0 and a.particle == "と" and b.case == "modifier":
             # 「AとCのBは」: B, which C's name modifies, is what A is coordinated with
             head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
-            if head is not None and head.case in ("subj", "obj", "dat"):
+            if head is not None and head.case in ("subj", "obj", "dat", "between"):
                 a.case = head.case
         elif a.case == "gen" and gap <= 4 and not (b.case == "none" and b.mention.kind != "person") \
                 and not any(ch in text[a.end:b.start] for ch in "、。「」") \
@@ -228,6 +231,10 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             and not any(a.case == "subj" for a in args):
         args[0].case, args[0].particle = "subj", "は"  # 「中国外務省、日本に抗議」: a headline's comma is its は
     return args
+
+
+#: Between a body's description and its name, or its name and its abbreviation: 「」（）.
+_APPOSITION = re.compile(r"[」』）)]?[「『（(]?")
 
 
 def _FIRST_SUBJECT_AFTER(args: list[Arg]) -> Arg | None:

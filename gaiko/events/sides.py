@@ -113,7 +113,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                     and (not OBJECT_OF_VIEW.match(text[f.match.char_end:])
                                             or f.type in OWN_MEASURES and ANNOUNCED_OWN.match(text[f.match.char_end:])):
                 f.source = list(subj)  # not 「（金委員長が）キューバ訪問を重視」: another verb's object
-            elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES:
+            elif len(f.target) >= 2 and f.type in SYMMETRIC_TYPES and not f.source:
                 f.source, f.target = [f.target[0]], f.target[1:]  # 「AとB、Cとの会談」
         if not f.source and meeting and f.predicative and f.type in {*SYMMETRIC_TYPES, "REQUEST", "SUPPORT"} \
                 and AT_THIS_MEETING.match(text, meeting_end):
