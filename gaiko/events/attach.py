@@ -25,7 +25,7 @@ from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, GROWTH, INTENSITY, TOPI
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import PHRASE_OF, Arg, coordinated_before, read_case
 from .subjects import quote_spans, reaches, read_subjects
-from .triggers import SHOULD, VERDICT, TriggerMatch, TriggerRuler
+from .triggers import CLAIM, SHOULD, VERDICT, TriggerMatch, TriggerRuler
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -105,6 +105,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         frames = [f for f in frames if f.match.id != VERDICT]  # the sentence judges in so many words
     if any(f.type == "REQUEST" and f.match.id != SHOULD for f in frames):
         frames = [f for f in frames if f.match.id != SHOULD]  # or asks in so many words
+    if any(f.match.id == SHOULD for f in frames):
+        frames = [f for f in frames if f.match.id != CLAIM]  # 「北朝鮮が…応じるべきだと訴えた」: a demand, no charge
     if not frames:
         return Reading(text, args, [], {})
     args = [replace(a) for a in args]  # the cases settled below are this reading's

@@ -23,7 +23,7 @@ from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .roles import Arg, coordinated_before
 from .subjects import quote_spans, reaches
-from .triggers import REPORTED, VERDICT
+from .triggers import CLAIM, REPORTED, VERDICT
 
 #: Types whose target may be a place, standing for its state (a city visited, a region shelled).
 AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
@@ -49,9 +49,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # are that act's parties (and still what a judgment of it is about)
             owners = [a for a in abouts if a.particle == "の" and a.end + 1 == f.match.char_start and is_actor(a)]
             f.gens = coordinated_before(args, owners[-1]) if owners else f.gens
-        if f.match.id == "ACCUSE:claim":
+        if f.match.id == CLAIM:
             # 「Xは、Yが…したと主張」: an accusation of the claim's own subject, else no event
-            f.drop = not f.predicative or not any(a.particle == "が" for a in f.target)
+            f.target = [a for a in f.target if a.particle == "が"]
+            f.drop = not f.predicative or not f.target
         if f.type in SPEECH_TYPES and f.type != "REQUEST":
             # the outlet told or used is not the one accused (「通信を通じて談話を発表し…非難」)
             f.target = [a for a in f.target if a.mention.sector != "MEDIA"]

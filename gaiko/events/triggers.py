@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 VERDICT = "ACCUSE:verdict"
 #: The id of what another should do, said (「「米国は…をやめるべきだ」と述べた」): a demand of the one spoken of.
 SHOULD = "REQUEST:should"
+#: The id of a claim that another did something (「インドが…を支援していると指摘」): an accusation of that other.
+CLAIM = "ACCUSE:claim"
 #: Triggers whose speaker is the topic outside what is said, and whose target is who is spoken of in it.
 REPORTED = {VERDICT, SHOULD}
 
