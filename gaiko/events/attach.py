@@ -255,7 +255,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             f.target.append(a)  # 「ウクライナ北部から部隊を引き揚げた」: withdrawn from there
             continue
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
-                or a.case == "agent" and not f.predicative:  # 「日米韓による合同演習」
+                or a.case == "agent" and (not f.predicative or _HELD_BY_NOUN.match(text, f.match.char_end)):
+            # 「日米韓による合同演習」「AとBによる協議が開かれた」
             f.source.append(a)
         elif a.case == "with" and (f.type not in SYMMETRIC_TYPES or f.match.mode == "mediate"):
             f.source.append(a)  # 「日本は米国とともに…を非難」: a co-agent
