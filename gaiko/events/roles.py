@@ -214,12 +214,12 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             # 「トランプ米大統領と、北朝鮮の最高指導者である金正恩委員長は」: a sentence that opens on
             # 「Aと、」 names the two who act; its first subject is A's partner
             a.case = "subj"
-        elif a.case == "com" and gap == 0 and a.particle == "と" and b.case == "modifier":
+        elif a.case == "com" and (gap == 0 or _described(text, a, b)) and a.particle == "と" and b.case == "modifier":
             # 「AとCのBは」: B, which C's name modifies, is what A is coordinated with
             head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
             if head is not None and head.case in ("subj", "obj", "dat", "between"):
                 a.case = head.case
-        elif a.case == "gen" and gap <= 4 and not (b.case == "none" and b.mention.kind != "person") \
+        elif a.case == "gen" and (gap <= 4 or _described(text, a, b)) and not (b.case == "none" and b.mention.kind != "person") \
                 and not any(ch in text[a.end:b.start] for ch in "、。「」") \
                 and not PHRASE_OF.match(text, b.end) \
                 and not text[a.end + 1:b.start].endswith(("で", "を", "に", "が", "は", "へ")):
@@ -255,6 +255,14 @@ def _gap(text: str, a: Arg, b: Arg) -> int:
     return max(0, b.start - pend)
 
 
+def _described(text: str, a: Arg, b: Arg) -> bool:
+    """Between a's particle and b only a noun that describes b: 「（アフガニスタン）の|イスラム主義勢力|（タリバン）」
+    「（国軍）と|準軍事組織「|（即応支援部隊）」."""
+    _, _, pend = read_case(text, a.end, person=a.mention.kind == "person")
+    return b.mention.kind in ("organisation", "group", "person") and _DESCRIPTOR.fullmatch(text, pend, b.start) is not None
+
+
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}[「『]?")
 _CONJUNCTIONS = ("それに", "および", "及び", "ならびに", "並びに", "さらに", "また")
 
 
