@@ -225,9 +225,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if k is None or not reaches(quotes, a.start, frames[k].match.char_start):
             continue
         f = frames[k]
-        if a.particle == "への" and f.predicative and f.type in SPEECH_TYPES \
-                and a.end + len(a.particle) < f.match.char_start:
-            continue  # 「台湾への武器売却の停止を要求」: への qualifies what is asked, not whom
+        if (a.particle == "への" or a.particle == "に対する" and f.type == "REQUEST") and f.predicative \
+                and f.type in SPEECH_TYPES and a.end + len(a.particle) < f.match.char_start:
+            continue  # 「台湾への武器売却の停止を要求」「ロシアに対する制裁の強化を求めた」: it qualifies what is asked
         if a.case == "dat" and a.particle in ("に対し", "に対して", "に対しては") and f.passive \
                 and text.startswith("、", a.end + len(a.particle)):
             # 「中国に対し、拘束されている社員の解放を求めた」: the addressee of the main verb, not

@@ -77,7 +77,7 @@ def _fold_settings(events: list[Event]) -> list[Event]:
             states = {t.get("country") for t in ev.target}
             for other in events:
                 if other is ev or other.type != "CONSULT" or _keys(other.source) != _keys(ev.source) \
-                        or other.status != ev.status:
+                        or other.status != ev.status or other.mode == "letter":  # (a letter is sent, not met)
                     continue
                 people = [t for t in other.target if t.get("id") != t.get("country")]
                 if people and {t.get("country") for t in people} <= states \
@@ -87,7 +87,7 @@ def _fold_settings(events: list[Event]) -> list[Event]:
         if host is None:
             out.append(ev)
         else:
-            host.mentions.extend(m for m in ev.mentions if m not in host.mentions)
+            _absorb(host, ev)  # (and the visit's date, where the meeting's sentence gives none)
     return out
 
 

@@ -149,6 +149,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             if owners:
                 f.source = coordinated_before(args, owners[-1])
                 f.target = [a for a in f.target if a.key not in {b.key for b in f.source}]
+        if not f.source and topic and not f.predicative and f.type == "CONSULT" and f.target \
+                and all(a.case == "com" for a in f.target) and not subj \
+                and not {a.mention.country for a in topic} & {a.mention.country for a in f.target}:
+            # 「（李大統領は東京を訪れた。）石破首相との首脳会談では…」: the one the story follows meets them
+            f.source = list(topic)
         if not f.source and topic and f.predicative and not f.passive \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
