@@ -58,12 +58,30 @@ def _named_last(scan: Scan, what: str) -> Iterator[Spec]:
 def last_pair(scan: Scan) -> list[Spec]:
     """The two states named together last (「インドとパキスタン」「印パ」), for 両国/双方 when
     another state has been named since (「…と米国のルビオ国務長官は、両国に」)."""
-    states = [s for s in scan.specs if s.kind in ("state", "capital") and s.id is not None][-8:]
-    for a, b in reversed(list(zip(states, states[1:]))):
-        if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
-                and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
-            return [a, b]
+    specs = [s for s in scan.specs if s.kind in ("state", "capital", "person") and s.id is not None][-12:]
+    for k in range(len(specs) - 2, -1, -1):
+        a, b = specs[k], specs[k + 1]
+        if a.kind != "person" and b.kind != "person":
+            if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
+                    and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
+                return [a, b]
+        elif a.kind == "person" and b.kind != "person" and k + 2 < len(specs) and k > 0:
+            # 「アゼルバイジャンのアリエフ大統領とアルメニアのパシニャン首相は」: the two leaders' states
+            first, second, leader = specs[k - 1], b, specs[k + 2]
+            if _owns(scan, first, a) and _owns(scan, second, leader) and first.id != second.id \
+                    and _JOINED.fullmatch(scan.norm, a.end, b.start):
+                return [first, second]
     return []
+
+
+#: After a person's name, its title and the と joining the next person: 「（アリエフ）大統領と」.
+_JOINED = re.compile(r"[\u4e00-\u9fff]{0,8}と、?")
+
+
+def _owns(scan: Scan, state: Spec, person: Spec) -> bool:
+    """``state`` names ``person``'s state right before them: 「アゼルバイジャンの|アリエフ大統領」."""
+    return state.kind in ("state", "capital") and state.country == person.country \
+        and scan.norm[state.end:person.start] == "の"
 
 
 #: A person's name used for the administration they head: 「トランプ（米）政権」.

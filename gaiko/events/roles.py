@@ -259,7 +259,10 @@ def _described(text: str, a: Arg, b: Arg) -> bool:
     """Between a's particle and b only a noun that describes b: 「（アフガニスタン）の|イスラム主義勢力|（タリバン）」
     「（国軍）と|準軍事組織「|（即応支援部隊）」."""
     _, _, pend = read_case(text, a.end, person=a.mention.kind == "person")
-    return b.mention.kind in ("organisation", "group", "person") and _DESCRIPTOR.fullmatch(text, pend, b.start) is not None
+    m = _DESCRIPTOR.fullmatch(text, pend, b.start)
+    # (a state only by what it is to the other: 「コンゴ民主共和国と隣国ルワンダの外相」「同盟国米国」)
+    return m is not None and (b.mention.kind in ("organisation", "group", "person")
+                              or b.mention.kind == "state" and m.group().endswith("国"))
 
 
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}[「『]?")
