@@ -95,10 +95,12 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
 
 
 def with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> list[Arg]:
-    """``found`` (one arg) with the foreign actors coordinated right before it: 「ロシアと北朝鮮の…協力」."""
-    while found and (before := [a for a in args if a.end < found[0].start]) \
-            and before[-1].particle in ("と", "や", "、") and before[-1].mention.country not in own | {None} \
-            and text[before[-1].end:found[0].start] == before[-1].particle:
+    """``found`` (one arg) with the foreign actors coordinated right before it: 「ロシアと北朝鮮の…協力」,
+    or compounded with it: 「日米韓の（合同訓練）」."""
+    while found and (before := [a for a in args if a.end <= found[0].start]) \
+            and before[-1].mention.country not in own | {None} \
+            and (before[-1].particle in ("と", "や", "、") and text[before[-1].end:found[0].start] == before[-1].particle
+                 or before[-1].mention.rule == found[0].mention.rule == "compound" and before[-1].end == found[0].start):
         found.insert(0, before[-1])
     return found
 
