@@ -21,7 +21,8 @@ _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _GROWTH = "|".join(GROWTH)  # (as an alternation, for the links below)
 #: What may stand between a content trigger and the one it is the content of.
 _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も)$"
-                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)(強く|改めて|重ねて)?$"
+                           r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)"
+                           r"(、?[^、。「」]{1,12}?(に|に対し|に対して)、?)?(強く|改めて|重ねて)?$"  # 「非難するよう中国に（求めた）」
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
                            rf"|^(の)?(一層の|さらなる)?({_GROWTH})(を|で|に)$"  # 「連携強化を（確認）」
                            r"|^を[^、。「」]{0,4}?(中止|停止|中断|やめ|止め|控え)(る|する)$"  # 「武器売却を直ちにやめる（べきだ）」
@@ -32,6 +33,8 @@ _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
 #: Between two acts of a kind named together: 「（軍事支援）と情報（提供）」.
 _COORDINATED_ACT = re.compile(r"[とや、・][^、。「」をにがは]{0,4}")
+#: From a speech act to the request it is asked by: 「（非難）するよう（求めた）」.
+_ASKED_OF = re.compile(r"(する|しない|せず)?(よう|ように)")
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
 _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
 #: Outer types whose content is still to come, and the acts that may be that content:
@@ -187,6 +190,10 @@ def drop_content(text: str, frames: list[Frame]) -> None:
     """
     for k, f in enumerate(frames):
         if f.type in _SPEECH_ACTS:
+            outer = content_outer(text, frames, k)
+            if outer is not None and outer.type == "REQUEST" and f.predicative \
+                    and _ASKED_OF.match(text, f.match.char_end, outer.match.char_start):
+                f.drop = True  # 「ロシアの侵攻を非難するよう中国に求めた」: asked for, not yet said
             continue
         asked = next((g for g in frames[k + 1:] if g.type == "REQUEST" and g.predicative), None)
         if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \

@@ -258,6 +258,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if f.type == "REQUEST" and any(a.particle in ("に対し", "に対して") for a in f.target):
             # 「Xに対し、（Yを解放する）よう求めた」: Y is what is asked about (but 「Yを…に招待」 invites Y)
             f.target = [a for a in f.target if a.case != "obj"]
+        elif f.type == "REQUEST":  # 「（パレスチナを）承認することがないよう呼びかけた」: the object of what is asked
+            f.target = [a for a in f.target if not (a.case == "obj" and _OBJECT_ASKED.fullmatch(text, a.end, f.match.char_start))]
         if not f.target and f.type == "REQUEST":
             # 「対馬の返還を要求」: a territory's return is asked of the state that holds it
             own = {a.mention.country for a in f.source}
@@ -268,8 +270,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「米国が提案した核協議の再開を拒否」: the act refused is the relative clause's, and so its doer's
             mine = {a.key for a in f.source}
             f.target = f.target or [a for a in clause.source if a.key not in mine]
-            if clause.type == "REQUEST" and not clause.target:
-                clause.target = list(f.source)  # 「米側が求める改正には応じない」: asked of the refuser
+            if clause.type == "REQUEST" and not clause.target and f.type != "SUPPORT":
+                # 「米側が求める改正には応じない」: asked of the refuser (but 「エジプトが提案した計画を支持」:
+                # a plan put to all, backed by one)
+                clause.target = list(f.source)
         for j in range(k - 1, -1, -1):  # the nominal act it is said of, past any trigger quoted in between
             if f.target or frames[j].predicative:
                 break
@@ -404,7 +408,9 @@ _RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い"}
 _HONORIFIC = ("陛下", "殿下", "さま", "様")
 
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
-_IN_AGREED = re.compile(r"の[^、。をにがは「」]{1,12}で$")
+#: From an object to the request whose よう-clause it is in (no clause boundary between): 「を…承認することがないよう」.
+_OBJECT_ASKED = re.compile(r"を[^、。「」]*よう(に)?")
+_IN_AGREED = re.compile(r"[」』]?の[^、。をにがは「」]{1,12}で$")
 
 #: From a relative clause's predicate to the evaluation whose object the clause qualifies:
 #: 「（米国が提案）した核協議の再開を（拒否）」「（中国が主張）する境界線を（認めない）」.
