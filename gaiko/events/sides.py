@@ -231,6 +231,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
             f.target = next((others for side in before if (others := _others(side, f.source))), [])
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
+        if not f.target and f.source and (f.predicative or f.type == "SANCTION") \
+                and f.type in EVALUATIVE_TYPES | {"SANCTION", "THREATEN"}:
+            # 「北朝鮮のミサイル発射を受け、日本政府は…抗議した」: an answer to the act it follows, so to its doer
+            answered = next((g for g in reversed(frames[:k]) if g.source and _ANSWERED.match(text, g.match.char_end)), None)
+            f.target = _others(answered.source, f.source) if answered is not None else []
         if f.match.id in REPORTED:
             # a verdict or a demand reported is one only on someone found (events.attach keeps it only
             # where the sentence does not judge or ask in so many words)
@@ -251,6 +256,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and f.location.country not in {a.mention.country for a in f.source} | {None, "IGO"}:
             # 「ガザ地区ではイスラエル軍の空爆で市民２０人が死亡」: an attack where it struck is on that state
             f.target = [a for a in args if a.mention is f.location][:1]
+        if f.type == "ASSAULT" and f.source and not f.target and not f.predicative:
+            f.target = _struck(f, text, args)
         if f.type not in AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
         else:  # a place stands for the state it belongs to, if the dictionary knows one
@@ -425,6 +432,29 @@ _SPEAKER = re.compile(r"(から|からは|からも)、")
 #: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これを歓迎」.
 _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
                           r"(強く|厳しく|改めて|激しく)?$")
+
+
+#: After an act, what makes the next predicate an answer to it: 「（発射）を受け、」「（発射）を受けて」.
+_ANSWERED = re.compile(r"(など)?を受け(て)?、")
+#: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
+_TOLL = re.compile(r"^(で|により|によって)、?[^。]{0,30}?(死亡|死傷|負傷|けが|損壊|破壊|被害|炎上|犠牲|倒壊|停電)")
+
+
+def _struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
+    """Whom an attack named as a noun struck: the subject that suffered it (「ハリコフがロシア軍の
+    攻撃を受け」), the one that had (「イスラエルの攻撃を受けたイランは」), or the place where it did
+    harm (「ロシアによる無人機攻撃で、キーウの集合住宅が損壊」)."""
+    own = {a.mention.country for a in f.source} | {None, "IGO"}
+    after = text[f.match.char_end:]
+    if after.startswith("を受け"):
+        before = [a for a in args if a.case == "subj" and a.end <= f.match.char_start and a.mention.country not in own]
+        head = [a for a in args if a.start == f.match.char_end + len("を受けた") and a.mention.country not in own] \
+            if after.startswith("を受けた") else []
+        return before[-1:] or head
+    if _TOLL.match(after):
+        return [a for a in args if a.start >= f.match.char_end and a.mention.kind in ("place", "capital", "state")
+                and a.mention.country not in own][:1]
+    return []
 
 
 def _others(side: list[Arg], source: list[Arg]) -> list[Arg]:
