@@ -208,6 +208,21 @@ def test_title_with_a_state_gives_the_holder(linker, text, published, ident):
     assert ms and ms[0].id == ident and ms[0].rule == "state-title", link(linker, text, published)
 
 
+@pytest.mark.parametrize("text, ident", [
+    ("米国務長官は会見で、2018年の首脳会談に触れた。", "Mike Pompeo"),
+    ("2010年の合意の後、米国務長官は2023年に北京を訪れた。", "Antony Blinken"),
+    ("米国務長官は、2018年の合意と2050年までの目標に触れた。", "Mike Pompeo"),  # a target year is not the story's
+])
+def test_an_undated_text_reads_titles_as_of_the_latest_year_it_names(linker, text, ident):
+    ms = linker(text, None)
+    assert ms and ms[0].id == ident, link(linker, text)
+
+
+def test_an_undated_text_naming_no_year_leaves_a_title_unnamed(linker):
+    ms = linker("米国務長官は会見で述べた。", None)
+    assert ms and ms[0].id is None and ms[0].country == "USA"
+
+
 def test_title_with_a_state_without_a_known_holder_is_an_unnamed_person(linker):
     ms = linker("北朝鮮の外相は", "1990")
     assert ms[0].id is None and ms[0].country == "PRK" and ms[0].kind == "person"

@@ -11,6 +11,7 @@ this module holds the dictionary (``add``, ``from_disk``…) and the scan.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 from typing import Any, Iterable
@@ -173,7 +174,7 @@ class ActorLinker:
                     starts.setdefault(s, []).append(key)
         for keys in starts.values():
             keys.sort(key=len, reverse=True)
-        scan = Scan(norm, date_bounds(published) if published else None, starts, index, self.default_country,
+        scan = Scan(norm, date_bounds(published) if published else _era(norm), starts, index, self.default_country,
                     text=text, omap=omap)
         scan.sentence_starts = [0] + [i + 1 for i, c in enumerate(norm) if c in _SENTENCE_END]
         return scan
@@ -189,6 +190,20 @@ class ActorLinker:
                 if is_alnum_ascii(x) and is_alnum_ascii(y):
                     return False
         return True
+
+
+#: A year written in the text: 「2018年」「２０１８年６月」 (digits folded by ``normalise``).
+#: (not a target year: 「2030年までに」「2030年に向け」)
+_YEAR = re.compile(r"(19[4-9][0-9]|20[0-9][0-9])年(?![0-9]*(月|日)?(まで|に向け|を目標|の目標|以降))")
+
+
+def _era(norm: str) -> tuple[int, int] | None:
+    """For a text with no publication date, the year it was most likely written in: the latest year it
+    names (a story names its own year and earlier ones; a later one is mostly a target, left out).
+    Titles are read as of that year (「韓国の大統領」 in a story that names 2018 is Moon Jae-in); None
+    if it names none. Event dates are never taken from it."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(norm)]
+    return date_bounds(str(max(years))) if years else None
 
 
 def _data_dir() -> Path:
