@@ -84,6 +84,7 @@ class Payload:
     sector: str | None = None
     value: str | None = None  # canonical title, capital's place id, ...
     country: str | None = None  # a group word's own nationality (邦人: JPN)
+    stateless: bool = False     # a group word of states as a whole (各国, 国際社会): no state from context
 
 
 @dataclass
@@ -161,7 +162,8 @@ def build_index(entries: list[dict[str, Any]]) -> Index:
             ident = e.get("id") or e["aliases"][0]
             for a in e["aliases"]:
                 index.put(a, Payload(kind, sector=e.get("sector"), value=ident if kind != "title" else canon.get(a, ident),
-                                     country=e.get("country") if kind == "group_word" else None))
+                                     country=e.get("country") if kind == "group_word" else None,
+                                     stateless=kind == "group_word" and "country" in e and e["country"] is None))
             if kind == "organ_word":
                 index.bare_organs.update(normalise_key(b) for b in e.get("bare", []))
             continue

@@ -406,7 +406,8 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
                 yield e, [Spec(p, e, country, country, "state", pl.sector, "context")]
     for e, pl in scan.keys(p, "group_word"):
         if e - p >= 2:
-            yield e, [Spec(p, e, None, pl.country or scan.context_country(p), "group", pl.sector, "group")]
+            country = None if pl.stateless else pl.country or scan.context_country(p)
+            yield e, [Spec(p, e, None, country, "group", pl.sector, "group")]
     # 「天皇陛下」 with no state before it: an office only the default country has, so its holder
     sole = prev != "の" and scan.default_country and norm.startswith(_SOLE_OFFICES, p)
     for e, pl in scan.keys(p, "title") if sole else ():

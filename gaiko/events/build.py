@@ -97,9 +97,10 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)
     # a news outlet reports; it is not an actor of what it reports. Nor is a
-    # group known by neither name nor country (「ネットユーザーは…と批判」)
+    # group known by neither name nor country (「ネットユーザーは…と批判」; but states as a whole act:
+    # 「西側諸国は…非難」)
     source = [a for a in source if a.get("sector") != "MEDIA"
-              and not (a.get("id") is None and a.get("country") is None)]
+              and not (a.get("id") is None and a.get("country") is None and a.get("sector") != "GOV")]
     if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source) \
             and not any(a.mention.rule == "unknown-name" and not a.mention.text.endswith(("氏", "さん"))
                         for a in f.source):
