@@ -64,7 +64,8 @@ _ABOUT = re.compile(r"^(([とや][^、。「」]{0,10}?)?(について|をめぐ
 #: is voiced (「…から謝意が表明されました」: the foreign ministry's passive of saying).
 _HELD = re.compile(r"(行われ|開かれ|実施|実現|開催|終了|決裂|始ま|予定|見通し|計画|可能性|中止|見送|延期|続い|続け"
                    r"|発効|成立|妥結|締結|調印|署名|大詰め|再開|難航|行き詰ま|決ま|決定され|承認され"
-                   r"|表明され|示され|伝えられ|述べられ|寄せられ|なされ)")
+                   r"|表明され|示され|伝えられ|述べられ|寄せられ|なされ"
+                   r"|時間|[0-9０-９]+分|及ん|わたっ|わたり|冒頭|終わ|終え|閉幕|開幕|非公開|雰囲気)")  # 「会談は約１時間に及んだ」
 #: 「1月14日の発射実験は」: a nominal trigger with its own date is an event spoken of.
 _DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜日|[0-9０-９]+月)の[^、。]{0,8}$")
 #: A nominal trigger the text reports as held (「先週行われた…会談について」).
