@@ -109,6 +109,26 @@ def test_a_stay_in_a_state_folds_into_the_meeting_held_there():
     assert [m.start for m in merged[0].mentions] == [30, 0]
 
 
+def test_a_visit_told_with_no_date_may_be_another_trip():
+    trip = _event("CONSULT", CHOE, RUS, 0, mode="visit", evidence="崔氏はロシアを訪問した。")
+    meeting = _event("CONSULT", CHOE, LAVROV, 300, date="2024-01-16", mode="meet")
+    assert len(merge_events([trip, meeting])) == 2
+
+
+def test_a_visit_told_as_the_first_in_a_while_is_the_one_reported():
+    trip = _event("CONSULT", CHOE, RUS, 0, mode="visit", evidence="崔氏がロシアを訪れるのは昨年以来だ。")
+    meeting = _event("CONSULT", CHOE, LAVROV, 300, date="2024-01-16", mode="meet")
+    assert len(merge_events([trip, meeting])) == 1
+
+
+def test_a_dated_visit_folds_into_an_undated_meeting_told_right_after_it():
+    stay = _event("CONSULT", CHOE, RUS, 0, date="2024-01-15", mode="visit")  # mention [0, 20)
+    right_after = _event("CONSULT", CHOE, LAVROV, 21, mode="meet")
+    later = _event("CONSULT", CHOE, LAVROV, 200, mode="meet")
+    assert len(merge_events([stay, right_after])) == 1
+    assert len(merge_events([stay, later])) == 2
+
+
 def test_the_first_known_place_and_mode_are_kept():
     here = {"id": "Pyongyang", "country": "PRK", "text": "平壌"}
     merged = merge_events([_event("ACCUSE", JPN, USA, 0), _event("ACCUSE", JPN, USA, 30, location=here, mode="x")])

@@ -175,7 +175,7 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
             yield title[0], [Spec(p, title[0], None, state.id, "person", title[1].sector, "state-title")]
         r = q + 1 if norm.startswith("人", q) and q == e else q
         grp = scan.first(r, "group_word")
-        if grp is not None and grp[1].value != "人":
+        if grp is not None and grp[1].value != "人" and not grp[1].stateless:  # (「北朝鮮の国際社会を無視した」)
             yield grp[0], [Spec(p, grp[0], None, state.id, "group", grp[1].sector, "group")]
         elif r == q + 1:
             yield r, [Spec(p, r, None, state.id, "group", "CIV", "group")]

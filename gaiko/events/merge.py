@@ -14,6 +14,8 @@ speculated (seed 001 first calls a meeting possible, then reports it held).
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ..identity import STATUS_RANK, dates_compatible, document_key
@@ -80,8 +82,7 @@ def _fold_settings(events: list[Event]) -> list[Event]:
                         or other.status != ev.status or other.mode == "letter":  # (a letter is sent, not met)
                     continue
                 people = [t for t in other.target if t.get("id") != t.get("country")]
-                if people and {t.get("country") for t in people} <= states \
-                        and (ev.date is None or other.date is None or ev.date[:7] == other.date[:7]):
+                if people and {t.get("country") for t in people} <= states and _one_setting(ev, other):
                     host = other
                     break
         if host is None:
@@ -89,6 +90,23 @@ def _fold_settings(events: list[Event]) -> list[Event]:
         else:
             _absorb(host, ev)  # (and the visit's date, where the meeting's sentence gives none)
     return out
+
+
+#: A visit told as the first in a while: 「訪れるのは３月以来」「訪問するのは５年ぶり」「訪れたのは初めて」.
+_THIS_VISIT = re.compile(r"(訪れ|訪問|訪)[^。、]{0,4}のは[^。]{0,20}(以来|ぶり|初めて)")
+
+
+def _one_setting(setting: Event, meeting: Event) -> bool:
+    """Talks with a state's officials are the setting of a meeting reported in another sentence unless
+    their months differ. A visit is, if both are dated to one month, or the meeting, undated, is told in
+    the sentence right after it; a visit told with no date may be another trip."""
+    if setting.mode == "visit":
+        if setting.date is None:
+            return _THIS_VISIT.search(setting.evidence or "") is not None
+        if meeting.date is None:  # 「…２３日、ソウルを訪れた。李大統領との首脳会談では…」: told right after it
+            return any(0 <= m.start - v.end <= 3 for v in setting.mentions for m in meeting.mentions)
+        return setting.date[:7] == meeting.date[:7]
+    return setting.date is None or meeting.date is None or setting.date[:7] == meeting.date[:7]
 
 
 #: How long before a held meeting a report that it was planned, doubted or denied still speaks of it.

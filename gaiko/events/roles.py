@@ -221,6 +221,7 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             if head is not None and head.case in ("subj", "obj", "dat", "between"):
                 a.case = head.case
         elif a.case == "gen" and (gap <= 4 or _described(text, a, b)) and not (b.case == "none" and b.mention.kind != "person") \
+                and not (b.mention.kind == "group" and b.mention.country is None) \
                 and not any(ch in text[a.end:b.start] for ch in "、。「」") \
                 and not PHRASE_OF.match(text, b.end) \
                 and not text[a.end + 1:b.start].endswith(("で", "を", "に", "が", "は", "へ")):

@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
 
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
-#: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was).
+#: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was;
+#: it dates the visit itself, ``stay``).
 _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
 #: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」), and so
 #: is the start of what is still to come (「8日から2日間の日程で訪問する」).
@@ -78,7 +79,8 @@ def _standing(sentence: str, start: int, end: int) -> bool:
 def date_event(sentence: str, trigger_start: int, trigger_end: int, published: str | None, *,
                status: str, mentions: list[tuple[int, int, ActorMention]],
                anchor: str | None = None, reporters: list[tuple[int, int]] = (),
-               triggers: list[int] = (), floor: int = 0, skip: list[tuple[int, int]] = ()) -> Timex | None:
+               triggers: list[int] = (), floor: int = 0, skip: list[tuple[int, int]] = (),
+               stay: bool = False) -> Timex | None:
     """The timex that dates the event whose trigger spans [trigger_start, trigger_end).
 
     ``reporters`` are the spans of subjects in the sentence that are not the
@@ -90,7 +92,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
                and not any(a <= t.start < b for a, b in skip)
-               and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned"
+               and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned" and not stay
                         and not _STARTS_AT.match(sentence, t.end) and not _CLOCK.search(t.text))
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
@@ -325,7 +327,10 @@ class EventDates:
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
                         triggers=[g.match.char_start for g in owners], floor=inner,
-                        skip=[(a, b) for g in frames for a, b in g.content if not a <= frame.match.char_start <= b])
+                        skip=[(a, b) for g in frames for a, b in g.content if not a <= frame.match.char_start <= b],
+                        # 「15日からロシアを訪問している」: the stay began then (but 「31日から訪問しているラブロフ
+                        # 外相が…会談した」: the stay of the one who met, not when they met)
+                        stay=frame.match.mode == "visit" and not ATTRIBUTIVE.match(sentence[frame.match.char_end:]))
         if tx is None and frame.type in SAID_TYPES and ev.status == "occurred":
             # 「首相は11日、…しなければ…攻撃を再開すると述べた」: said on the day its speaker spoke
             spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
