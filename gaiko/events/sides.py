@@ -172,7 +172,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
         if f.type in SYMMETRIC_TYPES and f.target and f.match.mode != "mediate" \
                 and (len(f.source) >= 2 or f.type == "AGREE") \
-                and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start]) for a in f.target):
+                and all(a.case != "com" and IN_CONTENT.search(text[a.end:f.match.char_start])
+                        or f.match.mode not in MET_AS_OBJECT and _both_sides(f)  # (not a visit's host: 「…を訪れ」)
+                        and _AGREED_ON.fullmatch(text, a.end, f.match.char_start)
+                        for a in f.target):
+            # (with both sides already its source, any name in the clause before it is in what is agreed:
+            # 「両首脳は、ナイロビとウガンダ国境を結ぶ鉄道の延伸で合意」)
             inner = frames[k - 1] if k else None
             if inner is not None and inner.type in ONE_WAY and not inner.target and one_side(f.source) \
                     and inner.source and one_side(inner.source + f.source):
@@ -415,6 +420,15 @@ _RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い"}
 _HONORIFIC = ("陛下", "殿下", "さま", "様")
 
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
+#: From a name to the agreeing it is what is agreed on, in one clause: 「…を結ぶ鉄道の延伸で（合意）」.
+_AGREED_ON = re.compile(r"[^、。]*(で|を|について)")
+
+
+def _both_sides(f: Frame) -> bool:
+    """``f``'s source already holds actors of two states (「両首脳は」)."""
+    return len({a.mention.country for a in f.source}) >= 2
+
+
 #: From an object to the request whose よう-clause it is in (no clause boundary between): 「を…承認することがないよう」.
 _OBJECT_ASKED = re.compile(r"を[^、。「」]*よう(に)?")
 _IN_AGREED = re.compile(r"[」』]?の[^、。をにがは「」]{1,12}で$")
