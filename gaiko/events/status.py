@@ -115,12 +115,17 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         if not f.predicative and re.match(r"^(に対する|への|に対して)", text[f.match.char_end:]) \
                 and not PLANNED_BEFORE.search(text[:f.match.char_start]):
             st = "occurred"  # 「派兵に対する…といえるだろう」: the doubt is about the judgment, not the act
+        if not f.predicative and k + 1 < len(frames) and frames[k + 1].predicative \
+                and frames[k + 1].type == f.type and _ATTENDED.fullmatch(text, f.match.char_end, nxt):
+            st = following  # 「…首脳会議に対面では出席しない」: the meeting is as the attending is
         if st == "planned" and f.type in EVALUATIVE_TYPES and _STANCE.match(text, f.match.char_end):
             st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned
         f.status = st
         following = st
 
 
+#: Between a meeting named as a noun and the attending of it: 「（首脳会議）に対面では（出席）」.
+_ATTENDED = re.compile(r"に[^、。「」をが]{0,6}")
 #: Between a measure and what is done to it: 「制裁|を一時的に|緩和」.
 _OBJECT_GAP = re.compile(r"を[^、。「」をがは]{0,8}")
 

@@ -40,6 +40,8 @@ from .finder import find_timexes, resolve
 if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
 
+#: A sentence ending in a non-past negative: 「出席しない。」「応じない方針だ。」
+_NOT_YET = re.compile(r"(しない|ない|ません)(方針|考え|意向)?(だ|である|です)?[。」\s]*$")
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was;
 #: it dates the visit itself, ``stay``).
@@ -88,7 +90,8 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     北朝鮮が…提供したと発表した」) belongs to that subject's reporting verb. ``skip`` are the
     spans of the event's content clauses: 「４月に訪中することで合意」 dates the visit, not the agreeing.
     """
-    tense = "future" if status == "planned" else "past"
+    # (a refusal in the non-past is of what is still to come: 「８月に開かれる…会議に出席しない」)
+    tense = "future" if status == "planned" or status == "denied" and _NOT_YET.search(sentence) else "past"
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
                and not any(a <= t.start < b for a, b in skip)
