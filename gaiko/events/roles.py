@@ -96,8 +96,8 @@ class Arg:
 _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]{0,20}\])?\s*$")
 #: After a genitive, the noun it owns and a topic marker: 「（日本政府）の決定について」.
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
-_COUNT = re.compile(r"の?[0-9０-９一二三四五六七八九十百千数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)"
-                    r"(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「…、メキシコの3カ国政府は」
+_COUNT = re.compile(r"の?(約|少なくとも)?[0-9０-９一二三四五六七八九十百千万数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)"
+                    r"(余り|以上|あまり|全員)?(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「人質２０人全員を」  # 「…、メキシコの3カ国政府は」
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 #: A name in a postpositional phrase that qualifies a noun (「（中国の）台湾周辺での（演習）」「日本への（輸出）」):
 #: the genitive before it is the noun's, not the name's.
