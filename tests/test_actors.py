@@ -218,6 +218,12 @@ def test_an_undated_text_reads_titles_as_of_the_latest_year_it_names(linker, tex
     assert ms and ms[0].id == ident, link(linker, text)
 
 
+def test_an_unknown_official_of_an_international_body_belongs_to_it(linker):
+    ms = linker("アフリカ連合（ＡＵ）のユスフ委員長は８日、声明を出した。", "2025-03-09")
+    person = [m for m in ms if m.kind == "person"]
+    assert person and person[0].id is None and person[0].country == "IGO", link(linker, "アフリカ連合（ＡＵ）のユスフ委員長は")
+
+
 def test_an_undated_text_naming_no_year_leaves_a_title_unnamed(linker):
     ms = linker("米国務長官は会見で述べた。", None)
     assert ms and ms[0].id is None and ms[0].country == "USA"

@@ -60,6 +60,11 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]
     # (a katakana name is foreign: the paper's own country, named beside it, is not its country)
     near = scan.context_country(p)
+    # 「アフリカ連合（ＡＵ）のユスフ委員長」: an official of the international body named right before
+    body = next((x for x in reversed(scan.specs) if x.end <= p), None)
+    if country is None and body is not None and body.country == "IGO" and body.kind == "organisation" \
+            and norm[body.end:p] == "の":
+        country = "IGO"
     person = Unknown(name, family, country or (near if near != scan.default_country else None))
     yield last, [Spec(p, last, scan.english_name(last), person.country, "person", None, "unknown-name",
                       actor=person, titles=tuple(titles))]
