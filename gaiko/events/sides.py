@@ -235,6 +235,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # acted before it, in its sentence or the one before
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
             f.target = next((others for side in before if (others := _others(side, f.source))), [])
+        if f.type == "ACCUSE" and f.match.pattern in _SUING and any(a.mention.country == "IGO" for a in f.target):
+            # 「イスラエルが…ジェノサイドを行っているとして、ＩＣＪに提訴」: the court hears it; the one charged is accused
+            # (and 「ロシアをＩＣＪに提訴」: the one sued, not the court)
+            charged = [a for a in f.target if a.mention.country != "IGO"] or \
+                [a for a in args if a.particle == "が" and a.end <= f.match.char_start and is_actor(a)
+                 and "として" in text[a.end:f.match.char_start]][-1:]
+            f.target = charged or f.target
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
         if not f.target and f.source and (f.predicative or f.type == "SANCTION") \
                 and f.type in EVALUATIVE_TYPES | {"SANCTION", "THREATEN"}:
@@ -448,6 +455,8 @@ _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|�
                           r"(強く|厳しく|改めて|激しく)?$")
 
 
+#: Triggers of a case brought before a court.
+_SUING = {"提訴", "訴える"}
 #: After an act, what makes the next predicate an answer to it: 「（発射）を受け、」「（発射）を受けて」.
 _ANSWERED = re.compile(r"(など)?を受け(て)?、")
 #: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
