@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
+from .aimed import SUING, answered, object_phrase, others, struck, sued
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
@@ -234,20 +235,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「米政府は…追加関税を課し、中国も報復関税で対抗した」: a retaliation is aimed at those who
             # acted before it, in its sentence or the one before
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
-            f.target = next((others for side in before if (others := _others(side, f.source))), [])
-        if f.type == "ACCUSE" and f.match.pattern in _SUING and any(a.mention.country == "IGO" for a in f.target):
-            # 「イスラエルが…ジェノサイドを行っているとして、ＩＣＪに提訴」: the court hears it; the one charged is accused
-            # (and 「ロシアをＩＣＪに提訴」: the one sued, not the court)
-            charged = [a for a in f.target if a.mention.country != "IGO"] or \
-                [a for a in args if a.particle == "が" and a.end <= f.match.char_start and is_actor(a)
-                 and "として" in text[a.end:f.match.char_start]][-1:]
-            f.target = charged or f.target
+            f.target = next((rest for side in before if (rest := others(side, f.source))), [])
+        if f.type == "ACCUSE" and f.match.pattern in SUING and any(a.mention.country == "IGO" for a in f.target):
+            f.target = sued(f, text, args)  # (aimed)
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
         if not f.target and f.source and (f.predicative or f.type == "SANCTION") \
                 and f.type in EVALUATIVE_TYPES | {"SANCTION", "THREATEN"}:
-            # 「北朝鮮のミサイル発射を受け、日本政府は…抗議した」: an answer to the act it follows, so to its doer
-            answered = next((g for g in reversed(frames[:k]) if g.source and _ANSWERED.match(text, g.match.char_end)), None)
-            f.target = _others(answered.source, f.source) if answered is not None else []
+            f.target = answered(f, frames, k, text)  # 「…の発射を受け、日本政府は…抗議」 (aimed)
         if f.match.id in REPORTED:
             # a verdict or a demand reported is one only on someone found (events.attach keeps it only
             # where the sentence does not judge or ask in so many words)
@@ -269,7 +263,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ地区ではイスラエル軍の空爆で市民２０人が死亡」: an attack where it struck is on that state
             f.target = [a for a in args if a.mention is f.location][:1]
         if f.type == "ASSAULT" and f.source and not f.target and not f.predicative:
-            f.target = _struck(f, text, args)
+            f.target = struck(f, text, args)  # (aimed)
         if f.type not in AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
         else:  # a place stands for the state it belongs to, if the dictionary knows one
@@ -309,7 +303,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 if not f.target and not frames[j].source and f.type in EVALUATIVE_TYPES and f.source:
                     # 「（ボレル上級代表は）襲撃を「最も強い言葉で非難する」とした」: the act reported before,
                     # and so its doer
-                    f.target = _others(ctx.acts.get(frames[j].type, []), f.source)
+                    f.target = others(ctx.acts.get(frames[j].type, []), f.source)
                 if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
                     f.target = [a for a in f.target if not _is_private(a)]
         if not f.target and f.source and f.type == "REJECT":
@@ -323,11 +317,11 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.source and f.type in ("ACCUSE", "SUPPORT") \
                 and _THIS_JUDGED.search(text, 0, f.match.char_start):
             # 「ソマリア政府はこれを「主権の侵害」と非難し」: what was just reported, and so who did it
-            f.target = _others(ctx.actors or [], f.source)
+            f.target = others(ctx.actors or [], f.source)
         if not f.target and f.source and f.type in ADDRESSED_TYPES and ANSWER.match(text):
             # 「これに対し、米国務省は…と反論した」: an answer is aimed at those it answers, who acted
             # or, with no act read, spoke in the sentence before (「ラブロフ外相は…と述べた」)
-            f.target = _others(ctx.actors or [], f.source) or _others(ctx.topic or [], f.source)
+            f.target = others(ctx.actors or [], f.source) or others(ctx.topic or [], f.source)
         if not f.target and f.source and ctx.meeting and (f.type in ADDRESSED_TYPES or f.type == "AID"
                                                           and INTENT_TOLD.match(text[f.match.char_end:])):
             # (aid one side tells the other it will give: 「…を供与する考えを伝えた」)
@@ -341,7 +335,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and f.type in AT_PLACES | {"SANCTION", "COERCE"}:
             # 「イエメン西部ホデイダ周辺にあるフーシ派の拠点を空爆」: the group whose site it is, over where it lies
             own = {a.mention.country for a in f.source}
-            f.target = [a for a in _object_phrase(text, f, args)
+            f.target = [a for a in object_phrase(text, f, args)
                         if a.mention.kind == "organisation" and a.mention.country not in own][:1] or f.target
         if not f.target and f.source and f.type == "SUPPORT" and meeting \
                 and any({a.key for a in f.source} <= {b.key for b in side} for side in meeting):
@@ -384,7 +378,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and (f.type != "CONSULT" or f.match.mode in MET_AS_OBJECT):
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
-            f.target = [a for a in _object_phrase(text, f, args) if a.mention.country not in own][:1]
+            f.target = [a for a in object_phrase(text, f, args) if a.mention.country not in own][:1]
         named = list({a.key: a for v in subjects.values() for a in v if a.mention.kind == "person"}.values())
         pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
             or ((named[:1], named[1:]) if len(named) >= 2 else None)
@@ -426,7 +420,6 @@ _RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い"}
 #: Titles whose holder's verbs take respect forms that look passive (「会見された」「述べられた」).
 _HONORIFIC = ("陛下", "殿下", "さま", "様")
 
-#: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 #: From a name to the agreeing it is what is agreed on, in one clause: 「…を結ぶ鉄道の延伸で（合意）」.
 _AGREED_ON = re.compile(r"[^、。]*(で|を|について)")
 
@@ -438,6 +431,7 @@ def _both_sides(f: Frame) -> bool:
 
 #: From an object to the request whose よう-clause it is in (no clause boundary between): 「を…承認することがないよう」.
 _OBJECT_ASKED = re.compile(r"を[^、。「」]*よう(に)?")
+#: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 _IN_AGREED = re.compile(r"[」』]?の[^、。をにがは「」]{1,12}で$")
 
 #: From a relative clause's predicate to the evaluation whose object the clause qualifies:
@@ -453,37 +447,6 @@ _SPEAKER = re.compile(r"(から|からは|からも)、")
 #: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これを歓迎」.
 _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
                           r"(強く|厳しく|改めて|激しく)?$")
-
-
-#: Triggers of a case brought before a court.
-_SUING = {"提訴", "訴える"}
-#: After an act, what makes the next predicate an answer to it: 「（発射）を受け、」「（発射）を受けて」.
-_ANSWERED = re.compile(r"(など)?を受け(て)?、")
-#: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
-_TOLL = re.compile(r"^(で|により|によって)、?[^。]{0,30}?(死亡|死傷|負傷|けが|損壊|破壊|被害|炎上|犠牲|倒壊|停電)")
-
-
-def _struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
-    """Whom an attack named as a noun struck: the subject that suffered it (「ハリコフがロシア軍の
-    攻撃を受け」), the one that had (「イスラエルの攻撃を受けたイランは」), or the place where it did
-    harm (「ロシアによる無人機攻撃で、キーウの集合住宅が損壊」)."""
-    own = {a.mention.country for a in f.source} | {None, "IGO"}
-    after = text[f.match.char_end:]
-    if after.startswith("を受け"):
-        before = [a for a in args if a.case == "subj" and a.end <= f.match.char_start and a.mention.country not in own]
-        head = [a for a in args if a.start == f.match.char_end + len("を受けた") and a.mention.country not in own] \
-            if after.startswith("を受けた") else []
-        return before[-1:] or head
-    if _TOLL.match(after):
-        return [a for a in args if a.start >= f.match.char_end and a.mention.kind in ("place", "capital", "state")
-                and a.mention.country not in own][:1]
-    return []
-
-
-def _others(side: list[Arg], source: list[Arg]) -> list[Arg]:
-    """The actors of ``side`` that are neither one of ``source`` nor of its states."""
-    own = {a.key for a in source} | {a.mention.country for a in source}
-    return [a for a in side if a.key not in own and a.mention.country not in own]
 
 
 def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
@@ -514,22 +477,6 @@ _REASON = re.compile(r"(として|とし)、?")
 
 #: From a nominal act to the evaluation of it: 「（ワシントンの非難）を（否定）」「（ロシアの要求）は到底（受け入れられない）」.
 _REFUSED_LINK = re.compile(r"(を|は|も)、?「?(到底|決して|断じて|絶対に|とても)?")
-
-#: What ends the object phrase of a verb, read backwards from its を.
-_PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
-
-
-def _object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
-    """Actors named inside the を-phrase right before a predicative trigger, with a country."""
-    m = re.search(r"を(強く|激しく|一斉に|次々と|相次いで)?$", text[:f.match.char_start])
-    if not m:
-        return []
-    end = m.start()
-    stops = [x.end() for x in _PHRASE_STOP.finditer(text, 0, end)]
-    start = stops[-1] if stops else 0
-    return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
-
-
 
 def _is_private(a: Arg) -> bool:
     """A private person or group: not a state or its organ, nor anyone holding office."""

@@ -1,0 +1,74 @@
+"""Whom an act is aimed at when no case particle says so, read from what the sentence tells of it:
+the one that suffered an attack named as a noun (``struck``), the doer of the act an evaluation or
+measure answers (``answered``), the one charged before a court (``sued``), the names in the object
+phrase before the verb (``object_phrase``).
+
+Each takes a frame whose source is known and returns the target args it finds (maybe none);
+``sides.complete_sides`` calls them where its own rules leave the target empty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .frame import Frame, is_actor
+from .roles import Arg
+
+#: Triggers of a case brought before a court.
+SUING = {"提訴", "訴える"}
+#: After an act, what makes the next predicate an answer to it: 「（発射）を受け、」「（発射）を受けて」.
+_ANSWERED = re.compile(r"(など)?を受け(て)?、")
+#: What ends the object phrase of a verb, read backwards from its を.
+_PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
+#: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
+_TOLL = re.compile(r"^(で|により|によって)、?[^。]{0,30}?(死亡|死傷|負傷|けが|損壊|破壊|被害|炎上|犠牲|倒壊|停電)")
+
+
+def others(side: list[Arg], source: list[Arg]) -> list[Arg]:
+    """The actors of ``side`` that are neither one of ``source`` nor of its states."""
+    own = {a.key for a in source} | {a.mention.country for a in source}
+    return [a for a in side if a.key not in own and a.mention.country not in own]
+
+
+def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
+    """Whom an attack named as a noun struck: the subject that suffered it (「ハリコフがロシア軍の
+    攻撃を受け」), the one that had (「イスラエルの攻撃を受けたイランは」), or the place where it did
+    harm (「ロシアによる無人機攻撃で、キーウの集合住宅が損壊」)."""
+    own = {a.mention.country for a in f.source} | {None, "IGO"}
+    after = text[f.match.char_end:]
+    if after.startswith("を受け"):
+        before = [a for a in args if a.case == "subj" and a.end <= f.match.char_start and a.mention.country not in own]
+        head = [a for a in args if a.start == f.match.char_end + len("を受けた") and a.mention.country not in own] \
+            if after.startswith("を受けた") else []
+        return before[-1:] or head
+    if _TOLL.match(after):
+        return [a for a in args if a.start >= f.match.char_end and a.mention.kind in ("place", "capital", "state")
+                and a.mention.country not in own][:1]
+    return []
+
+
+def answered(f: Frame, frames: list[Frame], k: int, text: str) -> list[Arg]:
+    """「北朝鮮のミサイル発射を受け、日本政府は…抗議した」: an answer to the act it follows is aimed
+    at that act's doer (``f`` is ``frames[k]``)."""
+    act = next((g for g in reversed(frames[:k]) if g.source and _ANSWERED.match(text, g.match.char_end)), None)
+    return others(act.source, f.source) if act is not None else []
+
+
+def sued(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
+    """A case before a court accuses the one sued (「ロシアをＩＣＪに提訴」) or charged in the reason
+    given (「イスラエルが…行っているとして、ＩＣＪに提訴」), not the court; ``f.target`` if neither."""
+    charged = [a for a in f.target if a.mention.country != "IGO"] or \
+        [a for a in args if a.particle == "が" and a.end <= f.match.char_start and is_actor(a)
+         and "として" in text[a.end:f.match.char_start]][-1:]
+    return charged or f.target
+
+
+def object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
+    """Actors named inside the を-phrase right before a predicative trigger, with a country."""
+    m = re.search(r"を(強く|激しく|一斉に|次々と|相次いで)?$", text[:f.match.char_start])
+    if not m:
+        return []
+    end = m.start()
+    stops = [x.end() for x in _PHRASE_STOP.finditer(text, 0, end)]
+    start = stops[-1] if stops else 0
+    return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
