@@ -41,7 +41,7 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
 # Words that may stand between a name and its particle without changing its role.
 _SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国軍", "両軍", "両国",
                "ら両", "氏", "たち", "代表団", "一行", "各国",
-               "基地", "軍事施設", "施設", "拠点", "陣地")  # 「（カタールの）米軍基地を攻撃」: an attack on what is its is on it
+               "基地", "軍事施設", "施設", "拠点", "陣地")  # 「（カタールの）米軍基地を攻撃」: a place of its owner's
 #: People who speak or act for the state or organ named before them, unnamed
 #: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role;
 #: so do the two states' governments or leaders after a pair (「日本とフィリピンの両政府は」).
@@ -97,7 +97,7 @@ _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]
 #: After a genitive, the noun it owns and a topic marker: 「（日本政府）の決定について」.
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?(約|少なくとも)?[0-9０-９一二三四五六七八九十百千万数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)"
-                    r"(余り|以上|あまり|全員)?(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「人質２０人全員を」  # 「…、メキシコの3カ国政府は」
+                    r"(余り|以上|あまり|全員)?(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「…、メキシコの3カ国政府は」「人質２０人全員を」
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 #: A name in a postpositional phrase that qualifies a noun (「（中国の）台湾周辺での（演習）」「日本への（輸出）」):
 #: the genitive before it is the noun's, not the name's.
