@@ -35,6 +35,8 @@ _EMBED_END = re.compile(r"^(?:[^、。「」でがはを]|「[^」「]{1,30}」)
 #: katakana (「…行っている|大規模連合空中|訓練」; not 「…敗北する|まで|攻撃」).
 _NOUN_HEAD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]{0,10}")
 
+#: The end of a reason given, which closes the clause before it: 「…を確認したとして、」「…関与しているとし、」.
+_REASON_GIVEN = re.compile(r"(だ)?と(して|し)、")
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
 _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$"
                          r"|^、?「[^」]{1,60}」と(述べ|語り|指摘し|強調し|話し)(て)?、(強く|改めて|重ねて|明確に)?$"  # 「「…」と述べ、拒否した」
@@ -81,6 +83,12 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             # に応じる条件として…を求めたことについて」)
             closed = _nominalised_end(text, a, args, frames)
             limit = max(limit or 0, closed or 0) or None
+            if limit is None and any(b.case == "subj" and b.particle == "は" and b.end <= a.start for b in args):
+                # 「外務省は、中国が…進めているのを確認したとして、…抗議した」: the reason given ends the
+                # が-clause, whatever the parse hung it on; the topic before it is the one who acts
+                reason = _REASON_GIVEN.search(text, a.end)
+                if reason is not None and not any(a.end <= b.start < reason.start() and b.case == "subj" for b in args):
+                    limit = reason.start()
         groups.append((group, limit))
         if limit is not None:
             embedded_targets.append((group, limit))
