@@ -191,7 +191,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     # Coordination and modifiers, right to left so chains resolve.
     for k in range(len(args) - 2, -1, -1):
         a, b = args[k], args[k + 1]
-        gap = _gap(text, a, b)
+        pend = read_case(text, a.end, person=a.mention.kind == "person")[2]  # where a's particle ends
+        gap = _gap(text, pend, b)
         if a.start == b.start and a.end == b.end:
             a.case, a.particle = b.case, b.particle  # 「両国の」「双方は」: one word for two, one role
         elif a.case == "none" and a.mention.kind in ("group", "organisation") and b.mention.kind in ("group", "organisation") \
@@ -215,12 +216,12 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             # 「トランプ米大統領と、北朝鮮の最高指導者である金正恩委員長は」: a sentence that opens on
             # 「Aと、」 names the two who act; its first subject is A's partner
             a.case = "subj"
-        elif a.case == "com" and (gap == 0 or _described(text, a, b)) and a.particle == "と" and b.case == "modifier":
+        elif a.case == "com" and (gap == 0 or _described(text, pend, b)) and a.particle == "と" and b.case == "modifier":
             # 「AとCのBは」: B, which C's name modifies, is what A is coordinated with
             head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
             if head is not None and head.case in ("subj", "obj", "dat", "between"):
                 a.case = head.case
-        elif a.case == "gen" and (gap <= 4 or _described(text, a, b)) and not (b.case == "none" and b.mention.kind != "person") \
+        elif a.case == "gen" and (gap <= 4 or _described(text, pend, b)) and not (b.case == "none" and b.mention.kind != "person") \
                 and not (b.mention.kind == "group" and b.mention.country is None) \
                 and not any(ch in text[a.end:b.start] for ch in "、。「」") \
                 and not PHRASE_OF.match(text, b.end) \
@@ -249,18 +250,16 @@ def _FIRST_SUBJECT_AFTER(args: list[Arg]) -> Arg | None:
     return None
 
 
-def _gap(text: str, a: Arg, b: Arg) -> int:
-    """Characters between a's particle and b's start."""
-    _, _, pend = read_case(text, a.end, person=a.mention.kind == "person")
+def _gap(text: str, pend: int, b: Arg) -> int:
+    """Characters between the end of a name's particle (``pend``) and b's start."""
     if text[pend:b.start] in _CONJUNCTIONS:
         return 0  # 「エジプトとカタール、それにアメリカに」: a conjunction joins as 「、」 does
     return max(0, b.start - pend)
 
 
-def _described(text: str, a: Arg, b: Arg) -> bool:
-    """Between a's particle and b only a noun that describes b: 「（アフガニスタン）の|イスラム主義勢力|（タリバン）」
-    「（国軍）と|準軍事組織「|（即応支援部隊）」."""
-    _, _, pend = read_case(text, a.end, person=a.mention.kind == "person")
+def _described(text: str, pend: int, b: Arg) -> bool:
+    """Between the end of a name's particle (``pend``) and b only a noun that describes b:
+    「（アフガニスタン）の|イスラム主義勢力|（タリバン）」「（国軍）と|準軍事組織「|（即応支援部隊）」."""
     m = _DESCRIPTOR.fullmatch(text, pend, b.start)
     # (a state only by what it is to the other: 「コンゴ民主共和国と隣国ルワンダの外相」「同盟国米国」)
     return m is not None and (b.mention.kind in ("organisation", "group", "person")
