@@ -254,6 +254,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case == "from" and f.type == "RETREAT":
             f.target.append(a)  # 「ウクライナ北部から部隊を引き揚げた」: withdrawn from there
             continue
+        if a.case == "dat" and f.passive and a.mention.kind in ("place", "capital"):
+            continue  # 「ガザに拘束されていた」: where, not by whom
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and (not f.predicative or _HELD_BY_NOUN.match(text, f.match.char_end)):
             # 「日米韓による合同演習」「AとBによる協議が開かれた」

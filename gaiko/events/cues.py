@@ -63,7 +63,7 @@ NUMBERED_ITEM = re.compile(r"^[（(]?[0-9０-９]{1,2}[)）．.]?[　 ]")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause. Not
 #: before a noun of plan, outlook or time (「会談する予定だ」「訪問する方針」「会談した後」): the
 #: subject of those is the sentence's own.
-ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)"
+ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた|されている|されていた)"
                          r"(?!予定|方針|意向|見通し|見込み|構え|方向|考え|計画|際|後|前|時|折|上で|上、)"
                          r"[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.

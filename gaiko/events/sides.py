@@ -72,6 +72,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 agents = [a for a in f.target if a.case == "gen" and not f.source
                           and _OWNED_AGENT.fullmatch(text, a.end, f.match.char_start)]
                 f.source = agents or f.source
+                rel = ATTRIBUTIVE.match(text[f.match.char_end:])
+                if rel:  # 「（長官は）…に拘束されている日本人の解放を求めた」: the clause's head is who it is
+                    # done to, not the sentence's subject
+                    head = f.match.char_end + rel.end() - 1
+                    subj = [a for a in subj or [] if a.particle == "が"] \
+                        or [a for a in args if a.start == head and is_actor(a)]
                 f.target = list(subj or []) + [a for a in f.target if a not in agents]
             elif subj:
                 f.source = list(subj) + f.source
@@ -158,8 +164,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.source and topic and f.predicative and not f.passive \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
-        elif f.passive and not f.target and topic:
-            f.target = list(topic)  # 「（チョン議員は）…と批判される」
+        elif f.passive and not f.target and topic and not ATTRIBUTIVE.match(text[f.match.char_end:]):
+            f.target = list(topic)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
         if not f.source and (f.predicative or f.type in SPEECH_TYPES):
             # 「ゼレンスキー大統領から、…謝意が表明されるとともに、…の要請がありました」: the speaker the
             # sentence opens with says all it reports (the foreign ministry's way of writing who said what)
