@@ -385,6 +385,14 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in object_phrase(text, f, args) if a.mention.country not in own][:1]
+        if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
+                and (other := counterpart(f.source, ctx.meeting)) \
+                and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
+                                     for a in f.target) \
+                and not {a.mention.country for a in f.target} & {a.mention.country for a in other}:
+            # 「（…と会談した。）中国の…行動に懸念を表明し、…協力を強化することで一致した」: agreed with the
+            # one just met, not with the state the concern before it was aimed at
+            f.target = other
         named = list({a.key: a for v in subjects.values() for a in v if a.mention.kind == "person"}.values())
         pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
             or ((named[:1], named[1:]) if len(named) >= 2 else None)
