@@ -385,6 +385,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in object_phrase(text, f, args) if a.mention.country not in own][:1]
+        if f.type == "AGREE" and not f.source and not f.target and (meeting or ctx.meeting) \
+                and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
+            # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
+            f.source, f.target = (list(side) for side in (meeting or ctx.meeting))
         if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
                 and (other := counterpart(f.source, ctx.meeting)) \
                 and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
@@ -420,6 +424,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
+
+#: After an agreement noun, the agreement reached (「合意には至らなかった」「合意が成立」), not one talked about.
+_REACHED = re.compile(r"(に|には|にも)(至|達)|が(成立|発効)")
 
 #: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"
