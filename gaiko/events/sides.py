@@ -385,6 +385,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in object_phrase(text, f, args) if a.mention.country not in own][:1]
+        if f.type == "CONSULT" and not f.target and k and frames[k - 1].match.pattern == "歓迎" \
+                and text[frames[k - 1].match.char_end:f.match.char_start] in ("する", "した", "の"):
+            f.target = list(frames[k - 1].target)  # 「…国防相一行を歓迎する宴会を開いた」: the guests
         if f.type == "AGREE" and not f.source and not f.target and (meeting or ctx.meeting) \
                 and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
             # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
