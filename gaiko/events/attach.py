@@ -335,8 +335,9 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind in ("state", "person"):
             k = next_frame(frames, a.end)
+            headline = k is not None and text.startswith("、", frames[k].match.char_end)  # 「米中首脳会談、…開催へ」
             if k is not None and (not frames[k].predicative or _HELD_BY_NOUN.match(text, frames[k].match.char_end)
-                                  or _TAKEN_PART.match(text, frames[k].match.char_end)) and (
+                                  or _TAKEN_PART.match(text, frames[k].match.char_end) or headline) and (
                     frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
                     and not text.startswith("の", frames[k].match.char_end)) \
                     and _COMPOUND_RUN.match(text[a.end:frames[k].match.char_start]) \
@@ -344,6 +345,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                             and b.start >= a.start - 3) >= 2:
                 # 「米韓合同軍事演習」「日中韓首脳会談」: the states a compound names hold the act
                 a.case = "gen"
+                frames[k].predicative = frames[k].predicative and not headline
     for a, b in zip(args, args[1:]):
         if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
             continue

@@ -82,8 +82,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         f = frames[k]
         nxt = frames[k + 1].match.char_start if k + 1 < len(frames) else len(text)
         window = text[f.match.char_end:nxt]
-        if not f.predicative and window.startswith(("が", "は")):
-            pass  # 「首脳会談が、26日にソウルで開かれる見通し」: a subject's status is its predicate's
+        if not f.predicative and window.startswith(("が", "は", "、")):
+            pass  # 「首脳会談が、26日にソウルで開かれる見通し」: a subject's status is its predicate's (and a
+            # headline's noun, 「米中首脳会談、15日に開催へ」)
         elif "、" in window:
             window = window[:window.index("、") + 1]  # the rest belongs to what follows
         cut = _CLAUSE_END.search(window)
