@@ -255,6 +255,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = [a for a in f.target if a.mention.id is not None and a.mention.country not in own] \
                 or (verdict_target(f, text, args) if f.match.id == VERDICT else [])
             f.drop = f.drop or not f.target or f.match.id == VERDICT and not f.predicative
+        if f.type == "THREATEN" and f.predicative and f.source:
+            own = {a.mention.country for a in f.source}  # (「…ロシアと戦争状態になる」と警告: no threat to one's own)
+            f.target = [a for a in f.target if a.mention.country not in own] \
+                or verdict_target(f, text, args)  # 「フィンランドとスウェーデンの加盟は「…」と警告」
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
             mine = {a.mention.country for a in f.source}
