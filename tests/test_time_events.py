@@ -136,3 +136,14 @@ def test_an_event_dated_by_a_year_alone_leaves_doujitsu_the_day_named_before_it(
     _date_in(dates, "金委員長は2020年、プーチン大統領と会談した。", "会談")
     ev = _date_in(dates, "金委員長は同日、プーチン大統領と会談した。", "会談")
     assert ev.date == "2024-06-19"
+
+
+def test_doujitsu_is_not_the_day_a_period_starts_when_the_sentence_tells_of_another():
+    # 「28日、…29日から1か月間閉鎖すると決めた」: the decision's day, not the closure's first
+    dates = EventDates("2025-10-30")
+    dates.sentence_done("リトアニア政府は28日、国境検問所を29日から1か月間閉鎖すると決めた。")
+    ev = _date_in(dates, "金委員長は同日、プーチン大統領と会談した。", "会談")
+    assert ev.date == "2025-10-28"
+    dates = EventDates("2025-10-30")  # (a start with no other day named is still that day)
+    dates.sentence_done("国境検問所は29日から閉鎖される。")
+    assert _date_in(dates, "金委員長は同日、プーチン大統領と会談した。", "会談").date == "2025-10-29"

@@ -122,8 +122,11 @@ def _person_ext(scan: Scan, p: int, e: int, actor: Actor) -> Reading:
         q = scan.reading(again[0][0])
     last, titles = scan.title_chain(q)
     end = last if last else q
-    # 「トランプ政権」「金正恩氏の軍隊」: the person's state acting through an organ
+    # 「トランプ政権」「トランプ米政権」「金正恩氏の軍隊」: the person's state acting through an organ
     for q in (end, end + 1):
+        if q == end + 1 and scan.norm.startswith("政権", q) and is_kanji(scan.norm[end]):
+            return q + 2, [Spec(p, q + 2, actor.country, actor.country, "state", "GOV", "person-organ")] \
+                if actor.country and actor.country != "IGO" else [person_spec(p, end, actor, "dictionary", titles)]
         if q == end + 1 and not scan.norm.startswith("の", end):
             continue
         for word, sector in _PERSON_ORGANS.items():

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する", "呈する")
-_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈|浴び|発射|仕掛|加え|科)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ|予定|方針|で合意|で一致)")
+_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈|浴び|発射|仕掛|加え|科)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ(?!の)|予定|方針|で合意|で一致)")
 _PASSIVE = re.compile(r"^(さ(?!せ)|され|られ|れ)")  # (not 「撤退させる」: a causative acts)
 
 #: Triggers whose subject receives the act, as in a passive (「…から親書を受け取った」).
@@ -254,6 +254,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         if a.case == "from" and f.type == "RETREAT":
             f.target.append(a)  # 「ウクライナ北部から部隊を引き揚げた」: withdrawn from there
             continue
+        if a.case == "dat" and f.passive and a.mention.kind in ("place", "capital"):
+            continue  # 「ガザに拘束されていた」: where, not by whom
         if a.case in ("dat", "agent") and f.passive or a.case == "from" \
                 or a.case == "agent" and (not f.predicative or _HELD_BY_NOUN.match(text, f.match.char_end)):
             # 「日米韓による合同演習」「AとBによる協議が開かれた」
@@ -333,8 +335,9 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
             a.case = "obj"  # 「ウクライナ侵攻」: the state the act is aimed at
         elif a.case == "none" and a.mention.rule == "compound" and a.mention.kind in ("state", "person"):
             k = next_frame(frames, a.end)
+            headline = k is not None and text.startswith("、", frames[k].match.char_end)  # 「米中首脳会談、…開催へ」
             if k is not None and (not frames[k].predicative or _HELD_BY_NOUN.match(text, frames[k].match.char_end)
-                                  or _TAKEN_PART.match(text, frames[k].match.char_end)) and (
+                                  or _TAKEN_PART.match(text, frames[k].match.char_end) or headline) and (
                     frames[k].type == "MOBILIZE" or frames[k].type in ("CONSULT", "AGREE")
                     and not text.startswith("の", frames[k].match.char_end)) \
                     and _COMPOUND_RUN.match(text[a.end:frames[k].match.char_start]) \
@@ -342,6 +345,7 @@ def _compound_places(text: str, args: list[Arg], frames: list[Frame]) -> None:
                             and b.start >= a.start - 3) >= 2:
                 # 「米韓合同軍事演習」「日中韓首脳会談」: the states a compound names hold the act
                 a.case = "gen"
+                frames[k].predicative = frames[k].predicative and not headline
     for a, b in zip(args, args[1:]):
         if a.case != "modifier" or b.mention.kind not in ("capital", "place", "state"):
             continue

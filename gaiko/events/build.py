@@ -7,11 +7,12 @@ named people gives one event per counterpart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from ..identity import document_key
-from ..plover import TARGETLESS
+from ..plover import EVALUATIVE_TYPES, TARGETLESS
 from ..records import ActorMention, Event, Mention
 from .frame import Frame
 from .roles import Arg
@@ -50,6 +51,9 @@ def acts_alone(f: Frame) -> bool:
     return f.type in TARGETLESS or f.type == "AGREE" and bool(f.source) and f.match.pattern not in _JOINT \
         and all(a.mention.sector == "IGO" for a in f.source)
 
+
+#: An outlet's own opinion, not its report of others': 「…と非難する論評を配信した」「社説で…と批判」.
+_OWN_VOICE = re.compile(r"論評|社説|論説")
 
 #: Agreed texts that speak for the parties they name, not for a body alone (「G7外相会合は…共同声明を発表し、…求めた」).
 _JOINT = {"共同声明", "共同文書"}
@@ -96,10 +100,11 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)
-    # a news outlet reports; it is not an actor of what it reports. Nor is a
-    # group known by neither name nor country (「ネットユーザーは…と批判」; but states as a whole act:
-    # 「西側諸国は…非難」)
-    source = [a for a in source if a.get("sector") != "MEDIA"
+    # a news outlet reports; it is not an actor of what it reports, unless it judges in its own voice
+    # (「朝鮮中央通信は…と非難する論評を配信した」). Nor is a group known by neither name nor country
+    # (「ネットユーザーは…と批判」; but states as a whole act: 「西側諸国は…非難」)
+    own_voice = f.type in EVALUATIVE_TYPES and bool(_OWN_VOICE.search(text))
+    source = [a for a in source if (a.get("sector") != "MEDIA" or own_voice)
               and not (a.get("id") is None and a.get("country") is None and a.get("sector") != "GOV")]
     if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source) \
             and not any(a.mention.rule == "unknown-name" and not a.mention.text.endswith(("氏", "さん"))

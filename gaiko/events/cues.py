@@ -36,6 +36,10 @@ ON_CONDITION = re.compile(_CONDITION_WORDS)
 FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
 #: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.
 FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
+#: Force promised in a quote (「…には断固として対処する」「相応の対応を取る」「代償を払わせる」): said with
+#: けん制, a threat.
+PROMISED_FORCE = re.compile(r"(対処する|対応を取る|対応をとる|措置を取る|措置をとる|代償を払わせる|払わせる|覚悟が?ある"
+                            r"|報復する|清算される|追い詰める|後悔する)」")
 THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
 #: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
 PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける|再開する|開始する|加える|強化する)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
@@ -63,7 +67,7 @@ NUMBERED_ITEM = re.compile(r"^[（(]?[0-9０-９]{1,2}[)）．.]?[　 ]")
 #: A predicate in attributive form before a noun (「今回発射した飛翔体」): a relative clause. Not
 #: before a noun of plan, outlook or time (「会談する予定だ」「訪問する方針」「会談した後」): the
 #: subject of those is the sentence's own.
-ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた)"
+ATTRIBUTIVE = re.compile(r"^(し|さ)?(た|する|される|された|している|していた|されている|されていた)"
                          r"(?!予定|方針|意向|見通し|見込み|構え|方向|考え|計画|際|後|前|時|折|上で|上、)"
                          r"[\u4e00-\u9fff\u30a1-\u30fa]")
 #: Between two predicates of one clause chain: 「非難し、「…」と警告した」.

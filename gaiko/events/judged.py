@@ -43,6 +43,14 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         # 「北朝鮮とロシアの軍事協力を非難」: the parties of the joint act judged, all of them
         own = {a.key for a in f.source}
         f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
+    if not f.target and f.type in EVALUATIVE_TYPES and f.source \
+            and (done := list(_DONE_THAT.finditer(text, max(a.end for a in f.source), f.match.char_start))):
+        # 「北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」: the doer of what is judged
+        own = {a.mention.country for a in f.source}
+        start = max(a.end for a in f.source)
+        doers = [a for a in args if start <= a.start and a.end <= done[-1].start() and is_actor(a)
+                 and a.case == "subj" and a.particle == "が" and a.mention.country not in own | {None}]
+        f.target = with_coordinated(text, args, doers[:1], own)
     if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
             and (said := _SAID_QUOTE.search(text, 0, f.match.char_start)):
         # 「「米国の一方的な関税引き上げは…ＷＴＯのルールに違反している」と非難」: the owner of what the
@@ -107,6 +115,9 @@ def with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> 
 
 #: An evaluation of what a clause says another does: 「…が…していると懸念」「…したと批判」.
 _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ)と[、]?(強い|深い|深刻な|重大な)?$")
+
+#: A clause made the thing judged: 「（…が…爆破した）ことについて」「（…した）ことに対し」.
+_DONE_THAT = re.compile(r"(た|る|いる|いた|ない)ことに(ついて|対し|対して|対する)?、?")
 
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")

@@ -72,6 +72,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 agents = [a for a in f.target if a.case == "gen" and not f.source
                           and _OWNED_AGENT.fullmatch(text, a.end, f.match.char_start)]
                 f.source = agents or f.source
+                rel = ATTRIBUTIVE.match(text[f.match.char_end:])
+                if rel:  # 「（長官は）…に拘束されている日本人の解放を求めた」: the clause's head is who it is
+                    # done to, not the sentence's subject
+                    head = f.match.char_end + rel.end() - 1
+                    subj = [a for a in subj or [] if a.particle == "が"] \
+                        or [a for a in args if a.start == head and is_actor(a)]
                 f.target = list(subj or []) + [a for a in f.target if a not in agents]
             elif subj:
                 f.source = list(subj) + f.source
@@ -158,8 +164,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.source and topic and f.predicative and not f.passive \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
-        elif f.passive and not f.target and topic:
-            f.target = list(topic)  # 「（チョン議員は）…と批判される」
+        elif f.passive and not f.target and topic and not ATTRIBUTIVE.match(text[f.match.char_end:]):
+            f.target = list(topic)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
         if not f.source and (f.predicative or f.type in SPEECH_TYPES):
             # 「ゼレンスキー大統領から、…謝意が表明されるとともに、…の要請がありました」: the speaker the
             # sentence opens with says all it reports (the foreign ministry's way of writing who said what)
@@ -249,6 +255,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = [a for a in f.target if a.mention.id is not None and a.mention.country not in own] \
                 or (verdict_target(f, text, args) if f.match.id == VERDICT else [])
             f.drop = f.drop or not f.target or f.match.id == VERDICT and not f.predicative
+        if f.type == "THREATEN" and f.predicative and f.source:
+            own = {a.mention.country for a in f.source}  # (「…ロシアと戦争状態になる」と警告: no threat to one's own)
+            f.target = [a for a in f.target if a.mention.country not in own] \
+                or verdict_target(f, text, args)  # 「フィンランドとスウェーデンの加盟は「…」と警告」
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
             mine = {a.mention.country for a in f.source}
@@ -379,6 +389,21 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in object_phrase(text, f, args) if a.mention.country not in own][:1]
+        if f.type == "CONSULT" and not f.target and k and frames[k - 1].match.pattern == "歓迎" \
+                and text[frames[k - 1].match.char_end:f.match.char_start] in ("する", "した", "の"):
+            f.target = list(frames[k - 1].target)  # 「…国防相一行を歓迎する宴会を開いた」: the guests
+        if f.type == "AGREE" and not f.source and not f.target and (meeting or ctx.meeting) \
+                and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
+            # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
+            f.source, f.target = (list(side) for side in (meeting or ctx.meeting))
+        if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
+                and (other := counterpart(f.source, ctx.meeting)) \
+                and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
+                                     for a in f.target) \
+                and not {a.mention.country for a in f.target} & {a.mention.country for a in other}:
+            # 「（…と会談した。）中国の…行動に懸念を表明し、…協力を強化することで一致した」: agreed with the
+            # one just met, not with the state the concern before it was aimed at
+            f.target = other
         named = list({a.key: a for v in subjects.values() for a in v if a.mention.kind == "person"}.values())
         pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
             or ((named[:1], named[1:]) if len(named) >= 2 else None)
@@ -406,6 +431,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
+
+#: After an agreement noun, the agreement reached (「合意には至らなかった」「合意が成立」), not one talked about.
+_REACHED = re.compile(r"(に|には|にも)(至|達)|が(成立|発効)")
 
 #: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
 from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, ON_CONDITION, PAST_REACH, PLANNED_BEFORE, PLEDGED,
-                   RELATIONS, SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
+                   PROMISED_FORCE, RELATIONS, SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import content_outer
 from .frame import Frame, after_suru
 from .roles import Arg
@@ -82,8 +82,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         f = frames[k]
         nxt = frames[k + 1].match.char_start if k + 1 < len(frames) else len(text)
         window = text[f.match.char_end:nxt]
-        if not f.predicative and window.startswith(("が", "は")):
-            pass  # 「首脳会談が、26日にソウルで開かれる見通し」: a subject's status is its predicate's
+        if not f.predicative and window.startswith(("が", "は", "、")):
+            pass  # 「首脳会談が、26日にソウルで開かれる見通し」: a subject's status is its predicate's (and a
+            # headline's noun, 「米中首脳会談、15日に開催へ」)
         elif "、" in window:
             window = window[:window.index("、") + 1]  # the rest belongs to what follows
         cut = _CLAUSE_END.search(window)
@@ -164,7 +165,8 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
         elif f.type == "ACCUSE" and f.match.pattern in ("けん制", "牽制") \
-                and ON_CONDITION.search(text, 0, f.match.char_start):
+                and (ON_CONDITION.search(text, 0, f.match.char_start)
+                     or PROMISED_FORCE.search(text, 0, f.match.char_start)):
             # 「スペインが応じなければ…「2倍払わせる」と述べ、同国をけん制した」: pressure put on a condition
             f.match = replace(f.match, label="THREATEN")
         elif f.type in FORCEFUL and f.status == "planned" and (cond := CONDITION.search(text[:f.match.char_start])):

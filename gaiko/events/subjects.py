@@ -408,11 +408,14 @@ def _relative_head(text: str, f: Frame, args: list[Arg]) -> Arg | None:
             after = a.end + len(a.particle)  # 「訪問しているロシアのラブロフ外相」
             continue
         if a.start == after and a.mention.kind in ("person", "organisation", "state", "group") \
-                and not re.match(r"[\u4e00-\u9fff]", text[a.end:a.end + 1]):
-            return a  # (not 「支持したロシア非難決議」: a name inside a compound is no head)
+                and (not re.match(r"[\u4e00-\u9fff]", text[a.end:a.end + 1]) or text.startswith(_PARTY_OF, a.end)):
+            return a  # (not 「支持したロシア非難決議」: a name inside a compound is no head; but 「…国防相一行」)
         break
     return None
 
+
+#: After a name, the party it leads, still that name's act: 「（ショイグ国防相）一行」「（大統領）夫妻」.
+_PARTY_OF = ("一行", "夫妻", "一家")
 
 #: A topic that is no actor (「声明は、」「同紙は」): the が-subjects after it sit in what it
 #: says. Not a time (「10日は」) nor a case-marked phrase (「会談では」: は after a particle).

@@ -174,8 +174,10 @@ def _timexes(sentence: str, published: str | None, tense: str, anchor: str | Non
 def last_day(sentence: str, published: str | None, anchor: str | None) -> str | None:
     """The last day a sentence names: what a later 「同日」 refers to (「19日未明、平壌に到着した。
     両首脳は同日、…会談し」), whether or not the sentence held an event."""
-    days = [t.value for t in _timexes(sentence, published, "past", anchor)
+    days = [(t.value, sentence.startswith("から", t.end)) for t in _timexes(sentence, published, "past", anchor)
             if t.value and len(t.value) == 10 and not _SINCE.match(sentence[t.end:])]
+    # (「28日、…29日から1か月間閉鎖すると決めた」: the day a period starts is not the day told of, when one is)
+    days = [d for d, start in days if not start] or [d for d, _ in days]
     return days[-1] if days else anchor
 
 
