@@ -22,6 +22,7 @@ from .folds import ONE_WAY, content_outer, counterpart, one_side
 from .judged import judged_target, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
+from .meetings import at_meeting
 from .roles import Arg, coordinated_before
 from .subjects import quote_spans, reaches
 from .triggers import CLAIM, REPORTED, VERDICT
@@ -389,40 +390,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「ガザ南部ラファの避難民キャンプを空爆」: the state the object lies in
             own = {a.mention.country for a in f.source}
             f.target = [a for a in object_phrase(text, f, args) if a.mention.country not in own][:1]
-        if f.type == "CONSULT" and not f.target and k and frames[k - 1].match.pattern == "歓迎" \
-                and text[frames[k - 1].match.char_end:f.match.char_start] in ("する", "した", "の"):
-            f.target = list(frames[k - 1].target)  # 「…国防相一行を歓迎する宴会を開いた」: the guests
-        if f.type == "AGREE" and not f.source and not f.target and (meeting or ctx.meeting) \
-                and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
-            # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
-            f.source, f.target = (list(side) for side in (meeting or ctx.meeting))
-        if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
-                and (other := counterpart(f.source, ctx.meeting)) \
-                and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
-                                     for a in f.target) \
-                and not {a.mention.country for a in f.target} & {a.mention.country for a in other}:
-            # 「（…と会談した。）中国の…行動に懸念を表明し、…協力を強化することで一致した」: agreed with the
-            # one just met, not with the state the concern before it was aimed at
-            f.target = other
-        named = list({a.key: a for v in subjects.values() for a in v if a.mention.kind == "person"}.values())
-        pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
-            or ((named[:1], named[1:]) if len(named) >= 2 else None)
-        if f.type in ("COOPERATE", "AGREE") and f.source and f.target and pair \
-                and all(a.mention.kind == "state" for a in f.source + f.target) \
-                and all(a.mention.kind == "person" for a in pair[0] + pair[1]) \
-                and {a.mention.country for a in pair[0] + pair[1]} == {a.mention.country for a in f.source + f.target}:
-            # 「（両首脳は）日米が緊密に連携することを確認」: the states of the two who met, said by them
-            f.source, f.target = list(pair[0]), list(pair[1])
-        elif f.type in ("COOPERATE", "AGREE") and f.source and f.target \
-                and all(a.mention.kind == "state" for a in f.target) \
-                and (pair := next(((g.source, g.target) for g in reversed(frames[:k]) if g.type == "CONSULT"
-                                   and g.source and g.target and all(a.mention.kind == "person"
-                                                                     for a in g.source + g.target)), None)):
-            # 「（大統領と会談し、）日米の関税交渉で合意した」: with the one met, not with his state
-            keys = {a.key for a in f.source}
-            other = pair[1] if keys <= {a.key for a in pair[0]} else pair[0] if keys <= {a.key for a in pair[1]} else []
-            if other and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
-                f.target = list(other)
+        at_meeting(f, k, frames, text, subj, subjects, meeting, ctx)  # (events.meetings)
         if f.match.target and not any(a.mention.country == f.match.target for a in f.target):
             f.target.append(Arg(ActorMention(f.match.char_start, f.match.char_end,
                                              text[f.match.char_start:f.match.char_end],
@@ -431,9 +399,6 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
-
-#: After an agreement noun, the agreement reached (「合意には至らなかった」「合意が成立」), not one talked about.
-_REACHED = re.compile(r"(に|には|にも)(至|達)|が(成立|発効)")
 
 #: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"

@@ -1,0 +1,62 @@
+"""What is held, agreed or said at a meeting takes the meeting's sides.
+
+A banquet is held for the guests its welcome names (「…一行を歓迎する宴会を開いた」); an agreement
+that names neither side, told right after a meeting, is that meeting's text (「会談終了後、共同宣言を
+発表する見通し」); an agreement after a meeting with no subject of its own is with the one met, not
+with the state a concern voiced before it is aimed at; and one two leaders reach is theirs, not their
+states' (「（両首脳は）日米が緊密に連携することを確認」). ``events.sides`` calls :func:`at_meeting`
+for each frame once its own words have given it what sides they can.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..plover import SYMMETRIC_TYPES
+from .cues import BOTH_SIDES
+from .folds import counterpart
+from .frame import Context, Frame
+from .roles import Arg
+
+#: After an agreement noun, the agreement reached (「合意には至らなかった」「合意が成立」), not one talked about.
+_REACHED = re.compile(r"(に|には|にも)(至|達)|が(成立|発効)")
+
+
+def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg] | None,
+               subjects: dict[int, list[Arg]], meeting: tuple[list[Arg], list[Arg]] | None, ctx: Context) -> None:
+    """The sides of ``f`` (``frames[k]`` of the sentence ``text``, whose subject is ``subj``) from
+    ``meeting``, the sentence's own meeting so far, or ``ctx.meeting``, the one just reported."""
+    if f.type == "CONSULT" and not f.target and k and frames[k - 1].match.pattern == "歓迎" \
+            and text[frames[k - 1].match.char_end:f.match.char_start] in ("する", "した", "の"):
+        f.target = list(frames[k - 1].target)  # 「…国防相一行を歓迎する宴会を開いた」: the guests
+    if f.type == "AGREE" and not f.source and not f.target and (meeting or ctx.meeting) \
+            and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
+        # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
+        f.source, f.target = (list(side) for side in (meeting or ctx.meeting))
+    if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
+            and (other := counterpart(f.source, ctx.meeting)) \
+            and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
+                                 for a in f.target) \
+            and not {a.mention.country for a in f.target} & {a.mention.country for a in other}:
+        # 「（…と会談した。）中国の…行動に懸念を表明し、…協力を強化することで一致した」: agreed with the
+        # one just met, not with the state the concern before it was aimed at
+        f.target = other
+    named = list({a.key: a for v in subjects.values() for a in v if a.mention.kind == "person"}.values())
+    pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
+        or ((named[:1], named[1:]) if len(named) >= 2 else None)
+    if f.type in ("COOPERATE", "AGREE") and f.source and f.target and pair \
+            and all(a.mention.kind == "state" for a in f.source + f.target) \
+            and all(a.mention.kind == "person" for a in pair[0] + pair[1]) \
+            and {a.mention.country for a in pair[0] + pair[1]} == {a.mention.country for a in f.source + f.target}:
+        # 「（両首脳は）日米が緊密に連携することを確認」: the states of the two who met, said by them
+        f.source, f.target = list(pair[0]), list(pair[1])
+    elif f.type in ("COOPERATE", "AGREE") and f.source and f.target \
+            and all(a.mention.kind == "state" for a in f.target) \
+            and (pair := next(((g.source, g.target) for g in reversed(frames[:k]) if g.type == "CONSULT"
+                               and g.source and g.target and all(a.mention.kind == "person"
+                                                                 for a in g.source + g.target)), None)):
+        # 「（大統領と会談し、）日米の関税交渉で合意した」: with the one met, not with his state
+        keys = {a.key for a in f.source}
+        other = pair[1] if keys <= {a.key for a in pair[0]} else pair[0] if keys <= {a.key for a in pair[1]} else []
+        if other and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
+            f.target = list(other)
