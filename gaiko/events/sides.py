@@ -74,7 +74,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                           and _OWNED_AGENT.fullmatch(text, a.end, f.match.char_start)]
                 f.source = agents or f.source
                 rel = ATTRIBUTIVE.match(text[f.match.char_end:])
-                if rel:  # 「（長官は）…に拘束されている日本人の解放を求めた」: the clause's head is who it is
+                if rel and not _COMPLEMENT.match(text, f.match.char_end + rel.end() - 1):
+                    # 「（長官は）…に拘束されている日本人の解放を求めた」: the clause's head is who it is
                     # done to, not the sentence's subject
                     head = f.match.char_end + rel.end() - 1
                     subj = [a for a in subj or [] if a.particle == "が"] \
@@ -399,6 +400,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
     lend_between(frames, text, args, subjects)
 
+
+#: Nouns a clause is the content of, not a head it describes: 「拘束された（可能性）」.
+_COMPLEMENT = re.compile(r"(可能性|疑い|恐れ|おそれ|公算|模様|見込み|ため|こと|もの)")
 
 #: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"
