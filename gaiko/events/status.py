@@ -121,9 +121,17 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
             st = following  # 「…首脳会議に対面では出席しない」: the meeting is as the attending is
         if st == "planned" and f.type in EVALUATIVE_TYPES and _STANCE.match(text, f.match.char_end):
             st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned
+        elif st == "planned" and f.type in SPEECH_TYPES and following != "planned" \
+                and _PERFORMATIVE.search(text, 0, f.match.char_start) and _SAYS_NOW.match(text, f.match.char_end):
+            st = "occurred"  # 「…を強く非難する。」「断固反対を表明し、…強く抗議する。」: saying it is doing it
         f.status = st
         following = st
 
+
+#: The manner of a statement made as it is said (「強く非難する」「断固として糾弾する」「強烈な不満と断固たる反対」).
+_PERFORMATIVE = re.compile(r"(強く|強烈な?|断固(として|たる)?|厳重に?|厳しく|厳しい|重ねて|改めて)[^、。「」]{0,16}$")
+#: The non-past end that says it (「抗議する。」「反対を表明し、」「非難する」と), with nothing to come after it.
+_SAYS_NOW = re.compile(r"(する|します|を表明し|を表明する|し、)?(。|$|」)")
 
 #: Between a meeting named as a noun and the attending of it: 「（首脳会議）に対面では（出席）」.
 _ATTENDED = re.compile(r"に[^、。「」をが]{0,6}")
