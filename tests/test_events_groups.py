@@ -39,3 +39,11 @@ def test_western_states_condemning_act_together():
 
 def test_netizens_still_do_not_act():
     assert not [e for e in _events("ネットユーザーは、北朝鮮を批判した。") if e["type"] == "ACCUSE"]
+
+
+def test_the_leaders_of_the_states_at_a_summit_are_no_one_state():
+    # (not the other state of the story: Russia is not whom Ukraine asks for air defence)
+    evs = _events("ロシアはウクライナへの攻撃を続けている。首脳会議に出席したウクライナのゼレンスキー大統領は、"
+                  "各国首脳に防空システムの追加供与を求めた。")
+    requests = [e for e in evs if e["type"] == "REQUEST"]
+    assert [_sides(e) for e in requests] == [([("Volodymyr Zelenskyy", "UKR")], [(None, None)])]
