@@ -324,6 +324,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             mine = {a.mention.country for a in f.source}
             charged = next((g for g in reversed(frames[:k]) if g.type in ("ACCUSE", "REQUEST") and g.source
                             and mine & {a.mention.country for a in g.target}), None)
+            # 「ウメロフ国防相は…停戦を提案したが、ロシア側は応じなかった」: a proposal put to no one named,
+            # refused by the next clause's subject, was put to it
+            proposed = next((g for g in reversed(frames[:k]) if g.type == "REQUEST" and g.predicative and g.source
+                             and not g.target and not mine & {a.mention.country for a in g.source}
+                             and _BUT.match(text, g.match.char_end)), None)
+            if charged is None and proposed is not None:
+                charged, proposed.target = proposed, list(f.source)
             if charged is not None:
                 f.target = [a for a in charged.source if a.mention.country not in mine]
         if not f.target and f.source and f.type in ("ACCUSE", "SUPPORT") \
@@ -403,6 +410,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
 #: Nouns a clause is the content of, not a head it describes: 「拘束された（可能性）」.
 _COMPLEMENT = re.compile(r"(可能性|疑い|恐れ|おそれ|公算|模様|見込み|ため|こと|もの)")
+
+#: After a predicate, the adversative join to the clause that answers it: 「提案した|が、」「求めてきたが、」.
+_BUT = re.compile(r"(し|して)?(た|ている|てきた|ていた)が、")
 
 #: A meeting noun dated as an earlier one: 「先月30日の釜山での（首脳会談）」「前回の（会談）」.
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"
