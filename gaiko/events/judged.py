@@ -21,7 +21,9 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
     judges, asks or refuses and names whose act it is about; ``abouts`` are the sentence's
     について-arguments."""
     if not f.target and f.type in EVALUATIVE_TYPES:
-        about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)]
+        about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)] or [
+            a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
+            and _IN_MIND.match(text, a.end)]  # 「中国の活動を念頭に、…試みに強く反対」: whose doing is meant
         if about:
             f.target = coordinated_before(args, about[-1])  # 「議長は金委員長について…と讃嘆した」
     if f.type in EVALUATIVE_TYPES and len(f.source) >= 2:
@@ -115,6 +117,9 @@ def with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> 
 
 #: An evaluation of what a clause says another does: 「…が…していると懸念」「…したと批判」.
 _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ)と[、]?(強い|深い|深刻な|重大な)?$")
+
+#: From a state to what the words are said with in mind: 「中国（の活動を念頭に）」.
+_IN_MIND = re.compile(r"の[^、。「」をがは]{1,16}を念頭に")
 
 #: A clause made the thing judged: 「（…が…爆破した）ことについて」「（…した）ことに対し」.
 _DONE_THAT = re.compile(r"(た|る|いる|いた|ない)ことに(ついて|対し|対して|対する)?、?")
