@@ -1,7 +1,8 @@
 """Whom an act is aimed at when no case particle says so, read from what the sentence tells of it:
 the one that suffered an attack named as a noun (``struck``), the doer of the act an evaluation or
 measure answers (``answered``), the one charged before a court (``sued``), the names in the object
-phrase before the verb (``object_phrase``).
+phrase before the verb (``object_phrase``), the one the same act before was aimed at, for a
+subject that joins in it with も (``also_aimed``).
 
 Each takes a frame whose source is known and returns the target args it finds (maybe none);
 ``sides.complete_sides`` calls them where its own rules leave the target empty.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .frame import Frame, is_actor
+from .frame import Context, Frame, is_actor
 from .roles import Arg
 
 #: Triggers of a case brought before a court.
@@ -72,3 +73,11 @@ def object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
     stops = [x.end() for x in _PHRASE_STOP.finditer(text, 0, end)]
     start = stops[-1] if stops else 0
     return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
+
+
+def also_aimed(f: Frame, subj: list[Arg] | None, ctx: Context) -> list[Arg]:
+    """Whom a subject joining in with も aims the act at: the one the same act reported before was
+    aimed at (「…ロシアを非難した。ＥＵのカラス上級代表も「卑劣な攻撃だ」と批判した」)."""
+    if not f.predicative or not subj or subj[-1].particle != "も":
+        return []
+    return others(ctx.aimed.get(f.type, []), f.source)

@@ -83,12 +83,14 @@ class Context:
     actors: list[Arg] | None = None
     #: who did the last act of each type reported (「…が襲撃した。…襲撃を非難」: the doer of the act judged)
     acts: dict[str, list[Arg]] = field(default_factory=dict)
+    #: whom the last act of each type was aimed at (「…を非難した。…も「…」と批判した」: the same one)
+    aimed: dict[str, list[Arg]] = field(default_factory=dict)
 
     def next_paragraph(self, first: str) -> "Context":
         """What a paragraph opening on the sentence ``first`` inherits: who acted last, and
         the meeting just reported if it opens on that meeting (「会談では…」), its joint text (「共同声明は…」)
         or a readout's next numbered item (「２　また，…」)."""
-        return Context(actors=self.actors, acts=self.acts,
+        return Context(actors=self.actors, acts=self.acts, aimed=self.aimed,
                        meeting=self.meeting if AT_MEETING.match(first) or JOINT_TEXT.match(first)
                        or NUMBERED_ITEM.match(first) else None)
 
