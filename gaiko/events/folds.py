@@ -115,6 +115,9 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True
 
 
+#: A pledge made of aid: 「（提供）すると約束した」 (a verb of promising, not a promise named).
+_AID_PLEDGED = re.compile(r"(する|を行う)と(約束|確約|誓約)(し|す)")
+
 #: Summoning an envoy, and what may stand between it and the protest made to him.
 _SUMMONS = {"呼ぶ", "呼び出す", "呼び出し", "召致"}
 _SUMMONED_TO = re.compile(r"(ん|び)?(で|て|、|し、|して|、?[^。「」]{0,20}?(に|で)、?)")
@@ -127,8 +130,9 @@ _FELT = {"遺憾", "不満", "懸念", "憂慮", "不快感"}
 def drop_non_acts(text: str, frames: list[Frame]) -> None:
     """Hypotheses, promises, blocked attempts and manners are not events."""
     for f in frames:
-        if PROMISED.match(text[f.match.char_end:]):
+        if PROMISED.match(text[f.match.char_end:]) and not (f.type == "AID" and _AID_PLEDGED.match(text, f.match.char_end)):
             f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
+            # (but aid pledged, 「融資を提供すると約束した」, is that aid to come: gold/README.md)
         elif OBSTRUCTED.match(text[f.match.char_end:]):
             f.drop = True  # 「制裁を強化しようとする…努力を妨害」: an attempt blocked is no act
         elif AIMED.match(text[f.match.char_end:]) or f.predicative and PURPOSE.match(text[f.match.char_end:]):
