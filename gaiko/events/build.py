@@ -94,6 +94,8 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     own_states = {a.mention.country for a in f.source}
     # (one's own envoy abroad, 「駐韓国次席公使」, is no counterpart of one's own state)
     targets = [a for a in f.target if not (a.mention.rule == "posted" and a.mention.country in own_states)]
+    if f.type == "AID":  # (the people sent are no recipient: 「ロシアに兵士を派遣」, whatever state they took)
+        targets = [a for a in targets if not (a.case == "obj" and a.mention.id is None and a.mention.kind == "group")]
     if f.type == "REQUEST":  # (nor are its own people: 「在留邦人に退避を呼び掛けた」 is no international act)
         targets = [a for a in targets if not (a.mention.sector == "CIV" and a.mention.country in own_states)]
     if f.type not in AT_PLACES and any(a.mention.kind not in ("capital", "place") for a in targets):

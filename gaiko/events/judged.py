@@ -46,10 +46,11 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         own = {a.key for a in f.source}
         f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
     if not f.target and f.type in EVALUATIVE_TYPES and f.source \
-            and (done := list(_DONE_THAT.finditer(text, max(a.end for a in f.source), f.match.char_start))):
-        # 「北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」: the doer of what is judged
+            and (done := list(_DONE_THAT.finditer(text, 0, f.match.char_start))):
+        # 「（…は、）北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」: the doer of what
+        # is judged, the subject of the clause made a thing, before or after the one who judges
         own = {a.mention.country for a in f.source}
-        start = max(a.end for a in f.source)
+        start = max((a.end for a in f.source if a.end <= done[-1].start()), default=0)
         doers = [a for a in args if start <= a.start and a.end <= done[-1].start() and is_actor(a)
                  and a.case == "subj" and a.particle == "が" and a.mention.country not in own | {None}]
         f.target = with_coordinated(text, args, doers[:1], own)
