@@ -245,7 +245,8 @@ def _batch(docs: list[Document], options: Options,
 
 #: Punctuation official and wire texts write in the Western style (外務省: 「,」「．」), as the
 #: rules read it (「、」「。」); one character for one, so every offset stays valid.
-_HOUSE = str.maketrans({"，": "、", "．": "。"})
+#: Not between digits: 「６２．４％」「１，０００人」 are numbers (a wire's full-width figures).
+_HOUSE = re.compile(r"(?<![0-9０-９])[，．]|[，．](?![0-9０-９])")
 _ASCII_COMMA = re.compile(r"(?<![0-9A-Za-z]),(?![0-9A-Za-z])")
 
 
@@ -253,7 +254,7 @@ def house_punctuation(text: str) -> str:
     """``text`` with 「，」「．」 and a comma between Japanese words as 「、」「。」 (same length)."""
     if "，" not in text and "．" not in text and "," not in text:
         return text
-    return _ASCII_COMMA.sub("、", text.translate(_HOUSE))
+    return _ASCII_COMMA.sub("、", _HOUSE.sub(lambda m: "、" if m.group() == "，" else "。", text))
 
 
 def _sentences(text: str, mentions: list[ActorMention], ruler: TriggerRuler) -> list[_Sentence]:

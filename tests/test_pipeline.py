@@ -166,6 +166,8 @@ def test_western_punctuation_reads_as_japanese_and_evidence_stays_verbatim():
     from gaiko.pipeline import extract_documents, house_punctuation
 
     assert house_punctuation("首相は,会談した．1,000人") == "首相は、会談した。1,000人"
+    # (full-width figures keep their points and commas: a wire's 「６２．４％」 is one number, not two sentences)
+    assert house_punctuation("最大６２．４％の関税．１，０００人") == "最大６２．４％の関税。１，０００人"
     text = "岸田総理大臣は,10日,ホワイトハウスでバイデン大統領と会談しました．"
     doc = Document(id="mofa", text=text, published="2024-04-11")
     events = [ev for x in extract_documents([doc], Options(progress=False)) for ev in x.events]

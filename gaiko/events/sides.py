@@ -227,7 +227,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             mine = {b.mention.country for b in f.source}
             f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
                         and a.mention.country not in mine][-1:] \
-                or [a for a in args if a.mention.kind == "state" and a.end <= f.match.char_start  # 「中国製の部品に」
+                or [a for a in args if a.mention.kind in ("state", "organisation") and a.end <= f.match.char_start  # 「中国製の部品に」
                     and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:]
         voted = [a for a in topic or [] if a.mention.country == "IGO"] if f.type == "REJECT" else []
         if not f.target and f.source and f.type == "REJECT" and (_VOTED_ON.search(text) or voted and f.predicative):
