@@ -133,8 +133,10 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
         if head is None:
             continue
         own = out.get(k)
-        if own and f.type in DONE_TO and own[-1].particle == "が" \
-                and "、" not in text[own[-1].end:f.match.char_start]:
+        if own and f.type in DONE_TO and (own[-1].particle == "が" and "、" not in text[own[-1].end:f.match.char_start]
+                                          or own[-1].particle == "は" and head.mention.kind == "group"
+                                          and head.mention.sector == "CIV"):
+            # (「武装勢力は、拘束していたニュージーランド人パイロットを解放した」: people held by the topic)
             f.target.extend(a for a in _with_coordinated(head, args) if a not in f.target)
         else:
             out[k] = [head]
