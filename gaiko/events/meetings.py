@@ -50,13 +50,12 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
             and {a.mention.country for a in pair[0] + pair[1]} == {a.mention.country for a in f.source + f.target}:
         # 「（両首脳は）日米が緊密に連携することを確認」: the states of the two who met, said by them
         f.source, f.target = list(pair[0]), list(pair[1])
-    elif f.type in ("COOPERATE", "AGREE", "SUPPORT") and f.source and f.target \
+    elif f.type in ("COOPERATE", "AGREE") and f.source and f.target \
             and all(a.mention.kind == "state" for a in f.target) \
             and (pair := next(((g.source, g.target) for g in reversed(frames[:k]) if g.type == "CONSULT"
                                and g.source and g.target and all(a.mention.kind == "person"
                                                                  for a in g.source + g.target)), None)):
-        # 「（大統領と会談し、）日米の関税交渉で合意した」「…氏との会談で、エジプトの努力に謝意を伝えた」:
-        # with the one met, not with his state
+        # 「（大統領と会談し、）日米の関税交渉で合意した」: with the one met, not with his state
         keys = {a.key for a in f.source}
         other = pair[1] if keys <= {a.key for a in pair[0]} else pair[0] if keys <= {a.key for a in pair[1]} else []
         if other and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
