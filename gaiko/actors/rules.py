@@ -326,6 +326,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
                 found = recent(scan, what, want, word if word in ("省", "部", "庁") else "")
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]
+                if len(found) == 2 and what == "state" and norm.startswith("の", stop) \
+                        and (t := scan.first(stop + 1, "title")) is not None \
+                        and not (t[0] < len(norm) and is_kanji(norm[t[0]])):  # (not 「両国の外相会談」)
+                    # 「両国の外相」: the holders of that title in the two states, where the dictionary knows both
+                    holders = [scan.resolve_holder(scan.index.people_of(x.id or ""), t[1].value or "") for x in found]
+                    if all(holders):
+                        yield t[0], [person_spec(p, t[0], h, "anaphora", [t[1].value or ""]) for h in holders]
                 if len(found) == 1 and what == "state" and isinstance(found[0].actor, Actor):
                     for end, specs in _state_ext(scan, p, stop, found[0].actor, "anaphora"):
                         if end > stop:
