@@ -268,7 +268,8 @@ def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -
 
 #: What closes a が-clause that a later predicate takes as its object, topic or condition:
 #: 「（イランが…越境攻撃し、子ども2人が死亡した）ことについて…非難」「（両国がNATOに加盟す）れば、」.
-_CLAUSE_CLOSE = re.compile(r"こと(について|に対し|に対して|をめぐり|をめぐって|を巡り|を巡って|に関し|に関して|を受け|に|を|で|は)"
+_CLAUSE_CLOSE = re.compile(r"こと(について|に対し|に対して|をめぐり|をめぐって|を巡り|を巡って|に関し|に関して|を受け|に|を|は"
+                           r"|で(?![^、。]{0,4}(合意|一致|妥結)))"  # (「AとBが…することで合意した」: they agree)
                            r"|(れば|たら|ならば|場合)[、「]")
 
 
