@@ -69,7 +69,7 @@ _HELD = re.compile(r"(行われ|開かれ|実施|実現|開催|終了|決裂|始
 #: 「1月14日の発射実験は」: a nominal trigger with its own date is an event spoken of.
 _DATED_NOUN = re.compile(r"([0-9０-９一二三四五六七八九十]+日|曜日|[0-9０-９]+月)の[^、。]{0,8}$")
 #: A nominal trigger the text reports as held (「先週行われた…会談について」).
-_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された)[、]?[^。]{0,40}$")
+_REALISED = re.compile(r"(行われた|開かれた|行った|実施した|開催された|起きた|発生した)[、]?[^。]{0,40}$")
 
 
 #: Between an act noun and the verb it is the object of: 「合意|に仮|署名」「協定|を|締結」.

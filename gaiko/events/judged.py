@@ -24,7 +24,11 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)] or [
             a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
             and _IN_MIND.match(text, a.end)]  # 「中国の活動を念頭に、…試みに強く反対」: whose doing is meant
-        if about:
+        done_by = next((g.source for g in frames[:k] if about and about[-1] in g.target
+                        and any(a.case == "agent" for a in g.source)), None)
+        if done_by:  # 「ロシアによる日本漁船の拿捕について…遺憾」: the agent of the act it is about
+            f.target = [a for a in done_by if a.case == "agent"]
+        elif about:
             f.target = coordinated_before(args, about[-1])  # 「議長は金委員長について…と讃嘆した」
     if f.type in EVALUATIVE_TYPES and len(f.source) >= 2:
         # 「岩屋大臣から、中国による…試みに対し強い懸念が示された」: the doer of the act the concern

@@ -48,9 +48,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         subj = subjects.get(k)
         if not f.predicative and not f.gens:
             # 「北朝鮮とロシアの軍事協力の進展について」: the owners of a nominal act the topic is about
-            # are that act's parties (and still what a judgment of it is about)
+            # are that act's parties (and still what a judgment of it is about); with an agent named
+            # (「ロシアによる日本漁船の拿捕について」), the one it is done to
             owners = [a for a in abouts if a.particle == "の" and a.end + 1 == f.match.char_start and is_actor(a)]
-            f.gens = coordinated_before(args, owners[-1]) if owners else f.gens
+            if owners and any(a.case == "agent" for a in f.source):
+                f.target = f.target or [owners[-1]]
+            else:
+                f.gens = coordinated_before(args, owners[-1]) if owners else f.gens
         if f.match.id == CLAIM:
             # 「Xは、Yが…したと主張」: an accusation of the claim's own subject, else no event
             f.target = [a for a in f.target if a.particle == "が"]
