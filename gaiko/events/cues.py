@@ -41,6 +41,8 @@ FORCEFUL = {"SANCTION", "ASSAULT", "MOBILIZE", "COERCE"}
 PROMISED_FORCE = re.compile(r"(対処する|対応を取る|対応をとる|措置を取る|措置をとる|代償を払わせる|払わせる|覚悟が?ある"
                             r"|報復する|清算される|追い詰める|後悔する)」")
 THREAT_STANCE = re.compile(r"^[^、。]{0,12}?(構え|も辞さない|を辞さない|も排除しない)")
+#: A plan said not to exist: 「会談の予定はない」「対話の計画もない」「訪問する考えはありません」.
+NO_PLAN = re.compile(r"(予定|計画|方針|意向|考え|見通し)(は|も)(ない|なく|なし|ありません|存在しない)")
 #: A nominal act pledged: 「支援を行うと表明」「制裁を科す方針」 (the act is still to come).
 PLEDGED = re.compile(r"^を(行う|実施する|供与する|提供する|科す|課す|発動する|実施していく|続ける|再開する|開始する|加える|強化する)(と|方針|考え|意向|予定|ことを(表明|決め|発表))")
 #: Aid announced as given later: 「５億ドルの追加支援を表明」 (expressing a protest is protesting; expressing

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import AIMED, AVOIDED, GROWTH, HYPOTHETICAL, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
+from .cues import AIMED, AVOIDED, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -270,7 +270,14 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                     asked = f.gens or [a for a in f.source if a.case in ("agent", "gen")] or own or f.source
                 outer.target = [a for a in asked if a.key not in {s.key for s in outer.source}]
             continue
-        if not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
+        if not f.predicative and f.type == "CONSULT" and _ABOUT.match(text[f.match.char_end:]) \
+                and NO_PLAN.search(text, f.match.char_end):
+            # 「…の首脳会談について「具体的な予定はない」と否定した」: the meeting is denied, and the
+            # denial is of it, no refusal of its parties
+            f.status = "denied"
+            for g in frames[k + 1:]:
+                g.drop = g.drop or g.type == "REJECT" and g.match.pattern == "否定"
+        elif not f.predicative and _ABOUT.match(text[f.match.char_end:]) \
                 and not _REALISED.search(text[:f.match.char_start]):
             f.drop = True
         elif not f.predicative and re.match(r"^(は|が)", text[f.match.char_end:]) \

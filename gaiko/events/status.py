@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
-from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, ON_CONDITION, PAST_REACH, PLANNED_BEFORE, PLEDGED,
-                   PROMISED_FORCE, RELATIONS, SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
+from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, NO_PLAN, ON_CONDITION, PAST_REACH, PLANNED_BEFORE,
+                   PLEDGED, PROMISED_FORCE, RELATIONS, SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import content_outer
 from .frame import Frame, after_suru
 from .roles import Arg
@@ -44,6 +44,8 @@ _FUTURE_END = re.compile(r"(する|行う|訪れる|会う|開く|開催する|�
 def status_of(window: str, *, sentence_end: bool) -> str:
     """Classify the modality of ``window`` (the text after a trigger)."""
     text = window.strip()
+    if NO_PLAN.search(text):
+        return "denied"
     planned_at = _first(text, PLANNED)
     possible_at = _first(text, POSSIBLE)
     denied_at = _first(text, DENIED)
