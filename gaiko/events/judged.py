@@ -117,6 +117,10 @@ def with_coordinated(text: str, args: list[Arg], found: list[Arg], own: set) -> 
             and (before[-1].particle in ("と", "や", "、") and text[before[-1].end:found[0].start] == before[-1].particle
                  or before[-1].mention.rule == found[0].mention.rule == "compound" and before[-1].end == found[0].start):
         found.insert(0, before[-1])
+    while found and (after := [a for a in args if a.start >= found[-1].end]) \
+            and after[0].start == found[-1].end and after[0].mention.rule == found[-1].mention.rule == "compound" \
+            and after[0].mention.country not in own | {None}:
+        found.append(after[0])  # 「英仏独の」: the whole compound, from its first name on
     return found
 
 
