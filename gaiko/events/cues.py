@@ -60,7 +60,7 @@ BOTH_SIDES = re.compile(r"(双方|両者|両氏|両陣営|両外相|両首脳|�
 AT_THIS_MEETING = re.compile(r"(で|では|の中で|において|の場で)、?")
 #: A sentence that opens on the meeting just reported (「会談では、…で一致した」): what it
 #: reports passed between that meeting's sides.
-AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外相会談|電話会談|会談|協議|会合)(で|では|の中で|において)、?")
+AT_MEETING = re.compile(r"^(この|今回の|同|その後の)?(首脳会談|外相会談|電話会談|会談|協議|会合)(で|では|の中で|において|後|終了後)、?")
 #: A sentence whose topic is the joint text of a meeting (「共同声明は」「首脳宣言では」): it speaks
 #: for both sides of the meeting it closed.
 JOINT_TEXT = re.compile(r"^(この|同|両首脳の|会談後の)?(共同声明|共同宣言|首脳宣言|共同文書|共同コミュニケ)(は|では|には|で)、?")

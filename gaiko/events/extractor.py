@@ -84,7 +84,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         kept = [f for f in frames if not f.drop]
         for f in kept:
             if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" and not f.agreed:
-                ctx.meeting = (list(f.source), list(f.target))
+                ctx.meeting = ctx.met = (list(f.source), list(f.target))
         for f in kept:
             if f.source and f.predicative:
                 ctx.acts[f.type] = list(f.source)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..plover import SYMMETRIC_TYPES
-from .cues import BOTH_SIDES
+from .cues import AT_MEETING, BOTH_SIDES
 from .folds import counterpart
 from .frame import Context, Frame
 from .roles import Arg
@@ -29,10 +29,12 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
     if f.type == "CONSULT" and not f.target and k and frames[k - 1].match.pattern == "歓迎" \
             and text[frames[k - 1].match.char_end:f.match.char_start] in ("する", "した", "の"):
         f.target = list(frames[k - 1].target)  # 「…国防相一行を歓迎する宴会を開いた」: the guests
-    if f.type == "AGREE" and not f.source and not f.target and (meeting or ctx.meeting) \
+    held = meeting or ctx.meeting or (ctx.met if AT_MEETING.match(text) else None)
+    if f.type == "AGREE" and not f.source and not f.target and held \
             and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
         # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
-        f.source, f.target = (list(side) for side in (meeting or ctx.meeting))
+        # (or named, 「会談終了後、」, in a later paragraph)
+        f.source, f.target = (list(side) for side in held)
     if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
             and (other := counterpart(f.source, ctx.meeting)) \
             and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
