@@ -189,7 +189,7 @@ def _owner(sentence: str, t: Timex, triggers: list[int]) -> int | None:
     for start in sorted(triggers):
         if start > t.end:
             between = sentence[t.end:start]
-            return start if len(between) <= 12 and "、" not in between else None
+            return start if len(between) <= 16 and "、" not in between else None
     return None
 
 
