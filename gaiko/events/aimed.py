@@ -2,7 +2,8 @@
 the one that suffered an attack named as a noun (``struck``), the doer of the act an evaluation or
 measure answers (``answered``), the one charged before a court (``sued``), the names in the object
 phrase before the verb (``object_phrase``), the one the same act before was aimed at, for a
-subject that joins in it with も (``also_aimed``).
+subject that joins in it with も (``also_aimed``), the state whose goods, people or companies a
+measure falls on (``measured``).
 
 Each takes a frame whose source is known and returns the target args it finds (maybe none);
 ``sides.complete_sides`` calls them where its own rules leave the target empty.
@@ -21,6 +22,12 @@ SUING = {"提訴", "訴える"}
 _ANSWERED = re.compile(r"(など)?を受け(て)?、")
 #: What ends the object phrase of a verb, read backwards from its を.
 _PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
+#: What a state makes or grows, a measure's object: 「中国製の（部品）」「米国産の（農産品）」.
+_MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
+#: From a state to the measure aimed at its people or companies: 「インド（の航空会社に対する領空の）閉鎖」.
+_OWNER_AIMED = re.compile(r"の[^、。「」をがは]{1,12}?(に対する|への|に対して)[^、。「」をがは]{0,10}?")
+#: After an act, 「…とも（表明した）」: one more act told by the same speaker.
+_ALSO_SAID = re.compile(r"(する|した|し)?とも(表明|発表|明らかに|述べ|伝え)")
 #: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
 _TOLL = re.compile(r"^(で|により|によって)、?[^。]{0,30}?(死亡|死傷|負傷|けが|損壊|破壊|被害|炎上|犠牲|倒壊|停電)")
 
@@ -75,9 +82,23 @@ def object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
     return [a for a in args if start <= a.start and a.end <= end and a.mention.country]
 
 
-def also_aimed(f: Frame, subj: list[Arg] | None, ctx: Context) -> list[Arg]:
+def also_aimed(f: Frame, subj: list[Arg] | None, ctx: Context, text: str) -> list[Arg]:
     """Whom a subject joining in with も aims the act at: the one the same act reported before was
-    aimed at (「…ロシアを非難した。ＥＵのカラス上級代表も「卑劣な攻撃だ」と批判した」)."""
-    if not f.predicative or not subj or subj[-1].particle != "も":
+    aimed at (「…ロシアを非難した。ＥＵのカラス上級代表も「卑劣な攻撃だ」と批判した」); so is one
+    more act told with 「…とも」 (「…交流を停止するとも表明した」)."""
+    if not f.predicative or not (subj and subj[-1].particle == "も" or _ALSO_SAID.match(text, f.match.char_end)):
         return []
     return others(ctx.aimed.get(f.type, []), f.source)
+
+
+def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Arg]:
+    """Whom a measure naming no one falls on: the state its goods come from (「米国からの輸入品に
+    追加関税」), the state or body that makes them (「中国製の部品に」「ＥＵ産の豚肉に」), the state
+    whose people or companies it is aimed at (「インドの航空会社に対する領空の閉鎖」)."""
+    mine = {b.mention.country for b in f.source}
+    return [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
+            and a.mention.country not in mine][-1:] \
+        or [a for a in args if a.mention.kind in ("state", "organisation") and a.end <= f.match.char_start
+            and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:] \
+        or [a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
+            and _OWNER_AIMED.fullmatch(text, a.end, f.match.char_start) and a.mention.country not in mine][-1:]

@@ -88,7 +88,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         for f in kept:
             if f.source and f.predicative:
                 ctx.acts[f.type] = list(f.source)
-            if f.source and f.target and f.predicative:
+            if f.source and f.target:
                 ctx.aimed[f.type] = list(f.target)
         acting = [f for f in kept if f.source and (f.target or acts_alone(f))]
         if acting:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .aimed import SUING, also_aimed, answered, object_phrase, others, struck, sued
+from .aimed import SUING, also_aimed, answered, measured, object_phrase, others, struck, sued
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
@@ -227,12 +227,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
             # 「北朝鮮は米国の提案を受け入れた」「トルコの提案に応じた」: agreed with whoever made the proposal
             f.target = [a for a in frames[k - 1].gens or frames[k - 1].source if a.key not in {b.key for b in f.source}]
-        if not f.target and f.type == "SANCTION":  # 「米国からの輸入品に追加関税」: on what comes from it
-            mine = {b.mention.country for b in f.source}
-            f.target = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
-                        and a.mention.country not in mine][-1:] \
-                or [a for a in args if a.mention.kind in ("state", "organisation") and a.end <= f.match.char_start  # 「中国製の部品に」
-                    and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:]
+        if not f.target and f.type == "SANCTION":
+            f.target = measured(f, text, args, abouts)  # (aimed)
         voted = [a for a in topic or [] if a.mention.country == "IGO"] if f.type == "REJECT" else []
         if not f.target and f.source and f.type == "REJECT" and (_VOTED_ON.search(text) or voted and f.predicative):
             # 「ロシアや北朝鮮が（決議案に）反対した」「安保理では、ロシアが拒否権を行使し」: a vote against the body
@@ -253,7 +249,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
         if not f.target and f.source and (f.predicative or f.type == "SANCTION") \
                 and f.type in EVALUATIVE_TYPES | {"SANCTION", "THREATEN"}:
-            f.target = answered(f, frames, k, text) or also_aimed(f, subj, ctx)  # (aimed)
+            f.target = answered(f, frames, k, text) or also_aimed(f, subj, ctx, text)  # (aimed)
         if f.match.id in REPORTED:
             # a verdict or a demand reported is one only on someone found (events.attach keeps it only
             # where the sentence does not judge or ask in so many words)
@@ -479,9 +475,6 @@ _VOTED_ON = re.compile(r"決議|採決|票|拒否権")
 
 #: A measure or threat in answer to another's act: 「報復関税で対抗」「対抗措置を取る」.
 _RETALIATION = re.compile(r"報復|対抗|応酬")
-
-#: What a state makes or grows, a measure's object: 「中国製の（部品）」「米国産の（農産品）」.
-_MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 
 #: The end of a reason given for an evaluation: 「…しているとして（中国を批判）」.
 _REASON = re.compile(r"(として|とし)、?")
