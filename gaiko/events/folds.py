@@ -199,6 +199,7 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             if outer is not None and outer.type == "REQUEST" and f.predicative \
                     and _ASKED_OF.match(text, f.match.char_end, outer.match.char_start):
                 f.drop = True  # 「ロシアの侵攻を非難するよう中国に求めた」: asked for, not yet said
+                outer.target = outer.target or [a for a in f.target if a.case == "dat"]  # (「ＩＡＥＡに対し、…非難するよう」)
             continue
         asked = next((g for g in frames[k + 1:] if g.type == "REQUEST" and g.predicative), None)
         if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \
@@ -261,7 +262,11 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 # 「中国当局に拘束されている日本人の早期解放を求めた」: a release is asked of the one holding
                 # them; 「中国に対し、拘束されている日本人の解放を求めた」: the one asked holds them
                 outer.target = outer.target or [a for a in holder.source if a.key not in {s.key for s in outer.source}]
-                holder.source = holder.source or [a for a in outer.target if a.mention.country is not None]
+                askers = {a.mention.country for a in outer.source}
+                if not holder.source or {a.mention.country for a in holder.source} <= askers:
+                    # (「国務省は、ロシアに対し、拘束している米国人記者の釈放を要求」: not the asker's own)
+                    holder.source = [a for a in outer.target if a.mention.country not in askers | {None}] \
+                        or holder.source
             if not outer.target and outer.type != "CONSULT":
                 own = [a for a in f.target if a.mention.rule != "trigger"]
                 if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative
