@@ -257,8 +257,9 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             if outer.type == f.type == "CONSULT" and not outer.target:
                 # 「習主席とオンライン形式で会談」: the manner's partner; 「ＡＳＥＡＮ関連外相会議に出席」: the body
                 outer.target = list(f.target or f.gens)
-            holder = next((g for g in reversed(frames[:k]) if g.type == "COERCE" and (g.source or g.target)), None)
-            if outer.type == "REQUEST" and f.type == "CONCEDE" and holder is not None:
+            holder = next((g for g in reversed(frames[:k]) if g.type == "COERCE" and (g.source or g.target)), None) \
+                if outer.type == "REQUEST" and f.type == "CONCEDE" else None
+            if holder is not None:
                 # 「中国当局に拘束されている日本人の早期解放を求めた」: a release is asked of the one holding
                 # them; 「中国に対し、拘束されている日本人の解放を求めた」: the one asked holds them
                 outer.target = outer.target or [a for a in holder.source if a.key not in {s.key for s in outer.source}]

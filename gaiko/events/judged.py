@@ -24,8 +24,8 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)] or [
             a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
             and _IN_MIND.match(text, a.end)]  # 「中国の活動を念頭に、…試みに強く反対」: whose doing is meant
-        done_by = next((g.source for g in frames[:k] if about and about[-1] in g.target
-                        and any(a.case == "agent" for a in g.source)), None)
+        done_by = next((g.source for g in frames[:k] if about[-1] in g.target
+                        and any(a.case == "agent" for a in g.source)), None) if about else None
         if done_by:  # 「ロシアによる日本漁船の拿捕について…遺憾」: the agent of the act it is about
             f.target = [a for a in done_by if a.case == "agent"]
         elif about:

@@ -29,8 +29,8 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
     if f.type == "CONSULT" and not f.target and k and frames[k - 1].match.pattern == "歓迎" \
             and text[frames[k - 1].match.char_end:f.match.char_start] in ("する", "した", "の"):
         f.target = list(frames[k - 1].target)  # 「…国防相一行を歓迎する宴会を開いた」: the guests
-    held = meeting or ctx.meeting or (ctx.met if AT_MEETING.match(text) else None)
-    if f.type == "AGREE" and not f.source and not f.target and held \
+    if f.type == "AGREE" and not f.source and not f.target \
+            and (held := meeting or ctx.meeting or (ctx.met if AT_MEETING.match(text) else None)) \
             and (f.predicative or f.match.pattern != "合意" or _REACHED.match(text, f.match.char_end)):
         # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
         # (or named, 「会談終了後、」, in a later paragraph)

@@ -77,14 +77,15 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 agents = [a for a in f.target if a.case == "gen" and not f.source
                           and _OWNED_AGENT.fullmatch(text, a.end, f.match.char_start)]
                 f.source = agents or f.source
+                done_to = subj or []
                 rel = ATTRIBUTIVE.match(text[f.match.char_end:])
                 if rel and not _COMPLEMENT.match(text, f.match.char_end + rel.end() - 1):
                     # 「（長官は）…に拘束されている日本人の解放を求めた」: the clause's head is who it is
                     # done to, not the sentence's subject
                     head = f.match.char_end + rel.end() - 1
-                    subj = [a for a in subj or [] if a.particle == "が"] \
+                    done_to = [a for a in done_to if a.particle == "が"] \
                         or [a for a in args if a.start == head and is_actor(a)]
-                f.target = list(subj or []) + [a for a in f.target if a not in agents]
+                f.target = list(done_to) + [a for a in f.target if a not in agents]
             elif subj:
                 f.source = list(subj) + f.source
             if f.gens and f.match.mode == "letter":
