@@ -49,6 +49,9 @@ _RICE = re.compile(r"を(送|届|提供|供与|支給|輸出|輸入|生産|買|�
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
 #: Offices a compound of states may name the holders of, and the titles that hold them
 #: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
+#: What turns the title or organ word before it into part of a longer noun, one that names no
+#: one acting (「インドと中国の外相|会談」「日本とフィリピンの首脳|会議」「米国の大統領|選」).
+_NOUN_HEADS = ("会談", "会議", "会合", "協議", "対話", "選", "間")
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
 _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ", "軍": "organ"}
@@ -141,6 +144,10 @@ def _person_ext(scan: Scan, p: int, e: int, actor: Actor) -> Reading:
 def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[Reading]:
     """A state's name and what extends it: its organ, a title for it, an organ word, a group word."""
     norm = scan.norm
+    met = _pair_meeting(scan, e)
+    lead = scan.leader(state, p, offices=met[1]) if met is not None else None
+    if lead is not None:  # 「日本とフィリピンの首脳会談」「インドと中国の外相会談」: the two who met
+        yield e, [person_spec(p, e, lead, "compound", (met[0],))]
     yield e, [Spec(p, e, state.id, state.id, "state", None, rule, actor=state)]
     for q in (e, e + 1):
         if q == e + 1 and not norm.startswith("の", e):
@@ -159,11 +166,15 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
         holder = None
         if title is not None and title[1].value != "氏":
             last, titles = scan.title_chain(q)
+            if q == e + 1 and norm.startswith(_NOUN_HEADS, last):
+                title, titles = None, []
             holder = scan.resolve_holder(scan.index.people_of(state.id), titles[-1], None,
                                          "駐日" in norm[q:last]) if titles else None
             if holder is not None:
                 yield last, [person_spec(p, last, holder, "state-title", titles)]
         ow = scan.first(q, "organ_word")
+        if ow is not None and q == e + 1 and norm.startswith(_NOUN_HEADS, ow[0]):
+            ow = None
         if ow is not None:
             end = ow[0]
             more = scan.first(end, "organ_word")
@@ -182,6 +193,28 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
             yield grp[0], [Spec(p, grp[0], None, state.id, "group", grp[1].sector, "group")]
         elif r == q + 1:
             yield r, [Spec(p, r, None, state.id, "group", "CIV", "group")]
+
+
+def _pair_meeting(scan: Scan, e: int) -> tuple[str, tuple[str, ...] | None] | None:
+    """The office whose holders meet, where the state name ending at ``e`` is one of two named
+    before a meeting of theirs (「日本とフィリピンの首脳会談」: 首脳, the leader; 「インドと中国の
+    外相会談」: 外相), else None. The second state is the one after 「と」."""
+    norm = scan.norm
+    q = e
+    if norm.startswith("と", q):
+        other = [x for x in scan.keys(q + 1, "name") if x[1].actor is not None and x[1].actor.kind == "state"]
+        if not other:
+            return None
+        q = other[0][0]
+    if not norm.startswith("の", q):
+        return None
+    if norm.startswith("首脳会談", q + 1):
+        return "首脳", None
+    title = scan.first(q + 1, "title")
+    offices = _COMPOUND_OFFICES.get(title[1].value or "") if title is not None else None
+    if offices and norm.startswith("会談", title[0]):
+        return title[1].value, offices
+    return None
 
 
 # -- rule 2: surname + title ----------------------------------------------------
