@@ -754,6 +754,9 @@ DATELINES = [
     ("［北京　２０日　ロイター］ - 中国外務省は", "ロイター", "北京", "２０日"),
     ("[国連 12日 ロイター] – 国連総会は12日、", "ロイター", "国連", "12日"),
     ("【新華社北京11月14日】中国外交部の", "新華社", "北京", "11月14日"),
+    # place, day and source in square brackets, whoever the source (a page's typo, an agency the list lacks)
+    ("[ブリュッセル 22日 ロター] – 欧州連合は", "ロター", "ブリュッセル", "22日"),
+    ("［ナイロビ　３日　新唐人］ - ケニア政府は", "新唐人", "ナイロビ", "３日"),
 ]
 
 
@@ -775,11 +778,26 @@ def test_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
 
 
-def test_cleaning_keeps_a_wire_lead_that_opens_with_a_bracket() -> None:
+@pytest.mark.parametrize("source", ["ロイター", "ロター"])
+def test_cleaning_keeps_a_wire_lead_that_opens_with_a_bracket(source: str) -> None:
     from gaiko.documents.clean import clean_text
 
-    lead = "[国連 12日 ロイター] – 国連総会は12日、ロシアを非難する決議案を賛成多数で採択した。"
+    lead = f"[国連 12日 {source}] – 国連総会は12日、ロシアを非難する決議案を賛成多数で採択した。"
     assert lead in clean_text(lead + "\n\n決議には193カ国中143カ国が賛成した。")
+
+
+@pytest.mark.parser
+def test_a_plan_in_the_lead_takes_no_day_from_its_dateline() -> None:
+    # the dateline's 「２２日」 is the filing day, past: no day for the sanctions to come (read forward,
+    # it would be next month's 22nd); the agreement is dated by the sentence's own 「２２日」
+    from gaiko.options import Options
+    from gaiko.pipeline import extract_documents
+    from gaiko.records import Document
+
+    text = "［ブリュッセル　２２日　ロイター］ – ＥＵの外相は２２日、ロシアに追加制裁を科す方針を決めた。"
+    (x,) = extract_documents([Document(id="d", text=text, published="2022-02-23")], Options(progress=False))
+    (sanction,) = [ev for ev in x.events if ev.type == "SANCTION"]
+    assert (sanction.status, sanction.date) == ("planned", None)
 
 
 @pytest.mark.parser

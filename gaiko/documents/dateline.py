@@ -55,8 +55,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"【(?P<place>[^【】=＝\s]{{1,24}}?)(?P<agency>{agencies})(?:[=＝][^【】]{{0,20}})?】"),
         # 【新華社北京11月14日】
         re.compile(rf"【(?P<agency>{agencies})(?P<place>[^【】\d０-９\s]{{1,16}}?)(?P<day>{day})】"),
-        # ［北京　２０日　ロイター］ [国連 12日 ロイター]
-        re.compile(rf"[［\[](?P<place>[^［］\[\]\s\u3000]{{1,24}}){gap}(?P<day>{day}){gap}(?P<agency>{agencies})[］\]]"),
+        # ［北京　２０日　ロイター］ [国連 12日 ロイター]; place, day and source in brackets is a dateline
+        # whoever the source (a page's typo 「ロター」, an agency the list lacks)
+        re.compile(rf"[［\[](?P<place>[^［］\[\]\s\u3000]{{1,24}}){gap}(?P<day>{day}){gap}"
+                   rf"(?P<agency>{agencies}|[^［］\[\]\s\u3000\d０-９]{{1,12}})[］\]]"),
     )
 
 

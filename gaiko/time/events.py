@@ -297,6 +297,18 @@ class Sentence(Protocol):
     paragraph: int
 
 
+def _dateline_span(sentence: str) -> list[tuple[int, int]]:
+    """The wire dateline a lead sentence opens with (「［北京　２２日　ロイター］ – …」): its day is
+    the filing's, which ``EventDates.apply_dateline`` gives an undated lead act, never a date of
+    the sentence's own to read (a plan's 「２２日」 is no day to come)."""
+    found = find_dateline(sentence[:REACH_IN_SENTENCE])
+    return [(found.start, found.end)] if found is not None and not sentence[:found.start].strip() else []
+
+
+#: How far into a sentence a dateline it opens with may end.
+REACH_IN_SENTENCE = 60
+
+
 class EventDates:
     """The dating of one document's events, sentence by sentence, in reading order.
 
@@ -332,7 +344,8 @@ class EventDates:
                         status=ev.status, mentions=mentions, anchor=self.last_date,
                         reporters=[span for span in subjects if announced or span not in own],
                         triggers=[g.match.char_start for g in owners], floor=inner,
-                        skip=[(a, b) for g in frames for a, b in g.content if not a <= frame.match.char_start <= b],
+                        skip=[(a, b) for g in frames for a, b in g.content if not a <= frame.match.char_start <= b]
+                        + _dateline_span(sentence),
                         # 「15日からロシアを訪問している」: the stay began then (but 「31日から訪問しているラブロフ
                         # 外相が…会談した」: the stay of the one who met, not when they met)
                         stay=frame.match.mode == "visit" and not ATTRIBUTIVE.match(sentence[frame.match.char_end:]))
