@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
+from .cues import ANSWERED
 from .frame import Context, Frame, is_actor
 from .roles import Arg
 
 #: Triggers of a case brought before a court.
 SUING = {"提訴", "訴える"}
-#: After an act, what makes the next predicate an answer to it: 「（発射）を受け、」「（発射）を受けて」.
-_ANSWERED = re.compile(r"(など)?を受け(て)?、")
 #: What ends the object phrase of a verb, read backwards from its を.
 _PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
 #: What a state makes or grows, a measure's object: 「中国製の（部品）」「米国産の（農産品）」.
@@ -58,7 +57,7 @@ def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
 def answered(f: Frame, frames: list[Frame], k: int, text: str) -> list[Arg]:
     """「北朝鮮のミサイル発射を受け、日本政府は…抗議した」: an answer to the act it follows is aimed
     at that act's doer (``f`` is ``frames[k]``)."""
-    act = next((g for g in reversed(frames[:k]) if g.source and _ANSWERED.match(text, g.match.char_end)), None)
+    act = next((g for g in reversed(frames[:k]) if g.source and ANSWERED.match(text, g.match.char_end)), None)
     return others(act.source, f.source) if act is not None else []
 
 

@@ -119,6 +119,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 f.source, f.target = [named[0]], named[1:] + f.target
             elif len(f.gens) >= 2 and f.type in SYMMETRIC_TYPES and f.match.mode != "mediate":
                 f.source, f.target = [f.gens[0]], f.gens[1:] + f.target  # (「AとBの仲介」: both mediate)
+            elif f.gens and any(a.case == "agent" for a in f.source):
+                # 「ロシアによるウクライナ東部の独立承認」: the agent named with による acts, the owner is acted on
+                f.target = [g for g in f.gens if g not in f.source] + f.target
             elif f.gens:
                 f.source = list(f.gens)
             elif subj and not f.source and not (f.type == "AGREE" and text.startswith("の", f.match.char_end)) \

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES
-from .cues import (AID_PLEDGED, CONDITION, FORCEFUL, FORGONE, LIFTED, NO_PLAN, ON_CONDITION, PAST_REACH, PLANNED_BEFORE,
+from .cues import (AID_PLEDGED, ANSWERED, CONDITION, FORCEFUL, FORGONE, LIFTED, NO_PLAN, ON_CONDITION, PAST_REACH, PLANNED_BEFORE,
                    PLEDGED, PROMISED_FORCE, RELATIONS, SUSPENDED, THREAT_STANCE, TOLD_TO_LEAVE)
 from .folds import content_outer
 from .frame import Frame, after_suru
@@ -107,7 +107,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         st = status_of(window, sentence_end=last or bool(cut))
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject \
-                and following != "denied":  # 「会談し、…提供しないとした約束」: a later negation is not this act's
+                and following != "denied" and not (not f.predicative and ANSWERED.match(window)):
+            # (「会談し、…提供しないとした約束」: a later negation is not this act's; 「…独立承認を受け、制裁を科す
+            # 方針」: what a plan answers has happened)
             st = following
         elif st == "occurred" and _non_past(doc, f) \
                 and not (f.type in DECIDED_TYPES and (_DECISION.match(after_suru(text, f.match.char_end))

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from ..events.cues import ATTRIBUTIVE
+from ..events.cues import ANSWERED, ATTRIBUTIVE
 from ..events.status import DECIDED_TYPES
 from ..events.subjects import quote_spans, reaches
 from ..plover import SAID_TYPES
@@ -321,6 +321,7 @@ class EventDates:
         self.last_date: str | None = None
         self.dated: list[tuple[int, Event]] = []
         self.spoke: tuple[int, SpokeOn] | None = None  # the last speaker's day, with its paragraph
+        self.before_lead: set[int] = set()  # the events a lead answers, which its dateline does not date
 
     def date(self, ev: Event, frame: "Frame", frames: list["Frame"], eventful: list["Frame"], sentence: str,
              mentions: list[tuple[int, int, ActorMention]], subjects: list[tuple[int, int]],
@@ -354,6 +355,8 @@ class EventDates:
             spoke = _speaker_day(sentence, mentions, self.published, self.last_date)
             if spoke is not None and spoke.span in {(a.start, a.end) for a in frame.source}:
                 tx = spoke.day
+        if tx is None and not frame.predicative and ANSWERED.match(sentence, frame.match.char_end):
+            self.before_lead.add(id(ev))  # (「…独立承認を受け、」: the act answered is before the lead's day)
         if tx is not None:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
             if tx.value and len(tx.value) == 10:  # (「2020年に…衝突し」 leaves 同日 the day named before it)
@@ -439,7 +442,8 @@ class EventDates:
         in_paragraph = [(s.start, s.end) for s in sentences if s.paragraph == lead.paragraph]
         for ev in events:
             where = ev.mentions[0].start if ev.mentions else -1
-            if day and ev.date is None and ev.status == "occurred" and lead.start <= where < lead.end:
+            if day and ev.date is None and ev.status == "occurred" and lead.start <= where < lead.end \
+                    and id(ev) not in self.before_lead:
                 ev.date, ev.date_text = day, dateline.day_text
             if len(places) == 1 and ev.location is None and any(a <= where < b for a, b in in_paragraph):
                 m = places[0]
