@@ -347,8 +347,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = others(ctx.actors or [], f.source) or others(ctx.topic or [], f.source)
         if not f.target and f.source and ctx.meeting and (f.type in ADDRESSED_TYPES or f.type == "AID"
                                                           and INTENT_TOLD.match(text[f.match.char_end:])):
-            # (aid one side tells the other it will give: 「…を供与する考えを伝えた」)
-            f.target = counterpart(f.source, ctx.meeting)  # said at the meeting just reported
+            # said at the meeting just reported, to the other side, unless the sentence names whom
+            # (「また、ハマスに対し、人質を解放するよう求めた」); (aid told: 「…を供与する考えを伝えた」)
+            f.target = others([a for a in args if a.particle in ("に対し", "に対して") and a.end <= f.match.char_start
+                               and is_actor(a)], f.source) or counterpart(f.source, ctx.meeting)
         if f.type in EVALUATIVE_TYPES and len(f.target) > 1:
             # 「ロシアに物資を供給しているとして中国を批判」: the reason's words are not whom it is aimed at
             reason = next(reversed(list(_REASON.finditer(text, 0, f.match.char_start))), None)
