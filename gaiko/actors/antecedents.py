@@ -37,6 +37,27 @@ def recent(scan: Scan, what: str, want: int, ending: str = "") -> list[Spec]:
     return named if len(named) == want else []
 
 
+#: Between two people of a list: 「マクロン大統領、ドイツのメルツ首相」「AとB」.
+_LISTED_GAP = re.compile(r"(、|と|および|及び)[^、。「」はがもをにでと]{0,12}")
+
+
+def listed(scan: Scan, n: int) -> list[Spec]:
+    """The ``n`` people named last as one list of exactly ``n`` (「４首脳」 after 「マクロン大統領、
+    メルツ首相、スターマー首相、トゥスク首相は」), not the ``n`` named last: the one they met
+    was named since."""
+    people = [s for s in scan.specs if s.kind == "person" and s.actor is not None]
+
+    def joined(a: Spec, b: Spec) -> bool:
+        return _LISTED_GAP.fullmatch(scan.norm, a.end, b.start) is not None
+    for i in range(len(people) - n, -1, -1):
+        run = people[i:i + n]
+        if all(joined(a, b) for a, b in zip(run, run[1:])) \
+                and not (i > 0 and joined(people[i - 1], run[0])) \
+                and not (i + n < len(people) and joined(run[-1], people[i + n])):
+            return run
+    return []
+
+
 def _named_last(scan: Scan, what: str) -> Iterator[Spec]:
     """Actors of a kind, most recently named first, each once."""
     seen: set = set()

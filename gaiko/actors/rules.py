@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .antecedents import last_pair, most_named, recent, recent_person, two_sides
+from .antecedents import last_pair, listed, most_named, recent, recent_person, two_sides
 from .index import Actor
 from .normalise import is_alnum_ascii, is_kanji, is_katakana
 from .posts import posted, resident
@@ -52,6 +52,9 @@ _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "
 #: What turns the title or organ word before it into part of a longer noun, one that names no
 #: one acting (「インドと中国の外相|会談」「日本とフィリピンの首脳|会議」「米国の大統領|選」).
 _NOUN_HEADS = ("会談", "会議", "会合", "協議", "対話", "選", "間")
+#: Three to nine people of one office named together: 「４首脳」「三外相」.
+_COUNTS = "0123456789〇一二三四五六七八九"
+_COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四五六七八九])(首脳|外相|国防相|首相|大統領)")
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
 _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ", "軍": "organ"}
@@ -341,6 +344,12 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         elif (named := most_named(scan, p)) or (named := [s.id for s in recent(scan, "state", 2)]):
             # 「（国連の事務総長は）双方に自制を求めた」: the two states the story is about
             yield p + 2, [Spec(p, p + 2, c, c, "state", None, "anaphora") for c in named]
+        return
+    if (count := _COUNTED.match(norm, p)) is not None:
+        # 「４首脳は」「３外相は」: the people just listed, as many as it says
+        found = listed(scan, _COUNTS.index(count[1]) % 10)
+        if found:
+            yield count.end(), [s.copy(p, count.end(), "anaphora") for s in found]
         return
     if c in "同両":
         want = 1 if c == "同" else 2

@@ -73,7 +73,8 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     if ev is None:
         return []
     people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
-    joint = any(a.mention.rule == "compound" for a in f.target)  # 「日中韓首脳会談」 is one meeting of three
+    # 「日中韓首脳会談」「岩屋外相、趙外相、王毅外相は…会談した」: one meeting of three
+    joint = f.joint or any(a.mention.rule == "compound" for a in f.target)
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]

@@ -108,6 +108,8 @@ TOPIC_AFTER = re.compile(r"^(について|に関し|に関する|をめぐ)")
 ANSWER = re.compile(r"^(これに対し|これに対して|これを受け|これに反発し|これに反論し)(て)?、?")
 #: A nominal meeting the subject holds (「首脳会談を行い」「…を終えた」「…に臨んだ」), not one it prepares.
 HELD = re.compile(r"^(を(行|終え|開|開催|実施)|に臨)")
+#: Between two members of a list of actors: a comma, and the next one's state (「マクロン大統領、ドイツのメルツ首相」).
+LIST_GAP = re.compile(r"、[^、。「」はがもをにでと]{0,12}")
 #: A nominal act answered by what follows (「（侵攻）を受け、」「（発射）を受けて、」): it has happened, before.
 ANSWERED = re.compile(r"(など)?を受け(て)?、")
 #: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」); a visit

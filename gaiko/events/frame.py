@@ -61,6 +61,8 @@ class Frame:
     #: a meeting or visit agreed on (「来月再び会談することで合意」): a planned event of its own,
     #: but no meeting for what follows to be said at
     agreed: bool = False
+    #: one meeting of all its parties (「岩屋外相、趙外相、王毅外相は…会談した」), not one with each
+    joint: bool = False
 
     @property
     def type(self) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .aimed import SUING, also_aimed, answered, measured, object_phrase, others, struck, sued
-from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, OBJECT_LINK, OBJECT_OF_VIEW,
+from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
 from .judged import judged_target, verdict_target, with_coordinated
@@ -209,9 +209,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country
                          and not any(a.mention.sector == "REBEL" for a in f.source)) \
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
+                     or LIST_GAP.fullmatch(text, f.source[0].end, f.source[1].start)
                      or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
             # 「AとBは…で合意した」「両首脳は」 (not two of one state: 「ルビオ国務長官とバンス副大統領は…と協議」)
-            f.source, f.target = f.source[:1], f.source[1:]
+            f.source, f.target, f.joint = f.source[:1], f.source[1:], len(f.source) > 2
         # the predicate before it, past the nominal acts its object names (「抗議し、発言の撤回を要求した」)
         # (or the act just before it, said: 「「極めて遺憾だ」と述べ、即時撤去を求めた」)
         j = k - 1 if k and frames[k - 1].type in ADDRESSED_TYPES and frames[k - 1].target \

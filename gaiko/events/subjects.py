@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SAID_TYPES, SYMMETRIC_TYPES
-from .cues import DONE_TO
+from .cues import DONE_TO, LIST_GAP
 from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
 from .triggers import REPORTED
@@ -64,7 +64,7 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             leaders.append(a)
             continue
         if a.particle not in ("が", "は", "も") or (a.particle == "も" and _next_is_mo(text, args, a)) \
-                or _compound_with_next(args, a):
+                or _compound_with_next(args, a) or _listed_with_next(text, args, a):
             coordinated.append(a)  # 「金委員長とプーチン大統領が」「平壌もロシアも」: both act
             continue
         if groups and groups[-1][0][-1].start == a.start:
@@ -214,6 +214,13 @@ def _compound_with_next(args: list[Arg], a: Arg) -> bool:
     """「日米（両政府）は」: the compound's first state acts with the next."""
     later = [b for b in args if b.start >= a.end]
     return bool(later) and later[0].start == a.end and a.mention.rule == later[0].mention.rule == "compound"
+
+
+def _listed_with_next(text: str, args: list[Arg], a: Arg) -> bool:
+    """「フランスのマクロン大統領、ドイツのメルツ首相、…トゥスク首相は」: a subject listed before the
+    next one, whatever particle the parse gave the list's members, acts with it."""
+    later = [b for b in args if b.start >= a.end and b.case == "subj"]
+    return bool(later) and LIST_GAP.fullmatch(text, a.end, later[0].start) is not None
 
 
 def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
