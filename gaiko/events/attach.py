@@ -383,7 +383,7 @@ _TERRITORY_OF = re.compile(r"(周辺|沖|付近|近海|沖合)?の(領空|領海
 #: The end of a clause reported as said or judged: 「…調達した|と|非難」.
 _SAID_CLAUSE_END = re.compile(r"(た|る|だ|い)(と|として)、?")
 #: between a genitive and a nominal trigger, the noun its act is about: 「（イスラエル）の自衛権への（支持）」
-_OWNER_OF_OBJECT = re.compile(r"^の[^、。をにがは]{1,10}(への|に対する)[\u4e00-\u9fff\u30a0-\u30ff]{0,4}$")
+_OWNER_OF_OBJECT = re.compile(rf"^の[^、。をにがは]{{1,10}}(への|に対する){INTENSITY}?[\u4e00-\u9fff\u30a0-\u30ff]{{0,4}}$")
 _OWNER_OF_OBJECT_NI = re.compile(rf"^の[^、。をにがは]{{1,10}}に(対し|対して)?、?{INTENSITY}{{0,2}}$")  # 「の圧力に強い（遺憾）」
 #: between a genitive and a predicative trigger: 「の竹島上陸を」 (the object it names)
 _OBJECT_OF = re.compile(r"^の[^、。をにがは「」]{1,12}?(を|に|について|をめぐり|をめぐって|に対し|に対して)、?"
