@@ -85,6 +85,31 @@ def fold(text: str, frames: list[Frame]) -> None:
     fold_letters(frames, text)
     fold_visits(frames)
     fold_named_acts(text, frames)
+    reasons_done_by_the_charged(text, frames)
+
+
+#: What ends a reason given for a charge or a measure, after the act: 「（供与）しているとして」「（侵犯）した
+#: とし、」「（発射）を繰り返しているとして」.
+_GIVEN_AS_REASON = re.compile(r"(を[^、。「」をがは]{0,6}?)?(して(いる|いた|おり)|した|する|させた|させている|している|た|る|て(いる|いた))?"
+                              r"(など)?(として|とし、)")
+#: Acts taken against one charged with what the reason says.
+_CHARGING = {"ACCUSE", "SANCTION", "COERCE", "REJECT", "THREATEN", "PROTEST"}
+
+
+def reasons_done_by_the_charged(text: str, frames: list[Frame]) -> None:
+    """「米国は、ロシアに武器を供与しているとして中国を批判した」: the act given as the reason, with
+    no subject of its own (its source is the topic's, named before it), is the one charged's:
+    China's, not the United States'."""
+    for k, f in enumerate(frames):
+        if f.drop or not f.source or not _GIVEN_AS_REASON.match(text, f.match.char_end):
+            continue
+        g = next((g for g in frames[k + 1:] if g.type in _CHARGING and g.predicative and not g.drop), None)
+        if g is None or {a.key for a in f.source} != {a.key for a in g.source}:
+            continue
+        charged = [a for a in g.target if a.mention.kind not in ("place", "capital")]
+        if charged and all(a.end <= f.match.char_start for a in f.source):
+            f.source = charged
+            f.target = [a for a in f.target if a.key not in {c.key for c in charged}]
 
 
 def fold_named_acts(text: str, frames: list[Frame]) -> None:
