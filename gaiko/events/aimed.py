@@ -90,6 +90,19 @@ def also_aimed(f: Frame, subj: list[Arg] | None, ctx: Context, text: str) -> lis
     return others(ctx.aimed.get(f.type, []), f.source)
 
 
+def against_own(f: Frame, ctx: Context) -> list[Arg]:
+    """Whom a judgment naming no one answers: the doer of the hostile act reported just before,
+    where the judge's own state suffered it (「インド軍が…パキスタン領内を攻撃した。パキスタンの
+    シャリフ首相は「卑劣な戦争行為だ」と非難し」: India)."""
+    if not f.predicative or ctx.struck is None or f.type not in ("ACCUSE", "THREATEN"):
+        return []
+    doer, done_to = ctx.struck
+    mine = {a.mention.country for a in f.source} - {None, "IGO"}
+    if not mine & {a.mention.country for a in done_to} or mine & {a.mention.country for a in doer}:
+        return []
+    return others(doer, f.source)
+
+
 def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Arg]:
     """Whom a measure naming no one falls on: the state its goods come from (「米国からの輸入品に
     追加関税」), the state or body that makes them (「中国製の部品に」「ＥＵ産の豚肉に」), the state

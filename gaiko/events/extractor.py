@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING, Final
 
+from ..plover import QUAD_CLASS
 from ..records import ActorMention
 from .attach import Reading, read_frames
 from .build import acts_alone, frame_to_events, split_like_meetings
@@ -38,6 +39,9 @@ from .frame import Context, Frame, NeedsParse
 from .roles import Arg, build_args
 from .sides import complete_sides
 from .status import acts_done_to, chain_status
+
+#: The quad class of the acts a state answers when done to it (force, arrests, measures).
+MATERIAL_CONFLICT: Final = 4
 from .subjects import last_subject
 from .triggers import TriggerRuler
 
@@ -90,6 +94,9 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
                 ctx.acts[f.type] = list(f.source)
             if f.source and f.target:
                 ctx.aimed[f.type] = list(f.target)
+        hostile = [f for f in kept if f.source and f.target and QUAD_CLASS.get(f.type) == MATERIAL_CONFLICT]
+        if hostile:
+            ctx.struck = (list(hostile[-1].source), list(hostile[-1].target))
         acting = [f for f in kept if f.source and (f.target or acts_alone(f))]
         if acting:
             ctx.actors = list(acting[-1].source)

@@ -89,12 +89,15 @@ class Context:
     aimed: dict[str, list[Arg]] = field(default_factory=dict)
     #: the sides of the last meeting reported, whatever paragraph it was in (「会談終了後、…」 names it)
     met: tuple[list[Arg], list[Arg]] | None = None
+    #: the doer and the one done to of the last hostile act reported (「インド軍が…攻撃した。パキスタン
+    #: の首相は「…」と非難した」: the one struck answers the one who struck)
+    struck: tuple[list[Arg], list[Arg]] | None = None
 
     def next_paragraph(self, first: str) -> "Context":
         """What a paragraph opening on the sentence ``first`` inherits: who acted last, and
         the meeting just reported if it opens on that meeting (「会談では…」), its joint text (「共同声明は…」)
         or a readout's next numbered item (「２　また，…」)."""
-        return Context(actors=self.actors, acts=self.acts, aimed=self.aimed, met=self.met,
+        return Context(actors=self.actors, acts=self.acts, aimed=self.aimed, met=self.met, struck=self.struck,
                        meeting=self.meeting if AT_MEETING.match(first) or JOINT_TEXT.match(first)
                        or NUMBERED_ITEM.match(first) else None)
 

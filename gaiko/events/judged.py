@@ -51,8 +51,9 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
     if not f.target and f.type in EVALUATIVE_TYPES and f.source \
             and (done := list(_DONE_THAT.finditer(text, 0, f.match.char_start))):
-        # 「（…は、）北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」: the doer of what
-        # is judged, the subject of the clause made a thing, before or after the one who judges
+        # 「（…は、）北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」「…が…供与した
+        # と明らかにし、「…」と非難した」: the doer of what is judged, the subject of the clause made a
+        # thing or told, before or after the one who judges
         own = {a.mention.country for a in f.source}
         start = max((a.end for a in f.source if a.end <= done[-1].start()), default=0)
         doers = [a for a in args if start <= a.start and a.end <= done[-1].start() and is_actor(a)
@@ -131,7 +132,8 @@ _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ
 _IN_MIND = re.compile(r"の[^、。「」をがは]{1,16}を念頭に")
 
 #: A clause made the thing judged: 「（…が…爆破した）ことについて」「（…した）ことに対し」.
-_DONE_THAT = re.compile(r"(た|る|いる|いた|ない)ことに(ついて|対し|対して|対する)?、?")
+_DONE_THAT = re.compile(r"(た|る|いる|いた|ない)(ことに(ついて|対し|対して|対する)?、?"
+                        r"|と(明らかにし|指摘し|説明し|発表し)(た上で)?、)")  # 「…が…供与したと明らかにし、」: the fact told
 
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .aimed import SUING, also_aimed, answered, measured, object_phrase, others, struck, sued
+from .aimed import SUING, against_own, also_aimed, answered, measured, object_phrase, others, struck, sued
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
@@ -254,7 +254,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
         if not f.target and f.source and (f.predicative or f.type == "SANCTION") \
                 and f.type in EVALUATIVE_TYPES | {"SANCTION", "THREATEN"}:
-            f.target = answered(f, frames, k, text) or also_aimed(f, subj, ctx, text)  # (aimed)
+            f.target = answered(f, frames, k, text) or also_aimed(f, subj, ctx, text) \
+                or against_own(f, ctx)  # (aimed)
         if f.match.id in REPORTED:
             # a verdict or a demand reported is one only on someone found (events.attach keeps it only
             # where the sentence does not judge or ask in so many words)

@@ -36,8 +36,9 @@ _EMBED_END = re.compile(r"^(?:[^、。「」でがはを]|「[^」「]{1,30}」)
 _NOUN_HEAD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]{0,10}")
 
 #: The end of a reason given, which closes the clause before it: 「…を確認したとして、」「…関与しているとし、」.
-_REASON_GIVEN = re.compile(r"(だ)?と(して|し)、|(?<=[たるいだ])として|と[^、。「」]{0,6}?(非難|批判|反発|主張|指摘|抗議|警告|強調|述べ|訴え)"
-                           r"(して(いて|おり)|しており|していて|し|て)、")  # (「…発砲したと非難していて、」)
+_REASON_GIVEN = re.compile(r"(だ)?と(して|し)、|(?<=[たるいだ])として|(?<!こ)と[^、。「」]{0,6}?(非難|批判|反発|主張|指摘|抗議|警告|強調|述べ|訴え"
+                           r"|明らかに|発表|表明|説明|明言|断言|語|言及)"
+                           r"(して(いて|おり)|しており|していて|し|て|り)?、")  # (「…発砲したと非難していて、」)
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
 _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$"
                          r"|^、?「[^」]{1,60}」と(述べ|語り|指摘し|強調し|話し)(て)?、(強く|改めて|重ねて|明確に)?$"  # 「「…」と述べ、拒否した」
@@ -84,9 +85,10 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             # に応じる条件として…を求めたことについて」)
             closed = _nominalised_end(text, a, args, frames)
             limit = max(limit or 0, closed or 0) or None
-            if limit is None and any(b.case == "subj" and b.particle == "は" and b.end <= a.start for b in args):
-                # 「外務省は、中国が…進めているのを確認したとして、…抗議した」: the reason given ends the
-                # が-clause, whatever the parse hung it on; the topic before it is the one who acts
+            if limit is None:
+                # 「外務省は、中国が…進めているのを確認したとして、…抗議した」「…は、北朝鮮が…供与したと
+                # 明らかにし、「…」と非難した」: the reason given or the fact told ends the が-clause, whatever
+                # the parse hung it on; the topic before it, if any, is the one who acts
                 reason = _REASON_GIVEN.search(text, a.end)
                 if reason is not None and not any(a.end <= b.start < reason.start() and b.case == "subj" for b in args):
                     limit = reason.start()
