@@ -846,6 +846,9 @@ def _date_of(sentence: str, trigger: str, published: str | None, status: str = "
     ("北朝鮮は2日前に弾道ミサイルを発射した。", "発射", "2025-01-01", "occurred", "2024-12-30"),
     ("外相は2024年度に訪朝した。", "訪朝", "2025-01-05", "occurred", "2024"),
     ("外相は昨日から今日にかけて会談した。", "会談", "2025-01-01", "occurred", "2024-12-31"),
+    # a day named earlier in the sentence is what 前日 and 同じ日 count from, not the paper's day
+    ("外相は７日、前日に行われた会談について述べた。", "会談", "2024-08-09", "occurred", "2024-08-06"),
+    ("卓院長が7日に来日したことについて、同じ日の夜、抗議した。", "抗議", "2026-03-09", "occurred", "2026-03-07"),
     # a noun another predicate is about is not dated by that predicate's adjunct
     ("国連総会は23日、ロシアのウクライナ侵攻を協議する会合で決議案を採択した。", "侵攻", "2023-02-24",
      "occurred", None),

@@ -49,8 +49,7 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         # 「北朝鮮とロシアの軍事協力を非難」: the parties of the joint act judged, all of them
         own = {a.key for a in f.source}
         f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
-    if not f.target and f.type in EVALUATIVE_TYPES and f.source \
-            and (done := list(_DONE_THAT.finditer(text, 0, f.match.char_start))):
+    if f.type in EVALUATIVE_TYPES and f.source and (done := list(_DONE_THAT.finditer(text, 0, f.match.char_start))):
         # 「（…は、）北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」「…が…供与した
         # と明らかにし、「…」と非難した」: the doer of what is judged, the subject of the clause made a
         # thing or told, before or after the one who judges
@@ -58,7 +57,9 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         start = max((a.end for a in f.source if a.end <= done[-1].start()), default=0)
         doers = [a for a in args if start <= a.start and a.end <= done[-1].start() and is_actor(a)
                  and a.case == "subj" and a.particle == "が" and a.mention.country not in own | {None}]
-        f.target = with_coordinated(text, args, doers[:1], own)
+        f.target = f.target or with_coordinated(text, args, doers[:1], own)
+        if doers:  # (its days are the act's: 「…は７日、ウクライナ軍が６日に…攻撃したことについて…非難」)
+            f.content.append((doers[0].start, done[-1].end()))
     if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
             and (said := _SAID_QUOTE.search(text, 0, f.match.char_start)):
         # 「「米国の一方的な関税引き上げは…ＷＴＯのルールに違反している」と非難」: the owner of what the

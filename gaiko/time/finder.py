@@ -33,6 +33,7 @@ def find_timexes(text: str, published: str | None, *, tense: str | None = None,
     found = []
     expressions = grammar.parse(text)
     for index, expression in enumerate(expressions):
+        # (a day named earlier in the text is what a later 前日/同日 counts from: 「７日、…前日、」 is the 6th)
         # The clause of a date ends where the next date begins: that one has its own predicate.
         limit = expressions[index + 1].start if index + 1 < len(expressions) else len(text)
         direction = tense if tense is not None else clause_tense(text, expression.end, limit)
@@ -48,6 +49,8 @@ def find_timexes(text: str, published: str | None, *, tense: str | None = None,
         found.append(Timex(text=text[expression.start:expression.end], start=expression.start,
                            end=expression.end, value=value, value_end=value_end,
                            part=expression.part, zone=expression.zone, relative=relative))
+        if value is not None and len(value) == 10 and expression.spec.anchor is None and value_end is None:
+            anchor = value
     return found
 
 
