@@ -540,10 +540,12 @@ def test_names_listed_with_nakaguro_link_each():
 
 def test_a_capital_is_not_read_as_one_character_states():
     """「台北」 is Taipei, not 台 + 北 (TWN + PRK); a bare 外交部 after it is Taiwan's, and a
-    Japanese gloss in brackets (「外交部（外務省）」) is the same body."""
+    Japanese gloss in brackets (「外交部（外務省）」) is the same body, one mention with it."""
     lk = load_linker()
     got = [(m.text, m.id) for m in lk("（台北中央社）外交部（外務省）は29日、声明を発表した。")]
-    assert got[:3] == [("台北", "TWN"), ("外交部", "TWN"), ("外務省", "TWN")]
+    assert got[:2] == [("台北", "TWN"), ("外交部（外務省）", "TWN")]
+    got = [(m.text, m.id) for m in lk("欧州連合（ＥＵ）と南米南部共同市場（メルコスル）は合意した。")]
+    assert got == [("欧州連合（ＥＵ）", "European Union"), ("南米南部共同市場（メルコスル）", "Mercosur")]
     assert [m.id for m in lk("米朝首脳会談が開かれた。")][:2] == ["USA", "PRK"]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -157,7 +158,7 @@ class ActorLinker:
             a, b = omap[s.start], _span_end(omap, s.end, text)
             out.append(ActorMention(a, b, text[a:b], s.id, s.country, s.kind, s.sector, s.rule, s.place))
         out.sort(key=lambda m: (m.start, m.end))
-        return out
+        return _with_glosses(out, text)
 
     def scan(self, text: str, published: str | None = None) -> Scan:
         """``text`` normalised, with the dictionary keys found at each position: what the rules read."""
@@ -195,6 +196,20 @@ class ActorLinker:
 #: A year written in the text: 「2018年」「２０１８年６月」 (digits folded by ``normalise``).
 #: (not a target year: 「2030年までに」「2030年に向け」)
 _YEAR = re.compile(r"(19[4-9][0-9]|20[0-9][0-9])年(?![0-9]*(月|日)?(まで|に向け|を目標|の目標|以降))")
+
+
+def _with_glosses(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    """「南米南部共同市場（メルコスル）」: a name glossed in brackets by another of the same actor is one
+    mention, brackets included (as 「欧州連合（ＥＵ）」 is when the dictionary lists it so)."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.id is not None and m.id == prev.id and m.start == prev.end + 1 \
+                and text[prev.end:m.start] in ("（", "(") and text[m.end:m.end + 1] in ("）", ")"):
+            out[-1] = replace(prev, end=m.end + 1, text=text[prev.start:m.end + 1])
+            continue
+        out.append(m)
+    return out
 
 
 def _era(norm: str) -> tuple[int, int] | None:

@@ -206,7 +206,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             own = {a.mention.country for a in f.source if a.mention.sector != "REBEL"}
             f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in own)]
         if f.type in SYMMETRIC_TYPES and len(f.source) >= 2 and not f.target and f.match.mode != "mediate" \
-                and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country
+                and not (len({a.mention.country for a in f.source}) == 1 and f.source[0].mention.country not in (None, "IGO")
                          and not any(a.mention.sector == "REBEL" for a in f.source)) \
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or LIST_GAP.fullmatch(text, f.source[0].end, f.source[1].start)
