@@ -547,6 +547,9 @@ def test_a_capital_is_not_read_as_one_character_states():
     got = [(m.text, m.id) for m in lk("欧州連合（ＥＵ）と南米南部共同市場（メルコスル）は合意した。")]
     assert got == [("欧州連合（ＥＵ）", "European Union"), ("南米南部共同市場（メルコスル）", "Mercosur")]
     assert [m.id for m in lk("米朝首脳会談が開かれた。")][:2] == ["USA", "PRK"]
+    # 「英南部」「米北東部」: a part of the state named by its direction, no second state (南 is Korea elsewhere)
+    assert [(m.text, m.id) for m in lk("英南部で事件が起きた。")] == [("英", "GBR")]
+    assert [(m.text, m.id) for m in lk("米北東部の州")] == [("米", "USA")]
 
 
 # -- each rule alone (gaiko.actors.rules) ---------------------------------------------------

@@ -52,6 +52,8 @@ _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "
 #: What turns the title or organ word before it into part of a longer noun, one that names no
 #: one acting (「インドと中国の外相|会談」「日本とフィリピンの首脳|会議」「米国の大統領|選」).
 _NOUN_HEADS = ("会談", "会議", "会合", "協議", "対話", "選", "間")
+#: A part of a state named by its direction: 「（英）南部」「（米）北東部」.
+_PART_OF = re.compile(r"[東西南北]{1,2}部")
 #: Three to nine people of one office named together: 「４首脳」「三外相」.
 _COUNTS = "0123456789〇一二三四五六七八九"
 _COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四五六七八九])(首脳|外相|国防相|首相|大統領)")
@@ -277,6 +279,11 @@ def short(scan: Scan, p: int) -> Iterator[Reading]:
             break
         if q > p and any(e > q + 1 for e, _ in scan.keys(q, "name") + scan.keys(q, "stopword")):
             break  # 「南中国海」: 中 begins 中国, no compound with 南; 「米中東担当特使」: 中 begins 中東
+        if q > p and _PART_OF.match(norm, q):
+            if len(run) == 1:  # 「英南部」「米北東部」: a part of the state before, no second state
+                yield q, [Spec(p, q, run[0][1].id, run[0][1].id, "state", None, "compound", actor=run[0][1])]
+                return
+            break
         run.append((q, (sh or pair)[1].actor, sh is None))
         q += 1
     if not run:

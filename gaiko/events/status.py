@@ -107,7 +107,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         st = status_of(window, sentence_end=last or bool(cut))
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject \
-                and following != "denied" and not (not f.predicative and ANSWERED.match(window)):
+                and following != "denied" and not (not f.predicative and ANSWERED.match(window)) \
+                and not (following == "planned" and f.type in EVALUATIVE_TYPES
+                         and _TOLD_TO_COME.match(after_suru(text, frames[k + 1].match.char_end))):
             # (「会談し、…提供しないとした約束」: a later negation is not this act's; 「…独立承認を受け、制裁を科す
             # 方針」: what a plan answers has happened)
             st = following
@@ -132,6 +134,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         following = st
 
 
+#: What makes an act to come the content of a statement made now (「追放すると表明した」): a judgment before
+#: it in the sentence is made now too, not to come (「…と断定し、…追放すると表明した」).
+_TOLD_TO_COME = re.compile(r"(する|させる|し|を行う)と(表明|発表|明らかに|述べ|語|宣言|通告|通知)し?た")
 #: The manner of a statement made as it is said (「強く非難する」「断固として糾弾する」「強烈な不満と断固たる反対」).
 _PERFORMATIVE = re.compile(r"(強く|強烈な?|断固(として|たる)?|厳重に?|厳しく|厳しい|重ねて|改めて)[^、。「」]{0,16}$")
 #: The non-past end that says it (「抗議する。」「反対を表明し、」「非難する」と), with nothing to come after it.

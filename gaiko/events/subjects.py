@@ -37,7 +37,7 @@ _NOUN_HEAD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff0-9０-９]{0,10}")
 
 #: The end of a reason given, which closes the clause before it: 「…を確認したとして、」「…関与しているとし、」.
 _REASON_GIVEN = re.compile(r"(だ)?と(して|し)、|(?<=[たるいだ])として|(?<!こ)と[^、。「」]{0,6}?(非難|批判|反発|主張|指摘|抗議|警告|強調|述べ|訴え"
-                           r"|明らかに|発表|表明|説明|明言|断言|語|言及)"
+                           r"|明らかに|発表|表明|説明|明言|断言|語|言及|断定|判断|結論付け|結論づけ)"
                            r"(して(いて|おり)|しており|していて|し|て|り)?、")  # (「…発砲したと非難していて、」)
 #: A quote between an embedded clause and the trigger it is the object of: 「…ことについて「重大な誤りだ」と批判」.
 _QUOTED_GAP = re.compile(r"^、?「[^」]{1,40}」(と|として)(強く|厳しく|改めて)?$|^「[^」「]{0,20}$"
