@@ -849,6 +849,8 @@ def _date_of(sentence: str, trigger: str, published: str | None, status: str = "
     # a day named earlier in the sentence is what 前日 and 同じ日 count from, not the paper's day
     ("外相は７日、前日に行われた会談について述べた。", "会談", "2024-08-09", "occurred", "2024-08-06"),
     ("卓院長が7日に来日したことについて、同じ日の夜、抗議した。", "抗議", "2026-03-09", "occurred", "2026-03-07"),
+    # a day inside a clause qualifying a name gives way to the event's own
+    ("首相は１１日、前日に就任した韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
     # a noun another predicate is about is not dated by that predicate's adjunct
     ("国連総会は23日、ロシアのウクライナ侵攻を協議する会合で決議案を採択した。", "侵攻", "2023-02-24",
      "occurred", None),
