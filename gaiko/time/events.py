@@ -118,7 +118,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     if before:
         # (a day inside a clause that qualifies a name gives way to one of the event's own: 「…は１１日、
         # 前日に就任した文大統領と会談した」 is the 11th)
-        own = [t for t in before if not _QUALIFYING.match(sentence, t.end)]
+        own = [t for t in before if not ((m := _QUALIFYING.match(sentence, t.end)) and m.end() <= trigger_start)]
         return (own or before)[-1]
     after = [t for t in timexes if t.start >= trigger_end and not _SINCE_ACT.match(sentence, trigger_end)]
     if after:
