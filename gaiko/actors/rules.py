@@ -74,6 +74,10 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
             continue
         if pl.type == "capital":
             yield e, [Spec(p, e, actor.id, actor.id, "capital", "GOV", "capital", place=pl.value, actor=actor)]
+            ow = scan.first(e + 1, "organ_word") if scan.norm.startswith("の", e) else None
+            if ow is not None and ow[1].sector in ("POLICE", "DIP", "MIL"):
+                # 「北京の裁判所」「モスクワの検察当局」: the state's organ sitting there
+                yield ow[0], [Spec(p, ow[0], actor.id, actor.id, "state", ow[1].sector, "organ", actor=actor)]
         elif pl.type == "organ":
             end = e
             ow = scan.first(end, "organ_word")

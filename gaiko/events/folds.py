@@ -37,6 +37,8 @@ _COORDINATED_ACT = re.compile(r"[とや、・][^、。「」をにがは]{0,4}")
 _ASKED_OF = re.compile(r"(する|しない|せず)?(よう|ように)")
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
 _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
+#: What closes an act done, that a request is about, not what it asks (「拘束したことについて、…よう求めた」).
+_DONE_BEFORE = re.compile(r"(た|だ)(ことに(ついて|対し)|として、|ことを受け)")
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
@@ -229,7 +231,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
         asked = next((g for g in frames[k + 1:] if g.type == "REQUEST" and g.predicative), None)
         if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \
                 and asked.match.char_start - f.match.char_end > 12 \
-                and _ASKED_CLAUSE.fullmatch(text, f.match.char_end, asked.match.char_start):
+                and _ASKED_CLAUSE.fullmatch(text, f.match.char_end, asked.match.char_start) \
+                and not _DONE_BEFORE.search(text, f.match.char_end, asked.match.char_start):
             f.drop = True  # 「北朝鮮に対し、計画を放棄し、…行わないよう求めた」: the よう-clause is what is asked,
             if not asked.target:  # and the one told is the one asked
                 asked.target = [a for a in f.target if a.case == "dat"]

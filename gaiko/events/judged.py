@@ -49,7 +49,8 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         # 「北朝鮮とロシアの軍事協力を非難」: the parties of the joint act judged, all of them
         own = {a.key for a in f.source}
         f.target = [a for a in frames[k - 1].source + frames[k - 1].target if a.key not in own]
-    if f.type in EVALUATIVE_TYPES and f.source and (done := list(_DONE_THAT.finditer(text, 0, f.match.char_start))):
+    if f.type in EVALUATIVE_TYPES | {"REQUEST"} and f.source \
+            and (done := list(_DONE_THAT.finditer(text, 0, f.match.char_start))):
         # 「（…は、）北朝鮮が連絡事務所を爆破したことについて、…強い遺憾の意を表明した」「…が…供与した
         # と明らかにし、「…」と非難した」: the doer of what is judged, the subject of the clause made a
         # thing or told, before or after the one who judges
@@ -57,9 +58,12 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         start = max((a.end for a in f.source if a.end <= done[-1].start()), default=0)
         doers = [a for a in args if start <= a.start and a.end <= done[-1].start() and is_actor(a)
                  and a.case == "subj" and a.particle == "が" and a.mention.country not in own | {None}]
-        f.target = f.target or with_coordinated(text, args, doers[:1], own)
-        if doers:  # (its days are the act's: 「…は７日、ウクライナ軍が６日に…攻撃したことについて…非難」)
-            f.content.append((doers[0].start, done[-1].end()))
+        if f.type in EVALUATIVE_TYPES:  # (a request about it is made to whom it names: 「…について、米政府に対し」)
+            f.target = f.target or with_coordinated(text, args, doers[:1], own)
+        if doers:  # (its days are the act's: 「…は７日、ウクライナ軍が６日に…攻撃したことについて…非難」), from
+            # the comma after the speaker's own day (「…は５日の記者会見で、…工場に４日、ＩＣＥが…」)
+            comma = text.find("、", start, doers[0].start)
+            f.content.append((comma + 1 if comma >= 0 else doers[0].start, done[-1].end()))
     if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
             and (said := _SAID_QUOTE.search(text, 0, f.match.char_start)):
         # 「「米国の一方的な関税引き上げは…ＷＴＯのルールに違反している」と非難」: the owner of what the
@@ -134,7 +138,8 @@ _IN_MIND = re.compile(r"の[^、。「」をがは]{1,16}を念頭に")
 
 #: A clause made the thing judged: 「（…が…爆破した）ことについて」「（…した）ことに対し」.
 _DONE_THAT = re.compile(r"(た|る|いる|いた|ない)(ことに(ついて|対し|対して|対する)?、?"
-                        r"|と(明らかにし|指摘し|説明し|発表し)(た上で)?、)")  # 「…が…供与したと明らかにし、」: the fact told
+                        r"|と(明らかにし|指摘し|説明し|発表し)(た上で)?、"  # 「…が…供与したと明らかにし、」: the fact told
+                        r"|として、)")  # 「イランが…空爆し、…死亡したとして、」: the reason given
 
 #: A name owning the subject of such a clause: 「日米（同盟の強化が）」「中国（の行動が）」.
 _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^、。「」をがはにでとの]{1,6})?が")

@@ -299,6 +299,8 @@ def _is_date(text: str, group: list[_Atom]) -> bool:
             last.kind == "span:月" and text.startswith("期", last.end)):  # 1～3月期 is a quarter
         if not (patterns.part().match(text, last.end) or patterns.time_of_day().match(text, last.end)):
             return False
+    if first.numeric and patterns.duration_years_before().search(text, max(0, first.start - 10), first.start):
+        return False  # 「懲役３年６月」: three years and six months
     if (first.numeric or first.kind == "weekday") and patterns.duration_before().search(
             text, max(0, first.start - 4), first.start) and not patterns.NAMED_WEEK_OR_YEAR.search(
             text, max(0, first.start - 3), first.start):

@@ -187,6 +187,12 @@ def duration_before() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def duration_years_before() -> re.Pattern[str]:
+    """A counted span of years right before a month, 「懲役３年|６月」: the month counts on too."""
+    return re.compile(rf"(?:{_words(lexicon()['duration_prefixes'])})[0-9０-９一二三四五六七八九十]+年$")
+
+
+@lru_cache(maxsize=None)
 def two_digit_year_follower() -> re.Pattern[str]:
     """A two-digit year (92年) is a year only when one of these comes next; else 10年 is a duration."""
     return re.compile(_words(lexicon()["two_digit_year_followers"]))
