@@ -35,7 +35,7 @@ from ..events.subjects import quote_spans, reaches
 from ..plover import SAID_TYPES
 from ..records import ActorMention, Event, Timex
 from ..documents.dateline import find_dateline
-from .finder import find_timexes, resolve
+from .finder import QUALIFYING, find_timexes, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
@@ -118,7 +118,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     if before:
         # (a day inside a clause that qualifies a name gives way to one of the event's own: 「…は１１日、
         # 前日に就任した文大統領と会談した」 is the 11th)
-        own = [t for t in before if not ((m := _QUALIFYING.match(sentence, t.end)) and m.end() <= trigger_start)]
+        own = [t for t in before if not ((m := QUALIFYING.match(sentence, t.end)) and m.end() <= trigger_start)]
         return (own or before)[-1]
     after = [t for t in timexes if t.start >= trigger_end and not _SINCE_ACT.match(sentence, trigger_end)]
     if after:
@@ -141,8 +141,6 @@ def _argument() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(_words()["argument_of"], key=len, reverse=True)))
 
 
-#: After a day, the rest of a clause that qualifies the noun after it: 「（前日）に就任した（大統領）」.
-_QUALIFYING = re.compile(r"(に|には|から)?[^、。「」をがは]{0,8}?(した|された|する|される|している)(?=[\u4e00-\u9fff\u30a1-\u30faー])")
 #: A sentence whose main predicate is past: 「…する方針を固めた。」 (not 「…する予定だ。」).
 _ENDS_PAST = re.compile(r"た[」』）)]*。?\s*$")
 

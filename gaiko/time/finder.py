@@ -7,6 +7,8 @@ the reference date for each expression.
 
 from __future__ import annotations
 
+import re
+
 from gaiko.errors import InputError
 from gaiko.records import Timex
 
@@ -15,6 +17,12 @@ from .resolver import FUTURE, PAST, reference_for, resolve_range
 from .tense import clause_tense
 
 _TENSES = (None, PAST, FUTURE)
+
+
+#: After a day, the rest of a clause that qualifies the noun after it: 「（前日）に就任した（大統領）」
+#: 「（今月１日）に行った（攻撃）」. Such a day is the noun's, not the sentence's.
+QUALIFYING = re.compile(r"(に|には|から)?[^、。「」をがは]{0,8}?(した|された|する|される|している|行った)"
+                        r"(?=[\u4e00-\u9fff\u30a1-\u30faー])")
 
 
 def find_timexes(text: str, published: str | None, *, tense: str | None = None,
@@ -49,7 +57,8 @@ def find_timexes(text: str, published: str | None, *, tense: str | None = None,
         found.append(Timex(text=text[expression.start:expression.end], start=expression.start,
                            end=expression.end, value=value, value_end=value_end,
                            part=expression.part, zone=expression.zone, relative=relative))
-        if value is not None and len(value) == 10 and expression.spec.anchor is None and value_end is None:
+        if value is not None and len(value) == 10 and expression.spec.anchor is None and value_end is None \
+                and not QUALIFYING.match(text, expression.end):
             anchor = value
     return found
 
