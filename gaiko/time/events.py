@@ -324,6 +324,7 @@ class EventDates:
         self.last_date: str | None = None
         self.dated: list[tuple[int, Event]] = []
         self.spoke: tuple[int, SpokeOn] | None = None  # the last speaker's day, with its paragraph
+        self.at_meeting: list[tuple[int, Event]] = []  # what was said at a meeting dated before, by paragraph
         self.before_lead: set[int] = set()  # the events a lead answers, which its dateline does not date
 
     def date(self, ev: Event, frame: "Frame", frames: list["Frame"], eventful: list["Frame"], sentence: str,
@@ -408,6 +409,13 @@ class EventDates:
             return
         at_meeting = said_at_meeting(ev.evidence)
         people = {a["id"] for a in ev.source + ev.target if a["id"] and a["id"] != a["country"]}
+        said = next((prev for para, prev in reversed(self.at_meeting) if paragraph - para <= CARRY_PARAGRAPHS), None)
+        if said is not None and people and said.status == ev.status == "occurred" \
+                and people <= {a["id"] for a in said.source if a["id"] != a["country"]}:
+            # 「崔氏とロシア高官は会談で…一致した。…崔氏とロシア高官は…懸念を表明した」: the same people
+            # speaking on, at the meeting just dated
+            ev.date, ev.date_end, ev.date_text = said.date, said.date_end, said.date_text
+            return
         for para, prev in reversed(dated):
             near = paragraph - para <= CARRY_PARAGRAPHS
             if not near and not at_meeting:
@@ -418,7 +426,16 @@ class EventDates:
                     and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
                          or dyad == {a["country"] for a in prev.source + prev.target}):
                 ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+                self.at_meeting.append((paragraph, ev))  # (what its speakers go on to say was said there too)
                 return
+            if near and people and prev.type in SAID_TYPES | {"COOPERATE", "AGREE"} \
+                    and prev.status == ev.status == "occurred" \
+                    and people <= {a["id"] for a in prev.source if a["id"] != a["country"]}:
+                # 「林官房長官は16日、…抗議した。…これに対し…は林氏の発言に反論した」: the same people, on the
+                # occasion just dated
+                ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+                return
+
 
     def apply_dateline(self, text: str, events: list[Event], sentences: list[Sentence],
                        mentions: list[ActorMention]) -> None:
