@@ -904,8 +904,13 @@ def test_a_statement_made_at_a_meeting_takes_its_date_however_far_back() -> None
     assert (at_meeting.date, at_meeting.date_text) == ("2024-01", "先週")  # Choe's meeting, not Kim's
     elsewhere = Event(doc="d", type="COOPERATE", status="occurred", source=[choe], target=[rus],
                       evidence="崔氏とロシア高官は協力を強化する意志を表明した。")
-    dates.carry(elsewhere, 9)
-    assert elsewhere.date is None  # no meeting named, too far back
+    dates.carry(elsewhere, 20)
+    assert elsewhere.date is None  # no meeting named, too far back from it and from what was said there
+    usa = {"id": "USA", "country": "USA", "text": "米国"}
+    speaking_on = Event(doc="d", type="ACCUSE", status="occurred", source=[choe, rus], target=[usa],
+                        evidence="崔氏とロシア高官は「深刻な懸念」を表明した。")
+    dates.carry(speaking_on, 10)
+    assert speaking_on.date == "2024-01"  # the same people speaking on, right after what they said there
 
 
 def test_that_night_and_that_day_take_the_anchor() -> None:
