@@ -451,8 +451,8 @@ _IN_AGREED = re.compile(r"[」』]?の[^、。をにがは「」]{1,12}で$")
 
 #: From a relative clause's predicate to the evaluation whose object the clause qualifies:
 #: 「（米国が提案）した核協議の再開を（拒否）」「（中国が主張）する境界線を（認めない）」.
-_RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|している|していた))?[\u4e00-\u9fff\u30a1-\u30fa]"
-                              r"[^、。「」をがは]{0,20}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
+_RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|している|していた|ている|ていた))?[\u4e00-\u9fff\u30a1-\u30fa]"
+                              r"[^、。「」をがは]{0,28}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
 
 
 #: A speaker the sentence opens with: 「（X大臣）から、」「（X大統領）からは、」.
