@@ -37,8 +37,10 @@ _COORDINATED_ACT = re.compile(r"[とや、・][^、。「」をにがは]{0,4}")
 _ASKED_OF = re.compile(r"(する|しない|せず)?(よう|ように)")
 #: From an act to the request whose よう-clause it opens: 「（放棄）し、これ以上の…を行わないよう（求めた）」.
 _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「」がは]{0,40}?(よう|ように)(強く|改めて|重ねて)?")
-#: What closes an act done, that a request is about, not what it asks (「拘束したことについて、…よう求めた」).
-_DONE_BEFORE = re.compile(r"(た|だ)(ことに(ついて|対し)|として、|ことを受け)")
+#: What closes an act done, that a request is about, or a statement of its own before it: not what is asked
+#: (「拘束したことについて、…よう求めた」).
+_DONE_BEFORE = re.compile(r"(た|だ)(ことに(ついて|対し)|として、|ことを受け)"
+                          r"|と(述べ|語り|強調し|指摘し|表明し|主張し|訴え)(た上で|て)?、")  # 「反対すると述べ、…よう求めた」: said, then asked
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
