@@ -14,12 +14,19 @@ from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from .cues import INTENSITY
 from .frame import Frame, is_actor
 from .roles import Arg, coordinated_before
+from .subjects import quote_spans
 
 
 def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[Arg], abouts: list[Arg]) -> None:
     """Set the target of ``f`` (``frames[k]``, of the sentence ``text``) in place when it
     judges, asks or refuses and names whose act it is about; ``abouts`` are the sentence's
     について-arguments."""
+    if f.type in EVALUATIVE_TYPES and f.source:
+        # 「「中国政府は断固として反対する」と述べ」: the speaker's own state, quoted speaking, is not judged
+        mine = {a.mention.country for a in f.source} - {None, "IGO"}
+        quotes = quote_spans(text)
+        f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in mine
+                                                and any(q0 <= a.start < q1 for q0, q1 in quotes))]
     if not f.target and f.type in EVALUATIVE_TYPES:
         about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)] or [
             a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
