@@ -41,6 +41,8 @@ _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「�
 #: (「拘束したことについて、…よう求めた」).
 _DONE_BEFORE = re.compile(r"(た|だ)(ことに(ついて|対し)|として、|ことを受け)"
                           r"|と(述べ|語り|強調し|指摘し|表明し|主張し|訴え)(た上で|て)?、")  # 「反対すると述べ、…よう求めた」: said, then asked
+#: A promise or agreement referred to as kept or broken, no new one: 「（約束）を守る」「（合意）に違反」.
+_PROMISE_HELD = re.compile(r"(を(守|履行|破|反故)|に(違反|背))")
 #: Outer types whose content is still to come, and the acts that may be that content:
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
@@ -223,6 +225,9 @@ def drop_content(text: str, frames: list[Frame]) -> None:
     (「行われた…会談について」).
     """
     for k, f in enumerate(frames):
+        if f.type == "AGREE" and not f.predicative and _PROMISE_HELD.match(text, f.match.char_end):
+            f.drop = True  # 「非核化の約束を守るよう促した」: a promise made before, referred to
+            continue
         if f.type in _SPEECH_ACTS:
             outer = content_outer(text, frames, k)
             if outer is not None and outer.type == "REQUEST" and f.predicative \
