@@ -851,6 +851,8 @@ def _date_of(sentence: str, trigger: str, published: str | None, status: str = "
     ("卓院長が7日に来日したことについて、同じ日の夜、抗議した。", "抗議", "2026-03-09", "occurred", "2026-03-07"),
     # a day inside a clause qualifying a name gives way to the event's own
     ("首相は１１日、前日に就任した韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
+    ("首相は１１日、先月に起きた事件について韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
+    ("両首脳は２日に会談した後、共同声明に署名した。", "署名", "2017-05-12", "occurred", "2017-05-02"),
     # 同日 is the sentence's own day, not one inside a clause that qualifies a noun
     ("イスラエル軍は２６日、イランが今月１日に行った攻撃への報復として、同日未明に施設を空爆したと発表した。",
      "空爆", "2024-10-27", "occurred", "2024-10-26"),

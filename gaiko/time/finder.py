@@ -20,8 +20,9 @@ _TENSES = (None, PAST, FUTURE)
 
 
 #: After a day, the rest of a clause that qualifies the noun after it: 「（前日）に就任した（大統領）」
-#: 「（今月１日）に行った（攻撃）」. Such a day is the noun's, not the sentence's.
-QUALIFYING = re.compile(r"(に|には|から)?[^、。「」をがは]{0,8}?(した|された|する|される|している|行った)"
+#: 「（今月１日）に行った（攻撃）」「（２０１４年）に…で起きた（爆発事件）」. Such a day is the noun's, not the
+#: sentence's (but 「（２日）に会談した後」 is a time of the sentence's own).
+QUALIFYING = re.compile(r"(に|には|から)?[^、。「」をがは]{0,14}?(た|る|ている|ていた)(?![後際時前翌以上]|ため)"
                         r"(?=[\u4e00-\u9fff\u30a1-\u30faー])")
 
 
