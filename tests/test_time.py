@@ -853,6 +853,10 @@ def _date_of(sentence: str, trigger: str, published: str | None, status: str = "
     ("首相は１１日、前日に就任した韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
     ("首相は１１日、先月に起きた事件について韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
     ("両首脳は２日に会談した後、共同声明に署名した。", "署名", "2017-05-12", "occurred", "2017-05-02"),
+    # a plan called off is of the day it was to come, however the sentence is tensed
+    ("国務長官は３日、５日から予定していた中国訪問を延期すると発表した。", "訪問", "2023-02-04", "denied", "2023-02-05"),
+    ("大統領は２０日、９月２日から予定していたデンマーク訪問を中止すると表明した。", "訪問", "2019-08-21", "denied",
+     "2019-09-02"),
     # 同日 is the sentence's own day, not one inside a clause that qualifies a noun
     ("イスラエル軍は２６日、イランが今月１日に行った攻撃への報復として、同日未明に施設を空爆したと発表した。",
      "空爆", "2024-10-27", "occurred", "2024-10-26"),

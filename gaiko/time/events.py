@@ -40,6 +40,8 @@ from .finder import QUALIFYING, find_timexes, resolve
 if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
 
+#: A plan, before the act it was for: 「（５日から）予定していた（中国訪問）」.
+_WAS_PLANNED = re.compile(r"(予定|計画)(して|され)?(いた|た)")
 #: A sentence ending in a non-past negative: 「出席しない。」「応じない方針だ。」
 _NOT_YET = re.compile(r"(しない|ない|ません)(方針|考え|意向)?(だ|である|です)?[。」\s]*$")
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
@@ -92,6 +94,12 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
     """
     # (a refusal in the non-past is of what is still to come: 「８月に開かれる…会議に出席しない」)
     tense = "future" if status == "planned" or status == "denied" and _NOT_YET.search(sentence) else "past"
+    if status == "denied" and _WAS_PLANNED.search(sentence, max(0, trigger_start - 24), trigger_start):
+        # a plan called off is of what was to come: 「（２０日、）９月２日から予定していた訪問を中止」
+        planned = [t for t in _timexes(sentence, published, "future", anchor)
+                   if trigger_start - 24 <= t.start and t.end <= trigger_start]
+        if planned:
+            return planned[-1]
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
                and not any(a <= t.start < b for a, b in skip)
