@@ -550,6 +550,10 @@ def test_a_capital_is_not_read_as_one_character_states():
     # 「英南部」「米北東部」: a part of the state named by its direction, no second state (南 is Korea elsewhere)
     assert [(m.text, m.id) for m in lk("英南部で事件が起きた。")] == [("英", "GBR")]
     assert [(m.text, m.id) for m in lk("米北東部の州")] == [("米", "USA")]
+    # an organ sitting in a city or region is its state's (「北京の裁判所」「新疆の当局者」), not a mission there
+    assert [(m.text, m.id) for m in lk("新疆の当局者らに制裁を科した。")] == [("新疆の当局者", "CHN")]
+    assert [(m.text, m.id) for m in lk("北京の裁判所は判決を言い渡した。")] == [("北京の裁判所", "CHN")]
+    assert [(m.text, m.id) for m in lk("ソウルの大使館")] == [("ソウル", "KOR")]
 
 
 # -- each rule alone (gaiko.actors.rules) ---------------------------------------------------

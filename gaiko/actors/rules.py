@@ -74,10 +74,7 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
             continue
         if pl.type == "capital":
             yield e, [Spec(p, e, actor.id, actor.id, "capital", "GOV", "capital", place=pl.value, actor=actor)]
-            ow = scan.first(e + 1, "organ_word") if scan.norm.startswith("の", e) else None
-            if ow is not None and ow[1].sector in ("POLICE", "DIP", "MIL"):
-                # 「北京の裁判所」「モスクワの検察当局」: the state's organ sitting there
-                yield ow[0], [Spec(p, ow[0], actor.id, actor.id, "state", ow[1].sector, "organ", actor=actor)]
+            yield from _organ_there(scan, p, e, actor.id)
         elif pl.type == "organ":
             end = e
             ow = scan.first(end, "organ_word")
@@ -105,6 +102,17 @@ def names(scan: Scan, p: int) -> Iterator[Reading]:
             yield end, [Spec(p, end, actor.id, actor.country, "organisation", actor.sector, actor=actor)]
         else:
             yield e, [Spec(p, e, actor.id, actor.country, "place", None, place=actor.id, actor=actor)]
+            if actor.country and actor.country != "IGO":
+                yield from _organ_there(scan, p, e, actor.country)
+
+
+def _organ_there(scan: Scan, p: int, e: int, state: str) -> Iterator[Reading]:
+    """「北京の裁判所」「モスクワの検察当局」「新疆の当局者」: the organ of the state a city or region
+    named at [p, e) lies in, sitting there."""
+    ow = scan.first(e + 1, "organ_word") if scan.norm.startswith("の", e) else None
+    if ow is not None and not is_kanji(scan.norm[ow[0]:ow[0] + 1]) and not scan.norm[e + 1:ow[0]].endswith("館"):
+        # (not 「ソウルの大使館」: a mission there is another state's)
+        yield ow[0], [Spec(p, ow[0], state, state, "state", ow[1].sector, "organ")]
 
 
 def _another_states(scan: Scan, p: int, e: int, actor: Actor) -> bool:
