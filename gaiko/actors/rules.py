@@ -47,8 +47,6 @@ _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東�
 #: 米 as the grain, not the United States: 「人道支援として米を送る」.
 _RICE = re.compile(r"を(送|届|提供|供与|支給|輸出|輸入|生産|買|売|配|備蓄|援助)")
 _PERSON_ORGANS = {"政権": "GOV", "政府": "GOV", "軍隊": "MIL", "部隊": "MIL", "軍": "MIL"}
-#: Offices a compound of states may name the holders of, and the titles that hold them
-#: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
 #: What turns the title or organ word before it into part of a longer noun, one that names no
 #: one acting (「インドと中国の外相|会談」「日本とフィリピンの首脳|会議」「米国の大統領|選」).
 _NOUN_HEADS = ("会談", "会議", "会合", "協議", "対話", "選", "間")
@@ -57,6 +55,8 @@ _PART_OF = re.compile(r"[東西南北]{1,2}部")
 #: Three to nine people of one office named together: 「４首脳」「三外相」.
 _COUNTS = "0123456789〇一二三四五六七八九"
 _COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四五六七八九])(首脳|外相|国防相|首相|大統領)")
+#: Offices a compound of states may name the holders of, and the titles that hold them
+#: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
 _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ", "軍": "organ"}

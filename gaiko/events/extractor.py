@@ -39,11 +39,11 @@ from .frame import Context, Frame, NeedsParse
 from .roles import Arg, build_args
 from .sides import complete_sides
 from .status import acts_done_to, chain_status
+from .subjects import last_subject
+from .triggers import TriggerRuler
 
 #: The quad class of the acts a state answers when done to it (force, arrests, measures).
 MATERIAL_CONFLICT: Final = 4
-from .subjects import last_subject
-from .triggers import TriggerRuler
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc

@@ -308,16 +308,16 @@ class Sentence(Protocol):
     paragraph: int
 
 
+#: How far into a sentence a dateline it opens with may end.
+REACH_IN_SENTENCE = 60
+
+
 def _dateline_span(sentence: str) -> list[tuple[int, int]]:
     """The wire dateline a lead sentence opens with (「［北京　２２日　ロイター］ – …」): its day is
     the filing's, which ``EventDates.apply_dateline`` gives an undated lead act, never a date of
     the sentence's own to read (a plan's 「２２日」 is no day to come)."""
     found = find_dateline(sentence[:REACH_IN_SENTENCE])
     return [(found.start, found.end)] if found is not None and not sentence[:found.start].strip() else []
-
-
-#: How far into a sentence a dateline it opens with may end.
-REACH_IN_SENTENCE = 60
 
 
 class EventDates:
