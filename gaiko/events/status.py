@@ -108,6 +108,7 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         new_subject = any(a.case == "subj" and f.match.char_end <= a.start < nxt for a in args)
         if st == "occurred" and not last and _conjunctive(window) and k + 1 < len(frames) and not new_subject \
                 and following != "denied" and not (not f.predicative and ANSWERED.match(window)) \
+                and not _LATER_ON.search(text, f.match.char_end, nxt) \
                 and not (following == "planned" and f.type in EVALUATIVE_TYPES
                          and _TOLD_TO_COME.match(after_suru(text, frames[k + 1].match.char_end))):
             # (「会談し、…提供しないとした約束」: a later negation is not this act's; 「…独立承認を受け、制裁を科す
@@ -134,6 +135,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         following = st
 
 
+#: A time still to come opening the next clause (「…デモを行っており、今後も…続けるつもり」): what came
+#: before it has already happened.
+_LATER_ON = re.compile(r"、(今後|将来|近く|いずれ)")
 #: What makes an act to come the content of a statement made now (「追放すると表明した」): a judgment before
 #: it in the sentence is made now too, not to come (「…と断定し、…追放すると表明した」).
 _TOLD_TO_COME = re.compile(r"(する|させる|し|を行う)と(表明|発表|明らかに|述べ|語|宣言|通告|通知)し?た")
