@@ -320,6 +320,17 @@ def _dateline_span(sentence: str) -> list[tuple[int, int]]:
     return [(found.start, found.end)] if found is not None and not sentence[:found.start].strip() else []
 
 
+def _spoken_on(ev: Event, people: set[str], prev: Event) -> bool:
+    """Whether ``ev``'s named ``people`` all spoke in ``prev``, both reported as done: they speak on."""
+    return bool(people) and prev.status == ev.status == "occurred" \
+        and people <= {a["id"] for a in prev.source if a["id"] != a["country"]}
+
+
+def _same_date(ev: Event, prev: Event) -> None:
+    """``ev`` takes ``prev``'s date, as it was written."""
+    ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+
+
 class EventDates:
     """The dating of one document's events, sentence by sentence, in reading order.
 
@@ -412,17 +423,15 @@ class EventDates:
         if dated and dated[-1][0] == paragraph and ev.status == dated[-1][1].status == "occurred" \
                 and speakers & {a["country"] for a in dated[-1][1].source}:
             # 「金委員長は先週…宣言し。彼は…と非難し」: the same speaker, still at the same occasion
-            prev = dated[-1][1]
-            ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+            _same_date(ev, dated[-1][1])
             return
         at_meeting = said_at_meeting(ev.evidence)
         people = {a["id"] for a in ev.source + ev.target if a["id"] and a["id"] != a["country"]}
         said = next((prev for para, prev in reversed(self.at_meeting) if paragraph - para <= CARRY_PARAGRAPHS), None)
-        if said is not None and people and said.status == ev.status == "occurred" \
-                and people <= {a["id"] for a in said.source if a["id"] != a["country"]}:
+        if said is not None and _spoken_on(ev, people, said):
             # 「崔氏とロシア高官は会談で…一致した。…崔氏とロシア高官は…懸念を表明した」: the same people
             # speaking on, at the meeting just dated
-            ev.date, ev.date_end, ev.date_text = said.date, said.date_end, said.date_text
+            _same_date(ev, said)
             return
         for para, prev in reversed(dated):
             near = paragraph - para <= CARRY_PARAGRAPHS
@@ -433,17 +442,14 @@ class EventDates:
             if prev.type == "CONSULT" and prev.status == ev.status == "occurred" \
                     and (keys & {a["id"] or a["country"] for a in prev.source + prev.target}
                          or dyad == {a["country"] for a in prev.source + prev.target}):
-                ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+                _same_date(ev, prev)
                 self.at_meeting.append((paragraph, ev))  # (what its speakers go on to say was said there too)
                 return
-            if near and people and prev.type in SAID_TYPES | {"COOPERATE", "AGREE"} \
-                    and prev.status == ev.status == "occurred" \
-                    and people <= {a["id"] for a in prev.source if a["id"] != a["country"]}:
+            if near and prev.type in SAID_TYPES | {"COOPERATE", "AGREE"} and _spoken_on(ev, people, prev):
                 # 「林官房長官は16日、…抗議した。…これに対し…は林氏の発言に反論した」: the same people, on the
                 # occasion just dated
-                ev.date, ev.date_end, ev.date_text = prev.date, prev.date_end, prev.date_text
+                _same_date(ev, prev)
                 return
-
 
     def apply_dateline(self, text: str, events: list[Event], sentences: list[Sentence],
                        mentions: list[ActorMention]) -> None:
