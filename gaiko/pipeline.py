@@ -43,7 +43,7 @@ from .events.extractor import (NEEDS_PARSE, Context, Reading, complete, frame_to
                                split_like_meetings)
 from .events.delegations import hand_to_people, sides_named
 from .events.merge import merge_events
-from .events.topic import topic_pair, with_agreement_sides, with_topic_side
+from .events.topic import topic_pair, with_acts_judged, with_topic_side
 from .events.prefilter import may_hold_event, parse_candidate
 from .events.triggers import TriggerRuler, load_ruler
 from .nlp.tags import ginza_pos
@@ -214,8 +214,8 @@ def _batch(docs: list[Document], options: Options,
             frames = complete(reading, tokens, ctx)
             subjects = reading.subject_spans()
             evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
-            # a welcome of the agreement reported before is aimed at its parties (events.topic)
-            frames = [with_agreement_sides(f, events, s.text) or f for f in frames]
+            # a judgment of an act reported before is aimed at its doers (events.topic)
+            frames = with_acts_judged(frames, events, s.text)
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
             for f in frames:  # one side named, the other the state the story is about (events.topic)
                 if not any(g is f for g, _ in found) and (g := with_topic_side(

@@ -465,7 +465,9 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     prev = norm[p - 1] if p > 0 else "。"
     if is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev):
         return
-    for e, pl in scan.keys(p, "organ_word") if prev != "の" else ():
+    # 「トルコの国防相ら閣僚３人」: the organ word heads the group just named, whose state it is not
+    # for the paper's default to decide
+    for e, pl in scan.keys(p, "organ_word") if prev not in ("の", "ら") else ():
         if norm[p:e] in scan.index.bare_organs:
             country = scan.coordinated_country(p) or (
                 scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS

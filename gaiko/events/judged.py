@@ -74,9 +74,11 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
     if not f.target and f.type == "ACCUSE" and f.predicative and f.source \
             and (said := _SAID_QUOTE.search(text, 0, f.match.char_start)):
         # 「「米国の一方的な関税引き上げは…ＷＴＯのルールに違反している」と非難」: the owner of what the
-        # quote is about is judged, not a name further inside it
+        # quote is about is judged, not a name further inside it; so is the owner of the words' topic
+        # before it (「フレデリクセン氏の発言は「意地が悪い」と批判」)
         own = {a.mention.country for a in f.source}
-        topic = [a for a in args if said.start() < a.start and a.end < said.end() and is_actor(a)
+        start = min(said.start(), max((a.end for a in f.source if a.end <= said.start()), default=said.start()))
+        topic = [a for a in args if start < a.start and a.end < said.end() and is_actor(a)
                  and a.mention.country not in own | {None} and a.case in ("gen", "modifier")
                  and _OWNS_QUOTE_TOPIC.match(text, a.end)]
         f.target = with_coordinated(text, args, topic[:1], own)

@@ -2,7 +2,8 @@
 parties of the agreement a welcome is of.
 
 A welcome of an agreement the document reported (「合意を歓迎した」) is aimed at the agreement's
-parties (:func:`with_agreement_sides`), whatever else its sentence names.
+parties (:func:`with_act_sides`), whatever else its sentence names; a judgment of an act
+reported before that names no one is aimed at whoever did it.
 
 A report on two states names one side of many of their acts and leaves the other to the
 story: in an article on China and Japan, 「中国外務省の報道官は…即時撤回を求めた」 asks Japan,
@@ -26,9 +27,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from ..plover import TOPICAL
+from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES, TOPICAL
 from ..records import ActorMention
-from .cues import ATTRIBUTIVE, INTENT_TOLD
+from .cues import ATTRIBUTIVE, INTENSITY, INTENT_TOLD
 from .frame import Frame
 from .roles import Arg
 
@@ -82,25 +83,65 @@ def _arg(m: ActorMention, f: Frame) -> Arg:
     return Arg(m, f.match.char_start, f.match.char_end, "none", "")
 
 
-#: Support whose object is an agreement reported before (「合意を「…勝利だ」と歓迎し」「両国の合意を歓迎する」).
-_AGREEMENT_WELCOMED = re.compile(r"(合意|和平合意|停戦合意|合意内容)(を|に)(「[^」]{0,40}」(だ)?と(述べて|して)?、?)?"
-                                 r"(強く|改めて|心から|一定の)?$")
+#: Nouns that name an act of a type the document reports (「合意」 an AGREE, 「発射」 a MOBILIZE):
+#: a judgment, request or refusal whose object is one of them, and that names no one, is aimed
+#: at whoever did the last act of that type the document reported (「合意を「歴史的な過ちだ」と
+#: 非難した」 the parties of the agreement; 「措置の撤回を求めた」 the one who took the measure).
+_ACT_NOUNS = {
+    "AGREE": "合意|和平合意|停戦合意|合意内容|協定|宣言",
+    "MOBILIZE": "発射|ミサイル発射|弾道ミサイル発射|核実験|発射実験|軍事演習|演習|訓練|軍事訓練",
+    "ASSAULT": "攻撃|空爆|侵攻|砲撃|爆撃|軍事作戦|作戦",
+    "SANCTION": "制裁|制裁措置|措置|対抗措置|規制|輸出規制|規制強化|追放|国外退去処分|関税|断交",
+    "COERCE": "拘束|逮捕|処刑|拿捕|起訴",
+    "CONSULT": "会談|首脳会談|会談結果|会談の結果|訪問",
+}
+_JUDGED_AS = (r"(?:{})(の(撤回|停止|中止|解除|見直し|結果|強行|継続|即時撤回))?"
+              r"(を|に|について|に対し|に対して|に対する|への)(「[^」]{{0,40}}」(だ)?と(述べて|して)?、?)?{}?$")
+_ACT_JUDGED = {t: re.compile(_JUDGED_AS.format(nouns, INTENSITY)) for t, nouns in _ACT_NOUNS.items()}
+#: The types a judgment of an act reported before is aimed at its doer for.
+_JUDGING = EVALUATIVE_TYPES | {"REQUEST"}
 
 
-def with_agreement_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
-    """``f`` aimed at the parties of the agreement it welcomes, when its object is the agreement
-    the document reported last (an AGREE): the welcome is theirs, not the words' around it
-    (「両国の合意を歓迎」 names no third state). None when that does not apply."""
-    if f.type != "SUPPORT" or not f.source or not _AGREEMENT_WELCOMED.search(text, 0, f.match.char_start):
+def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[Frame]:
+    """``frames`` (of the sentence ``text``), each that judges an act the document reported
+    before aimed at its doers (:func:`with_act_sides`); a judgment that names no one, said in
+    the same breath as one so aimed (「「…遺憾だ」と抗議し、訓練の中止を求めた」), with it."""
+    done = [with_act_sides(f, events, text) or f for f in frames]
+    for k, f in enumerate(done[:-1]):
+        g = done[k + 1]
+        if f.type in _JUDGING and f.source and not f.target and g is not frames[k + 1] \
+                and {a.key for a in f.source} == {a.key for a in g.source} \
+                and _SAME_BREATH.match(text, f.match.char_end) and "。" not in text[f.match.char_end:g.match.char_start]:
+            done[k] = replace(f, target=list(g.target))
+    return done
+
+
+#: A predicate joined to the next one by the same speaker: 「抗議し、」「非難して、」.
+_SAME_BREATH = re.compile(r"(し|して|するとともに|すると同時に)、")
+
+
+def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
+    """``f`` aimed at the doers of the act its object names, the last of that type the document
+    reported, when ``f`` judges it and names no one else, or only some of the parties of a
+    joint act (「合意を非難」 judges both; a welcome of an agreement is the parties', not the
+    words' around it: 「両国の合意を歓迎」 names no third state). None when that does not apply."""
+    if f.type not in _JUDGING or not f.source:
         return None
-    agreed = next((ev for ev in reversed(events) if ev.type == "AGREE"), None)
-    if agreed is None:
+    head = text[:f.match.char_start]
+    kind = next((t for t, pattern in _ACT_JUDGED.items() if pattern.search(head)), None)
+    done = next((ev for ev in reversed(events) if ev.type == kind), None) if kind else None
+    if done is None:
         return None
     mine = {a.mention.country for a in f.source}
-    parties = [x for x in [*agreed.source, *agreed.target] if x.get("country") not in mine]
-    if len(parties) < 2:
+    joint = kind in SYMMETRIC_TYPES
+    doers = [x for x in ([*done.source, *done.target] if joint else done.source) if x.get("country") not in mine]
+    if not doers or joint and len(doers) < 2 and f.target:
         return None
-    return replace(f, target=[_party(x, f) for x in parties])
+    named = {a.mention.id or a.mention.country for a in f.target}
+    if f.target and not (joint and (f.type == "SUPPORT" and kind == "AGREE"
+                                    or named < {x.get("id") or x.get("country") for x in doers})):
+        return None
+    return replace(f, target=[_party(x, f) for x in doers])
 
 
 def _party(actor: dict[str, Any], f: Frame) -> Arg:
