@@ -210,8 +210,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 and not frames[nearest].predicative and nearest + 1 < len(frames) and frames[nearest + 1].predicative \
                 and _OBJECT_TO_VERB.fullmatch(text, frames[nearest].match.char_end, frames[nearest + 1].match.char_start):
             k = nearest + 1  # 「同氏に訪中を招請」: the verb takes the dative, the act noun is its object
-        elif nearest is not None and frames[nearest].match.char_start == a.end + len(a.particle):
-            k = nearest  # 「ロシアを訪問」: the trigger right after the particle takes it
+        elif nearest is not None and frames[nearest].match.char_start in (
+                a.end + len(a.particle), read_case(text, a.end, person=a.mention.kind == "person")[2]):
+            k = nearest  # 「ロシアを訪問」「国防相ら閣僚３人に制裁」: the trigger right after the particle takes it
         elif nearest is None:
             continue  # no trigger after it: whatever its dependency path, it has none to serve
         else:

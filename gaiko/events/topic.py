@@ -107,6 +107,17 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
     before aimed at its doers (:func:`with_act_sides`); a judgment that names no one, said in
     the same breath as one so aimed (「「…遺憾だ」と抗議し、訓練の中止を求めた」), with it."""
     done = [with_act_sides(f, events, text) or f for f in frames]
+    for k, f in enumerate(done):
+        if f.type == "CONCEDE" and f.source and not f.target and _UNDONE.search(text, 0, f.match.char_start):
+            # 「制裁を科しており、…制裁を解除する方針」: a measure lifted is lifted for those it was on
+            mine = {a.mention.country for a in f.source}
+            on = next((g.target for g in reversed(done[:k]) if g.type == "SANCTION" and g.target
+                       and {a.mention.country for a in g.source} == mine), None)
+            if on is None:
+                on = next(([_party(x, f) for x in ev.target] for ev in reversed(events) if ev.type == "SANCTION"
+                           and ev.target and {x.get("country") for x in ev.source} == mine), None)
+            if on:
+                done[k] = replace(f, target=list(on))
     for k, f in enumerate(done[:-1]):
         g = done[k + 1]
         if f.type in _JUDGING and f.source and not f.target and g is not frames[k + 1] \
@@ -116,6 +127,8 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
     return done
 
 
+#: The object of a measure lifted: 「制裁を解除」「追加関税の撤廃」.
+_UNDONE = re.compile(rf"(?:{_ACT_NOUNS['SANCTION']})(を|の)(一部|全面的に|全て|すべて|段階的に)?$")
 #: A predicate joined to the next one by the same speaker: 「抗議し、」「非難して、」.
 _SAME_BREATH = re.compile(r"(し|して|するとともに|すると同時に)、")
 
@@ -129,7 +142,9 @@ def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
         return None
     head = text[:f.match.char_start]
     kind = next((t for t, pattern in _ACT_JUDGED.items() if pattern.search(head)), None)
-    done = next((ev for ev in reversed(events) if ev.type == kind), None) if kind else None
+    # (the act that took place, not one planned since: 「会談の結果」 is the meeting held)
+    done = next((ev for ev in reversed(events) if ev.type == kind and ev.status == "occurred"), None) \
+        or next((ev for ev in reversed(events) if ev.type == kind), None) if kind else None
     if done is None:
         return None
     mine = {a.mention.country for a in f.source}
