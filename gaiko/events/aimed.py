@@ -63,11 +63,24 @@ def answered(f: Frame, frames: list[Frame], k: int, text: str) -> list[Arg]:
 
 def sued(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     """A case before a court accuses the one sued (「ロシアをＩＣＪに提訴」) or charged in the reason
-    given (「イスラエルが…行っているとして、ＩＣＪに提訴」), not the court; ``f.target`` if neither."""
+    given (「イスラエルが…行っているとして、ＩＣＪに提訴」), not the court; ``f.target`` if neither.
+    Of any other act, a body named as where a case goes (「ＷＴＯへの提訴を含め…と警告」) is not
+    the target either."""
+    if f.type != "ACCUSE" or f.match.pattern not in SUING:
+        return [a for a in f.target if not sued_at(a, text)]
     charged = [a for a in f.target if a.mention.country != "IGO"] or \
         [a for a in args if a.particle == "が" and a.end <= f.match.char_start and is_actor(a)
          and "として" in text[a.end:f.match.char_start]][-1:]
     return charged or f.target
+
+
+def sued_at(a: Arg, text: str) -> bool:
+    """Whether ``a`` is a body named as where a case goes (「ＷＴＯへの提訴」「ＩＣＪに訴える」)."""
+    return a.mention.country == "IGO" and _SUED_AT.match(text, a.end) is not None
+
+
+#: After a court or a body that rules: a case brought to it.
+_SUED_AT = re.compile(r"[）)]?(への|に)(提訴|訴え|付託|申し立て)")
 
 
 def object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
+from .aimed import sued_at
 from .cues import INTENSITY
 from .frame import Frame, is_actor
 from .roles import Arg, coordinated_before
@@ -114,7 +115,8 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     start = max((a.end for a in f.source), default=0)
     named = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
              and a.mention.country not in own | {None} and a.mention.id is not None  # (not 「拘束された男性」)
-             and not _ISSUE_OF.match(text, a.end)]  # (nor 「台湾問題は…」: what the words are about, not who acts)
+             and not _ISSUE_OF.match(text, a.end)  # (nor 「台湾問題は…」: what the words are about, not who acts)
+             and not sued_at(a, text)]  # (nor 「ＷＴＯへの提訴を含め…」: where a case would go)
     about = [a for a in named if a.case in ("subj", "about", "agent")
              or a.case in ("gen", "modifier") and _OWNS_TOPIC.match(text, a.end)]
     if about:

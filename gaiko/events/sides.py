@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .aimed import SUING, against_own, also_aimed, answered, measured, object_phrase, others, struck, sued
+from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
@@ -249,8 +249,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # acted before it, in its sentence or the one before
             before = [g.source for g in frames[:k] if g.source and not g.drop] + [ctx.actors or []]
             f.target = next((rest for side in before if (rest := others(side, f.source))), [])
-        if f.type == "ACCUSE" and f.match.pattern in SUING and any(a.mention.country == "IGO" for a in f.target):
-            f.target = sued(f, text, args)  # (aimed)
+        if any(a.mention.country == "IGO" for a in f.target):
+            f.target = sued(f, text, args)  # a court sued before is not who is accused (aimed)
         judged_target(f, frames, k, text, args, abouts)  # evaluations: whose act is judged (events.judged)
         if not f.target and f.source and (f.predicative or f.type == "SANCTION") \
                 and f.type in EVALUATIVE_TYPES | {"SANCTION", "THREATEN"}:

@@ -176,6 +176,8 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.match = replace(f.match, label="ASSAULT")  # 「イスラエルに向けて弾道ミサイルを発射」: fired at a state
         elif FORGONE.match(after) and not asked:
             f.status = "denied"  # 「供与を当面見送る」
+        elif not f.predicative and f.type in ("ACCUSE", "PROTEST", "REJECT") and _OPTION.match(after):
+            f.drop = True  # 「ＷＴＯへの提訴も辞さない」「提訴を含め…対応を取る」: an option held out, not taken
         elif f.type in FORCEFUL and THREAT_STANCE.match(after):
             f.match = replace(f.match, label="THREATEN")  # 「規制をさらに強化する構え」
             f.status = "occurred"
@@ -269,3 +271,6 @@ def _conjunctive(window: str) -> bool:
     return w == "" or w.startswith(("し、", "して", "、", "し,", "を行い", "を行って", "に臨み")) \
         or w.endswith(("、", "し", "して", "て"))
 
+
+#: After an act named as a noun: an option held out (「（提訴）も辞さない」「を含め」「も視野に」).
+_OPTION = re.compile(r"^(も|を)(辞さない|含め|含む|視野に|排除しない)")

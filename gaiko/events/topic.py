@@ -105,7 +105,8 @@ _JUDGING = EVALUATIVE_TYPES | {"REQUEST"}
 def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[Frame]:
     """``frames`` (of the sentence ``text``), each that judges an act the document reported
     before aimed at its doers (:func:`with_act_sides`); a judgment that names no one, said in
-    the same breath as one so aimed (「「…遺憾だ」と抗議し、訓練の中止を求めた」), with it."""
+    the same breath as a demand or judgment aimed at someone (「「…遺憾だ」と抗議し、訓練の中止を
+    求めた」), at the same."""
     done = [with_act_sides(f, events, text) or f for f in frames]
     for k, f in enumerate(done):
         if f.type == "CONCEDE" and f.source and not f.target and _UNDONE.search(text, 0, f.match.char_start):
@@ -120,7 +121,7 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
                 done[k] = replace(f, target=list(on))
     for k, f in enumerate(done[:-1]):
         g = done[k + 1]
-        if f.type in _JUDGING and f.source and not f.target and g is not frames[k + 1] \
+        if f.type in _PRESSING and g.type in _PRESSING and f.source and not f.target and g.target and not g.drop \
                 and {a.key for a in f.source} == {a.key for a in g.source} \
                 and _SAME_BREATH.match(text, f.match.char_end) and "。" not in text[f.match.char_end:g.match.char_start]:
             done[k] = replace(f, target=list(g.target))
@@ -129,6 +130,9 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
 
 #: The object of a measure lifted: 「制裁を解除」「追加関税の撤廃」.
 _UNDONE = re.compile(rf"(?:{_ACT_NOUNS['SANCTION']})(を|の)(一部|全面的に|全て|すべて|段階的に)?$")
+#: Judgments and demands pressed on one side (not support: 「攻撃を非難し、インドへの連帯を表明」
+#: condemns the attacker, not the one supported).
+_PRESSING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
 #: A predicate joined to the next one by the same speaker: 「抗議し、」「非難して、」.
 _SAME_BREATH = re.compile(r"(し|して|するとともに|すると同時に)、")
 
