@@ -210,6 +210,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 and not frames[nearest].predicative and nearest + 1 < len(frames) and frames[nearest + 1].predicative \
                 and _OBJECT_TO_VERB.fullmatch(text, frames[nearest].match.char_end, frames[nearest + 1].match.char_start):
             k = nearest + 1  # 「同氏に訪中を招請」: the verb takes the dative, the act noun is its object
+        elif nearest is not None and a.case == "dat" and a.particle in ("に対し", "に対して") \
+                and not frames[nearest].predicative and frames[nearest].type in ("AID", "SANCTION") \
+                and _ADDRESSED_MEASURE.fullmatch(text, a.end + len(a.particle), frames[nearest].match.char_end + 1):
+            k = nearest  # 「台湾に対し、…に関わる装備品の売却を承認」: the measure the verb takes is for it
         elif nearest is not None and frames[nearest].match.char_start in (
                 a.end + len(a.particle), read_case(text, a.end, person=a.mention.kind == "person")[2]):
             k = nearest  # 「ロシアを訪問」「国防相ら閣僚３人に制裁」: the trigger right after the particle takes it
@@ -295,6 +299,10 @@ def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:
     return (nxt is not None and nxt.pos_ == "NOUN" and nxt.text not in _NOUN_SUFFIXES
             and not f.predicative and nxt.idx == f.match.char_end)
 
+
+
+#: From 「に対し」 to the measure named as the object of a verb that is no trigger: one clause.
+_ADDRESSED_MEASURE = re.compile(r"、[^、。「」]{1,60}を")
 
 
 def _blocked(blockers: list[int], start: int, end: int) -> bool:

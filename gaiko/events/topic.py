@@ -98,6 +98,10 @@ _ACT_NOUNS = {
 _JUDGED_AS = (r"(?:{})(の(撤回|停止|中止|解除|見直し|結果|強行|継続|即時撤回))?"
               r"(を|に|について|に対し|に対して|に対する|への)(「[^」]{{0,40}}」(だ)?と(述べて|して)?、?)?{}?$")
 _ACT_JUDGED = {t: re.compile(_JUDGED_AS.format(nouns, INTENSITY)) for t, nouns in _ACT_NOUNS.items()}
+#: An act referred to, not named: 「この問題について（問われ、）「…」と非難」「同措置に反発」.
+_THIS_MATTER = re.compile(r"(この|その|同|本|今回の|一連の)(問題|件|動き|決定|措置|行為|発表|計画|事態|行動|判断)"
+                          r"(について|に対し|に対して|を|に|への)(、?[^、。「」]{0,8}?(問われ|質問され|聞かれ|尋ねられ)て?、)?"
+                          rf"(「[^」]{{0,200}}」(だ)?と(述べて|して)?、?)?{INTENSITY}?$")
 #: The types a judgment of an act reported before is aimed at its doer for.
 _JUDGING = EVALUATIVE_TYPES | {"REQUEST"}
 
@@ -145,13 +149,18 @@ def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
     if f.type not in _JUDGING or not f.source:
         return None
     head = text[:f.match.char_start]
+    mine = {a.mention.country for a in f.source}
     kind = next((t for t, pattern in _ACT_JUDGED.items() if pattern.search(head)), None)
     # (the act that took place, not one planned since: 「会談の結果」 is the meeting held)
     done = next((ev for ev in reversed(events) if ev.type == kind and ev.status == "occurred"), None) \
         or next((ev for ev in reversed(events) if ev.type == kind), None) if kind else None
+    if kind is None and not f.target and _THIS_MATTER.search(head):
+        # 「この問題について問われ、「…」と非難した」: the act the story reported last, by another
+        done = next((ev for ev in reversed(events) if ev.status == "occurred"
+                     and not {x.get("country") for x in ev.source} & mine), None)
+        kind = done.type if done is not None else None
     if done is None:
         return None
-    mine = {a.mention.country for a in f.source}
     joint = kind in SYMMETRIC_TYPES
     doers = [x for x in ([*done.source, *done.target] if joint else done.source) if x.get("country") not in mine]
     if not doers or joint and len(doers) < 2 and f.target:
