@@ -148,6 +148,10 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
     return "none", "", i
 
 
+#: A transcript's speaker label opening a turn (「【外務報道官】」「【横井外務報道官】」), up to its name.
+_SPEAKER_LABEL = re.compile(r"[ 　]*【[^】。、]{0,12}")
+
+
 def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list[Arg]:
     """Args for the mentions of one sentence (offsets relative to ``text``), in order."""
     args: list[Arg] = []
@@ -181,6 +185,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
                 and _STAYING.match(text, pend):
             case = "loc"  # 「レバノンに滞在する邦人」: where people are, not whom an act is aimed at (but an
             # embassy one is posted to is the state it serves: 「…高等弁務官事務所に駐在する武官」)
+        if case == "none" and _SPEAKER_LABEL.fullmatch(text, 0, start) and text.startswith("】", end) \
+                and mention.kind in ("state", "person") and mention.sector != "MEDIA":
+            case, particle = "subj", "は"  # 「【外務報道官】…遺憾です」: the turn of the one named, who speaks
         arg = Arg(mention, start, end, case, particle)
         if case == "subj" and text.startswith("率いる", pend):
             arg.leads = True
