@@ -630,6 +630,27 @@ def test_a_bare_government_in_a_sentence_about_a_foreign_leader_alone_is_his(lin
     assert [m.id for m in find(linker, "政府は抗議した。", "2023-09-27", "政府")] == ["JPN"]
 
 
+def test_a_bare_regime_described_or_quoted_is_not_the_papers_own(linker):
+    # 「邪悪な政権」 is described, by a speaker, and is no one the paper can name; a bare 「当局」
+    # inside a foreign leader's words is his state's
+    text = "イランの最高指導者ハメネイ師は２日、「邪悪な政権は罰を受ける」と述べた。"
+    assert [m.country for m in find(linker, text, "2024-04-03", "政権")] in ([], [None])
+    text = "ロシアのプーチン大統領は、「当局は適切に対処している」と述べた。"
+    assert [m.country for m in find(linker, text, "2024-04-03", "当局")] == ["RUS"]
+    assert [m.country for m in find(linker, "政権は対応を急いだ。", "2024-04-03", "政権")] == ["JPN"]
+
+
+def test_the_group_a_title_with_ra_heads_is_not_the_papers_cabinet(linker):
+    # 「トルコの国防相ら閣僚３人」: the ministers the named one belongs to, not Japan's cabinet
+    got = link(linker, "米国はトルコの国防相ら閣僚３人に制裁を科した。", "2019-10-15")
+    assert not any(country == "JPN" for _, _, country, _ in got)
+
+
+def test_a_bare_press_secretary_is_japans(linker):
+    # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
+    assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]
+
+
 def test_an_office_many_hold_at_once_names_none_of_them(linker):
     # 代表 is a party leader's title, held by several at once: 「日本代表」 is Japan's delegate, not one of them
     assert [(m.id, m.kind) for m in find(linker, "日本代表が国連で演説した。", "2025-06-01", "日本代表")] == [("JPN", "state")]

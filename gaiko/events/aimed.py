@@ -25,6 +25,8 @@ _PHRASE_STOP = re.compile(r"[、。がはにでと「」]")
 _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 #: From a state to the measure aimed at its people or companies: 「インド（の航空会社に対する領空の）閉鎖」.
 _OWNER_AIMED = re.compile(r"の[^、。「」をがは]{1,12}?(に対する|への|に対して)[^、。「」をがは]{0,10}?")
+#: From a state to the subject it owns: 「イラン大使館（の領事部が）」「ウクライナ（の首都キーウが）」.
+_OWNS_SUFFERER = re.compile(r"の[^、。「」をがはにで]{1,10}が")
 #: After an act, 「…とも（表明した）」: one more act told by the same speaker.
 _ALSO_SAID = re.compile(r"(する|した|し)?とも(表明|発表|明らかに|述べ|伝え)")
 #: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
@@ -44,7 +46,8 @@ def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     own = {a.mention.country for a in f.source} | {None, "IGO"}
     after = text[f.match.char_end:]
     if after.startswith("を受け"):
-        before = [a for a in args if a.case == "subj" and a.end <= f.match.char_start and a.mention.country not in own]
+        before = [a for a in args if a.end <= f.match.char_start and a.mention.country not in own
+                  and (a.case == "subj" or a.case in ("gen", "modifier") and _OWNS_SUFFERER.match(text, a.end))]
         head = [a for a in args if a.start == f.match.char_end + len("を受けた") and a.mention.country not in own] \
             if after.startswith("を受けた") else []
         return before[-1:] or head

@@ -276,12 +276,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
                 and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
+        if f.type == "ASSAULT" and f.source and not f.target and not f.predicative:
+            f.target = struck(f, text, args)  # (aimed; before where it struck: 「ダマスカスで…大使館が…空爆を受けた」)
         if f.type == "ASSAULT" and f.source and not f.target and f.location is not None and (f.predicative or f.gens) \
                 and f.location.country not in {a.mention.country for a in f.source} | {None, "IGO"}:
             # 「ガザ地区ではイスラエル軍の空爆で市民２０人が死亡」: an attack where it struck is on that state
             f.target = [a for a in args if a.mention is f.location][:1]
-        if f.type == "ASSAULT" and f.source and not f.target and not f.predicative:
-            f.target = struck(f, text, args)  # (aimed)
         if f.type not in AT_PLACES:
             f.target = [a for a in f.target if a.mention.kind != "place"]  # 竹島に: where, not whom
         else:  # a place stands for the state it belongs to, if the dictionary knows one
