@@ -455,13 +455,6 @@ def _own_organ_country(scan: Scan, p: int) -> str | None:
     return scan.default_country
 
 
-def _quoted(scan: Scan, p: int) -> bool:
-    """Whether p stands inside a quote of its sentence: the speaker's words, whose own organ a
-    bare 「政権」「当局」 is, not the paper's."""
-    lo = scan.sentence_start(p)
-    return scan.norm.count("「", lo, p) > scan.norm.count("」", lo, p)
-
-
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")
 
@@ -479,8 +472,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
             country = scan.coordinated_country(p) or (
                 scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
-                else _own_organ_country(scan, p) if norm[p:e] == "政府" or _quoted(scan, p)
-                else scan.default_country)
+                else _own_organ_country(scan, p) if norm[p:e] == "政府" else scan.default_country)
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]
