@@ -102,6 +102,8 @@ _ACT_JUDGED = {t: re.compile(_JUDGED_AS.format(nouns, INTENSITY)) for t, nouns i
 _THIS_MATTER = re.compile(r"(この|その|同|本|今回の|一連の)(問題|件|動き|決定|措置|行為|発表|計画|事態|行動|判断)"
                           r"(について|に対し|に対して|を|に|への)(、?[^、。「」]{0,8}?(問われ|質問され|聞かれ|尋ねられ)て?、)?"
                           rf"(「[^」]{{0,200}}」(だ)?と(述べて|して)?、?)?{INTENSITY}?$")
+#: Acts a welcome that names nothing may be of, when reported just before it.
+_WELCOMED = {"CONCEDE", "AID", "RETREAT", "AGREE", "COOPERATE"}
 #: The types a judgment of an act reported before is aimed at its doer for.
 _JUDGING = EVALUATIVE_TYPES | {"REQUEST"}
 
@@ -159,6 +161,11 @@ def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
         done = next((ev for ev in reversed(events) if ev.status == "occurred"
                      and not {x.get("country") for x in ev.source} & mine), None)
         kind = done.type if done is not None else None
+    if kind is None and not f.target and f.type == "SUPPORT" and events and events[-1].type in _WELCOMED \
+            and not {x.get("country") for x in events[-1].source} & mine:
+        # 「（中国が関税を撤廃すると発表した。）豪外相は「歓迎する」との声明を出した」: a welcome naming
+        # nothing is of the concession or aid reported just before
+        done, kind = events[-1], events[-1].type
     if done is None:
         return None
     joint = kind in SYMMETRIC_TYPES
