@@ -643,6 +643,12 @@ def test_the_group_a_title_with_ra_heads_is_not_the_papers_cabinet(linker):
     assert not any(country == "JPN" for _, _, country, _ in got)
 
 
+def test_a_bare_junta_is_the_one_named_before_with_its_state(linker):
+    # 「ニジェールの軍事政権は…フランスは…。軍事政権は」: Niger's, though France was named last
+    text = "ニジェールの軍事政権は仏大使に退去を命じた。フランスは命令に応じなかった。軍事政権は声明を出した。"
+    assert [m.country for m in linker(text, "2023-09-25") if m.text == "軍事政権"] == ["NER"]
+
+
 def test_a_bare_press_secretary_is_japans(linker):
     # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
     assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]
