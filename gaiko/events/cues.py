@@ -93,7 +93,8 @@ PURPOSE = re.compile(r"^([^、。]{0,4}?[るすくうつぬむぶぐ])?(ため)?
 HYPOTHETICAL = re.compile(r"^(を受けた|された|した|する|され|し|を(強行|実施|実行|開始|再開|継続)?)?(場合|ならば|なら|すれば|されれば|れば|たら|としたら)"
                            r"|^(を)?(しなければ|しない場合|しなかった場合|しないなら|しない限り)"
                            r"|^を[^、。「」がは]{0,24}?[たる]場合(は|には)?、"  # 「制裁を復活させる手続きに踏み切った場合、」
-                           r"|^を[^、。「」がは]{0,12}?(れば|たら)、")  # 「（攻撃）を許可すれば、」: what another might allow
+                           r"|^(する|される)?(こと)?を[^、。「」は]{0,12}?(れば|たら)、")  # 「（攻撃）を許可すれば、」
+                           # 「（攻撃）することを欧米が認めれば、」: what another might allow
 #: A trigger a question asks about: 「…に暗殺されるのでは？」「…を攻撃するのか?」 (speculation, not a report).
 QUESTIONED = re.compile(r"[^、。「」]{0,8}?(のでは|ではないか|のか|だろうか)(ない(か|でしょうか))?[?？]")
 #: A nominal trigger that is what someone weighs, watches or reports, not what they do.
