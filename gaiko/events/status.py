@@ -110,7 +110,8 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
                 and following != "denied" and not (not f.predicative and ANSWERED.match(window)) \
                 and not _LATER_ON.search(text, f.match.char_end, nxt) \
                 and not (following == "planned" and f.type in EVALUATIVE_TYPES
-                         and _TOLD_TO_COME.match(after_suru(text, frames[k + 1].match.char_end))):
+                         and _TOLD_TO_COME.match(after_suru(text, frames[k + 1].match.char_end))) \
+                and not (following == "planned" and _PLAN_TOLD.match(text, frames[k + 1].match.char_end)):
             # (「会談し、…提供しないとした約束」: a later negation is not this act's; 「…独立承認を受け、制裁を科す
             # 方針」: what a plan answers has happened)
             st = following
@@ -141,6 +142,9 @@ _LATER_ON = re.compile(r"、(今後|将来|近く|いずれ)")
 #: What makes an act to come the content of a statement made now (「追放すると表明した」): a judgment before
 #: it in the sentence is made now too, not to come (「…と断定し、…追放すると表明した」).
 _TOLD_TO_COME = re.compile(r"(する|させる|し|を行う)と(表明|発表|明らかに|述べ|語|宣言|通告|通知)し?た")
+#: After an act: the plan told (「（拠出）を再開する方針を伝えました」): the telling, and what
+#: came before it in the sentence (「会談し、」), has happened; only the act told is to come.
+_PLAN_TOLD = re.compile(r"(を[^、。「」]{0,12}?|[^、。「」を]{0,6}?)(方針|考え|意向|予定)を(伝え|示し|表明し|明らかにし)(た|ました)")
 #: The manner of a statement made as it is said (「強く非難する」「断固として糾弾する」「強烈な不満と断固たる反対」).
 _PERFORMATIVE = re.compile(r"(強く|強烈な?|断固(として|たる)?|厳重に?|厳しく|厳しい|重ねて|改めて)[^、。「」]{0,16}$")
 #: The non-past end that says it (「抗議する。」「反対を表明し、」「非難する」と), with nothing to come after it.
