@@ -443,13 +443,6 @@ _HOME_OFFICES = ("首相", "外相", "官房長官", "防衛相", "財務相", "
 _CLAUSE_OPENERS = ("。", "、", "「", "\n", " ", "　", "")
 
 
-def _named_before(scan: Scan, p: int, word: str) -> str | None:
-    """The state of the last mention before p that named this organ with its state
-    (「ニジェールの軍事政権は…。…軍事政権は」: Niger's, whichever state was named in between)."""
-    return next((s.country for s in reversed(scan.specs) if s.end <= p and s.country and s.country != "IGO"
-                 and s.end - s.start > len(word) and scan.norm[s.start:s.end].endswith(word)), None)
-
-
 def _own_organ_country(scan: Scan, p: int) -> str | None:
     """Whose a bare 「政府」 is: the paper's own, unless its sentence so far is about a foreign state's
     person alone (「セルビアのブチッチ大統領は…政府の関与を否定」: Serbia's)."""
@@ -477,7 +470,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     for e, pl in scan.keys(p, "organ_word") if prev not in ("の", "ら") else ():
         if norm[p:e] in scan.index.bare_organs:
             country = scan.coordinated_country(p) or (
-                _named_before(scan, p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
+                scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
                 else _own_organ_country(scan, p) if norm[p:e] == "政府" else scan.default_country)
             leg = scan.index.legislatures.get((country or "", norm[p:e]))

@@ -150,6 +150,12 @@ class Scan:
         i = bisect.bisect_right(self.sentence_starts, p) - 1
         return self.sentence_starts[max(i, 0)]
 
+    def organ_named_before(self, p: int, word: str) -> str | None:
+        """The state of the last mention before p that named this organ with its state
+        (「ニジェールの軍事政権は…。…軍事政権は」: Niger's, whichever state was named in between)."""
+        return next((s.country for s in reversed(self.specs) if s.end <= p and s.country and s.country != "IGO"
+                     and s.end - s.start > len(word) and self.norm[s.start:s.end].endswith(word)), None)
+
     def nearest_country(self, p: int) -> str | None:
         """The country of the last state or organ named before p, in any sentence."""
         for s in reversed(self.specs):

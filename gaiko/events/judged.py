@@ -50,8 +50,10 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         # (「ロシアによる併合を認めない」: refused to it)
         own = {a.mention.country for a in f.source}
         f.target = with_coordinated(text, args, [a for a in args if a.case == "agent" and a.mention.country not in own
-                                                  and _ASKED_OF.match(text[a.end:f.match.char_start])
+                                                  and (m := _ASKED_OF.match(text[a.end:f.match.char_start]))
+                                                  and "、" not in text[a.end + m.end():f.match.char_start]
                                                   and not _HELP_ASKED.search(text, a.end, f.match.char_start)][-1:], own)
+        # (not an act another clause judged: 「ロシアによる侵略を非難し、ウクライナへの連帯を表明」)
     if not f.target and f.type in EVALUATIVE_TYPES and k and not frames[k - 1].predicative \
             and frames[k - 1].type in SYMMETRIC_TYPES and frames[k - 1].gens and _JUDGED_ACT_LINK.fullmatch(text, frames[k - 1].match.char_end, f.match.char_start):
         # 「北朝鮮とロシアの軍事協力を非難」: the parties of the joint act judged, all of them

@@ -221,12 +221,13 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and frames[j].type in ADDRESSED_TYPES and frames[j].target \
                 and {a.key for a in frames[j].source} == {a.key for a in f.source} \
                 and not (frames[j].type == "SUPPORT" and (meeting or ctx.meeting)) \
+                and not ({f.type, frames[j].type} >= {"SUPPORT"} and {f.type, frames[j].type} & {"ACCUSE", "REJECT", "THREATEN"}) \
                 and SERIAL_LINK.match(text[frames[j].match.char_end:f.match.char_start]) \
                 and not any(not g.predicative and {a.key for a in g.source} - {a.key for a in f.source}
                             and OBJECT_LINK.match(text[g.match.char_end:f.match.char_start])
                             for g in frames[j + 1:k]):  # (「…求め、日本の対ロ制裁を批判」: another's act)
-            # 「…を非難し、「…」と警告した」: one addressee (but at a meeting, what follows thanks for
-            # a state's help is asked of the one met: 「ドイツの支援に謝意を表明したうえで、…求めた」)
+            # 「…を非難し、「…」と警告した」: one addressee (not after thanks at a meeting, 「…謝意を表明した
+            # うえで、…求めた」: the one met; nor support after blame: 「侵略を非難し、…への連帯を表明」)
             f.target = list(frames[j].target)
         if not f.target and f.match.mode == "accept" and k and not frames[k - 1].predicative \
                 and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
