@@ -649,6 +649,16 @@ def test_a_bare_junta_is_the_one_named_before_with_its_state(linker):
     assert [m.country for m in linker(text, "2023-09-25") if m.text == "軍事政権"] == ["NER"]
 
 
+def test_an_organ_word_after_a_glossed_state_is_that_states(linker):
+    # 「アラブ首長国連邦（ＵＡＥ）政府」: the government of the state just named, gloss and all
+    text = "アラブ首長国連邦（ＵＡＥ）政府は、指摘を否定した。"
+    assert [m.country for m in linker(text, "2025-10-30") if m.text == "政府"] == ["ARE"]
+
+
+def test_a_theatre_command_is_chinas_army(linker):
+    assert [(m.id, m.sector) for m in find(linker, "東部戦区は２３日、演習を始めた。", "2024-05-24", "東部戦区")] == [("CHN", "MIL")]
+
+
 def test_a_bare_press_secretary_is_japans(linker):
     # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
     assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]

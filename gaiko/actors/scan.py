@@ -19,6 +19,10 @@ from .index import Actor, Index, Payload, date_bounds
 from .normalise import is_hiragana, is_kanji, is_katakana
 
 
+#: A name's gloss in brackets, between it and the organ word it owns: 「アラブ首長国連邦（ＵＡＥ）政府」.
+_GLOSS = re.compile(r"[(（][^()（）]{1,12}[)）]")
+
+
 @dataclass
 class Spec:
     """A mention found in normalised positions ``start``..``end`` (turned into an ``ActorMention`` at the end)."""
@@ -173,9 +177,12 @@ class Scan:
         return None
 
     def coordinated_country(self, p: int) -> str | None:
-        """The country of a mention joined to position p by や/と/、 (「韓国国会や政府」), or
-        whose topic the organ word continues (「韓国も政府による救援隊の派遣」)."""
-        if self.specs and self.norm[self.specs[-1].end:p] in ("や", "と", "、", "・", ",", "及", "も", "は", "では", "(", "（"):
+        """The country of a mention joined to position p by や/と/、 (「韓国国会や政府」), or right
+        before it (「アラブ首長国連邦（ＵＡＥ）政府」), or whose topic the organ word continues
+        (「韓国も政府による救援隊の派遣」)."""
+        gap = self.norm[self.specs[-1].end:p] if self.specs else None
+        if gap is not None and (gap in ("や", "と", "、", "・", ",", "及", "も", "は", "では", "(", "（", "", ")", "）")
+                                or _GLOSS.fullmatch(gap)):
             s = self.specs[-1]
             if s.country and s.country != "IGO" and s.kind != "stop":
                 return s.country
