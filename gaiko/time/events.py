@@ -35,7 +35,7 @@ from ..events.subjects import quote_spans, reaches
 from ..plover import SAID_TYPES
 from ..records import ActorMention, Event, Timex
 from ..documents.dateline import find_dateline
-from .finder import QUALIFYING, find_timexes, resolve
+from .finder import find_timexes, qualifies_noun, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
@@ -124,10 +124,10 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
                   and not (sentence.startswith("、", t.end) and t.start in past
                            and _decided_on(sentence, past[t.start], published))]
     if before:
-        # (a day inside a clause that qualifies a name gives way to one of the event's own: 「…は１１日、
-        # 前日に就任した文大統領と会談した」 is the 11th)
-        own = [t for t in before if not ((m := QUALIFYING.match(sentence, t.end)) and m.end() <= trigger_start)]
-        return (own or before)[-1]
+        # (a day inside a clause that qualifies a name is the name's: 「…は１１日、前日に就任した文大統領と
+        # 会談した」 is the 11th; 「２月１９日に開催された会議に…謝意」 has none)
+        own = [t for t in before if not qualifies_noun(sentence, t.end, trigger_start)]
+        return own[-1] if own else None
     after = [t for t in timexes if t.start >= trigger_end and not _SINCE_ACT.match(sentence, trigger_end)]
     if after:
         return after[0]

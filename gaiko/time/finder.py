@@ -26,6 +26,31 @@ QUALIFYING = re.compile(r"(に|には|から)?[^、。「」をがは]{0,14}?(�
                         r"(?=[\u4e00-\u9fff\u30a1-\u30faー])")
 
 
+#: What an act is said in: a day qualifying it is the act's too (「日曜日に発表された（別の）声明では」).
+_VEHICLE = re.compile(r"[^、。]{0,3}?(声明|談話|会見|演説|書簡|親書|インタビュー|論評|報道)")
+
+
+def qualifies_noun(text: str, end: int, limit: int) -> bool:
+    """Whether the day ending at ``end`` stands in a clause that qualifies another noun than the act
+    at ``limit`` (「２月１９日に開催された会議に…謝意」: the meeting's day), and other than the
+    statement the act is made in (「日曜日に発表された声明では」); the act's own noun takes it
+    (「前日に行われた会談」「来月に予定される首脳会談」)."""
+    m = QUALIFYING.match(text, end)
+    if m is None or m.end() > limit or _VEHICLE.match(text, m.end()):
+        return False
+    p = _PARTICLE.search(text, m.end(), limit)  # (none: the act's own noun, 「前日に行われた会談」)
+    return p is not None and not _OCCASION.match(text, p.start()) \
+        and not _OCCASION_NOUN.search(text, m.end(), p.start() + 1)
+
+
+#: A particle between the noun a clause qualifies and the act: the noun is another's.
+_PARTICLE = re.compile(r"[にをがはでと、]")
+#: After the noun: the occasion the act takes place at, whose day is the act's too
+#: (「来月…開かれる首脳会議に合わせ、」「６月に大阪で開かれた首脳会合の際、」).
+_OCCASION = re.compile(r"(に合わせ|で|に出席|に参加|を機)")
+_OCCASION_NOUN = re.compile(r"の(際|場|合間|期間中|席|機会)")
+
+
 def find_timexes(text: str, published: str | None, *, tense: str | None = None,
                  anchor: str | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, resolved against ``published``.
