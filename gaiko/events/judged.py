@@ -107,6 +107,13 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
                 break
             named.append(b)
         f.target = with_coordinated(text, args, named, own)
+    if not f.target and f.type in EVALUATIVE_TYPES and f.source:
+        # 「イランによる…攻撃は、…悪化させるものであり、深く懸念し、…非難する」: the act the sentence
+        # speaks of, as its topic, is the one judged, and its doer whom the judgment is aimed at
+        own = {a.mention.country for a in f.source}
+        act = next((g for g in reversed(frames[:k]) if not g.predicative and g.source
+                    and _ACT_TOPIC.match(text, g.match.char_end)), None)
+        f.target = [a for a in act.source if a.mention.country not in own] if act is not None else []
 
 
 def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
@@ -179,6 +186,8 @@ _ASKED_OF = re.compile(r"^による([^、。「」をにがは]{0,20}|[^、。�
 #: From a nominal act to the judgment of it: 「（軍事協力）を（非難）」「（軍事協力）の拡大について深刻な（懸念）」.
 _JUDGED_ACT_LINK = re.compile(r"(の[^、。「」をにがは]{1,6})?(を|に|について|に対し|に対して|に対する|への)(強く|深刻な|強い|重大な|深い)?")
 
+#: After a nominal act: it is the topic of the sentence's judgment (「（攻撃）は、」「（発射）について、」).
+_ACT_TOPIC = re.compile(r"(は|について(は)?)、")
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
 _CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
                             rf"({_VERDICT})?{INTENSITY}{{0,3}}")
