@@ -659,6 +659,21 @@ def test_a_theatre_command_is_chinas_army(linker):
     assert [(m.id, m.sector) for m in find(linker, "東部戦区は２３日、演習を始めた。", "2024-05-24", "東部戦区")] == [("CHN", "MIL")]
 
 
+@pytest.mark.parametrize("text, ident", [
+    ("ブラジル連邦共和国大統領と会談した。", "Luiz Inácio Lula da Silva"),
+    ("ベトナム社会主義共和国首相と会談した。", "Phạm Minh Chính"),
+    ("カザフスタン共和国大統領と会談した。", "Kassym-Jomart Tokayev"),
+])
+def test_a_states_formal_name_before_a_title_is_that_state(linker, text, ident):
+    # the foreign ministry writes the formal name: 「ブラジル連邦共和国大統領」 is Brazil's president
+    assert [m.id for m in linker(text, "2024-05-04")][:1] == [ident]
+
+
+def test_a_state_television_is_not_a_formal_name(linker):
+    # 「イラン国営テレビ」: Iran's television, no 「イラン国」
+    assert [m.text for m in linker("イラン国営テレビが報じた。", "2024-05-04")] == ["イラン"]
+
+
 def test_a_bare_press_secretary_is_japans(linker):
     # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
     assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]

@@ -131,6 +131,22 @@ _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
 _NAME_PARTICLES = ("ビン", "ブン", "イブン", "アル", "アッ", "エル", "ファン", "フォン", "デ", "ダ", "ド", "ラ")
 
 
+#: What a state's formal name adds to its short one, as the foreign ministry writes it before a
+#: title (「ブラジル連邦共和国大統領」「ベトナム社会主義共和国首相」「イラン・イスラム共和国外務大臣」).
+#: (Not a bare 「国」: 「イラン国営テレビ」 is the state's television, not 「イラン国」.)
+FORMAL_SUFFIXES = ("共和国", "連邦共和国", "社会主義共和国", "民主社会主義共和国", "人民民主共和国", "民主共和国",
+                   "人民共和国", "イスラム共和国", "連邦民主共和国", "協同共和国", "連合共和国", "王国", "連合王国",
+                   "連邦", "首長国", "公国", "大公国", "合衆国", "多民族国", "独立国")
+
+
+def formal_names(alias: str) -> list[str]:
+    """The formal names of a state written in katakana (「ブラジル」 → 「ブラジル連邦共和国」,
+    「イラン・イスラム共和国」); none for a name in kanji or one already formal."""
+    if not _KATAKANA.fullmatch(alias) or len(alias) < 2:
+        return []
+    return [alias + ("・" if _KATAKANA.match(suffix) else "") + suffix for suffix in FORMAL_SUFFIXES]
+
+
 def derived_surnames(entry: dict) -> list[str]:
     """The surname a person's katakana full names end in (「イルファーン・アリ」 → アリ), for an
     entry that lists none: the press writes a foreign leader by surname and title (「アリ大統領」).
@@ -184,6 +200,8 @@ def build_index(entries: list[dict[str, Any]]) -> Index:
         index.actors.append(actor)
         for a in e.get("aliases", []):
             index.put(a, Payload("name", actor))
+            for formal in formal_names(a) if kind == "state" else ():
+                index.put(formal, Payload("name", actor))
         for s in surnames:
             index.put(s, Payload("surname", actor))
         for g in actor.generic:
