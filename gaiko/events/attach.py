@@ -276,6 +276,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             if a.mention.kind in ("place", "capital") and f.location is None and f.match.mode == "visit":
                 f.location = a.mention
 
+    for f in frames:  # 「ルーラ大統領から…意向が示され、岸田総理から歓迎する旨述べました」: each から its clause's
+        said = [a for a in f.source if a.case == "from"]
+        if len(said) >= 2 and (cut := text.rfind("、", 0, f.match.char_start)) > said[0].end:
+            f.source = [a for a in f.source if a.case != "from" or a.start > cut] or f.source
     # subjects: the closest subject before a trigger whose clause is still open
     return Reading(text, args, frames, read_subjects(text, doc, args, frames))
 

@@ -171,16 +171,17 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and not {a.mention.country for a in topic} & {a.mention.country for a in f.target}:
             # 「（李大統領は東京を訪れた。）石破首相との首脳会談では…」: the one the story follows meets them
             f.source = list(topic)
-        if not f.source and topic and f.predicative and not f.passive \
+        # 「ゼレンスキー大統領から、…謝意が表明されるとともに、…の要請がありました」: the speaker the
+        # sentence opens with says all it reports (the foreign ministry's way of writing who said what)
+        opener = [a for a in args if a.case == "from" and a.end < f.match.char_start and is_actor(a)
+                  and _SPEAKER.match(text, a.end) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
+        if not f.source and topic and f.predicative and not f.passive and not opener \
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
         elif f.passive and not f.target and topic and not ATTRIBUTIVE.match(text[f.match.char_end:]):
             f.target = list(topic)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
         if not f.source and (f.predicative or f.type in SPEECH_TYPES):
-            # 「ゼレンスキー大統領から、…謝意が表明されるとともに、…の要請がありました」: the speaker the
-            # sentence opens with says all it reports (the foreign ministry's way of writing who said what)
-            f.source = [a for a in args if a.case == "from" and a.end < f.match.char_start and is_actor(a)
-                        and _SPEAKER.match(text, a.end) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
+            f.source = opener
         if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
                 and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)
                      or f.match.pattern in _RECIPROCAL):
@@ -419,7 +420,6 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
 
 #: Nouns a clause is the content of, not a head it describes: 「拘束された（可能性）」.
 _COMPLEMENT = re.compile(r"(可能性|疑い|恐れ|おそれ|公算|模様|見込み|ため|こと|もの)")
-
 #: After a predicate, the adversative join to the clause that answers it: 「提案した|が、」「求めてきたが、」.
 _BUT = re.compile(r"(し|して)?(た|ている|てきた|ていた)が、")
 
