@@ -280,6 +280,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         said = [a for a in f.source if a.case == "from"]
         if len(said) >= 2 and (cut := text.rfind("、", 0, f.match.char_start)) > said[0].end:
             f.source = [a for a in f.source if a.case != "from" or a.start > cut] or f.source
+        if f.passive and len(f.source) > len(said) > 0:  # (「上川大臣から、中国当局に拘束されている邦人の…」:
+            f.source = [a for a in f.source if a not in said]  # the speaker is not the passive's agent)
     # subjects: the closest subject before a trigger whose clause is still open
     return Reading(text, args, frames, read_subjects(text, doc, args, frames))
 

@@ -148,6 +148,8 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
     return "none", "", i
 
 
+#: A title run in kanji right after a party or body named in it: 「（中国共産党）中央政治局委員兼外交部長」.
+_KANJI_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: A transcript's speaker label opening a turn (「【外務報道官】」「【横井外務報道官】」), up to its name.
 _SPEAKER_LABEL = re.compile(r"[ 　]*【[^】。、]{0,12}")
 
@@ -163,6 +165,10 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         elif merged and merged[-1][1] == start and merged[-1][2].kind == "person" and mention.kind == "person" \
                 and mention.rule == "state-title" and merged[-1][2].country == mention.country:
             # 「トランプ米大統領」 in a later year: the title describes the man named, whoever held it then
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        elif merged and merged[-1][1] == start and merged[-1][2].kind == "person" and mention.kind == "organisation" \
+                and merged[-1][2].country == mention.country and _KANJI_TITLE.match(text, end):
+            # 「王毅中国共産党中央政治局委員兼外交部長」: the party is part of the man's title, not an actor
             merged[-1] = (merged[-1][0], end, merged[-1][2])
         else:
             merged.append((start, end, mention))

@@ -180,8 +180,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.source = list(topic)
         elif f.passive and not f.target and topic and not ATTRIBUTIVE.match(text[f.match.char_end:]):
             f.target = list(topic)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
-        if not f.source and (f.predicative or f.type in SPEECH_TYPES):
-            f.source = opener
+        if not f.source and (f.predicative and not f.passive or f.type in SPEECH_TYPES):
+            f.source = opener  # (not 「…から、中国当局に拘束されている邦人の解放を求めました」: another's act)
         if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
                 and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)
                      or f.match.pattern in _RECIPROCAL):
