@@ -27,6 +27,8 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 _OWNER_AIMED = re.compile(r"の[^、。「」をがは]{1,12}?(に対する|への|に対して)[^、。「」をがは]{0,10}?")
 #: From a state to the subject it owns: 「イラン大使館（の領事部が）」「ウクライナ（の首都キーウが）」.
 _OWNS_SUFFERER = re.compile(r"の[^、。「」をがはにで]{1,10}が")
+#: From an embassy to the diplomats posted there whom a measure is on: 「（…大使館）に駐在する…武官らを」.
+_POSTED_AT = re.compile(r"に(駐在|勤務|所属)(する|している)[^、。「」をがは]{0,16}を")
 #: After an act, 「…とも（表明した）」: one more act told by the same speaker.
 _ALSO_SAID = re.compile(r"(する|した|し)?とも(表明|発表|明らかに|述べ|伝え)")
 #: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
@@ -122,11 +124,14 @@ def against_own(f: Frame, ctx: Context) -> list[Arg]:
 def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Arg]:
     """Whom a measure naming no one falls on: the state its goods come from (「米国からの輸入品に
     追加関税」), the state or body that makes them (「中国製の部品に」「ＥＵ産の豚肉に」), the state
-    whose people or companies it is aimed at (「インドの航空会社に対する領空の閉鎖」)."""
+    whose people or companies it is aimed at (「インドの航空会社に対する領空の閉鎖」), the state whose
+    embassy the people it falls on are posted at (「パキスタン高等弁務官事務所に駐在する武官らを」)."""
     mine = {b.mention.country for b in f.source}
     return [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
             and a.mention.country not in mine][-1:] \
         or [a for a in args if a.mention.kind in ("state", "organisation") and a.end <= f.match.char_start
             and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:] \
         or [a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
-            and _OWNER_AIMED.fullmatch(text, a.end, f.match.char_start) and a.mention.country not in mine][-1:]
+            and _OWNER_AIMED.fullmatch(text, a.end, f.match.char_start) and a.mention.country not in mine][-1:] \
+        or [a for a in args if a.mention.sector == "DIP" and a.end <= f.match.char_start  # 「…大使館に駐在する武官らを」
+            and _POSTED_AT.match(text, a.end) and a.mention.country not in mine][-1:]
