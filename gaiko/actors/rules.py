@@ -203,7 +203,8 @@ def _state_ext(scan: Scan, p: int, e: int, state: Actor, rule: str) -> Iterator[
             else:
                 yield end, [Spec(p, end, state.id, state.id, "state", ow[1].sector, "organ", actor=state)]
         elif title is not None and holder is None and title[1].value != "氏":
-            yield title[0], [Spec(p, title[0], None, state.id, "person", title[1].sector, "state-title")]
+            # an office-holder the text does not name stands for the state (EVENTS.md: its organs)
+            yield title[0], [Spec(p, title[0], state.id, state.id, "person", title[1].sector, "state-title")]
         r = q + 1 if norm.startswith("人", q) and q == e else q
         grp = scan.first(r, "group_word")
         if grp is not None and grp[1].value != "人" and not grp[1].stateless:  # (「北朝鮮の国際社会を無視した」)
