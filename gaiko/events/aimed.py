@@ -27,6 +27,8 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 _OWNER_AIMED = re.compile(r"の[^、。「」をがは]{1,12}?(に対する|への|に対して)[^、。「」をがは]{0,10}?")
 #: From a state to the subject it owns: 「イラン大使館（の領事部が）」「ウクライナ（の首都キーウが）」.
 _OWNS_SUFFERER = re.compile(r"の[^、。「」をがはにで]{1,10}が")
+#: From an actor to the attack aimed at it: 「（ハマス）の幹部らを標的とした（空爆）」「（…）を狙った（攻撃）」.
+_TARGETED = re.compile(r"(の[^、。「」をがは]{0,8})?を(標的と|標的に|狙っ|ねらっ)(した|た)[^、。「」をがは]{0,8}")
 #: From an embassy to the diplomats posted there whom a measure is on: 「（…大使館）に駐在する…武官らを」.
 _POSTED_AT = re.compile(r"に(駐在|勤務|所属)(する|している)[^、。「」をがは]{0,16}を")
 #: After an act, 「…とも（表明した）」: one more act told by the same speaker.
@@ -42,11 +44,16 @@ def others(side: list[Arg], source: list[Arg]) -> list[Arg]:
 
 
 def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
-    """Whom an attack named as a noun struck: the subject that suffered it (「ハリコフがロシア軍の
+    """Whom an attack named as a noun struck: the one it was aimed at (「ハマスの幹部らを標的とした空爆」),
+    the subject that suffered it (「ハリコフがロシア軍の
     攻撃を受け」), the one that had (「イスラエルの攻撃を受けたイランは」), or the place where it did
     harm (「ロシアによる無人機攻撃で、キーウの集合住宅が損壊」)."""
     own = {a.mention.country for a in f.source} | {None, "IGO"}
     after = text[f.match.char_end:]
+    aimed = [a for a in args if a.end <= f.match.char_start and is_actor(a) and a.mention.country not in own
+             and _TARGETED.fullmatch(text, a.end, f.match.char_start)]
+    if aimed:  # 「ドーハで、ハマスの幹部らを標的とした空爆」: whom it was aimed at, not where
+        return aimed[-1:]
     if after.startswith("を受け"):
         before = [a for a in args if a.end <= f.match.char_start and a.mention.country not in own
                   and (a.case == "subj" or a.case in ("gen", "modifier") and _OWNS_SUFFERER.match(text, a.end))]

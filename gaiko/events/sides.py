@@ -278,7 +278,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
                 and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
-        if f.type == "ASSAULT" and f.source and not f.target and not f.predicative:
+        if f.type == "ASSAULT" and f.source and not f.target:
             f.target = struck(f, text, args)  # (aimed; before where it struck: 「ダマスカスで…大使館が…空爆を受けた」)
         if f.type == "ASSAULT" and f.source and not f.target and f.location is not None and (f.predicative or f.gens) \
                 and f.location.country not in {a.mention.country for a in f.source} | {None, "IGO"}:
