@@ -676,6 +676,13 @@ def test_a_state_television_is_not_a_formal_name(linker):
     assert [m.text for m in linker("イラン国営テレビが報じた。", "2024-05-04")] == ["イラン"]
 
 
+def test_a_known_person_named_in_english_in_brackets_is_that_person(linker):
+    # 「アブドゥルファッターハ・エルシーシ大統領（H.E. Mr. Abdel Fattah El-Sisi, …）」: a katakana spelling
+    # the dictionary lacks, but the English name is one it has (compared as the scoring compares ids)
+    text = "上川大臣は、アブドゥルファッターハ・エルシーシ大統領（H.E. Mr. Abdel Fattah El-Sisi, President of Egypt）を表敬しました。"
+    assert [m.id for m in linker(text, "2024-01-10") if m.text.endswith("大統領")] == ["Abdel Fattah el-Sisi"]
+
+
 def test_a_bare_press_secretary_is_japans(linker):
     # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
     assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]

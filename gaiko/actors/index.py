@@ -10,6 +10,7 @@ from typing import Any
 import ahocorasick
 
 from .normalise import normalise_key
+from ..identity import normalise_id
 
 _FAR_PAST = 0
 _FAR_FUTURE = 99991231
@@ -98,6 +99,9 @@ class Index:
     written: dict[str, set[int]] = field(default_factory=dict)
     #: the people of each country, for who holds a state's title (built by ``finish``)
     people: dict[str | None, list[Actor]] = field(default_factory=dict)
+    #: the people by their id as the scoring compares ids (``identity.normalise_id``), for a
+    #: name the text gives in English (built by ``finish``)
+    by_id: dict[str, Actor] = field(default_factory=dict)
 
     def put(self, alias: str, payload: Payload) -> None:
         key = normalise_key(alias)
@@ -115,6 +119,7 @@ class Index:
         for actor in self.actors:
             if actor.kind == "person":
                 self.people.setdefault(actor.country, []).append(actor)
+                self.by_id.setdefault(normalise_id(actor.id) or "", actor)
         auto = ahocorasick.Automaton()
         for key in self.payloads:
             auto.add_word(key, key)

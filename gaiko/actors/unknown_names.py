@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..identity import normalise_id
 from .index import Actor
 from .normalise import is_kanji, is_katakana, normalise
 from .posts import posted
-from .scan import Scan, Spec, Unknown
+from .scan import Scan, Spec, Unknown, person_spec
 
 #: What a rule yields: the end of its reading and the mentions it makes.
 Reading = tuple[int, list[Spec]]
@@ -65,8 +66,13 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     if country is None and body is not None and body.country == "IGO" and body.kind == "organisation" \
             and norm[body.end:p] == "の":
         country = "IGO"
+    english = scan.english_name(last)
+    known = scan.index.by_id.get(normalise_id(english) or "") if english else None
+    if known is not None:  # 「…エルシーシ大統領（H.E. Mr. Abdel Fattah El-Sisi, …）」: a spelling the
+        yield last, [person_spec(p, last, known, "english-name", titles)]  # dictionary lacks, of one it has
+        return
     person = Unknown(name, family, country or (near if near != scan.default_country else None))
-    yield last, [Spec(p, last, scan.english_name(last), person.country, "person", None, "unknown-name",
+    yield last, [Spec(p, last, english, person.country, "person", None, "unknown-name",
                       actor=person, titles=tuple(titles))]
 
 
