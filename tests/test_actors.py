@@ -665,6 +665,7 @@ def test_a_theatre_command_is_chinas_army(linker):
     ("ブラジル連邦共和国大統領と会談した。", "Luiz Inácio Lula da Silva"),
     ("ベトナム社会主義共和国首相と会談した。", "Phạm Minh Chính"),
     ("カザフスタン共和国大統領と会談した。", "Kassym-Jomart Tokayev"),
+    ("ベネズエラ・ボリバル共和国大統領と会談した。", "Nicolás Maduro"),
 ])
 def test_a_states_formal_name_before_a_title_is_that_state(linker, text, ident):
     # the foreign ministry writes the formal name: 「ブラジル連邦共和国大統領」 is Brazil's president
