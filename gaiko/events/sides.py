@@ -77,7 +77,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 agents = [a for a in f.target if a.case == "gen" and not f.source
                           and _OWNED_AGENT.fullmatch(text, a.end, f.match.char_start)]
                 f.source = agents or f.source
-                done_to = subj or []
+                done_to = [a for a in subj or [] if not text.startswith("】", a.end)]  # (not a speaker's label)
                 rel = ATTRIBUTIVE.match(text[f.match.char_end:])
                 if rel and not _COMPLEMENT.match(text, f.match.char_end + rel.end() - 1):
                     # 「（長官は）…に拘束されている日本人の解放を求めた」: the clause's head is who it is
@@ -179,7 +179,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
         elif f.passive and not f.target and topic and not ATTRIBUTIVE.match(text[f.match.char_end:]):
-            f.target = list(topic)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
+            f.target = others(topic, f.source)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
         if not f.source and (f.predicative and not f.passive or f.type in SPEECH_TYPES):
             f.source = opener  # (not 「…から、中国当局に拘束されている邦人の解放を求めました」: another's act)
         if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
