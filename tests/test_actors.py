@@ -684,6 +684,13 @@ def test_a_known_person_named_in_english_in_brackets_is_that_person(linker):
     assert [m.id for m in linker(text, "2024-01-10") if m.text.endswith("大統領")] == ["Abdel Fattah el-Sisi"]
 
 
+def test_our_country_is_the_speakers(linker):
+    # 「我が国」: Japan in the paper's or the ministry's own words, the speaker's state in a quote
+    assert [m.country for m in linker("我が国は、このような行為を強く非難します。", "2024-01-16")] == ["JPN"]
+    text = "エチオピアのアビー首相は、議会で「わが国の安全を脅かす者には断固として対処する」と述べた。"
+    assert [m.country for m in linker(text, "2024-10-10") if m.text == "わが国"] == ["ETH"]
+
+
 def test_a_bare_press_secretary_is_japans(linker):
     # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
     assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]

@@ -279,7 +279,6 @@ def surname(scan: Scan, p: int) -> Iterator[Reading]:
                 break
 
 
-
 # -- rule 4: one-character forms ---------------------------------------------------
 def short(scan: Scan, p: int) -> Iterator[Reading]:
     norm = scan.norm
@@ -445,10 +444,13 @@ _CLAUSE_OPENERS = ("。", "、", "「", "\n", " ", "　", "")
 
 
 def _own_organ_country(scan: Scan, p: int) -> str | None:
-    """Whose a bare 「政府」 is: the paper's own, unless its sentence so far is about a foreign state's
-    person alone (「セルビアのブチッチ大統領は…政府の関与を否定」: Serbia's)."""
-    lo = scan.sentence_start(p)
+    """Whose a bare 「政府」「わが国」 is: the paper's own, unless said in the words of one named before them
+    (「アビー首相は「わが国の…」」) or its sentence is about a foreign person alone (「ブチッチ大統領は…政府の」)."""
+    lo, q = scan.sentence_start(p), scan.norm.rfind("「", 0, p)
     here = [s for s in scan.specs if lo <= s.start and s.end <= p and s.country and s.kind != "stop"]
+    said = [s for s in here if s.end <= q and s.kind == "person"] if q > scan.norm.rfind("」", 0, p) else []
+    if said:
+        return said[-1].country
     countries = {s.country for s in here if s.country != "IGO"}
     if len(countries) == 1 and scan.default_country not in countries \
             and any(s.kind == "person" and scan.norm.startswith(("は", "も"), s.end) for s in here):
@@ -466,14 +468,14 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     prev = norm[p - 1] if p > 0 else "。"
     if is_kanji(prev) or is_katakana(prev) or is_alnum_ascii(prev):
         return
-    # 「トルコの国防相ら閣僚３人」: the organ word heads the group just named, whose state it is not
-    # for the paper's default to decide
-    for e, pl in scan.keys(p, "organ_word") if prev not in ("の", "ら") else ():
-        if norm[p:e] in scan.index.bare_organs:
-            country = scan.coordinated_country(p) or (
+    # 「トルコの国防相ら閣僚３人」「…総司令官ら国軍幹部」: the group of the one just named, his state's
+    lead = scan.specs[-1].country if prev == "ら" and scan.specs and scan.specs[-1].end == p - 1 else None
+    for e, pl in scan.keys(p, "organ_word") if prev != "の" and (prev != "ら" or lead not in (None, "IGO")) else ():
+        if norm[p:e] in scan.index.bare_organs or lead:
+            country = lead or scan.coordinated_country(p) or (
                 scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
-                else _own_organ_country(scan, p) if norm[p:e] == "政府" else scan.default_country)
+                else _own_organ_country(scan, p) if norm[p:e] in ("政府", "我が国", "わが国", "我が方") else scan.default_country)
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]

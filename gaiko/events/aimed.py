@@ -27,6 +27,8 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 _OWNER_AIMED = re.compile(r"の[^、。「」をがは]{1,12}?(に対する|への|に対して)[^、。「」をがは]{0,10}?")
 #: From a state to the subject it owns: 「イラン大使館（の領事部が）」「ウクライナ（の首都キーウが）」.
 _OWNS_SUFFERER = re.compile(r"の[^、。「」をがはにで]{1,10}が")
+#: After an attack done, what it did to people: 「（空爆）を行い、子どもを含む多数の市民が死亡」.
+_TOLL_AFTER = re.compile(r"^(を(行|実施|実行|加え)[いっ]|し)[、]?[^。]{0,30}?が(死亡|死傷|負傷|犠牲)")
 #: From an actor to the attack aimed at it: 「（ハマス）の幹部らを標的とした（空爆）」「（…）を狙った（攻撃）」.
 _TARGETED = re.compile(r"(の[^、。「」をがは]{0,8})?を(標的と|標的に|狙っ|ねらっ)(した|た)[^、。「」をがは]{0,8}")
 #: From an embassy to the diplomats posted there whom a measure is on: 「（…大使館）に駐在する…武官らを」.
@@ -63,6 +65,12 @@ def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     if _TOLL.match(after):
         return [a for a in args if a.start >= f.match.char_end and a.mention.kind in ("place", "capital", "state")
                 and a.mention.country not in own][:1]
+    if f.location is None and (toll := _TOLL_AFTER.match(after)) is not None \
+            and all(a.mention.country in own for a in args if a.mention.kind == "state"):
+        # 「（国軍が）…空爆を行い、子どもを含む多数の市民が死亡した」: a state's own people it killed (when
+        # the sentence names no other state, whose the people may be)
+        return [a for a in args if f.match.char_end <= a.start < f.match.char_end + toll.end()
+                and a.mention.kind == "group" and a.particle == "が"][:1]
     return []
 
 

@@ -99,7 +99,8 @@ _JUDGED_AS = (r"(?:{})(の(撤回|停止|中止|解除|見直し|結果|強行|�
               r"(を|に|について|に対し|に対して|に対する|への)(「[^」]{{0,40}}」(だ)?と(述べて|して)?、?)?{}?$")
 _ACT_JUDGED = {t: re.compile(_JUDGED_AS.format(nouns, INTENSITY)) for t, nouns in _ACT_NOUNS.items()}
 #: An act referred to, not named: 「この問題について（問われ、）「…」と非難」「同措置に反発」.
-_THIS_MATTER = re.compile(r"(この|その|同|本|今回の|一連の)(問題|件|動き|決定|措置|行為|発表|計画|事態|行動|判断)"
+_THIS_MATTER = re.compile(r"(この|その|同|本|今回の|一連の|このような|そのような|こうした|そうした|かかる)"
+                          r"(問題|件|動き|決定|措置|行為|発表|計画|事態|行動|判断|暴挙|挑発)"
                           r"(について|に対し|に対して|を|に|への)(、?[^、。「」]{0,8}?(問われ|質問され|聞かれ|尋ねられ)て?、)?"
                           rf"(「[^」]{{0,200}}」(だ)?と(述べて|して)?、?)?{INTENSITY}?$")
 #: Acts a welcome that names nothing may be of, when reported just before it.
@@ -156,8 +157,9 @@ def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
     # (the act that took place, not one planned since: 「会談の結果」 is the meeting held)
     done = next((ev for ev in reversed(events) if ev.type == kind and ev.status == "occurred"), None) \
         or next((ev for ev in reversed(events) if ev.type == kind), None) if kind else None
-    if kind is None and not f.target and _THIS_MATTER.search(head):
-        # 「この問題について問われ、「…」と非難した」: the act the story reported last, by another
+    this = kind is None and _THIS_MATTER.search(head) is not None
+    if this:  # 「この問題について問われ、「…」と非難した」: the act the story reported last, by another (over
+        # what a clause before the noun names: 「イラクの主権…を侵害するこのような行為を非難」 is the attacker's)
         done = next((ev for ev in reversed(events) if ev.status == "occurred"
                      and not {x.get("country") for x in ev.source} & mine), None)
         kind = done.type if done is not None else None
@@ -173,7 +175,7 @@ def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
     if not doers or joint and len(doers) < 2 and f.target:
         return None
     named = {a.mention.id or a.mention.country for a in f.target}
-    if f.target and not (joint and (f.type == "SUPPORT" and kind == "AGREE"
+    if f.target and not this and not (joint and (f.type == "SUPPORT" and kind == "AGREE"
                                     or named < {x.get("id") or x.get("country") for x in doers})):
         return None
     return replace(f, target=[_party(x, f) for x in doers])
