@@ -853,6 +853,12 @@ def _date_of(sentence: str, trigger: str, published: str | None, status: str = "
     ("首相は１１日、前日に就任した韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
     ("首相は１１日、先月に起きた事件について韓国の大統領と電話で会談した。", "会談", "2017-05-12", "occurred", "2017-05-11"),
     ("両首脳は２日に会談した後、共同声明に署名した。", "署名", "2017-05-12", "occurred", "2017-05-02"),
+    # …a clause qualifying another noun leaves the event no day of its own; one qualifying the act's
+    # own noun (however long: 「…ミサイルと無人機による攻撃」) dates it
+    ("外相から、２月１９日に東京で開催された会議に対する日本の尽力に謝意が表明された。", "謝意", "2024-03-12",
+     "occurred", None),
+    ("ロシア軍が２８日未明に首都へ行ったミサイルと無人機による攻撃は続いた。", "攻撃", "2025-08-29", "occurred",
+     "2025-08-28"),
     # a plan called off is of the day it was to come, however the sentence is tensed
     ("国務長官は３日、５日から予定していた中国訪問を延期すると発表した。", "訪問", "2023-02-04", "denied", "2023-02-05"),
     ("大統領は２０日、９月２日から予定していたデンマーク訪問を中止すると表明した。", "訪問", "2019-08-21", "denied",

@@ -44,7 +44,8 @@ def qualifies_noun(text: str, end: int, limit: int) -> bool:
 
 
 #: A particle between the noun a clause qualifies and the act: the noun is another's.
-_PARTICLE = re.compile(r"[にをがはでと、]")
+_PARTICLE = re.compile(r"に(?!よる|対する|向けた)|を|が|は|で(?!の)|、|と(?![^、。をがはと]{0,12}による)")
+# (「…ミサイルと無人機による（攻撃）」: still the act's noun)
 #: After the noun: the occasion the act takes place at, whose day is the act's too
 #: (「来月…開かれる首脳会議に合わせ、」「６月に大阪で開かれた首脳会合の際、」).
 _OCCASION = re.compile(r"(に合わせ|で|に出席|に参加|を機)")
