@@ -1,5 +1,5 @@
 """The pair of states a document is about, and the side it gives an act that names only one; the
-parties of the agreement a welcome is of.
+doers of an act the document reported, at whom a judgment of that act is aimed.
 
 A welcome of an agreement the document reported (「合意を歓迎した」) is aimed at the agreement's
 parties (:func:`with_act_sides`), whatever else its sentence names; a judgment of an act
