@@ -691,6 +691,11 @@ def test_our_country_is_the_speakers(linker):
     assert [m.country for m in linker(text, "2024-10-10") if m.text == "わが国"] == ["ETH"]
 
 
+def test_a_one_syllable_korean_surname_with_shi_is_a_person(linker):
+    got = [(m.text, m.kind, m.country) for m in linker("韓国人活動家のノ氏は対馬でデモを行った。", "2012-06-01")]
+    assert ("ノ氏", "person", "KOR") in got
+
+
 def test_a_bare_press_secretary_is_japans(linker):
     # Japan's foreign ministry has a 「外務報道官」; another state's is 「外務省報道官」 after its name
     assert [m.country for m in find(linker, "外務報道官は記者会見で遺憾の意を示した。", "2023-08-25", "外務報道官")] == ["JPN"]

@@ -23,6 +23,10 @@ _NOT_NAMES = frozenset({"次期", "新任", "前任", "後任", "現職", "歴�
                         "元", "前", "現", "新", "同", "副", "各", "両", "全", "歴", "駐", "在"})
 
 
+#: Korean surnames the press writes in one katakana (이 イ, 노 ノ, 유 ユ, 오 オ, 서 ソ, 하 ハ, 허 ホ, 고 コ).
+_ONE_SYLLABLE_SURNAMES = frozenset("イノユオソハホコ")
+
+
 # -- rule 7: unknown names -------------------------------------------------------------
 def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     norm = scan.norm
@@ -54,8 +58,8 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
             # 「ブイ・タイン・ソン副首相」… 「ソン氏」: a part of a name written in full before
             yield last, [s.copy(p, last, "coreference")]
             return
-    if q - p < 2 and titles[-1] == "氏":
-        return
+    if q - p < 2 and titles[-1] == "氏" and norm[p] not in _ONE_SYLLABLE_SURNAMES:
+        return  # (「ノ氏」「イ氏」: Korean surnames of one syllable are names)
     # the original spelling keeps the 「・」 that separates the surname
     original = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
     family = normalise(original.replace("＝", "・").replace("=", "・").split("・")[0])[0]

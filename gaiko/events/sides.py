@@ -377,10 +377,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                        for a in args):
                 f.target = other
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
-            # aimed at the foreign state it names (「日本大使館前での糾弾集会」,
-            # 「ロシアが…終えるまで、北朝鮮が引き続き支援する」)
+            # aimed at the foreign state it names (「日本大使館前での糾弾集会」); a protest, at the one it is held in
             own = {a.mention.country for a in f.source}
-            foreign = [a for a in args if a.mention.kind in ("state", "capital") and a.start < f.match.char_start
+            places = f.type == "PROTEST" and not any(b.mention.kind in ("state", "capital") and b.start < f.match.char_start for b in args)
+            foreign = [a for a in args if a.start < f.match.char_start and a.mention.kind in ("state", "capital") + ("place",) * places
                        and a.mention.country not in own and a.mention.country is not None
                        and reaches(quote_spans(text), a.start, f.match.char_start)]
             if foreign and (f.type in ("PROTEST", "SUPPORT")
