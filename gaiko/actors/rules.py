@@ -475,7 +475,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
             country = lead or scan.coordinated_country(p) or (
                 scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
-                else _own_organ_country(scan, p) if norm[p:e] in ("政府", "我が国", "わが国", "我が方") else scan.default_country)
+                else _own_organ_country(scan, p) if norm[p:e] == "政府" or pl.value == "我が国" else scan.default_country)
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]
