@@ -41,6 +41,7 @@ from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
 from .events.extractor import (NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim,
                                split_like_meetings)
+from .events.aimed import only_other
 from .events.delegations import hand_to_people, sides_named
 from .events.merge import merge_events
 from .events.topic import topic_pair, with_acts_judged, with_topic_side
@@ -216,6 +217,7 @@ def _batch(docs: list[Document], options: Options,
             evidence = doc.text[s.start:s.end].strip()  # verbatim, with the page's own punctuation
             # a judgment of an act reported before is aimed at its doers (events.topic)
             frames = with_acts_judged(frames, events, s.text)
+            only_other(frames, reading.args, s.text)  # the last resort: the one other state named (events.aimed)
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
             for f in frames:  # one side named, the other the state the story is about (events.topic)
                 if not any(g is f for g, _ in found) and (g := with_topic_side(

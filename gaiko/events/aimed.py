@@ -3,7 +3,8 @@ the one that suffered an attack named as a noun (``struck``), the doer of the ac
 measure answers (``answered``), the one charged before a court (``sued``), the names in the object
 phrase before the verb (``object_phrase``), the one the same act before was aimed at, for a
 subject that joins in it with も (``also_aimed``), the state whose goods, people or companies a
-measure falls on (``measured``).
+measure falls on (``measured``); and, when nothing else says, the one other state a sentence
+names (``only_other``).
 
 Each takes a frame whose source is known and returns the target args it finds (maybe none);
 ``sides.complete_sides`` calls them where its own rules leave the target empty.
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from ..plover import SYMMETRIC_TYPES, TARGETLESS, TOPICAL
 from .cues import ANSWERED
 from .frame import Context, Frame, is_actor
 from .roles import Arg
+from .subjects import quote_spans
 
 #: Triggers of a case brought before a court.
 SUING = {"提訴", "訴える"}
@@ -150,3 +153,40 @@ def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Ar
             and _OWNER_AIMED.fullmatch(text, a.end, f.match.char_start) and a.mention.country not in mine][-1:] \
         or [a for a in args if a.mention.sector == "DIP" and a.end <= f.match.char_start  # 「…大使館に駐在する武官らを」
             and _POSTED_AT.match(text, a.end) and a.mention.country not in mine][-1:]
+
+
+#: What a last-resort target may be: an actor that can be aimed at (a place stands for no one here).
+_AIMABLE = ("person", "state", "capital", "organisation")
+
+
+def only_other(frames: list[Frame], args: list[Arg], text: str) -> None:
+    """The last resort for an act aimed at someone that every rule left without a target: the
+    one other state its sentence names, its person if one is named (「米国務省の報道官は「ASEANの
+    判断は適切だ」と述べ、決定を歓迎した」「ペスコフ報道官は「ＥＵを不安定化させかねない決定だ」と批判した」
+    「米政府は…キューバ軍系企業との金融取引を制限する措置の一部も緩和した」).
+
+    Only for a verb outside quotes (a noun's act is often another's: 「ロシアによる攻撃」; a quoted
+    「政府はもっと抗議すべきだ」 is an opinion), in the active voice, of a type with no other fallback
+    (a topical type takes the story's other state, ``topic``), when the sentence names exactly one
+    state besides the doer's and no other act of the sentence is aimed at it (「攻撃を非難し、インド
+    への連帯を表明」: India is whom the solidarity is for, not who is condemned); never the agent of
+    another act (「ロシアによる…攻撃に対する憤り…を示した」と称賛) nor an outlet it is posted on. Unlike
+    every other rule, a name inside a quote counts: what a verdict says is whose act it judges.
+    Fills ``target`` in place."""
+    aimed = {a.mention.country for f in frames for a in f.target}
+    quotes = quote_spans(text)
+    for f in frames:
+        if f.target or not f.source or not f.predicative or f.passive \
+                or f.type in TARGETLESS or f.type in TOPICAL or f.type in SYMMETRIC_TYPES \
+                or any(start <= f.match.char_start < end for start, end in quotes):
+            continue
+        own = {a.mention.country for a in f.source}
+        rest = [a for a in args if a.mention.country not in own | {None} and a.mention.kind in _AIMABLE
+                and a.case not in ("skip", "agent") and a.mention.sector != "MEDIA"]
+        if len({_party(a) for a in rest}) == 1 and rest[0].mention.country not in aimed:
+            f.target = [a for a in rest if a.mention.kind == "person"] or rest[:1]
+
+
+def _party(a: Arg) -> str:
+    """The state an actor stands for; an international body stands for itself (ASEAN is not NATO)."""
+    return a.key if a.mention.country == "IGO" else a.mention.country
