@@ -632,6 +632,32 @@ def test_a_bare_government_in_a_sentence_about_a_foreign_leader_alone_is_his(lin
     assert [m.id for m in find(linker, "政府は抗議した。", "2023-09-27", "政府")] == ["JPN"]
 
 
+@pytest.mark.parametrize("text, organ, country", [
+    ("プーチン大統領は２６日、国防省に対し、演習の準備を急ぐよう命じた。", "国防省", "RUS"),
+    ("トランプ大統領は議会に予算案の可決を求めた。", "議会", "USA"),
+    ("石破首相は国会で答弁した。", "国会", "JPN"),
+    ("国防省は発射を確認した。", "国防省", "JPN"),
+])
+def test_any_bare_organ_in_a_sentence_about_a_foreign_leader_alone_is_his(linker, text, organ, country):
+    # not 「政府」 alone: every bare organ word (国防省, 議会, …) is the one foreign leader's the sentence
+    # speaks of, else the paper's own
+    assert [m.country for m in find(linker, text, "2025-06-01", organ)] == [country]
+
+
+@pytest.mark.parametrize("text, published, ident", [
+    ("協定を結んだソロモン政府を批判した。", "2022-04-20", "SLB"),   # a state's name without 諸島
+    ("ミクロネシアのパニュエロ大統領は", "2022-04-20", "FSM"),
+])
+def test_a_state_named_short_of_its_formal_name(linker, text, published, ident):
+    assert ident in [m.country for m in linker(text, published)], link(linker, text, published)
+
+
+def test_a_coordinator_title_is_the_office_not_the_region_it_names(linker):
+    # 「キャンベル・インド太平洋調整官」: the White House post, not the Indo-Pacific as a place
+    ms = linker("米国のキャンベル・インド太平洋調整官が率いる代表団", "2022-04-22")
+    assert [(m.id, m.kind) for m in ms if m.kind != "state"] == [("Kurt M. Campbell", "person")]
+
+
 def test_a_bare_regime_described_is_not_the_papers_own(linker):
     # 「邪悪な政権」 is described, by a speaker, and is no one the paper can name
     text = "イランの最高指導者ハメネイ師は２日、「邪悪な政権は罰を受ける」と述べた。"

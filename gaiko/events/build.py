@@ -126,6 +126,10 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
                      and a.mention.id == a.mention.country}
     if f.type == "CONSULT":
         target = [a for a in target if not (a.get("id") == a.get("country") and a.get("country") in own)]
+    elif f.type == "REQUEST":  # (「プーチン大統領は国防省に対し…よう命じた」: an official's order at home; a
+        # citizen's 「外務省宛に…問い合わせ」 is still a request to a state)
+        office = {a.get("country") for a in source if a.get("sector") in ("GOV", "MIL", "DIP")}
+        target = [a for a in target if not (a.get("id") == a.get("country") and a.get("country") in office)]
     elif len(target) > 1:
         # 「習氏はプーチン氏を中国に招待した」: one's own state named with に is where, not whom
         target = [a for a in target if not (a.get("id") == a.get("country") in own & dative_states)]

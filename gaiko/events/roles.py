@@ -213,7 +213,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             a.case = "modifier"  # 「反政府勢力「即応支援部隊」（ＲＳＦ）は」: one body, described and named
         elif a.case == "none" and b.start == a.end and a.mention.rule == b.mention.rule == "compound":
             a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
-        elif a.case in ("coord",) and gap <= 1:
+        elif a.case in ("coord",) and (gap <= 1 or b.mention.kind == "person" and _CLAUSE_ON.fullmatch(text, pend, b.start)):
+            # (a person described by a clause, 「李強首相、外交を統括する王毅政治局員とも」, is still listed)
             a.case = b.case
             if b.case == "modifier":  # 「インドのモディ首相、パキスタンのシャリフ首相と」: the role of the name B modifies
                 head = next((c for c in args[k + 1:] if c.case != "modifier"), None)
@@ -279,6 +280,8 @@ def _described(text: str, pend: int, b: Arg) -> bool:
                               or b.mention.kind == "state" and m.group().endswith("国"))
 
 
+#: A short relative clause describing the name after it: 「外交を統括する（王毅氏）」「交渉を担当した（…）」.
+_CLAUSE_ON = re.compile(r"[^、。「」はがもでと]{1,14}?(する|した|している|していた|を務める|を務めた)")
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,10}[「『]?")
 _CONJUNCTIONS = ("それに", "および", "及び", "ならびに", "並びに", "さらに", "また")
 
