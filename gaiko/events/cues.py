@@ -79,8 +79,9 @@ RETURN_OF = re.compile(r"^の(返還|返却|引き渡し|明け渡し)を(強く
 #: A trigger that is what a promise, plan or position says: 「提供しないとした約束」「派兵するとの方針」.
 PROMISED = re.compile(r"^(、?(または|あるいは|もしくは|や|と)[^、。]{0,8}?)?[^、。]{0,6}?(しない|する|しなかった|せず)"
                        r"(と|との)(した|する|いう)?[^、。]{0,8}?(約束|公約|方針|立場|考え|誓約|確約)")
-#: An act named only as what is to be kept from happening: 「（破棄）を防ぐ」「（衝突）を避ける」「（衝突）の回避」.
-AVOIDED = re.compile(r"(を|の)(未然に)?(防ぐ|防止|防い|避け|回避|食い止め)")
+#: An act named only as what is to be kept from happening: 「（破棄）を防ぐ」「（衝突）を避ける」「（衝突）の回避」,
+#: or held back: 「（防衛協力）を制限してきた米国内法」「（交流）を禁じる」.
+AVOIDED = re.compile(r"(を|の)(未然に)?(防ぐ|防止|防い|避け|回避|食い止め|制限|禁止|禁じ|禁ず)")
 #: An attempt that others block: 「制裁を強化しようとする米国の取り組みを妨害」.
 OBSTRUCTED = re.compile(r"^[^、。]{0,10}?(ようとする|ようとした|ようとしている)[^、。]{0,14}?を(妨害|阻止|阻ん|阻む|拒否|拒ん|退け)")
 #: A trigger that is what a drill or plan imagines: 「台湾侵攻を想定した」「落下した場合を想定」.
