@@ -140,8 +140,10 @@ _UNDONE = re.compile(rf"(?:{_ACT_NOUNS['SANCTION']})(を|の)(一部|全面的�
 #: Judgments and demands pressed on one side (not support: 「攻撃を非難し、インドへの連帯を表明」
 #: condemns the attacker, not the one supported).
 _PRESSING = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
-#: A predicate joined to the next one by the same speaker: 「抗議し、」「非難して、」.
-_SAME_BREATH = re.compile(r"(し|して|するとともに|すると同時に)、")
+#: A predicate joined to the next one by the same speaker: 「抗議し、」「非難して、」, or a verdict said and
+#: joined: 「「極めて遺憾だ」と述べ、」「遺憾の意を表明し、」.
+_SAME_BREATH = re.compile(r"(し|して|するとともに|すると同時に)、|(だ|です|である)?」と(述べ|語り|強調し|表明し|話し)(て)?、"
+                          r"|の意を(表明|示)し(て)?、")
 
 
 def with_act_sides(f: Frame, events: list[Any], text: str) -> Frame | None:
