@@ -38,7 +38,7 @@ REPORTED = {VERDICT, SHOULD}
 _KEYS = {"label", "pattern", "mode", "requires", "unless", "window", "side", "target", "id", "private"}
 #: Where ``requires`` words are looked for: on both sides of the trigger, or before it only.
 _SIDES = ("both", "before")
-_MAX_TOKENS = 4
+_MAX_TOKENS = 5  # the longest pattern, in tokens: 「継続|する|つもり|は|ない」
 
 
 @dataclass(frozen=True)
