@@ -652,6 +652,18 @@ def test_a_state_named_short_of_its_formal_name(linker, text, published, ident):
     assert ident in [m.country for m in linker(text, published)], link(linker, text, published)
 
 
+@pytest.mark.parametrize("text, ident, country", [
+    ("アントニー・アルバニージー豪州首相を表敬した", "Anthony Albanese", "AUS"),  # another spelling of his given name
+    ("トニー・ブリンケン米国務長官は", "Antony Blinken", "USA"),
+    ("ジョン・スミス英外相は", None, "GBR"),  # no one of that surname holds the post: unknown, of that state
+    ("トランプ米大統領は", "Donald Trump", "USA"),  # a name the dictionary knows stays his
+])
+def test_a_katakana_name_then_a_state_and_its_title(linker, text, ident, country):
+    # the MOFA writes 「full name＋state＋title」 with no 「・」 before the state
+    m = linker(text, "2023-02-20")[0]
+    assert (m.id, m.country, m.kind) == (ident, country, "person"), link(linker, text, "2023-02-20")
+
+
 def test_a_coordinator_title_is_the_office_not_the_region_it_names(linker):
     # 「キャンベル・インド太平洋調整官」: the White House post, not the Indo-Pacific as a place
     ms = linker("米国のキャンベル・インド太平洋調整官が率いる代表団", "2022-04-22")

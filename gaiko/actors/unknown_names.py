@@ -41,6 +41,8 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     if not any(c in written for c in "・=＝") and any(
             end == q and pl.actor is not None and pl.actor.kind == "state" for end, pl in scan.keys(p, "name")):
         return  # 「ロシア外務省報道官」: a state the dictionary knows, not a name it lacks (but 「イ・ラン氏」)
+    if any(end == q and pl.actor is not None and pl.actor.kind == "person" for end, pl in scan.keys(p, "name")):
+        return  # 「トランプ米大統領」: a name the dictionary knows
     # 「モツワガエ・ボツワナ外相」「ワン・中国外相」: the name, then the state whose title it is
     q, country, titled = state_after_name(scan, p, q)
     last, titles = scan.title_chain(titled)
@@ -70,6 +72,13 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     if country is None and body is not None and body.country == "IGO" and body.kind == "organisation" \
             and norm[body.end:p] == "の":
         country = "IGO"
+    holder = scan.resolve_holder(scan.index.people_of(country), titles[-1]) if country and titles else None
+    surname = normalise(re.split(r"[・=＝]", original)[-1])[0]
+    if holder is not None and surname in {normalise(x)[0] for x in holder.surnames}:
+        # 「アントニー・アルバニージー豪州首相」: another spelling of the given name of the holder of the
+        # title, whose surname it ends in
+        yield last, [person_spec(p, last, holder, "surname-variant", titles)]
+        return
     english = scan.english_name(last)
     known = scan.index.by_id.get(normalise_id(english) or "") if english else None
     if known is not None:  # 「…エルシーシ大統領（H.E. Mr. Abdel Fattah El-Sisi, …）」: a spelling the
@@ -171,4 +180,7 @@ def state_after_name(scan: Scan, p: int, q: int) -> tuple[int, str | None, int]:
             if pl.actor is not None and pl.actor.kind == "state" and end == q \
                     and scan.first(q, "title") is not None:
                 return i, pl.actor.country, q
+    for end, pl in scan.keys(q, "name") + scan.keys(q, "short"):  # 「アントニー・アルバニージー豪州首相」
+        if pl.actor is not None and pl.actor.kind == "state" and scan.first(end, "title") is not None:
+            return q, pl.actor.country, end
     return q, None, q
