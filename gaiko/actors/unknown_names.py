@@ -72,9 +72,12 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     if country is None and body is not None and body.country == "IGO" and body.kind == "organisation" \
             and norm[body.end:p] == "の":
         country = "IGO"
-    holder = scan.resolve_holder(scan.index.people_of(country), titles[-1]) if country and titles else None
+    # (「イランのマスード・ペゼシュキアン大統領」: the state before it with の)
+    of = country or (body.country if body is not None and body.kind == "state" and norm[body.end:p] == "の" else None)
+    holder = scan.resolve_holder(scan.index.people_of(of), titles[-1]) if of and titles else None
     surname = normalise(re.split(r"[・=＝]", original)[-1])[0]
-    if holder is not None and surname in {normalise(x)[0] for x in holder.surnames}:
+    if holder is not None and (surname in {normalise(x)[0] for x in holder.surnames}
+                               or any(end == q and pl.actor is holder for end, pl in scan.keys(q - len(surname), "name"))):
         # 「アントニー・アルバニージー豪州首相」: another spelling of the given name of the holder of the
         # title, whose surname it ends in
         yield last, [person_spec(p, last, holder, "surname-variant", titles)]
