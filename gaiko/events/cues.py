@@ -10,7 +10,8 @@ import re
 
 #: How strongly an evaluation is made, one word or a few (「改めて強く（非難）」「深い（懸念）」).
 INTENSITY = (r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|厳重に|公然と|直ちに|断固|深く|深い|強い|重大な"
-             r"|深刻な|強烈な|大きな|最も|極めて|非常に|繰り返し|一貫して|全面的に|完全に|真っ向から|大規模な|大規模に|本格的な)")
+             r"|深刻な|強烈な|大きな|最も|極めて|非常に|繰り返し|一貫して|全面的に|完全に|真っ向から|大規模な|大規模に|本格的な"
+             r"|激しい|新たな|一連の|相次ぐ)")
 #: Between a nominal trigger and the predicate it is the object of: 「を」 and adverbs (after the
 #: quote that names the act: 「「…違法な軍事協力」に強い懸念」).
 OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
