@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する", "呈する")
 _PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈|浴び|発射|仕掛|加え|科)|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ(?!の)|予定|方針|で合意|で一致)")
+#: The end of a quoted feeling before its showing, read past as if unquoted.
+_SCARE_QUOTE_END = re.compile(r"^[」』](の意)?(?=を)")
 _PASSIVE = re.compile(r"^(さ(?!せ)|され|られ|れ)")  # (not 「撤退させる」: a causative acts)
 
 #: Triggers whose subject receives the act, as in a passive (「…から親書を受け取った」).
@@ -60,7 +62,8 @@ def _is_predicative(text: str, m: TriggerMatch, doc: "Doc") -> bool:
         return True
     if last.pos_ == "AUX" and any(t.pos_ == "VERB" for t in doc[m.start:m.end]):
         return True  # a verb negated within the pattern: 「（要求に）応じない」
-    nxt = _PREDICATIVE_NEXT.match(text[m.char_end:])
+    after = _SCARE_QUOTE_END.sub("", text[m.char_end:], count=1)  # 「「深刻な懸念」を表明」「「強い遺憾」の意を示し」
+    nxt = _PREDICATIVE_NEXT.match(after)
     if nxt is not None and nxt.group(0).startswith("に") and m.label == "REQUEST":
         return False  # 「（会談）に応じた」 holds the talks; 「要求に応じた」 answers another's demand
     return nxt is not None

@@ -235,9 +235,16 @@ def _next_is_mo(text: str, args: list[Arg], a: Arg) -> bool:
     return b.particle == "も" and gap == ""
 
 
+#: After a quoted feeling, its showing: 「（「深刻な懸念」）を表明」「（「強い遺憾」）の意を示し」.
+_SHOWN = re.compile(r"(の意)?を(表明|示|伝え|表し)")
+
+
 @lru_cache(maxsize=256)
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The top-level 「…」 quotes of a sentence, as (start, end) spans.
+
+    A feeling named in quotes as the object of its showing (「「深刻な懸念」を表明」「「強い遺憾」の意を示し」)
+    is no speech: the words are the speaker's own act, told by the paper, and not a quote.
 
     Cached: the attachment, subject, topic and dating rules each ask for the
     same sentence's quotes."""
@@ -250,7 +257,7 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
             depth += 1
         elif ch in "」』" and depth:
             depth -= 1
-            if depth == 0:
+            if depth == 0 and not (i - start <= 10 and _SHOWN.match(text, i + 1)):
                 spans.append((start, i + 1))
     if depth:
         spans.append((start, len(text)))
