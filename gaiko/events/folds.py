@@ -41,6 +41,8 @@ _ASKED_CLAUSE = re.compile(r"(する|し|して|せず|しない)?、?[^。「�
 #: (「拘束したことについて、…よう求めた」).
 _DONE_BEFORE = re.compile(r"(た|だ)(ことに(ついて|対し)|として、|ことを受け)"
                           r"|と(述べ|語り|強調し|指摘し|表明し|主張し|訴え)(た上で|て)?、")  # 「反対すると述べ、…よう求めた」: said, then asked
+#: The one asked, named after an act: the act is the asker's own (「…停戦案を歓迎し、ロシアに対して…よう求めた」).
+_ADDRESSED_AFTER = re.compile(r"、[^、。「」をがは]{1,20}(に対し|に対して)")
 #: A promise or agreement referred to as kept or broken, no new one: 「（約束）を守る」「（合意）に違反」.
 _PROMISE_HELD = re.compile(r"(を(守|履行|破|反故)|に(違反|背))")
 #: Outer types whose content is still to come, and the acts that may be that content:
@@ -241,7 +243,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
         if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \
                 and asked.match.char_start - f.match.char_end > 12 \
                 and _ASKED_CLAUSE.fullmatch(text, f.match.char_end, asked.match.char_start) \
-                and not _DONE_BEFORE.search(text, f.match.char_end, asked.match.char_start):
+                and not _DONE_BEFORE.search(text, f.match.char_end, asked.match.char_start) \
+                and not _ADDRESSED_AFTER.search(text, f.match.char_end, asked.match.char_start):
             f.drop = True  # 「北朝鮮に対し、計画を放棄し、…行わないよう求めた」: the よう-clause is what is asked,
             if not asked.target:  # and the one told is the one asked
                 asked.target = [a for a in f.target if a.case == "dat"]

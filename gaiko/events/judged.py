@@ -192,3 +192,19 @@ _ACT_TOPIC = re.compile(r"(は|について(は)?)、")
 _CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
                             rf"({_VERDICT})?{INTENSITY}{{0,3}}")
 
+
+
+def joined_doers(frames: list[Frame], clause: Frame, text: str) -> list[Arg]:
+    """The doers of a relative clause and of the clauses joined before it (「米国が提案し、ウクライナが
+    受け入れた停戦案を歓迎」: both the one who proposed and the one who accepted)."""
+    doers = list(clause.source)
+    for g in reversed(frames[:frames.index(clause)]):
+        if not (g.predicative and _JOINED_TO.fullmatch(text, g.match.char_end, clause.match.char_start)):
+            break
+        doers[:0] = g.source
+        clause = g
+    return doers
+
+
+#: From a predicate to the next one of a chain of relative clauses: 「（提案）し、ウクライナが（受け入れた）」.
+_JOINED_TO = re.compile(r"(し|して)、[^、。「」はが]{1,14}が")

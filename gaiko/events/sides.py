@@ -19,7 +19,7 @@ from .aimed import against_own, also_aimed, answered, measured, object_phrase, o
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
-from .judged import judged_target, verdict_target, with_coordinated
+from .judged import joined_doers, judged_target, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .meetings import at_meeting
@@ -302,7 +302,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if clause is not None and f.type in EVALUATIVE_TYPES and _relative_object(text, clause, f):
             # 「米国が提案した核協議の再開を拒否」: the act refused is the relative clause's, and so its doer's
             mine = {a.key for a in f.source}
-            f.target = f.target or [a for a in clause.source if a.key not in mine]
+            f.target = f.target or [a for a in joined_doers(frames, clause, text) if a.key not in mine]
             if clause.type == "REQUEST" and not clause.target and f.type != "SUPPORT":
                 # 「米側が求める改正には応じない」: asked of the refuser (but 「エジプトが提案した計画を支持」:
                 # a plan put to all, backed by one)

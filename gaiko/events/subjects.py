@@ -81,6 +81,11 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             if limit is not None and any(b.case == "subj" and b.particle == "が" and a.end <= b.start < limit
                                          for b in args):
                 limit = None  # 「AがBが販売するよう説得」: the nearer subject owns that clause, A the main one
+            nxt = next((b for b in args if b.start >= a.end and b.case == "subj"), None)
+            if limit is None and nxt is not None and nxt.particle == "が" and _JOINED_CLAUSE.fullmatch(text, a.end, nxt.start):
+                # 「米国が提案し、ウクライナが受け入れた停戦案を歓迎」: a clause joined to the relative clause after it
+                limit = _closed_clause_end(text, nxt) or _embedded_limit(text, doc, nxt) \
+                    or _relative_end(text, doc, nxt, args, frames)
             # (a こと that closes it lies past any inner clause the parse gave it: 「プーチン氏が…
             # に応じる条件として…を求めたことについて」)
             closed = _nominalised_end(text, a, args, frames)
@@ -359,6 +364,9 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
     return None
 
 
+#: From a が-subject to the next: its own short predicate in the continuative, joined by a comma
+#: (「（米国）が提案し、（ウクライナ）が」).
+_JOINED_CLAUSE = re.compile(r"が[^、。「」はがをに]{1,10}(し|して)、")
 #: A verb group in its て-form: it goes on to the next predicate (「抗議して（大使を呼んだ）」), not
 #: 「敗北するまで」.
 _TE_FORM = re.compile(r"(?<!ま)[てで]$")
