@@ -150,8 +150,12 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True
 
 
-#: A pledge made of aid: 「（提供）すると約束した」 (a verb of promising, not a promise named).
-_AID_PLEDGED = re.compile(r"(する|を行う)と(約束|確約|誓約)(し|す)")
+#: A pledge made of an act: 「（提供）すると約束した」「（協力）を強化すると約束」 (a verb of promising, not a
+#: promise named).
+_PLEDGED_ACT = re.compile(r"(を(強化|拡大|継続|深化|一層強化))?(する|を行う)と(約束|確約|誓約)(し|す)")
+#: What a pledge keeps as an act to come: aid (gold/README.md), support and cooperation
+#: (「…を積極的に支持すると約束」「協力を強化すると約束」).
+_PLEDGED_TYPES = {"AID", "SUPPORT", "COOPERATE"}
 
 #: Summoning an envoy, and what may stand between it and the protest made to him.
 _SUMMONS = {"呼ぶ", "呼び出す", "呼び出し", "召致"}
@@ -165,7 +169,7 @@ _FELT = {"遺憾", "不満", "懸念", "憂慮", "不快感"}
 def drop_non_acts(text: str, frames: list[Frame]) -> None:
     """Hypotheses, promises, blocked attempts and manners are not events."""
     for f in frames:
-        if PROMISED.match(text[f.match.char_end:]) and not (f.type == "AID" and _AID_PLEDGED.match(text, f.match.char_end)):
+        if PROMISED.match(text[f.match.char_end:]) and not (f.type in _PLEDGED_TYPES and _PLEDGED_ACT.match(text, f.match.char_end)):
             f.drop = True  # 「兵器を提供しないとした約束」: what a promise or a plan says, not an act
             # (but aid pledged, 「融資を提供すると約束した」, is that aid to come: gold/README.md)
         elif OBSTRUCTED.match(text[f.match.char_end:]):
