@@ -637,11 +637,20 @@ def test_a_bare_government_in_a_sentence_about_a_foreign_leader_alone_is_his(lin
     ("トランプ大統領は議会に予算案の可決を求めた。", "議会", "USA"),
     ("石破首相は国会で答弁した。", "国会", "JPN"),
     ("国防省は発射を確認した。", "国防省", "JPN"),
+    ("エクアドルの首都キトで５日夜、警察の部隊が大使館に突入した。", "警察", "ECU"),  # where it happens
 ])
 def test_any_bare_organ_in_a_sentence_about_a_foreign_leader_alone_is_his(linker, text, organ, country):
     # not 「政府」 alone: every bare organ word (国防省, 議会, …) is the one foreign leader's the sentence
     # speaks of, else the paper's own
     assert [m.country for m in find(linker, text, "2025-06-01", organ)] == [country]
+
+
+def test_a_text_named_for_a_city_is_no_state():
+    # 「ウィーン条約」「パリ協定」: an agreement's name, not Austria or France acting
+    from gaiko.actors import load_linker
+    linker = load_linker(())
+    for text in ("ウィーン条約の順守を両国に求めた。", "パリ協定から離脱した。"):
+        assert not [m for m in linker(text, "2024-04-07") if m.country in ("AUT", "FRA")], text
 
 
 @pytest.mark.parametrize("text, published, ident", [

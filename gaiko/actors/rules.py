@@ -443,21 +443,6 @@ _HOME_OFFICES = ("首相", "外相", "官房長官", "防衛相", "財務相", "
 _CLAUSE_OPENERS = ("。", "、", "「", "\n", " ", "　", "")
 
 
-def _own_organ_country(scan: Scan, p: int, quoted: bool) -> str | None:
-    """Whose a bare organ (「政府」「国防省」「議会」) is: the paper's own, unless its sentence is about a foreign
-    person alone (「プーチン大統領は…国防省に対し」) or, for one's government or country (``quoted``), said in the
-    words of one named before (「アビー首相は「わが国の…」」; a foreigner's 「閣僚の…参拝中止」 is not his)."""
-    lo, q = scan.sentence_start(p), scan.norm.rfind("「", 0, p)
-    here = [s for s in scan.specs if lo <= s.start and s.end <= p and s.country and s.kind != "stop"]
-    if said := [s for s in here if s.end <= q and s.kind == "person"] if q > scan.norm.rfind("」", 0, p) else []:
-        return said[-1].country if quoted else scan.default_country
-    countries = {s.country for s in here if s.country != "IGO"}
-    if len(countries) == 1 and scan.default_country not in countries \
-            and any(s.kind == "person" and scan.norm.startswith(("は", "も"), s.end) for s in here):
-        return next(iter(countries))
-    return scan.default_country
-
-
 #: Titles that, written bare, can only mean the default country's holder (Japanese news: the emperor).
 _SOLE_OFFICES = ("天皇陛下", "天皇", "上皇陛下", "上皇")
 
@@ -475,7 +460,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
             country = lead or scan.coordinated_country(p) or (
                 scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
-                else _own_organ_country(scan, p, quoted=norm[p:e] == "政府" or pl.value == "我が国"))
+                else scan.own_organ_country(p, quoted=norm[p:e] == "政府" or pl.value == "我が国"))
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]

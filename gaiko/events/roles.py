@@ -98,6 +98,7 @@ _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?(約|少なくとも)?[0-9０-９一二三四五六七八九十百千万数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国)"
                     r"(余り|以上|あまり|全員)?(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「…、メキシコの3カ国政府は」「人質２０人全員を」
+_EXAMPLES_OF = re.compile(r"など(?:の)?[^、。「」をがはにでと]{0,10}?(各国|諸国|国々|首脳ら|政府)(は|が)")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 #: A name in a postpositional phrase that qualifies a noun (「（中国の）台湾周辺での（演習）」「日本への（輸出）」):
 #: the genitive before it is the noun's, not the name's.
@@ -124,9 +125,9 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
             i = close + 1  # a long one only if all Latin: the name in English (「（H.E. Mr. …）と」)
     while i < len(text) and text[i] in ")）」』 \u3000":
         i += 1
-    m = _RA_GROUP.match(text, i)
-    if m:  # 「韓成烈氏ら北朝鮮外務省で対米関係を担当する幹部職員が」: he heads the group
-        return "subj", m.group(2), m.end()
+    m = _RA_GROUP.match(text, i) or _EXAMPLES_OF.match(text, i)
+    if m:  # 「韓成烈氏ら北朝鮮外務省で対米関係を担当する幹部職員が」: he heads the group; 「ブラジルや
+        return "subj", m.group(2), m.end()  # コロンビアなど中南米の各国は」: the states named act for it
     for _ in range(3):  # 「日米韓3カ国の外相は」: a count, then the people of the states
         before = i
         if not person or text.startswith("ら", i - 1):  # 「高等弁務官ら外交官6人を」: the group he heads
