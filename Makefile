@@ -42,6 +42,7 @@ eval: $(STAMP)
 	$(BIN)/gaiko eval --gold ../shared/gold/news-check.jsonl ../shared/corpus/news-check
 	$(BIN)/gaiko eval --gold tests/data/synthetic/gold.jsonl tests/data/synthetic/corpus
 	$(BIN)/gaiko eval --gold tests/data/synthetic_g/gold.jsonl tests/data/synthetic_g/corpus
+	$(BIN)/gaiko eval --gold tests/data/synthetic_h/gold.jsonl tests/data/synthetic_h/corpus
 
 clean:
 	rm -rf $(VENV) demo.duckdb

@@ -19,6 +19,7 @@ SHARED = ROOT.parent / "shared"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
 SYNTHETIC = Path(__file__).with_name("data") / "synthetic"
 SYNTHETIC_G = Path(__file__).with_name("data") / "synthetic_g"
+SYNTHETIC_H = Path(__file__).with_name("data") / "synthetic_h"
 #: (gold, corpus) of each set: the shared ones beside the repository, and the project's own
 SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         "livedoor": (SHARED / "gold/livedoor.jsonl", SHARED / "corpus/livedoor"),
@@ -28,7 +29,9 @@ SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         # hand-written for the project (tests/data/synthetic/README.md): present in every clone
         "synthetic": (SYNTHETIC / "gold.jsonl", SYNTHETIC / "corpus"),
         # a second one (tests/data/synthetic_g/README.md), on topics none of the others share
-        "synthetic-g": (SYNTHETIC_G / "gold.jsonl", SYNTHETIC_G / "corpus")}
+        "synthetic-g": (SYNTHETIC_G / "gold.jsonl", SYNTHETIC_G / "corpus"),
+        # a third (tests/data/synthetic_h/README.md), written to measure unseen text again
+        "synthetic-h": (SYNTHETIC_H / "gold.jsonl", SYNTHETIC_H / "corpus")}
 
 
 def sha256(path: Path) -> str:
