@@ -56,6 +56,7 @@ _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
 _STARTS_AT = re.compile(r"から\s*約?\s*[0-9０-９一二三四五六七八九十]+\s*(?:分|時間)")
 #: A start long past, or a deadline ahead (「19日までに退去するよう命じた」): such a day is no
 #: anchor for 「同日」.
+_TO_COME = re.compile(r"(予定|見通し|方向で調整している|計画)(だ|です|である)?。?$")  # no 「同日」 for the past
 _SINCE = re.compile(r"^\s*(以来|ぶり|以降|までに)")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 #: What a topic (「国務省当局者は4日、…供与したことを非難した」) says of another's act: its day is the saying's.
@@ -186,7 +187,7 @@ def last_day(sentence: str, published: str | None, anchor: str | None) -> str | 
     """The last day a sentence names: what a later 「同日」 refers to (「19日未明、平壌に到着した。
     両首脳は同日、…会談し」), whether or not the sentence held an event."""
     days = [(t.value, sentence.startswith("から", t.end)) for t in _timexes(sentence, published, "past", anchor)
-            if t.value and len(t.value) == 10 and not _SINCE.match(sentence[t.end:])]
+            if t.value and len(t.value) == 10 and not _SINCE.match(sentence[t.end:]) and not _TO_COME.search(sentence, t.end)]
     # (「28日、…29日から1か月間閉鎖すると決めた」: the day a period starts is not the day told of, when one is)
     days = [d for d, start in days if not start] or [d for d, _ in days]
     return days[-1] if days else anchor
@@ -382,8 +383,8 @@ class EventDates:
             self.before_lead.add(id(ev))  # (「…独立承認を受け、」: the act answered is before the lead's day)
         if tx is not None:
             ev.date, ev.date_end, ev.date_text = tx.value, tx.value_end, tx.text
-            if tx.value and len(tx.value) == 10:  # (「2020年に…衝突し」 leaves 同日 the day named before it)
-                self.last_date = tx.value
+            if tx.value and len(tx.value) == 10 and ev.status != "planned":  # (「2020年に…衝突し」 leaves 同日
+                self.last_date = tx.value  # the day named before it; so does a meeting still to come)
             self.dated.append((paragraph, ev))
         elif not _standing(sentence, frame.match.char_start, frame.match.char_end):
             self.carry(ev, paragraph)
