@@ -96,6 +96,10 @@ def fold(text: str, frames: list[Frame]) -> None:
     fold_visits(frames)
     fold_named_acts(text, frames)
     reasons_done_by_the_charged(text, frames)
+    for g, f in zip(frames, frames[1:]):
+        if f.passive and not f.source and g.type == f.type and g.source and not g.drop \
+                and re.fullmatch(r"(を[^、。「」]{1,4})?(し|して)、", text[g.match.char_end:f.match.char_start]):
+            f.drop = True  # 「ロシアが拒否権を行使し、否決された」: the act told again in the passive, no new one
 
 
 #: What ends a reason given for a charge or a measure, after the act: 「（供与）しているとして」「（侵犯）した
