@@ -291,6 +291,11 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 if not f.target:  # (「再び会談する」: those who agreed to)
                     f.source, f.target = list(outer.source), list(outer.target)
                 continue
+            if outer.type == "AGREE" and f.type == "REJECT" and f.predicative and f.target \
+                    and all(a.case == "agent" for a in f.target):
+                # 「両大臣は、中国による…試みに強く反対することで一致」: both oppose the one whose act is
+                # named, as condemnations agreed on are made (a stance on no one's act is only the agreement)
+                continue
             if outer.type == "AGREE" and f.type == "AID" and f.predicative:
                 # 「４００億ユーロを拠出することで合意」: aid pledged, not yet given (gold/README.md: AID planned)
                 f.status = "planned"
