@@ -96,10 +96,20 @@ def fold(text: str, frames: list[Frame]) -> None:
     fold_visits(frames)
     fold_named_acts(text, frames)
     reasons_done_by_the_charged(text, frames)
+    drop_told_again(text, frames)
+
+
+#: From an act to the same act told again in the passive: 「（拒否権）を行使し、（否決された）」.
+_AGAIN_PASSIVE = re.compile(r"(を[^、。「」]{1,4})?(し|して)、")
+
+
+def drop_told_again(text: str, frames: list[Frame]) -> None:
+    """「ロシアが拒否権を行使し、否決された」: an act told again in the passive, with no doer of its
+    own, is no second act (nor one the story's other side could be lent to)."""
     for g, f in zip(frames, frames[1:]):
         if f.passive and not f.source and g.type == f.type and g.source and not g.drop \
-                and re.fullmatch(r"(を[^、。「」]{1,4})?(し|して)、", text[g.match.char_end:f.match.char_start]):
-            f.drop = True  # 「ロシアが拒否権を行使し、否決された」: the act told again in the passive, no new one
+                and _AGAIN_PASSIVE.fullmatch(text, g.match.char_end, f.match.char_start):
+            f.drop = True
 
 
 #: What ends a reason given for a charge or a measure, after the act: 「（供与）しているとして」「（侵犯）した

@@ -54,10 +54,10 @@ _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
 _SINCE_ACT = re.compile(r"(戦争|侵攻|侵略|攻撃)?(の開始)?から[0-9０-９一二三四五六七八九十]+(年|か月|カ月|ヶ月|周年|日)")
 _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
 _STARTS_AT = re.compile(r"から\s*約?\s*[0-9０-９一二三四五六七八九十]+\s*(?:分|時間)")
-#: A start long past, or a deadline ahead (「19日までに退去するよう命じた」): such a day is no
-#: anchor for 「同日」.
-_TO_COME = re.compile(r"((予定|見通し|計画)(だ|です)?|方向で調整している|(?<![てでい])[るうくつむぶぐ]|(?<![でい])す)。?$")  # 同日
+#: A start long past, or a deadline ahead (「19日までに退去するよう命じた」): no anchor for 「同日」;
 _SINCE = re.compile(r"^\s*(以来|ぶり|以降|までに)")
+#: nor a day in a sentence about what is still to come (「…予定だ」「…期限切れを迎える」).
+_TO_COME = re.compile(r"((予定|見通し|計画)(だ|です)?|方向で調整している|(?<![てでい])[るうくつむぶぐ]|(?<![でい])す)。?$")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 #: What a topic (「国務省当局者は4日、…供与したことを非難した」) says of another's act: its day is the saying's.
 _JUDGING = re.compile(r"(非難し|批判し|抗議し|反発し|否定し|主張し|歓迎し|警告し)")
