@@ -36,6 +36,7 @@ from ..plover import SAID_TYPES
 from ..records import ActorMention, Event, Timex
 from ..documents.dateline import find_dateline
 from .finder import find_timexes, qualifies_noun, resolve
+from .tense import clause_tense
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
@@ -54,10 +55,6 @@ _BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
 _SINCE_ACT = re.compile(r"(戦争|侵攻|侵略|攻撃)?(の開始)?から[0-9０-９一二三四五六七八九十]+(年|か月|カ月|ヶ月|周年|日)")
 _CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
 _STARTS_AT = re.compile(r"から\s*約?\s*[0-9０-９一二三四五六七八九十]+\s*(?:分|時間)")
-#: A start long past, or a deadline ahead (「19日までに退去するよう命じた」): no anchor for 「同日」;
-_SINCE = re.compile(r"^\s*(以来|ぶり|以降|までに)")
-#: nor a day in a sentence about what is still to come (「…予定だ」「…期限切れを迎える」).
-_TO_COME = re.compile(r"((予定|見通し|計画)(だ|です)?|方向で調整している|(?<![てでい])[るうくつむぶぐ]|(?<![でい])す)。?$")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 #: What a topic (「国務省当局者は4日、…供与したことを非難した」) says of another's act: its day is the saying's.
 _JUDGING = re.compile(r"(非難し|批判し|抗議し|反発し|否定し|主張し|歓迎し|警告し)")
@@ -186,9 +183,12 @@ def _timexes(sentence: str, published: str | None, tense: str, anchor: str | Non
 def last_day(sentence: str, published: str | None, anchor: str | None) -> str | None:
     """The last day a sentence names: what a later 「同日」 refers to (「19日未明、平壌に到着した。
     両首脳は同日、…会談し」), whether or not the sentence held an event."""
+    # (a bound, 「19日までに退去するよう命じた」, is no anchor; nor, when another day is named, the day a period
+    # starts, 「28日、…29日から1か月間閉鎖すると決めた」; nor a day after the paper's told as still to come,
+    # 「２５日に…協議する予定だ」「１０日に…を迎える」)
     days = [(t.value, sentence.startswith("から", t.end)) for t in _timexes(sentence, published, "past", anchor)
-            if t.value and len(t.value) == 10 and not _SINCE.match(sentence[t.end:]) and not _TO_COME.search(sentence, t.end)]
-    # (「28日、…29日から1か月間閉鎖すると決めた」: the day a period starts is not the day told of, when one is)
+            if t.value and len(t.value) == 10 and not _BOUND.match(sentence[t.end:])
+            and not (published and t.value[:7] < published[:7] and clause_tense(sentence, t.end) == "future")]
     days = [d for d, start in days if not start] or [d for d, _ in days]
     return days[-1] if days else anchor
 
