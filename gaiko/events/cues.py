@@ -119,8 +119,9 @@ ANSWERED = re.compile(r"(など)?を受け(て)?、")
 #: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」); a visit
 #: it takes in (「…国防次官の訪問を受け入れ」) is one it hosts.
 SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け)")
-#: What one is given by another named with から: 「習主席から訪中の招待を受け」「Xから支援を受けて」.
-RECEIVED = re.compile(r"を受け")
+#: What one is given by another named with から or の: 「習主席から訪中の招待を受け」「Xから支援を受けて」
+#: 「Xから支持を得た」「米国の支持を取り付けた」.
+RECEIVED = re.compile(r"を(受け|得|取り付け)")
 #: Measures done to someone: named as a noun, whose they are (「外交官8人の追放」「記者の拘束」) is who
 #: suffers them.
 DONE_TO = {"SANCTION", "COERCE"}

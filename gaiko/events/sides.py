@@ -98,7 +98,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                     text, g.end, f.match.char_start)))  # 「両国の関係強化で一致」: the states are in what is agreed
         elif subj and f.type in _GIVEN_TYPES and RECEIVED.match(text, f.match.char_end) \
                 and (giver := [a for a in args if a.case == "from" and a.end <= f.match.char_start
-                               and is_actor(a) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]):
+                               and is_actor(a) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
+                     or [g for g in f.gens if g not in subj and not text.startswith("を受け", f.match.char_end)]):  # 「…米国の支持を取り付けた」
             # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked
             f.source, f.target = giver, list(subj)
         elif subj and (SUFFERED.match(text[f.match.char_end:])
@@ -321,8 +322,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 # 「中国の軍事演習を強く批判」「北朝鮮による…発射について…非難」: whose act it is
                 f.target = list(frames[j].gens or [a for a in frames[j].source if a.case in ("agent", "gen")])
                 if not f.target and not frames[j].source and f.type in EVALUATIVE_TYPES and f.source:
-                    # 「（ボレル上級代表は）襲撃を「最も強い言葉で非難する」とした」: the act reported before,
-                    # and so its doer
+                    # 「（ボレル上級代表は）襲撃を「最も強い言葉で非難する」とした」: the act reported before, its doer
                     f.target = others(ctx.acts.get(frames[j].type, []), f.source)
                 if f.type == "REQUEST":  # 「乗組員の即時解放を求めた」: the people to be freed are not asked
                     f.target = [a for a in f.target if not _is_private(a)]
