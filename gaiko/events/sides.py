@@ -99,8 +99,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         elif subj and f.type in _GIVEN_TYPES and RECEIVED.match(text, f.match.char_end) \
                 and (giver := [a for a in args if a.case == "from" and a.end <= f.match.char_start
                                and is_actor(a) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
-                     or [g for g in f.gens if g not in subj and not text.startswith("を受け", f.match.char_end)]):  # 「…米国の支持を取り付けた」
-            # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked
+                     or [g for g in f.gens if g not in subj and not text.startswith("を受け", f.match.char_end)]):
+            # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked (「米国の支持を取り付けた」)
             f.source, f.target = giver, list(subj)
         elif subj and (SUFFERED.match(text[f.match.char_end:])
                        or f.type == "CONSULT" and text.startswith("を受け入れ", f.match.char_end)):
