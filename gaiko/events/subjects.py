@@ -289,7 +289,10 @@ def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -
 
 #: What closes a が-clause that a later predicate takes as its object, topic or condition:
 #: 「（イランが…越境攻撃し、子ども2人が死亡した）ことについて…非難」「（両国がNATOに加盟す）れば、」.
-_CLAUSE_CLOSE = re.compile(r"こと(について|に対し|に対して|をめぐり|をめぐって|を巡り|を巡って|に関し|に関して|を受け|に|を|は"
+#: A nominalised act its subject consents to or promises: 「（…送る）ことに同意」「（…しない）ことを約束」.
+_CONSENTED = re.compile(r"ことに(同意|合意|応じ)|ことを(約束|確約)")
+_CLAUSE_CLOSE = re.compile(r"こと(について|に対し|に対して|をめぐり|をめぐって|を巡り|を巡って|に関し|に関して|を受け|は"
+                           r"|に(?!(同意|合意|応じ))|を(?!(約束|確約))"  # (_CONSENTED: the subject's own)
                            r"|で(?![^、。]{0,4}(合意|一致|妥結)))"  # (「AとBが…することで合意した」: they agree)
                            r"|(れば|たら|ならば|場合)[、「]")
 
@@ -355,6 +358,8 @@ def _embedded_limit(text: str, doc: "Doc", a: Arg) -> int | None:
         end = doc[j].idx + len(doc[j].text)
         j += 1
     rest = text[end:]
+    if _CONSENTED.match(rest):
+        return None  # 「エルドアン大統領が…送ることに同意」: what the subject consents to is its own
     if head.dep_ == "acl" or _EMBED_END.match(rest) and rest[:1] in ("こ", "の", "よ"):
         return end
     if re.match(r"^(だ)?と(して|し|みて)(、|「)", rest):
