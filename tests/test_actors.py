@@ -645,6 +645,13 @@ def test_any_bare_organ_in_a_sentence_about_a_foreign_leader_alone_is_his(linker
     assert [m.country for m in find(linker, text, "2025-06-01", organ)] == [country]
 
 
+def test_both_states_are_those_of_the_two_leaders_named_together(linker):
+    # 「尹大統領とバイデン大統領が…」 then another state alone: 「両国」 is still Korea and the United States
+    text = "尹錫悦大統領とバイデン米大統領が会談した。尹大統領は米国を訪問中だ。両国は合意した。"
+    both = [m for m in linker(text, "2023-04-27") if m.text == "両国"]
+    assert sorted(m.country for m in both) == ["KOR", "USA"], link(linker, text, "2023-04-27")
+
+
 def test_a_text_named_for_a_city_is_no_state():
     # 「ウィーン条約」「パリ協定」: an agreement's name, not Austria or France acting
     from gaiko.actors import load_linker

@@ -76,9 +76,11 @@ def _named_last(scan: Scan, what: str) -> Iterator[Spec]:
             yield spec
 
 
-def last_pair(scan: Scan) -> list[Spec]:
-    """The two states named together last (「インドとパキスタン」「印パ」), for 両国/双方 when
-    another state has been named since (「…と米国のルビオ国務長官は、両国に」)."""
+def last_pair(scan: Scan, leaders: bool = True) -> list[Spec]:
+    """The two states named together last (「インドとパキスタン」「印パ」), or whose leaders were
+    (「尹錫悦大統領とバイデン米大統領」), for 両国/双方 when another state has been named since
+    (「…と米国のルビオ国務長官は、両国に」). Without ``leaders``, two people named together are left to
+    the caller (「双方」 after them is the two people)."""
     specs = [s for s in scan.specs if s.kind in ("state", "capital", "person") and s.id is not None][-12:]
     for k in range(len(specs) - 2, -1, -1):
         a, b = specs[k], specs[k + 1]
@@ -86,6 +88,10 @@ def last_pair(scan: Scan) -> list[Spec]:
             if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
                     and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
                 return [a, b]
+        elif leaders and a.kind == b.kind == "person" and a.country != b.country and None not in (a.country, b.country) \
+                and _JOINED.fullmatch(scan.norm, a.end, b.start):
+            # 「尹錫悦大統領とバイデン米大統領が…会談」: the two leaders' states
+            return [Spec(s.start, s.end, s.country, s.country, "state", None, "anaphora") for s in (a, b)]
         elif a.kind == "person" and b.kind != "person" and k + 2 < len(specs) and k > 0:
             # 「アゼルバイジャンのアリエフ大統領とアルメニアのパシニャン首相は」: the two leaders' states
             first, second, leader = specs[k - 1], b, specs[k + 2]

@@ -357,7 +357,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         # 「双方に自制を求めた」: the two states named together, else the two people of two
         # states named last (the sides of a meeting), else the two states named last
         sides = [s for s in two_sides(scan) if s.start < scan.sentence_start(p)]  # (not who speaks now)
-        found = last_pair(scan) or (sides if len(sides) == 2 else [])
+        found = last_pair(scan, leaders=False) or (sides if len(sides) == 2 else [])
         if found:
             yield p + 2, [s.copy(p, p + 2, "anaphora") for s in found]
         elif (named := most_named(scan, p)) or (named := [s.id for s in recent(scan, "state", 2)]):
