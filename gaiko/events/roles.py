@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..documents.dateline import find_dateline
 from ..records import ActorMention
 
 # Longest first: the reader takes the first that matches.
@@ -160,7 +161,10 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     """Args for the mentions of one sentence (offsets relative to ``text``), in order."""
     args: list[Arg] = []
     merged: list[tuple[int, int, ActorMention]] = []
+    line = find_dateline(text[:40]) if text.lstrip().startswith(("【", "［", "[")) else None
     for start, end, mention in mentions:
+        if line is not None and line.start <= start < line.end:
+            continue  # 「【ロンドン時事】」: where the story was filed, no one acting in it (a speaker's 【…】 acts)
         if merged and merged[-1][1] == start and merged[-1][2].id == mention.id and mention.id is not None \
                 and mention.kind == "person":
             merged[-1] = (merged[-1][0], end, merged[-1][2])  # 「バイデン」+「米大統領」: one person
