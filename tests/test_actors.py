@@ -645,6 +645,12 @@ def test_any_bare_organ_in_a_sentence_about_a_foreign_leader_alone_is_his(linker
     assert [m.country for m in find(linker, text, "2025-06-01", organ)] == [country]
 
 
+def test_the_same_ministry_named_again_in_full(linker):
+    # 「同外務省」, as 「同省」: the ministry named last
+    text = "中国外務省は同日、非難した。同外務省は２２日夜、厳重に抗議した。"
+    assert [m.country for m in linker(text, "2021-03-23") if m.text == "同外務省"] == ["CHN"]
+
+
 def test_both_states_are_those_of_the_two_leaders_named_together(linker):
     # 「尹大統領とバイデン大統領が…」 then another state alone: 「両国」 is still Korea and the United States
     text = "尹錫悦大統領とバイデン米大統領が会談した。尹大統領は米国を訪問中だ。両国は合意した。"

@@ -58,7 +58,8 @@ _COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四�
 #: Offices a compound of states may name the holders of, and the titles that hold them
 #: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
-_ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "省": "organ", "部": "organ", "庁": "organ", "党": "party",
+_ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "外務省": "organ", "国防省": "organ", "国務省": "organ", "外交部": "organ",
+                     "省": "organ", "部": "organ", "庁": "organ", "党": "party",
                      "紙": "media", "通信": "media", "社": "media", "政府": "organ", "軍": "organ"}
 
 
@@ -384,7 +385,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         for word, what in _ANAPHORA_SPECIAL.items():
             if norm.startswith(word, p + 1):
                 stop = p + 1 + len(word)
-                found = recent(scan, what, want, word if word in ("省", "部", "庁") else "")
+                found = recent(scan, what, want, word if word.endswith(("省", "部", "庁")) else "")  # 「同外務省」
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]
                 if len(found) == 2 and what == "state" and norm.startswith("の", stop) \
