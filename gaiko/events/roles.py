@@ -94,6 +94,8 @@ class Arg:
         return m.id if m.id is not None else f"null:{m.country}:{m.text}"
 
 
+#: A name's spelling in Latin letters in brackets, between the name and its title: 「（Andrej Babis）」.
+_GLOSS = re.compile(r"[（(][A-Za-z][A-Za-z .,'\-]{0,60}[）)]")
 #: What may stand before a headline's topic: nothing, or a bracketed dateline or label.
 _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]{0,20}\])?\s*$")
 #: After a genitive, the noun it owns and a topic marker: 「（日本政府）の決定について」.
@@ -165,9 +167,10 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     for start, end, mention in mentions:
         if line is not None and line.start <= start < line.end:
             continue  # 「【ロンドン時事】」: where the story was filed, no one acting in it (a speaker's 【…】 acts)
-        if merged and merged[-1][1] == start and merged[-1][2].id == mention.id and mention.id is not None \
-                and mention.kind == "person":
-            merged[-1] = (merged[-1][0], end, merged[-1][2])  # 「バイデン」+「米大統領」: one person
+        if merged and (merged[-1][1] == start or _GLOSS.fullmatch(text, merged[-1][1], start)) \
+                and merged[-1][2].id == mention.id and mention.id is not None and mention.kind == "person":
+            # 「バイデン」+「米大統領」, 「アンドレイ・バビシュ（Andrej Babis）」+「首相」: one person
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
         elif merged and merged[-1][1] == start and merged[-1][2].kind == "person" and mention.kind == "person" \
                 and mention.rule == "state-title" and merged[-1][2].country == mention.country:
             # 「トランプ米大統領」 in a later year: the title describes the man named, whoever held it then
