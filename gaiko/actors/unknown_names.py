@@ -38,10 +38,10 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     if q - p < 1:
         return
     written = scan.text[scan.omap[p]:scan.omap[q - 1] + 1]
-    if not any(c in written for c in "・=＝") and any(
-            end == q and pl.actor is not None and pl.actor.kind == "state" for end, pl in scan.keys(p, "name")):
+    named_kinds = {pl.actor.kind for end, pl in scan.keys(p, "name") if end == q and pl.actor is not None}
+    if "state" in named_kinds and not any(c in written for c in "・=＝"):
         return  # 「ロシア外務省報道官」: a state the dictionary knows, not a name it lacks (but 「イ・ラン氏」)
-    if any(end == q and pl.actor is not None and pl.actor.kind == "person" for end, pl in scan.keys(p, "name")):
+    if "person" in named_kinds:
         return  # 「トランプ米大統領」: a name the dictionary knows
     # 「モツワガエ・ボツワナ外相」「ワン・中国外相」: the name, then the state whose title it is
     q, country, titled = state_after_name(scan, p, q)

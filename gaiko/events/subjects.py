@@ -290,9 +290,10 @@ def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -
 #: What closes a が-clause that a later predicate takes as its object, topic or condition:
 #: 「（イランが…越境攻撃し、子ども2人が死亡した）ことについて…非難」「（両国がNATOに加盟す）れば、」.
 #: A nominalised act its subject consents to or promises: 「（…送る）ことに同意」「（…しない）ことを約束」.
-_CONSENTED = re.compile(r"ことに(同意|合意|応じ)|ことを(約束|確約)")
+_CONSENTING, _PROMISING = "同意|合意|応じ", "約束|確約"
+_CONSENTED = re.compile(rf"ことに({_CONSENTING})|ことを({_PROMISING})")
 _CLAUSE_CLOSE = re.compile(r"こと(について|に対し|に対して|をめぐり|をめぐって|を巡り|を巡って|に関し|に関して|を受け|は"
-                           r"|に(?!(同意|合意|応じ))|を(?!(約束|確約))"  # (_CONSENTED: the subject's own)
+                           rf"|に(?!({_CONSENTING}))|を(?!({_PROMISING}))"  # (_CONSENTED: the subject's own)
                            r"|で(?![^、。]{0,4}(合意|一致|妥結)))"  # (「AとBが…することで合意した」: they agree)
                            r"|(れば|たら|ならば|場合)[、「]")
 
