@@ -410,6 +410,16 @@ def test_unknown_named_person_keeps_the_country_and_is_referred_back(linker):
     assert [(m.text, m.id, m.country) for m in people] == [("ノ・ビョンマン氏", None, "KOR"), ("ノ氏", None, "KOR")]
 
 
+def test_a_building_named_for_a_title_is_no_unknown_person(linker):
+    # 「ボゴール大統領宮殿」「マラカニアン大統領府」: a palace or an office, so 「両首脳」 after it are the two
+    # leaders who met there, not the palace and one of them
+    for text in ("石破首相はボゴール大統領宮殿でプラボウォ大統領と会談した。",
+                 "首相はマラカニアン大統領府でマルコス大統領と会談した。"):
+        people = [(m.text, m.id) for m in linker(text, "2025-01-11") if m.kind == "person"]
+        assert all(i is not None for _, i in people), people
+        assert len(people) == 2
+
+
 def test_unknown_name_written_with_its_state_takes_that_state(linker):
     # 「名前・国名＋肩書」 (the names are invented): the state between the name and the title is its country,
     # whether it is written in katakana (folded into the name's run) or in kanji

@@ -23,6 +23,10 @@ _NOT_NAMES = frozenset({"次期", "新任", "前任", "後任", "現職", "歴�
                         "元", "前", "現", "新", "同", "副", "各", "両", "全", "歴", "駐", "在"})
 
 
+#: Buildings and offices named for a title: 「ボゴール大統領宮殿」「マラカニアン大統領府」 are places, not people.
+_SEATS = ("宮殿", "宮", "府", "官邸", "公邸", "邸", "庁舎")
+
+
 #: Korean surnames the press writes in one katakana (이 イ, 노 ノ, 유 ユ, 오 オ, 서 ソ, 하 ハ, 허 ホ, 고 コ).
 _ONE_SYLLABLE_SURNAMES = frozenset("イノユオソハホコ")
 
@@ -51,7 +55,7 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
         post = next((r for r in posted(scan, titled)), None)
         if post is not None:
             last, titles, country = post[0], list(post[1][0].titles), post[1][0].country
-    if last is None:
+    if last is None or norm.startswith(_SEATS, last):
         return
     name = norm[p:q]
     for s in scan.persons():
