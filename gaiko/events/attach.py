@@ -285,6 +285,14 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             f.source = [a for a in f.source if a.case != "from" or a.start > cut] or f.source
         if f.passive and len(f.source) > len(said) > 0:  # (「上川大臣から、中国当局に拘束されている邦人の…」:
             f.source = [a for a in f.source if a not in said]  # the speaker is not the passive's agent)
+    for f in frames:
+        if f.match.mode == "multilateral" and not f.predicative and not f.target:
+            # 「上海協力機構（ＳＣＯ）首脳会議で演説し」: the body whose summit it is meets the one attending
+            body = next((a for a in reversed(args) if a.mention.kind == "organisation" and a.case == "none"
+                         and a.start < f.match.char_start
+                         and _SUMMIT_OF.fullmatch(text, min(a.end, f.match.char_start), f.match.char_start)), None)
+            if body is not None:
+                f.target.append(body)
     # subjects: the closest subject before a trigger whose clause is still open
     return Reading(text, args, frames, read_subjects(text, doc, args, frames))
 
@@ -389,6 +397,8 @@ _DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 #: Types a sentence judges another's act by in its own words (a reporting verb is then no verdict).
 _JUDGING = {"ACCUSE", "REJECT", "THREATEN"}
+#: Between a body and its summit: 「ＡＳＥＡＮ（関連）首脳会議」「ＮＡＴＯ首脳会議」 (the mention may take in 首脳).
+_SUMMIT_OF = re.compile(r"(関連|拡大|特別|緊急|臨時)?")
 #: A nominal act its subject takes part in: 「（岸田首相は）日米韓首脳会談に臨んだ」.
 _TAKEN_PART = re.compile(r"(に臨|に出席|に参加|を行|を開)")
 #: A nominal act that is the subject of its holding: 「日米首脳会談が行われた」.
