@@ -157,7 +157,7 @@ _JUDGED_CLAUSE = re.compile(r"(て|で)?(いる|いた|いく|る|た|ない|だ
 _IN_MIND = re.compile(r"の[^、。「」をがは]{1,16}を念頭に")
 
 #: A clause made the thing judged: 「（…が…爆破した）ことについて」「（…した）ことに対し」.
-_DONE_THAT = re.compile(r"(た|る|いる|いた|ない)(ことに(ついて|対し|対して|対する)?、?"
+_DONE_THAT = re.compile(r"(た|る|いる|いた|ない)(ことに(ついて|対し|対して|対する)?、?|ことを受け(て)?、?"
                         r"|と(明らかにし|指摘し|説明し|発表し)(た上で)?、"  # 「…が…供与したと明らかにし、」: the fact told
                         r"|として、)")  # 「イランが…空爆し、…死亡したとして、」: the reason given
 

@@ -262,7 +262,7 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
             depth += 1
         elif ch in "」』" and depth:
             depth -= 1
-            if depth == 0 and not (i - start <= 10 and _SHOWN.match(text, i + 1)):
+            if depth == 0 and not (i - start <= 20 and _SHOWN.match(text, i + 1)):
                 spans.append((start, i + 1))
     if depth:
         spans.append((start, len(text)))
