@@ -273,6 +273,18 @@ def test_same_state_and_both_states(linker):
     assert {m.id for m in both} == {"PRK", "RUS"} and len({(m.start, m.end) for m in both}) == 1
 
 
+def test_a_count_of_people_opening_a_clause_means_the_people_of_the_sentence_before(linker):
+    # 「３人は」「３氏は」: the three named in the sentence before (not listed together there), only if three
+    text = ("岩屋外相は13日、ブリンケン米国務長官、韓国のチョ・テヨル外相と電話で会談した。"
+            "3人は北朝鮮のミサイル発射を非難した。")
+    ms = [m for m in linker(text, "2024-11-14") if m.kind == "person"]
+    assert {m.id for m in ms if m.text == "3人"} == {"Takeshi Iwaya", "Antony Blinken", "Cho Tae-yul"}
+    assert not [m for m in linker("岩屋外相はブリンケン米国務長官と会談した。3人は非難した。", "2024-11-14")
+                if m.text == "3人"]
+    assert not [m for m in linker("岩屋外相はブリンケン米国務長官、チョ外相と会談した。日本人3人は帰国した。", "2024-11-14")
+                if m.text == "3人"]
+
+
 def test_both_ministers_give_two_mentions_on_one_span(linker):
     ms = linker("ラブロフ外相と崔善姫外相が会談した。両外相は合意した。", "2024-11-05")
     both = [m for m in ms if m.text == "両外相"]

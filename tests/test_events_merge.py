@@ -34,6 +34,19 @@ def test_a_meeting_reported_twice_with_swapped_sides_is_one_event():
     assert len(merge_events([a, b])) == 1
 
 
+
+def test_a_meeting_of_three_split_two_ways_is_one_event():
+    """「AとBは…Cと会談した。３首脳は会談後…」: the same three, however a sentence splits them."""
+    kor = {"id": "Lee Jae-myung", "country": "KOR", "text": "李大統領"}
+    a = Event(doc="d", type="CONSULT", status="occurred", source=[JPN, USA], target=[kor], evidence="…",
+              mentions=[Mention("d", 0, 40)])
+    b = Event(doc="d", type="CONSULT", status="occurred", source=[JPN], target=[USA, kor], evidence="…",
+              mentions=[Mention("d", 41, 90)])
+    assert len(merge_events([a, b])) == 1
+    c = Event(doc="d", type="CONSULT", status="occurred", source=[JPN], target=[kor], evidence="…",
+              mentions=[Mention("d", 91, 130)])
+    assert len(merge_events([a, c])) == 2  # two of the three meeting alone are another meeting
+
 RUS = {"id": "RUS", "country": "RUS", "text": "ロシア"}
 CHOE = {"id": "Choe Son Hui", "country": "PRK", "text": "崔外相"}
 LAVROV = {"id": "Sergey Lavrov", "country": "RUS", "text": "ラブロフ外相"}

@@ -58,6 +58,17 @@ def listed(scan: Scan, n: int) -> list[Spec]:
     return []
 
 
+def met_last(scan: Scan, p: int, n: int) -> list[Spec]:
+    """The people of the last sentence before ``p`` that names any, if they are ``n``: 「３人は」 after
+    「岩屋外相は…、ブリンケン米国務長官、韓国のチョ・テヨル外相と電話で会談した。」 are those three."""
+    before = [s for s in scan.persons() if s.end <= scan.sentence_start(p)]
+    if not before:
+        return []
+    start = scan.sentence_start(before[0].start)
+    people = list({id(s.actor): s for s in reversed(before) if s.start >= start}.values())
+    return people if len(people) == n else []
+
+
 def _named_last(scan: Scan, what: str) -> Iterator[Spec]:
     """Actors of a kind, most recently named first, each once."""
     seen: set = set()

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .antecedents import last_pair, listed, most_named, recent, recent_person, two_sides
+from .antecedents import last_pair, listed, met_last, most_named, recent, recent_person, two_sides
 from .index import Actor
 from .normalise import is_alnum_ascii, is_kanji, is_katakana
 from .posts import posted, resident
@@ -54,7 +54,8 @@ _NOUN_HEADS = ("会談", "会議", "会合", "協議", "対話", "選", "間")
 _PART_OF = re.compile(r"[東西南北]{1,2}部")
 #: Three to nine people of one office named together: 「４首脳」「三外相」.
 _COUNTS = "0123456789〇一二三四五六七八九"
-_COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四五六七八九])(首脳|外相|国防相|首相|大統領)")
+_COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四五六七八九])(首脳|外相|国防相|首相|大統領)"
+                      r"|(?:(?<=^)|(?<=[、。」]))([3-9三四五六七八九])(人|氏|閣僚)(?=[はがも])")  # 「３人は」 opening a clause
 #: Offices a compound of states may name the holders of, and the titles that hold them
 #: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
@@ -367,7 +368,8 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         return
     if (count := _COUNTED.match(norm, p)) is not None:
         # 「４首脳は」「３外相は」: the people just listed, as many as it says
-        found = listed(scan, _COUNTS.index(count[1]) % 10)
+        n = _COUNTS.index(count[1] or count[3]) % 10
+        found = listed(scan, n) or met_last(scan, p, n)
         if found:
             yield count.end(), [s.copy(p, count.end(), "anaphora") for s in found]
         return

@@ -32,7 +32,8 @@ def identity(event: Event) -> tuple[Any, ...]:
     s, t = _keys(event.source), _keys(event.target)
     letter = event.mode == "letter"  # a letter is its own CONSULT, apart from the meetings it is carried to
     if event.type in SYMMETRIC_TYPES:
-        return (event.type, frozenset((s, t)), letter)
+        # the parties, however a report splits them: 「AとBは…Cと会談」 and 「３首脳は…会談」 are one meeting
+        return (event.type, s | t, letter)
     return (event.type, s, t, letter)
 
 
