@@ -366,6 +366,8 @@ def test_capitals(linker, text, ident, place):
     ("青瓦台は", "青瓦台", "KOR", "GOV"),
     ("在韓国日本大使館が", "在韓国日本大使館", "JPN", "DIP"),
     ("トランプ政権は", "トランプ政権", "USA", "GOV"),
+    ("タリバン暫定政権は", "タリバン暫定政権", "AFG", "GOV"),  # an organ written whole beats a group + organ word
+    ("米艦船が", "米艦船", "USA", "MIL"),
 ])
 def test_state_organs(linker, text, surface, ident, sector):
     m = linker(text, "2018-06-01")[0]

@@ -66,8 +66,10 @@ _ANAPHORA_SPECIAL = {"首脳": "person", "国": "state", "外務省": "organ", "
 
 # -- rule 1: names -------------------------------------------------------------
 def names(scan: Scan, p: int) -> Iterator[Reading]:
-    for e, pl in scan.keys(p, "name") + scan.keys(p, "capital") + \
-            scan.keys(p, "organ") + scan.keys(p, "stopword"):
+    # (an organ written whole comes before a name and an organ word of the same length: 「タリバン暫定政権」
+    # is Afghanistan's government, not the group and an interim government)
+    for e, pl in scan.keys(p, "organ") + scan.keys(p, "name") + scan.keys(p, "capital") + \
+            scan.keys(p, "stopword"):
         if pl.type == "stopword":
             yield e, [Spec(p, e, None, None, "stop")]
             continue

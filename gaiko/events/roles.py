@@ -286,7 +286,8 @@ def _described(text: str, pend: int, b: Arg) -> bool:
     m = _DESCRIPTOR.fullmatch(text, pend, b.start)
     # (a state only by what it is to the other: 「コンゴ民主共和国と隣国ルワンダの外相」「同盟国米国」)
     return m is not None and (b.mention.kind in ("organisation", "group", "person")
-                              or b.mention.kind == "state" and m.group().endswith("国"))
+                              or b.mention.kind == "state" and m.group().endswith("国")
+                              or b.mention.rule == "organ")  # 「…のイスラム主義勢力タリバン暫定政権」
 
 
 #: A short relative clause describing the name after it: 「外交を統括する（王毅氏）」「交渉を担当した（…）」.

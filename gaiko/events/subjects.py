@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SAID_TYPES, SYMMETRIC_TYPES
-from .cues import DONE_TO, LIST_GAP
+from .cues import DONE_TO, INTENSITY, LIST_GAP
 from .frame import COORDINATORS, Frame, NeedsParse, is_actor, next_frame, last_token
 from .roles import Arg
 from .triggers import REPORTED
@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 #: From a quote's end to the trigger that says what it is: 「「…」と（強く）（非難）」.
-_QUOTE_TO_SAID = re.compile(r"と、?(強く|厳しく|改めて|激しく)?")
+_QUOTE_TO_SAID = re.compile(rf"と、?{INTENSITY}?")
+#: From a said clause's end to its verb: 「…していると（繰り返し）（非難）」.
+_SAID_END = re.compile(rf"(と|だと|として)、?{INTENSITY}?$")
 #: A complement closed by a verb of declaring.
 _DECLARED = re.compile(r"^[^。、]{0,6}?(と|ことを)(宣言|表明|明言|述べ|主張|強調|約束)")
 #: How an embedded clause ends: nominalised (こと/の), on a noun that is an object, in よう or と.
@@ -172,13 +174,15 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
                         out.pop(j)
     # 「彼は、韓国は…していると非難し」: the speaker accuses the one spoken of
     for k, f in enumerate(frames):
-        if f.type not in SAID_TYPES or f.match.id in REPORTED or not re.search(r"(と|だと|として)[、]?$", text[:f.match.char_start]):
+        if f.type not in SAID_TYPES or f.match.id in REPORTED or not _SAID_END.search(text, 0, f.match.char_start):
             continue
         before = [(g, lim) for g, lim in groups if g[-1].end <= f.match.char_start and lim is None
                   and reaches(quotes, g[-1].start, f.match.char_start)]
         if len(before) >= 2 and before[-1][0] is out.get(k):
             out[k] = before[-2][0]
-            f.target = list(before[-1][0]) + f.target
+            spoken_of = before[-1][0]
+            # (not the objects of what is said of it: 「…は、タリバン暫定政権がＴＴＰをかくまっていると非難」)
+            f.target = list(spoken_of) + [a for a in f.target if not spoken_of[-1].end <= a.start < f.match.char_start]
         elif f.type in EVALUATIVE_TYPES and not f.target:
             # 「「パキスタンが停戦合意に違反した」と非難した」: the quote's own subject is the one accused
             said = next((q for q in quotes if _QUOTE_TO_SAID.fullmatch(text, q[1], f.match.char_start)), None)
