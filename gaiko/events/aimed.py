@@ -86,7 +86,8 @@ def answered(f: Frame, frames: list[Frame], k: int, text: str) -> list[Arg]:
 
 def sued(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     """A case before a court accuses the one sued (「ロシアをＩＣＪに提訴」) or charged in the reason
-    given (「イスラエルが…行っているとして、ＩＣＪに提訴」), not the court; ``f.target`` if neither.
+    given (「イスラエルが…行っているとして、ＩＣＪに提訴」), never the court (if neither is named, the
+    one accused is sought as for any judgment naming no one).
     Of any other act, a body named as where a case goes (「ＷＴＯへの提訴を含め…と警告」) is not
     the target either."""
     if f.type != "ACCUSE" or f.match.pattern not in SUING:
@@ -94,7 +95,7 @@ def sued(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     charged = [a for a in f.target if a.mention.country != "IGO"] or \
         [a for a in args if a.particle == "が" and a.end <= f.match.char_start and is_actor(a)
          and "として" in text[a.end:f.match.char_start]][-1:]
-    return charged or f.target
+    return charged or [a for a in f.target if not sued_at(a, text)]  # (the accused is found elsewhere, or none)
 
 
 def sued_at(a: Arg, text: str) -> bool:
@@ -170,7 +171,8 @@ def only_other(frames: list[Frame], args: list[Arg], text: str) -> None:
     (a topical type takes the story's other state, ``topic``), when the sentence names exactly one
     state besides the doer's and no other act of the sentence is aimed at it (「攻撃を非難し、インド
     への連帯を表明」: India is whom the solidarity is for, not who is condemned); never the agent of
-    another act (「ロシアによる…攻撃に対する憤り…を示した」と称賛) nor an outlet it is posted on. Unlike
+    another act (「ロシアによる…攻撃に対する憤り…を示した」と称賛), an outlet it is posted on nor a court a
+    case goes to (「国際司法裁判所に提訴する方針」). Unlike
     every other rule, a name inside a quote counts: what a verdict says is whose act it judges.
     Fills ``target`` in place."""
     aimed = {a.mention.country for f in frames for a in f.target}
@@ -182,7 +184,7 @@ def only_other(frames: list[Frame], args: list[Arg], text: str) -> None:
             continue
         own = {a.mention.country for a in f.source}
         rest = [a for a in args if a.mention.country not in own | {None} and a.mention.kind in _AIMABLE
-                and a.case not in ("skip", "agent") and a.mention.sector != "MEDIA"]
+                and a.case not in ("skip", "agent") and a.mention.sector != "MEDIA" and not sued_at(a, text)]
         if len({_party(a) for a in rest}) == 1 and rest[0].mention.country not in aimed:
             f.target = [a for a in rest if a.mention.kind == "person"] or rest[:1]
 
