@@ -281,6 +281,11 @@ def test_a_count_of_people_opening_a_clause_means_the_people_of_the_sentence_bef
     assert {m.id for m in ms if m.text == "3人"} == {"Takeshi Iwaya", "Antony Blinken", "Cho Tae-yul"}
     assert not [m for m in linker("岩屋外相はブリンケン米国務長官と会談した。3人は非難した。", "2024-11-14")
                 if m.text == "3人"]
+    # a paragraph may open on it, with the people two sentences back (the one between names no one)
+    text = ("林外相と浜田防衛相は、オースティン国防長官、ブリンケン国務長官と会談した。協議では連携で一致した。\n"
+            "　4閣僚は共同声明を出した。")
+    ms = [m for m in linker(text, "2023-01-12") if m.text == "4閣僚"]
+    assert {m.id for m in ms} == {"Yoshimasa Hayashi", "Yasukazu Hamada", "Lloyd Austin", "Antony Blinken"}
     assert not [m for m in linker("岩屋外相はブリンケン米国務長官、チョ外相と会談した。日本人3人は帰国した。", "2024-11-14")
                 if m.text == "3人"]
 

@@ -55,7 +55,7 @@ _PART_OF = re.compile(r"[東西南北]{1,2}部")
 #: Three to nine people of one office named together: 「４首脳」「三外相」.
 _COUNTS = "0123456789〇一二三四五六七八九"
 _COUNTED = re.compile(r"(?<![0-9〇一二三四五六七八九十])([3-9三四五六七八九])(首脳|外相|国防相|首相|大統領)"
-                      r"|(?:(?<=^)|(?<=[、。」]))([3-9三四五六七八九])(人|氏|閣僚)(?=[はがも])")  # 「３人は」 opening a clause
+                      r"|(?:(?<=^)|(?<=[、。」\s]))([3-9三四五六七八九])(人|氏|閣僚)(?=[はがも])")  # 「３人は」 opening a clause
 #: Offices a compound of states may name the holders of, and the titles that hold them
 #: (「日米外相会談」: Japan's 外相 and the US Secretary of State).
 _COMPOUND_OFFICES = {"外相": ("外相", "国務長官"), "国防相": ("国防相",)}
