@@ -11,10 +11,11 @@ from .index import Actor
 from .scan import Scan, Spec
 
 
-def recent(scan: Scan, what: str, want: int, ending: str = "") -> list[Spec]:
+def recent(scan: Scan, what: str, want: int, ending: str = "", at: int | None = None) -> list[Spec]:
     """The ``want`` actors of a kind (``what``: person, state, organ, party, media) named last;
-    for two states, the pair named together if there is one. With ``ending``, those named by a
-    word that ends so come first (「同省」: the ministry named last, not the government)."""
+    for two states, the pair named together if there is one, else (where the sentence of ``at``
+    has named a state already) the two named before that sentence. With ``ending``, those named by
+    a word that ends so come first (「同省」: the ministry named last, not the government)."""
     if what == "person":  # 両首脳: the two leaders named last, whatever their titles
         out: list[Spec] = []
         seen: set = set()
@@ -29,6 +30,13 @@ def recent(scan: Scan, what: str, want: int, ending: str = "") -> list[Spec]:
         pair = last_pair(scan)
         if pair:
             return [x.copy(x.start, x.end, "anaphora") for x in pair]
+        start = scan.sentence_start(at) if at is not None else None
+        if start is not None and any(s.kind == "state" and s.start >= start for s in scan.specs):
+            # 「（エクアドル警察がメキシコ大使館に突入した。）米国務省の報道官も…両国に求めた」: the two
+            # of the story before, not the speaker's own state named in this sentence
+            earlier = list(islice((s for s in _named_last(scan, what) if s.end <= start), want))
+            if len(earlier) == want:
+                return earlier
     if ending:
         ends = [s for s in _named_last(scan, what) if scan.norm[s.start:s.end].endswith(ending)]
         if len(ends) >= want:

@@ -389,7 +389,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         for word, what in _ANAPHORA_SPECIAL.items():
             if norm.startswith(word, p + 1):
                 stop = p + 1 + len(word)
-                found = recent(scan, what, want, word if word.endswith(("省", "部", "庁")) else "")  # 「同外務省」
+                found = recent(scan, what, want, word if word.endswith(("省", "部", "庁")) else "", at=p)  # 「同外務省」
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]
                 if len(found) == 2 and what == "state" and norm.startswith("の", stop) \
