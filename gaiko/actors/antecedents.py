@@ -104,9 +104,15 @@ def last_pair(scan: Scan, leaders: bool = True) -> list[Spec]:
     for k in range(len(specs) - 2, -1, -1):
         a, b = specs[k], specs[k + 1]
         if a.kind != "person" and b.kind != "person":
+            third = k > 0 and specs[k - 1].rule == "compound" and specs[k - 1].end == a.start \
+                or k + 2 < len(specs) and specs[k + 2].rule == "compound" and specs[k + 2].start == b.end
             if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
-                    and (a.rule == b.rule == "compound" or scan.norm[a.end:b.start]):
-                return [a, b]
+                    and (a.rule == b.rule == "compound" and not third or scan.norm[a.end:b.start]):
+                return [a, b]  # (not two of 「日米韓」: three are no pair)
+        elif leaders and a.kind == b.kind == "person" and (a.start, a.end) == (b.start, b.end) \
+                and a.country != b.country and None not in (a.country, b.country):
+            # 「両首脳は」: the states of the two leaders it names
+            return [Spec(s.start, s.end, s.country, s.country, "state", None, "anaphora") for s in (a, b)]
         elif leaders and a.kind == b.kind == "person" and a.country != b.country and None not in (a.country, b.country) \
                 and _JOINED.fullmatch(scan.norm, a.end, b.start):
             # 「尹錫悦大統領とバイデン米大統領が…会談」: the two leaders' states

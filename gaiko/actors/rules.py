@@ -389,6 +389,8 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         for word, what in _ANAPHORA_SPECIAL.items():
             if norm.startswith(word, p + 1):
                 stop = p + 1 + len(word)
+                if want == 2 and word == "政府":
+                    what = "state"  # 「両政府」: the two states' governments, as 「両国」
                 found = recent(scan, what, want, word if word.endswith(("省", "部", "庁")) else "", at=p)  # 「同外務省」
                 if found:
                     yield stop, [s.copy(p, stop, "anaphora") for s in found]

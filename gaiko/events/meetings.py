@@ -4,7 +4,7 @@ A banquet is held for the guests its welcome names (「…一行を歓迎する�
 that names neither side, told right after a meeting, is that meeting's text (「会談終了後、共同宣言を
 発表する見通し」); an agreement after a meeting with no subject of its own is with the one met, not
 with the state a concern voiced before it is aimed at; and one two leaders reach is theirs, not their
-states' (「（両首脳は）日米が緊密に連携することを確認」). ``events.sides`` calls :func:`at_meeting`
+states' (「（両首脳は）日米が緊密に連携することを確認」; but 「両政府は…合意」 is the governments'). ``events.sides`` calls :func:`at_meeting`
 for each frame once its own words have given it what sides they can.
 """
 
@@ -47,7 +47,7 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
     pair = meeting or (ctx.meeting if BOTH_SIDES.search(text, 0, f.match.char_start) else None) \
         or ((named[:1], named[1:]) if len(named) >= 2 else None)
     if f.type in ("COOPERATE", "AGREE") and f.source and f.target and pair \
-            and all(a.mention.kind == "state" for a in f.source + f.target) \
+            and all(a.mention.kind == "state" and not a.mention.text.endswith("政府") for a in f.source + f.target) \
             and all(a.mention.kind == "person" for a in pair[0] + pair[1]) \
             and {a.mention.country for a in pair[0] + pair[1]} == {a.mention.country for a in f.source + f.target}:
         # 「（両首脳は）日米が緊密に連携することを確認」: the states of the two who met, said by them
