@@ -16,16 +16,17 @@ def recent(scan: Scan, what: str, want: int, ending: str = "", at: int | None = 
     for two states, the pair named together if there is one, else (where the sentence of ``at``
     has named a state already) the two named before that sentence. With ``ending``, those named by
     a word that ends so come first (「同省」: the ministry named last, not the government)."""
-    if what == "person":  # 両首脳: the two leaders named last, whatever their titles
-        out: list[Spec] = []
+    if what == "person":  # 両首脳: the two leaders named last (of the people named last, those who lead)
+        people: list[Spec] = []
         seen: set = set()
         for s in scan.persons():
             if id(s.actor) not in seen:
                 seen.add(id(s.actor))
-                out.append(s)
-                if len(out) == want:
-                    return out
-        return []
+                people.append(s)
+        leaders = [s for s in people[:8] if _leads(scan, s)]
+        # (「首相は…大統領と会談した。岩屋外相も同席した。両首脳は」: not the minister named since)
+        out = leaders[:want] if len(leaders) >= want else people[:want]
+        return out if len(out) == want else []
     if what == "state" and want == 2:
         pair = last_pair(scan)
         if pair:
@@ -43,6 +44,18 @@ def recent(scan: Scan, what: str, want: int, ending: str = "", at: int | None = 
             return ends[:want]
     named = list(islice(_named_last(scan, what), want))
     return named if len(named) == want else []
+
+
+#: Titles of those who lead a state (「首脳」): head of state or of government.
+_LEADER_TITLES = ("首相", "大統領", "国家主席", "主席", "総書記", "国王", "首長", "総統", "国務委員長", "委員長")
+
+
+def _leads(scan: Scan, s: Spec) -> bool:
+    """Whether the person ``s`` names leads a state: by the title written with them or one they held then."""
+    if any(t in _LEADER_TITLES for t in s.titles):
+        return True
+    actor = s.actor
+    return isinstance(actor, Actor) and any(actor.holds(t, scan.pub) for t in _LEADER_TITLES)
 
 
 #: Between two people of a list: 「マクロン大統領、ドイツのメルツ首相」「AとB」.

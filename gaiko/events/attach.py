@@ -268,8 +268,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 or a.case == "agent" and (not f.predicative or _HELD_BY_NOUN.match(text, f.match.char_end)):
             # 「日米韓による合同演習」「AとBによる協議が開かれた」
             f.source.append(a)
-        elif a.case == "with" and (f.type not in SYMMETRIC_TYPES or f.match.mode == "mediate"):
-            f.source.append(a)  # 「日本は米国とともに…を非難」: a co-agent
+        elif a.case == "with" and (f.type not in SYMMETRIC_TYPES or f.match.mode == "mediate"
+                                   or any(b.case == "com" and a.end < b.start < f.match.char_start for b in args)):
+            f.source.append(a)  # 「日本は米国とともに…を非難」「…長官とともに首相と会談」: a co-agent
         elif a.case == "agent":
             continue  # an agent is never the one acted upon
         elif a.case == "obj" and f.type == "CONSULT" and f.match.mode not in MET_AS_OBJECT:
