@@ -439,6 +439,16 @@ def test_a_building_named_for_a_title_is_no_unknown_person(linker):
         assert len(people) == 2
 
 
+def test_another_spelling_of_a_title_holders_surname_is_the_holder(linker):
+    # one person holds a state's presidency at a time: a close spelling of the holder's name is him
+    for text, ident in (("イランのペゼシキアン大統領は述べた。", "Masoud Pezeshkian"),
+                        ("トルコのエルドガン大統領と会談した。", "Recep Tayyip Erdoğan")):
+        assert [m.id for m in linker(text, "2025-06-01") if m.kind == "person"] == [ident]
+    # a name not like the holder's stays an unknown person of that state
+    people = [(m.id, m.country) for m in linker("イランのモハンマディ大統領は述べた。", "2025-06-01") if m.kind == "person"]
+    assert people == [(None, "IRN")]
+
+
 def test_unknown_name_written_with_its_state_takes_that_state(linker):
     # 「名前・国名＋肩書」 (the names are invented): the state between the name and the title is its country,
     # whether it is written in katakana (folded into the name's run) or in kanji

@@ -102,6 +102,9 @@ class Index:
     #: the people by their id as the scoring compares ids (``identity.normalise_id``), for a
     #: name the text gives in English (built by ``finish``)
     by_id: dict[str, Actor] = field(default_factory=dict)
+    #: per person, the last parts of the katakana names they are written by, for another spelling
+    #: of them (「ペゼシキアン」 for ペゼシュキアン; built by ``finish``)
+    katakana_names: dict[int, set[str]] = field(default_factory=dict)
 
     def put(self, alias: str, payload: Payload) -> None:
         key = normalise_key(alias)
@@ -120,6 +123,12 @@ class Index:
             if actor.kind == "person":
                 self.people.setdefault(actor.country, []).append(actor)
                 self.by_id.setdefault(normalise_id(actor.id) or "", actor)
+        for key, payloads in self.payloads.items():
+            last = re.split(r"[・=＝ ]", key)[-1]
+            if _KATAKANA.fullmatch(last):
+                for pl in payloads:
+                    if pl.type == "name" and pl.actor is not None and pl.actor.kind == "person":
+                        self.katakana_names.setdefault(id(pl.actor), set()).add(last)
         auto = ahocorasick.Automaton()
         for key in self.payloads:
             auto.add_word(key, key)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from ..identity import normalise_id
 from .index import Actor
@@ -81,9 +82,11 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     holder = scan.resolve_holder(scan.index.people_of(of), titles[-1]) if of and titles else None
     surname = normalise(re.split(r"[・=＝]", original)[-1])[0]
     if holder is not None and (surname in {normalise(x)[0] for x in holder.surnames}
-                               or any(end == q and pl.actor is holder for end, pl in scan.keys(q - len(surname), "name"))):
+                               or any(end == q and pl.actor is holder for end, pl in scan.keys(q - len(surname), "name"))
+                               or _spelt_alike(scan, surname, holder)):
         # 「アントニー・アルバニージー豪州首相」: another spelling of the given name of the holder of the
-        # title, whose surname it ends in
+        # title, whose surname it ends in; 「イランのペゼシキアン大統領」「エルドガン大統領」: another
+        # spelling of the holder's surname (one person holds the title at a time)
         yield last, [person_spec(p, last, holder, "surname-variant", titles)]
         return
     english = scan.english_name(last)
@@ -94,6 +97,15 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
     person = Unknown(name, family, country or (near if near != scan.default_country else None))
     yield last, [Spec(p, last, english, person.country, "person", None, "unknown-name",
                       actor=person, titles=tuple(titles))]
+
+
+def _spelt_alike(scan: Scan, surname: str, holder: Actor) -> bool:
+    """Whether a katakana surname is another spelling of one of the holder's (ペゼシキアン for
+    ペゼシュキアン, エルドガン for エルドアン): most of its sounds, in order, with the same first one."""
+    if len(surname) < 3:
+        return False
+    known = {normalise(x)[0] for x in holder.surnames} | scan.index.katakana_names.get(id(holder), set())
+    return any(k[:1] == surname[:1] and SequenceMatcher(None, surname, k).ratio() >= 0.75 for k in known if len(k) >= 3)
 
 
 def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
