@@ -26,6 +26,16 @@ def test_an_agreement_repeated_in_a_later_sentence_is_one_event():
     assert [(m.start, m.end) for m in merged[0].mentions] == [(0, 80), (81, 150)]
 
 
+def test_agreed_items_of_a_readout_in_two_sentences_stay_two_but_a_lead_and_its_detail_are_one():
+    def agree(start: int, evidence: str) -> Event:
+        return Event(doc="d", type="AGREE", status="occurred", source=[JPN], target=[USA], evidence=evidence,
+                     date="2025-02-07", mentions=[Mention("d", start, start + len(evidence))])
+    lead = agree(0, "両首脳は、日米同盟の抑止力を強化することで一致した。")
+    detail = agree(40, "日米同盟の抑止力・対処力の一層の強化で合意した。")
+    other = agree(80, "両首脳はまた、液化天然ガスの輸入拡大でも合意した。")
+    assert len(merge_events([lead, detail])) == 1
+    assert len(merge_events([lead, other])) == 2
+
 def test_a_meeting_reported_twice_with_swapped_sides_is_one_event():
     a = Event(doc="d", type="CONSULT", status="occurred", source=[JPN], target=[USA], evidence="…",
               mentions=[Mention("d", 0, 40)])

@@ -43,7 +43,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         ident = identity(ev)
         for kept in merged:
-            if ev.type == "AGREE" and _same_sentence(kept, ev):
+            if ev.type == "AGREE" and (_same_sentence(kept, ev) or not _same_terms(kept, ev)):
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
@@ -127,6 +127,27 @@ def _overtaken(a: Event, b: Event) -> bool:
         return False
     days = (datetime.date.fromisoformat(held.date) - datetime.date.fromisoformat(other.date)).days
     return 0 <= days <= OVERTAKEN_DAYS
+
+
+#: A run of kanji or katakana: the words two sentences are compared by.
+_TERM = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,}")
+#: Words of agreeing itself, which say nothing of what is agreed.
+_AGREEING = re.compile(r"合意|一致|確認|同意|首脳|両国|両政府|会談")
+#: The share of the shorter sentence's two-character pieces the other must have for one agreement.
+_SHARED = 0.15
+
+
+def _same_terms(a: Event, b: Event) -> bool:
+    """Whether two agreements speak of the same thing: their sentences share enough of their words
+    (a lead and the detail repeating it), not just the parties (gold/README.md: a readout's distinct
+    agreed items are an AGREE each). Sentences with no words to compare are taken as one."""
+    def grams(ev: Event) -> set[str]:
+        text = _AGREEING.sub("", ev.evidence)
+        for actor in ev.source + ev.target:  # (the parties are shared by definition)
+            text = text.replace(actor.get("text") or "\0", "")
+        return {w[i:i + 2] for w in _TERM.findall(text) for i in range(len(w) - 1)}
+    x, y = grams(a), grams(b)
+    return not x or not y or len(x & y) / min(len(x), len(y)) >= _SHARED
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
