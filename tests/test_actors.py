@@ -444,6 +444,12 @@ def test_another_spelling_of_a_title_holders_surname_is_the_holder(linker):
     for text, ident in (("イランのペゼシキアン大統領は述べた。", "Masoud Pezeshkian"),
                         ("トルコのエルドガン大統領と会談した。", "Recep Tayyip Erdoğan")):
         assert [m.id for m in linker(text, "2025-06-01") if m.kind == "person"] == [ident]
+    # another spelling of one named before is that person; a short name that begins another is not
+    got = [(m.text, m.id) for m in linker("ゼレンスキー大統領は述べた。ゼレンシキー氏は訪米した。", "2025-06-01")
+           if m.kind == "person"]
+    assert got == [("ゼレンスキー大統領", "Volodymyr Zelenskyy"), ("ゼレンシキー氏", "Volodymyr Zelenskyy")]
+    assert [m.id for m in linker("トランプ大統領は述べた。トラン氏は反論した。", "2025-06-01")
+            if m.text == "トラン氏"] == [None]
     # a name not like the holder's stays an unknown person of that state
     people = [(m.id, m.country) for m in linker("イランのモハンマディ大統領は述べた。", "2025-06-01") if m.kind == "person"]
     assert people == [(None, "IRN")]

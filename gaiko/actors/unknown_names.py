@@ -89,6 +89,12 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
         # spelling of the holder's surname (one person holds the title at a time)
         yield last, [person_spec(p, last, holder, "surname-variant", titles)]
         return
+    named = next((s for s in scan.persons() if isinstance(s.actor, Actor) and (of is None or s.actor.country == of)
+                  and _spelt_alike(scan, surname, s.actor)), None)
+    if named is not None:
+        # 「…ゼレンスキー大統領は…。ゼレンシキー氏は」: another spelling of one named before
+        yield last, [named.copy(p, last, "coreference")]
+        return
     english = scan.english_name(last)
     known = scan.index.by_id.get(normalise_id(english) or "") if english else None
     if known is not None:  # 「…エルシーシ大統領（H.E. Mr. Abdel Fattah El-Sisi, …）」: a spelling the
@@ -102,10 +108,11 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
 def _spelt_alike(scan: Scan, surname: str, holder: Actor) -> bool:
     """Whether a katakana surname is another spelling of one of the holder's (ペゼシキアン for
     ペゼシュキアン, エルドガン for エルドアン): most of its sounds, in order, with the same first one."""
-    if len(surname) < 3:
-        return False
+    if len(surname) < 4:
+        return False  # (「トラン氏」 is no 「トランプ」: short names differ by a sound)
     known = {normalise(x)[0] for x in holder.surnames} | scan.index.katakana_names.get(id(holder), set())
-    return any(k[:1] == surname[:1] and SequenceMatcher(None, surname, k).ratio() >= 0.75 for k in known if len(k) >= 3)
+    return any(k[:1] == surname[:1] and not k.startswith(surname) and not surname.startswith(k)
+               and SequenceMatcher(None, surname, k).ratio() >= 0.75 for k in known if len(k) >= 4)
 
 
 def kanji_name(scan: Scan, p: int) -> Iterator[Reading]:
