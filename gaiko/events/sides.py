@@ -431,7 +431,7 @@ _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-�
 _MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
 _MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)")
 #: Acts two sides do to each other by their meaning: 「AとBが交戦した」.
-_RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い"}
+_RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い", "砲撃戦", "戦闘"}
 
 #: Titles whose holder's verbs take respect forms that look passive (「会見された」「述べられた」).
 _HONORIFIC = ("陛下", "殿下", "さま", "様")
