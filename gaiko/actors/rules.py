@@ -355,6 +355,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
             yield end, [s.copy(p, end, "anaphora")]
             break
         return
+    if norm.startswith("先方", p):
+        # 「先方から支持を得ました」: in a readout of the paper's own state, the other side, the foreign
+        # person named last
+        other = next((s for s in scan.persons() if s.country not in (None, scan.default_country)), None)
+        if other is not None:
+            yield p + 2, [other.copy(p, p + 2, "anaphora")]
+        return
     if norm.startswith("双方", p) and not norm.startswith("双方向", p):
         if scan.specs and norm[scan.specs[-1].end:p] in ("", "の"):
             return  # 「AとBの双方」: the two just named, not two others

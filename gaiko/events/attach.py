@@ -444,10 +444,11 @@ def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
             return tok_frame[tok.i]
         if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.lemma_ not in _TRANSPARENT_VERBS \
                 and tok.head.lemma_ not in _FORMAL_NOUNS and tok.head.i not in tok_frame \
-                and (a.case != "com" or any(c.dep_ == "nsubj" for c in tok.children)):
+                and (a.case != "com" and tok.lemma_ != "含める"
+                     or any(c.dep_ == "nsubj" for c in tok.children)):
             # 「政府が台湾にとった対応を非難」「ベトナムに進出する日本企業の…を要請」: inside a relative
             # clause, its verb's (but 「北朝鮮への…を削減する制裁決議」: the content of the act it describes;
             # and 「尹大統領と、それを受け入れた岸田首相の決断」: a と the parser hangs on the clause is mostly
-            # a coordination)
+            # a coordination; 「日本人男性を含め５人が」: including is no clause of its own)
             return None
     return None
