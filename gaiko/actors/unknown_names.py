@@ -105,12 +105,12 @@ def unknown(scan: Scan, p: int) -> Iterator[Reading]:
                       actor=person, titles=tuple(titles))]
 
 
-def _spelt_alike(scan: Scan, surname: str, holder: Actor) -> bool:
-    """Whether a katakana surname is another spelling of one of the holder's (ペゼシキアン for
+def _spelt_alike(scan: Scan, surname: str, person: Actor) -> bool:
+    """Whether a katakana surname is another spelling of one of the person's names (ペゼシキアン for
     ペゼシュキアン, エルドガン for エルドアン): most of its sounds, in order, with the same first one."""
     if len(surname) < 4:
         return False  # (「トラン氏」 is no 「トランプ」: short names differ by a sound)
-    known = {normalise(x)[0] for x in holder.surnames} | scan.index.katakana_names.get(id(holder), set())
+    known = {normalise(x)[0] for x in person.surnames} | scan.index.katakana_names.get(id(person), set())
     return any(k[:1] == surname[:1] and not k.startswith(surname) and not surname.startswith(k)
                and SequenceMatcher(None, surname, k).ratio() >= 0.75 for k in known if len(k) >= 4)
 
