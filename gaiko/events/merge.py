@@ -2,10 +2,11 @@
 
 Two events are the same interaction when their type is equal, their actors agree
 (the sets of actor keys — id, else country: :func:`gaiko.identity.document_key` —
-of source and target; unordered for the symmetric types) and their dates are
-compatible: equal, both absent, one absent, or one containing the other
+of source and target; for the symmetric types the one set of all parties) and their
+dates are compatible: equal, both absent, one absent, or one containing the other
 (「2024-01」 contains 「2024-01-18」; :func:`gaiko.identity.dates_compatible` with
-``undated_fits=True``).
+``undated_fits=True``). Two agreements are one only when their sentences also speak of
+the same thing (a readout's distinct agreed items stay apart).
 The merged event keeps every mention, the most precise date with the evidence of
 the mention it comes from (so ``date_text`` can be found in ``evidence``; else the
 first evidence), and the strongest status: what is reported as held beats what was planned or
