@@ -305,7 +305,7 @@ _ASKED_OWN_ACT = re.compile(r"の(理解|協力|支持|支援|参加|関与|努�
 
 #: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle
 #: (「靖国神社参拝に「深い失望と（遺憾）」」「領海侵入を（非難）」).
-_AGENT_OF_OBJECT = re.compile(r"[^、。「」]{1,16}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な)?")
+_AGENT_OF_OBJECT = re.compile(r"[^、。「」]{1,28}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な)?")
 
 
 def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:
