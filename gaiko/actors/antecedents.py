@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from .index import Actor
+from .index import DEFAULT_LEADER, Actor
 from .scan import Scan, Spec
 
 
@@ -46,8 +46,9 @@ def recent(scan: Scan, what: str, want: int, ending: str = "", at: int | None = 
     return named if len(named) == want else []
 
 
-#: Titles of those who lead a state (「首脳」): head of state or of government.
-_LEADER_TITLES = ("首相", "大統領", "国家主席", "主席", "総書記", "国王", "首長", "総統", "国務委員長", "委員長")
+#: Titles of those 「両首脳」 may name: the offices that lead a state (``DEFAULT_LEADER``) and the other
+#: heads the press writes as one of two leaders who met (a monarch who rules, a chairman).
+_LEADER_TITLES = (*DEFAULT_LEADER, "主席", "国王", "首長", "委員長")
 
 
 def _leads(scan: Scan, s: Spec) -> bool:
@@ -82,7 +83,8 @@ def listed(scan: Scan, n: int) -> list[Spec]:
 def met_last(scan: Scan, p: int, n: int) -> list[Spec]:
     """The people of the last sentence before ``p`` that names any, if they are ``n``: 「３人は」 after
     「岩屋外相は…、ブリンケン米国務長官、韓国のチョ・テヨル外相と電話で会談した。」 are those three."""
-    before = [s for s in scan.persons() if s.end <= scan.sentence_start(p)]
+    here = scan.sentence_start(p)
+    before = [s for s in scan.persons() if s.end <= here]
     if not before:
         return []
     start = scan.sentence_start(before[0].start)

@@ -124,7 +124,7 @@ class Index:
                 self.people.setdefault(actor.country, []).append(actor)
                 self.by_id.setdefault(normalise_id(actor.id) or "", actor)
         for key, payloads in self.payloads.items():
-            last = re.split(r"[・=＝ ]", key)[-1]
+            last = _NAME_PARTS.split(key)[-1]
             if _KATAKANA.fullmatch(last):
                 for pl in payloads:
                     if pl.type == "name" and pl.actor is not None and pl.actor.kind == "person":
@@ -141,6 +141,8 @@ class Index:
 #: (「キム・ジョンウン」「オルバン・ビクトル」「ミン・アウン・フライン」): their last part is no surname.
 _FAMILY_FIRST = {"JPN", "KOR", "PRK", "CHN", "TWN", "HKG", "MAC", "HUN", "MMR", "KHM", "SGP"}
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+#: What parts a written name: 「レジェップ・タイップ・エルドアン」「キム＝ジョンウン」.
+_NAME_PARTS = re.compile(r"[・=＝ ]")
 #: Parts of Arabic and other names that are no surname (「ムハンマド・ビン・サルマン」).
 _NAME_PARTICLES = ("ビン", "ブン", "イブン", "アル", "アッ", "エル", "ファン", "フォン", "デ", "ダ", "ド", "ラ")
 
@@ -171,7 +173,7 @@ def derived_surnames(entry: dict) -> list[str]:
         return []
     out: list[str] = []
     for alias in entry.get("aliases", []):
-        parts = [p for p in re.split(r"[・=＝ ]", alias) if p]
+        parts = [p for p in _NAME_PARTS.split(alias) if p]
         if len(parts) < 2 or not all(_KATAKANA.fullmatch(p) for p in parts):
             continue
         last, before = parts[-1], parts[-2]

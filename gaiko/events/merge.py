@@ -44,7 +44,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         ident = identity(ev)
         for kept in merged:
-            if ev.type == "AGREE" and (_same_sentence(kept, ev) or not _same_terms(kept, ev)):
+            if ev.type == "AGREE" and (_same_sentence(kept, ev) or kept.type == "AGREE" and not _same_terms(kept, ev)):
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
