@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _LIGHT_VERBS = ("行う", "行わ", "行い", "行っ", "開く", "開か", "開い", "開き", "実施", "開催", "持つ", "持っ", "持ち",
                 "表す", "表明", "示す", "伝える", "述べる", "行なう", "行なっ", "行ない", "する", "呈する")
-_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈|浴び|発射|仕掛|加え|科|繰り広げ|((一段と|さらに|一層)?強め))|の声を上げ|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ(?!の)|予定|方針|で合意|で一致)")
+_PREDICATIVE_NEXT = re.compile(r"^(し|す|さ|せ|を(行|開|実施|持|表|示|伝|述|し|す(?!べて)|呈|浴び|発射|仕掛|発(表|出)|出(し|す)|加え|科|繰り広げ|((一段と|さらに|一層)?強め))|の声を上げ|が(行|開|実施)|は(行|開|実施)|に(応じ|臨)|、|。|へ(?!の)|予定|方針|で合意|で一致)")
 #: The end of a quoted feeling before its showing, read past as if unquoted.
 _SCARE_QUOTE_END = re.compile(r"^[」』](の意)?(?=を)")
 _PASSIVE = re.compile(r"^(さ(?!せ)|され|られ|れ)")  # (not 「撤退させる」: a causative acts)
@@ -104,7 +104,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         return Reading(text, args, [], {})
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
     frames = [f for f in frames if not _modifier_in_compound(doc, f)]
-    if any(f.type in _JUDGING and f.match.id != VERDICT for f in frames):
+    if any(f.type in _JUDGING and f.match.id != VERDICT and f.predicative for f in frames):
         frames = [f for f in frames if f.match.id != VERDICT]  # the sentence judges in so many words
     if any(f.type == "REQUEST" and f.match.id != SHOULD for f in frames):
         frames = [f for f in frames if f.match.id != SHOULD]  # or asks in so many words

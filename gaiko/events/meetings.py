@@ -20,6 +20,8 @@ from .roles import Arg
 
 #: After an agreement noun, the agreement reached (「合意には至らなかった」「合意が成立」), not one talked about.
 _REACHED = re.compile(r"(に|には|にも)(至|達)|が(成立|発効)")
+#: A meeting just reported, named as what the sentence follows: 「（首相は）会談後、」.
+_AFTER_MEETING = re.compile(r"(会談|協議|会合)(後|終了後|の後)")
 
 
 def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg] | None,
@@ -35,6 +37,13 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
         # 「（…と会談した。）会談終了後、共同宣言を発表する見通し」: the text of the meeting just reported
         # (or named, 「会談終了後、」, in a later paragraph)
         f.source, f.target = (list(side) for side in held)
+    elif f.type == "AGREE" and f.source and not f.target \
+            and (held := meeting or ctx.meeting
+                 or (ctx.met if _AFTER_MEETING.search(text, 0, f.match.char_start) else None)) \
+            and (other := counterpart(f.source, held)):
+        # 「（…と会談した。）首相は会談後、共同声明を発表した」: one side of the meeting just reported
+        # agrees with the other
+        f.target = other
     if f.type in ("AGREE", "COOPERATE") and f.source and ctx.meeting and not meeting and not subj \
             and (other := counterpart(f.source, ctx.meeting)) \
             and f.target and all(any(a in g.target for g in frames[:k] if g.type not in SYMMETRIC_TYPES)
