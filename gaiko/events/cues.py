@@ -29,7 +29,7 @@ AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取�
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
 TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
 #: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
-_CONDITION_WORDS = r"(なければ|ない場合|なかった場合|しない限り|すれば|した場合|たら)"
+_CONDITION_WORDS = r"(なければ|ない場合|なかった場合|ない限り|すれば|した場合|たら)"
 CONDITION = re.compile(_CONDITION_WORDS + r"[はも]?、")
 #: The same with or without its comma: 「スペインが応じなければ通商交渉で…」.
 ON_CONDITION = re.compile(_CONDITION_WORDS)

@@ -196,7 +196,8 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
                      or PROMISED_FORCE.search(text, 0, f.match.char_start)):
             # 「スペインが応じなければ…「2倍払わせる」と述べ、同国をけん制した」: pressure put on a condition
             f.match = replace(f.match, label="THREATEN")
-        elif f.type in FORCEFUL and f.status == "planned" and (cond := CONDITION.search(text[:f.match.char_start])):
+        elif f.type in FORCEFUL and (f.status == "planned" or _TOLD_NON_PAST.match(after)) \
+                and (cond := CONDITION.search(text[:f.match.char_start])):
             # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat,
             # made by who says it (「首相は…イスラエル軍は…攻撃を再開すると述べた」)
             f.match = replace(f.match, label="THREATEN")
@@ -210,6 +211,10 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
                 mine = {a.mention.country for a in f.source}
                 f.target = [a for a in args if a.case == "subj" and a.end <= cond.start()
                             and a.mention.country not in mine and a not in f.source][-1:]
+
+
+#: After a measure, its taking told in the non-past (「（追加制裁）を科すと述べた」): a measure to come.
+_TOLD_NON_PAST = re.compile(r"(を[^、。「」]{0,8}?)?(る|す|う|く|つ|ぶ|む)と(述べ|表明|警告|強調|語|明らかに|示唆|伝え|言明|発表)")
 
 
 #: A stance shown (「反対する考えを示した」「応じない姿勢を強調」): an evaluation made as it is shown.
