@@ -36,6 +36,10 @@ _TOLL_AFTER = re.compile(r"^(を(行|実施|実行|加え)[いっ]|し)[、]?[^�
 _TARGETED = re.compile(r"(の[^、。「」をがは]{0,8})?を(標的と|標的に|狙っ|ねらっ)(した|た)[^、。「」をがは]{0,8}")
 #: From an embassy to the diplomats posted there whom a measure is on: 「（…大使館）に駐在する…武官らを」.
 _POSTED_AT = re.compile(r"に(駐在|勤務|所属)(する|している)[^、。「」をがは]{0,16}を")
+#: After an attack named as a noun, a relative clause of suffering it: 「（…の侵攻）を受ける（ウクライナ）」.
+_SUFFERING_HEAD = re.compile(r"を受け(続けている|続ける|ている|た|る)")
+#: After an attack named as a noun, a relative clause of carrying it on: 「（ウクライナ侵攻）を続ける（ロシア）」.
+_WAGING_HEAD = re.compile(r"を(続け|強め|繰り返し|仕掛け|激化させ)(ている|てきた|ていた|た|る)")
 #: After an act, 「…とも（表明した）」: one more act told by the same speaker.
 _ALSO_SAID = re.compile(r"(する|した|し)?とも(表明|発表|明らかに|述べ|伝え)")
 #: After an attack named as a noun, what it caused: 「（空爆）で、…の集合住宅が損壊した」.
@@ -46,6 +50,16 @@ def others(side: list[Arg], source: list[Arg]) -> list[Arg]:
     """The actors of ``side`` that are neither one of ``source`` nor of its states."""
     own = {a.key for a in source} | {a.mention.country for a in source}
     return [a for a in side if a.key not in own and a.mention.country not in own]
+
+
+def waged_by(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
+    """Who carries on an attack named as a noun, when the relative clause it ends qualifies them:
+    「ウクライナ侵攻を続けるロシア」「攻撃を繰り返すフーシ派」."""
+    rel = _WAGING_HEAD.match(text, f.match.char_end)
+    if rel is None:
+        return []
+    hit = {a.mention.country for a in f.target}
+    return [a for a in args if a.start == rel.end() and is_actor(a) and a.mention.country not in hit][:1]
 
 
 def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
@@ -62,8 +76,9 @@ def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     if after.startswith("を受け"):
         before = [a for a in args if a.end <= f.match.char_start and a.mention.country not in own
                   and (a.case == "subj" or a.case in ("gen", "modifier") and _OWNS_SUFFERER.match(text, a.end))]
-        head = [a for a in args if a.start == f.match.char_end + len("を受けた") and a.mention.country not in own] \
-            if after.startswith("を受けた") else []
+        # 「イスラエルの攻撃を受けたイランは」「ロシアの侵攻を受けるウクライナ」: the clause's head suffered it
+        head = [a for a in args if a.start == f.match.char_end + rel.end() and a.mention.country not in own] \
+            if (rel := _SUFFERING_HEAD.match(after)) else []
         return before[-1:] or head
     if _TOLL.match(after):
         return [a for a in args if a.start >= f.match.char_end and a.mention.kind in ("place", "capital", "state")

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued
+from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
@@ -279,6 +279,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
                 and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
+        if f.type == "ASSAULT" and not f.source and not f.predicative:  # (aimed: 「侵攻を続けるロシア」)
+            f.source = waged_by(f, text, args)
         if f.type == "ASSAULT" and f.source and not f.target:
             f.target = struck(f, text, args)  # (aimed; before where it struck: 「ダマスカスで…大使館が…空爆を受けた」)
         if f.type == "ASSAULT" and f.source and not f.target and f.location is not None and (f.predicative or f.gens) \
@@ -455,10 +457,8 @@ _IN_AGREED = re.compile(r"[」』]?の[^、。をにがは「」]{1,12}で$")
 _RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|している|していた|ている|ていた))?[\u4e00-\u9fff\u30a1-\u30fa]"
                               r"[^、。「」をがは]{0,28}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
 
-
 #: A speaker the sentence opens with: 「（X大臣）から、」「（X大統領）からは、」.
 _SPEAKER = re.compile(r"(から|からは|からも)、")
-
 
 #: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これを歓迎」.
 _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
