@@ -8,6 +8,7 @@ are one CONSULT visit (shared/gold/README.md, counting rules 2 and 3).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cues import AIMED, AVOIDED, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
 from .frame import Frame
@@ -238,6 +239,20 @@ _TIME_GIVEN = re.compile(r"[0-9０-９一二三四五六七八九十]+(月|日)|
                          r"|(春|夏|秋|冬)(に|ごろ|頃|まで)")
 
 
+#: Talks named at a level of their own, not necessarily that of those who agree to hold them.
+_OTHER_LEVEL = re.compile(r"次官級|局長級|閣僚級|実務者|事務レベル|ハイレベル|高いレベル|政府間|[2２]\s*(プラス|[+＋])\s*[2２]")
+
+
+def _as_states(args: list[Arg]) -> list[Arg]:
+    """The states of ``args`` (each person stands for the state it acts for)."""
+    out: dict[str, Arg] = {}
+    for a in args:
+        c = a.mention.country
+        if c and c != "IGO" and c not in out:
+            out[c] = replace(a, mention=replace(a.mention, id=c, kind="state", sector="GOV"))
+    return list(out.values()) or args
+
+
 def drop_content(text: str, frames: list[Frame]) -> None:
     """A trigger that is only what another asks, backs or refuses is not an event.
 
@@ -294,12 +309,17 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             clause = (clause_start(text, frames, k), f.match.char_start)
             outer.content.append(clause)
             if outer.type == "AGREE" and f.type == "CONSULT" and f.match.mode != "letter" \
-                    and _TIME_GIVEN.search(text, *clause):
+                    and _TIME_GIVEN.search(text, min(clause[0], text.rfind("、", 0, f.match.char_start) + 1),
+                                           outer.match.char_start):
                 # 「来月モスクワで再び会談することで合意」: the agreement, and the meeting agreed on as planned
-                # (gold/README.md: an agreed future meeting with its time given is a planned CONSULT too)
+                # (gold/README.md: an agreed future meeting with its time given is a planned CONSULT too), the
+                # time before or after its name (「「…経済対話」を来年春に東京で開くことで合意」)
                 f.status, f.agreed = "planned", True
                 if not f.target:  # (「再び会談する」: those who agreed to)
                     f.source, f.target = list(outer.source), list(outer.target)
+                if _OTHER_LEVEL.search(text, clause[0], f.match.char_end):
+                    # 「次官級による「２プラス２」対話を年内に開く」: talks at another level are the states'
+                    f.source, f.target = _as_states(f.source), _as_states(f.target)
                 continue
             if outer.type == "AGREE" and f.type == "REJECT" and f.predicative and f.target \
                     and all(a.case == "agent" for a in f.target):
