@@ -208,3 +208,17 @@ def joined_doers(frames: list[Frame], clause: Frame, text: str) -> list[Arg]:
 
 #: From a predicate to the next one of a chain of relative clauses: 「（提案）し、ウクライナが（受け入れた）」.
 _JOINED_TO = re.compile(r"(し|して)、[^、。「」はが]{1,14}が")
+
+
+#: From a relative clause's predicate to the evaluation whose object the clause qualifies:
+#: 「（米国が提案）した核協議の再開を（拒否）」「（中国が主張）する境界線を（認めない）」.
+_RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|している|していた|ている|ていた))?[\u4e00-\u9fff\u30a1-\u30fa]"
+                              r"[^、。「」をがは]{0,28}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
+
+
+def relative_object(text: str, clause: Frame, f: Frame) -> bool:
+    """Whether ``clause``'s predicate qualifies the object of ``f``: its verb ending, else a
+    trigger that is itself a verb in attributive form (「求める（国内法の改正）」), then a noun phrase
+    and the particle ``f`` takes."""
+    m = _RELATIVE_OBJECT.fullmatch(text, clause.match.char_end, f.match.char_start)
+    return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")

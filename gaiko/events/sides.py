@@ -19,7 +19,7 @@ from .aimed import against_own, also_aimed, answered, measured, object_phrase, o
 from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
-from .judged import joined_doers, judged_target, verdict_target, with_coordinated
+from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
 from .meetings import at_meeting
@@ -302,7 +302,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.target = [a for a in args if a.mention.kind == "place" and a.mention.country not in own | {None}
                         and RETURN_OF.match(text[a.end:f.match.char_start])][-1:]
         clause = next((g for g in reversed(frames[:k]) if g.predicative), None)
-        if clause is not None and f.type in EVALUATIVE_TYPES and _relative_object(text, clause, f):
+        if clause is not None and f.type in EVALUATIVE_TYPES and relative_object(text, clause, f):
             # 「米国が提案した核協議の再開を拒否」: the act refused is the relative clause's, and so its doer's
             mine = {a.key for a in f.source}
             f.target = f.target or [a for a in joined_doers(frames, clause, text) if a.key not in mine]
@@ -452,26 +452,12 @@ _OBJECT_ASKED = re.compile(r"を[^、。「」]*よう(に)?")
 #: From a genitive to the predicate whose content it is in: 「両国の関係強化で（一致）」.
 _IN_AGREED = re.compile(r"[」』]?の[^、。をにがは「」]{1,12}で$")
 
-#: From a relative clause's predicate to the evaluation whose object the clause qualifies:
-#: 「（米国が提案）した核協議の再開を（拒否）」「（中国が主張）する境界線を（認めない）」.
-_RELATIVE_OBJECT = re.compile(r"((し|さ)?(た|する|される|された|している|していた|ている|ていた))?[\u4e00-\u9fff\u30a1-\u30fa]"
-                              r"[^、。「」をがは]{0,28}?(を|に|には|への|に対し|に対して|に対する)(強く|改めて|断固)?")
-
 #: A speaker the sentence opens with: 「（X大臣）から、」「（X大統領）からは、」.
 _SPEAKER = re.compile(r"(から|からは|からも)、")
 
 #: The act just reported as what a judgment is of: 「これを（「…」と）非難」「これを歓迎」.
 _THIS_JUDGED = re.compile(r"(これ|それ)(を|に|について|に対して|に対し)、?(「[^」]{1,40}」(だ)?と(して)?)?"
                           r"(強く|厳しく|改めて|激しく)?$")
-
-
-def _relative_object(text: str, clause: Frame, f: Frame) -> bool:
-    """Whether ``clause``'s predicate qualifies the object of ``f``: its verb ending, else a
-    trigger that is itself a verb in attributive form (「求める（国内法の改正）」), then a noun phrase
-    and the particle ``f`` takes."""
-    m = _RELATIVE_OBJECT.fullmatch(text, clause.match.char_end, f.match.char_start)
-    return bool(m) and (m.group(1) is not None or text[clause.match.char_end - 1] in "るうくすつぬむぶぐ")
-
 
 #: From the owner of a vessel or unit to the passive verb it is the agent of: 「（北朝鮮）の警備艇に（拿捕され）」.
 _OWNED_AGENT = re.compile(r"の[^、。「」をがはに]{1,8}(に|によって|により)")
