@@ -294,6 +294,12 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                          and _SUMMIT_OF.fullmatch(text, min(a.end, f.match.char_start), f.match.char_start)), None)
             if body is not None:
                 f.target.append(body)
+        if f.match.mode == "visit" and not f.predicative and not f.target \
+                and (at := _VISITED_AT.match(text, f.match.char_end)) is not None:
+            # 「訪問中のワシントンで」「訪問先のリトアニアの首都ビリニュスで」: where the visitor is is visited
+            f.target = [a for a in args if at.start(1) <= a.start and a.end <= at.end(1)
+                        and a.mention.kind in ("place", "capital", "state")][:1]
+            f.location = f.location or (f.target[0].mention if f.target else None)
     # subjects: the closest subject before a trigger whose clause is still open
     return Reading(text, args, frames, read_subjects(text, doc, args, frames))
 
@@ -398,6 +404,8 @@ _DAY_ADJUNCT = re.compile(r"(?<=[がは])[0-9０-９]{1,2}日(午前|午後|夜|
 _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 #: Types a sentence judges another's act by in its own words (a reporting verb is then no verdict).
 _JUDGING = {"ACCUSE", "REJECT", "THREATEN"}
+#: After a visit named as a noun, the place one is at on it: 「訪問（中の）ワシントンで」「訪問先のキーウで」.
+_VISITED_AT = re.compile(r"(?:中|先)?の([^、。「」をがはにで]{1,24})で")
 #: Between a body and its summit: 「ＡＳＥＡＮ（関連）首脳会議」「ＮＡＴＯ首脳会議」 (the mention may take in 首脳).
 _SUMMIT_OF = re.compile(r"(関連|拡大|特別|緊急|臨時)?")
 #: A nominal act its subject takes part in: 「（岸田首相は）日米韓首脳会談に臨んだ」.
