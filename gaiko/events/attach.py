@@ -295,8 +295,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             if body is not None:
                 f.target.append(body)
         if f.match.mode == "visit" and not f.predicative and not f.target \
+                and not any(g.type == "CONSULT" for g in frames if g is not f) \
                 and (at := _VISITED_AT.match(text, f.match.char_end)) is not None:
             # 「訪問中のワシントンで」「訪問先のリトアニアの首都ビリニュスで」: where the visitor is is visited
+            # (a meeting held there is the event, the place its setting: 「訪問先のブラジルで…会談し」)
             f.target = [a for a in args if at.start(1) <= a.start and a.end <= at.end(1)
                         and a.mention.kind in ("place", "capital", "state")][:1]
             f.location = f.location or (f.target[0].mention if f.target else None)
