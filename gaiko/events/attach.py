@@ -104,6 +104,10 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         return Reading(text, args, [], {})
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
     frames = [f for f in frames if not _modifier_in_compound(doc, f)]
+    # a statement is a verdict only as the words it is said in (「「…報復である」との声明」), not as what
+    # a clause says it does (「…やめるよう求める談話を発表」: the request is the act)
+    frames = [f for f in frames if f.match.id != VERDICT or f.match.pattern not in _STATEMENTS
+              or text.endswith(("と", "との", "とする", "とした"), 0, f.match.char_start)]
     if any(f.type in _JUDGING and f.match.id != VERDICT and f.predicative for f in frames):
         frames = [f for f in frames if f.match.id != VERDICT]  # the sentence judges in so many words
     if any(f.type == "REQUEST" and f.match.id != SHOULD for f in frames):
@@ -408,6 +412,10 @@ _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 _JUDGING = {"ACCUSE", "REJECT", "THREATEN"}
 #: After a visit named as a noun, the place one is at on it: 「訪問（中の）ワシントンで」「訪問先のキーウで」.
 _VISITED_AT = re.compile(r"(?:中|先)?の([^、。「」をがはにで]{1,24})で")
+#: Statements issued: a verdict's reporting words when what they say is quoted before them.
+_STATEMENTS = {"声明", "談話", "論評"}
+#: Verbs that issue a statement: what it says it does is the act (「…を求める談話を発表」).
+_ISSUING = {"発表", "出す", "発出"}
 #: Between a body and its summit: 「ＡＳＥＡＮ（関連）首脳会議」「ＮＡＴＯ首脳会議」 (the mention may take in 首脳).
 _SUMMIT_OF = re.compile(r"(関連|拡大|特別|緊急|臨時)?")
 #: A nominal act its subject takes part in: 「（岸田首相は）日米韓首脳会談に臨んだ」.
@@ -452,6 +460,9 @@ def _dep_frame(doc: "Doc", a: Arg, tok_frame: dict[int, int]) -> int | None:
         seen += 1
         if tok.i in tok_frame:
             return tok_frame[tok.i]
+        if tok.lemma_ in _ISSUING and (said := next((g for c in tok.children if c.dep_ == "obj" and c.lemma_ in _STATEMENTS
+                                                     for g in c.children if g.dep_ == "acl" and g.i in tok_frame), None)):
+            return tok_frame[said.i]  # 「G7に対し、…よう求める談話を発表」: the statement's act is addressed
         if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.lemma_ not in _TRANSPARENT_VERBS \
                 and tok.head.lemma_ not in _FORMAL_NOUNS and tok.head.i not in tok_frame \
                 and (a.case != "com" and tok.lemma_ != "含める"
