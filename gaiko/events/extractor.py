@@ -36,6 +36,7 @@ from .attach import Reading, read_frames
 from .build import acts_alone, frame_to_events, split_like_meetings
 from .folds import fold
 from .frame import Context, Frame, NeedsParse
+from .meetings import brokered_talks
 from .roles import Arg, build_args
 from .sides import complete_sides
 from .status import acts_done_to, chain_status
@@ -82,6 +83,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
     kept: list[Frame] = []
     if frames:
         complete_sides(frames, reading.subjects, text, reading.args, ctx)
+        brokered_talks(frames, text)
         chain_status(frames, text, doc, reading.args)  # 4. status
         acts_done_to(frames, text, reading.args)
         fold(text, frames)  # 5. hypotheses, content and folds

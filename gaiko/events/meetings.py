@@ -71,3 +71,18 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
         other = pair[1] if keys <= {a.key for a in pair[0]} else pair[0] if keys <= {a.key for a in pair[1]} else []
         if other and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
             f.target = list(other)
+
+
+#: Between a mediating verb and the talks it qualifies: 「仲介（する）（間接）交渉」.
+_BROKERS = re.compile(r"(する|している|した|してきた)[^、。「」をがはにでと]{0,6}")
+
+
+def brokered_talks(frames: list[Frame], text: str) -> None:
+    """A mediation told in a relative clause on the talks is between the talks' sides:
+    「イスラエルとハマスは、エジプトとカタールが仲介する間接交渉を再開した」 (in place)."""
+    for k, f in enumerate(frames[:-1]):
+        talks = frames[k + 1]
+        if f.match.mode == "mediate" and f.source and not f.target and talks.type == "CONSULT" \
+                and talks.source and talks.target and _BROKERS.fullmatch(text, f.match.char_end, talks.match.char_start):
+            mine = {a.key for a in f.source}
+            f.target = [a for a in talks.source + talks.target if a.key not in mine]

@@ -121,7 +121,9 @@ def read_subjects(text: str, doc: "Doc", args: list[Arg], frames: list[Frame]) -
             continue
         k = next_frame(frames, limit)
         if k is not None and frames[k].match.char_start < limit + m.end() and not frames[k].predicative \
-                and text[limit - 1] in "るたい" and _NOUN_HEAD.fullmatch(text, limit, frames[k].match.char_start):
+                and text[limit - 1] in "るたい" and _NOUN_HEAD.fullmatch(text, limit, frames[k].match.char_start) \
+                and not any(g.match.mode == "mediate" and a.end <= g.match.char_start < limit for g in frames):
+            # (but 「エジプトとカタールが仲介する間接交渉」: the mediators do not hold the talks they broker)
             # 「米韓が行っている（合同訓練）を非難」: the clause's subject holds the act its head noun
             # names, and that act is what the next trigger is about
             out[k] = list(group)
