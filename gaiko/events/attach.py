@@ -103,7 +103,9 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     if not matches:
         return Reading(text, args, [], {})
     frames = [Frame(m, _is_predicative(text, m, doc), False) for m in matches]
-    frames = [f for f in frames if not _modifier_in_compound(doc, f)]
+    frames = [f for f in frames if not _modifier_in_compound(doc, f)
+              # 「互いの国を訪れる際の法的地位」: any occasion a rule covers is no act that took place
+              and not (_ANY_OCCASION.match(text, f.match.char_end) and text[f.match.char_end - 1] != "た")]
     # a statement is a verdict only as the words it is said in (「「…報復である」との声明」), not as what
     # a clause says it does (「…やめるよう求める談話を発表」: the request is the act)
     frames = [f for f in frames if f.match.id != VERDICT or f.match.pattern not in _STATEMENTS
@@ -418,6 +420,8 @@ _NOUN_RUN = re.compile(r"^[\u4e00-\u9fff]{0,6}$")
 _JUDGING = {"ACCUSE", "REJECT", "THREATEN"}
 #: After a visit named as a noun, the place one is at on it: 「訪問（中の）ワシントンで」「訪問先のキーウで」.
 _VISITED_AT = re.compile(r"(?:中|先)?の([^、。「」をがはにで]{1,24})で")
+#: After a predicate in the non-past, the occasions a rule or plan covers: 「（訪れ）る際の（法的地位）」.
+_ANY_OCCASION = re.compile(r"(する|される|し合う)?際の")
 #: Statements issued: a verdict's reporting words when what they say is quoted before them.
 _STATEMENTS = {"声明", "談話", "論評"}
 #: Verbs that issue a statement: what it says it does is the act (「…を求める談話を発表」).
