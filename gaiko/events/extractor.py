@@ -102,8 +102,21 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         acting = [f for f in kept if f.source and (f.target or acts_alone(f))]
         if acting:
             ctx.actors = list(acting[-1].source)
+    topic = ctx.topic
     skim(text, reading.args, ctx)
+    if topic and ctx.topic is not topic and _carried_on(kept, topic, ctx.topic):
+        # 「（G7は…）米国が提案し、ウクライナが受け入れた停戦案を歓迎し、…求めた」: the sentence's acts are
+        # still the topic's; a subject of a clause inside it does not take over
+        ctx.topic = topic
     return kept
+
+
+def _carried_on(kept: list[Frame], topic: list[Arg], own: list[Arg]) -> bool:
+    """Whether the sentence's main acts are done by the topic carried into it, none by its own subject."""
+    keys, own_keys = {a.key for a in topic}, {a.key for a in own}
+    main = [f for f in kept if f.predicative and f.source]
+    return any({a.key for a in f.source} == keys for f in main) and not any(own_keys & {a.key for a in f.source}
+                                                                             for f in main)
 
 
 def skim(text: str, args: list[Arg], ctx: Context) -> None:
