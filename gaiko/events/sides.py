@@ -283,7 +283,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             f.source = waged_by(f, text, args)
         if f.type == "ASSAULT" and f.source and not f.target:
             f.target = struck(f, text, args)  # (aimed; before where it struck: 「ダマスカスで…大使館が…空爆を受けた」)
-        if f.type == "ASSAULT" and f.source and not f.target and f.location is not None and (f.predicative or f.gens) \
+        if f.type == "ASSAULT" and f.source and not f.target and f.location is not None \
+                and (f.predicative or f.gens or any(a.case == "agent" for a in f.source)) \
                 and f.location.country not in {a.mention.country for a in f.source} | {None, "IGO"}:
             # 「ガザ地区ではイスラエル軍の空爆で市民２０人が死亡」: an attack where it struck is on that state
             f.target = [a for a in args if a.mention is f.location][:1]
