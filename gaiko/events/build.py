@@ -147,6 +147,10 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
 
 
 
+#: Words naming the two sides at once: what is said to them is one act.
+_BOTH = {"両国", "双方", "両者", "両政府", "両首脳"}
+
+
 def split_like_meetings(found: list[tuple[Frame, Event]]) -> list[tuple[Frame, Event]]:
     """What is said at meetings held one by one goes to each: 「ギニアやコートジボワールなどとの
     2国間の首脳会談を相次いで行い、…協力を確認した」 is a cooperation with each, as the meetings are
@@ -162,7 +166,8 @@ def split_like_meetings(found: list[tuple[Frame, Event]]) -> list[tuple[Frame, E
     out: list[tuple[Frame, Event]] = []
     for f, ev in found:
         keys = frozenset(document_key(t) for t in ev.target)
-        if f.type != "CONSULT" and len(ev.target) >= 2 and keys in split:
+        if f.type != "CONSULT" and len(ev.target) >= 2 and keys in split \
+                and not any(a.mention.text in _BOTH for a in f.target):  # (「両国に対話を促した」: both at once)
             out.extend((f, replace(ev, target=[t], mentions=list(ev.mentions))) for t in ev.target)
         else:
             out.append((f, ev))
