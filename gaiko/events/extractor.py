@@ -83,6 +83,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
     kept: list[Frame] = []
     if frames:
         complete_sides(frames, reading.subjects, text, reading.args, ctx)
+        with_party(frames, text, ctx)
         brokered_talks(frames, text)
         chain_status(frames, text, doc, reading.args)  # 4. status
         acts_done_to(frames, text, reading.args)
@@ -122,3 +123,16 @@ def _carried_on(kept: list[Frame], topic: list[Arg], own: list[Arg]) -> bool:
 def skim(text: str, args: list[Arg], ctx: Context) -> None:
     """A sentence read for no event: its subject is still the topic of the sentences after it."""
     ctx.topic = last_subject(args, text) or ctx.topic
+
+
+def with_party(frames: list[Frame], text: str, ctx: Context) -> None:
+    """「上川氏らは…表敬訪問した」: one named with ら acts with the compatriots who acted with them just
+    before (「上川外相と木原防衛相は…会談した」), in place."""
+    for f in frames:
+        party = [a for a in f.source if text.startswith("ら", a.end) and a.mention.kind == "person"]
+        if len(party) != 1 or len(f.source) != 1:
+            continue
+        lead = party[0]
+        before = [b for b in (ctx.actors or []) if b.mention.kind == "person"]
+        if any(b.key == lead.key for b in before):
+            f.source = [lead] + [b for b in before if b.key != lead.key and b.mention.country == lead.mention.country]
