@@ -223,6 +223,9 @@ def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:
         return outer
     if outer.type == f.type == "CONSULT" and outer.match.mode == "multilateral" and link in ("への", "に"):
         return outer  # 「首脳会議への出席」: one attendance
+    if outer.type == "SUPPORT" and f.type == "REQUEST" and not f.predicative \
+            and link in ("に対する", "に対して", "に対し", "への", "に"):
+        return outer  # 「招待に対する謝意」: the invitation is what is thanked for, not a request made here
     return None
 
 
@@ -271,6 +274,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                     and _ASKED_OF.match(text, f.match.char_end, outer.match.char_start):
                 f.drop = True  # 「ロシアの侵攻を非難するよう中国に求めた」: asked for, not yet said
                 outer.target = outer.target or [a for a in f.target if a.case == "dat"]  # (「ＩＡＥＡに対し、…非難するよう」)
+            elif outer is not None and outer.type == "SUPPORT" and f.type == "REQUEST" and not f.predicative:
+                f.drop = True  # 「招待に対する謝意」: the invitation thanked for, not a request made here
             continue
         asked = next((g for g in frames[k + 1:] if g.type == "REQUEST" and g.predicative), None)
         if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \
