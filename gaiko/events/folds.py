@@ -21,7 +21,8 @@ _CONTENT_OUTER = {"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "AGREE", "THREATEN"}
 _SPEECH_ACTS = {"ACCUSE", "REQUEST", "THREATEN"}
 _GROWTH = "|".join(GROWTH)  # (as an alternation, for the links below)
 #: What may stand between a content trigger and the one it is the content of.
-_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も|から)$"
+_CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の|への|に向けた)[^、。「」]{0,6}?)?(を|に|で|の|も|から)"
+                           r"(心から|改めて|重ねて|強く|深く|温かく|大いに)?$"  # 「訪日を心から（歓迎）」
                            r"|^(を|の)?(中止|停止|中断|やめ|止め|控え|自制)?(する|しない|させる|させない|せず)?(よう|ように)"
                            r"(、?[^、。「」]{1,12}?(に|に対し|に対して)、?)?(強く|改めて|重ねて)?$"  # 「非難するよう中国に（求めた）」
                            r"|^を[^、。「」]{1,8}?(よう|ように)$"
