@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import yaml
 
 from ..errors import DictionaryError
+from ..yamldata import SafeLoader
 
 ACTOR_KINDS = ("person", "state", "organisation", "place")
 VOCAB_KINDS = ("title", "organ_word", "group_word", "stopword")
@@ -95,7 +96,7 @@ def iter_file(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DictionaryError(str(path), None, f"cannot read dictionary: {exc}") from None
     # libyaml's parser when PyYAML has it: the same nodes and marks, several times faster
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = SafeLoader(text)
     try:
         try:
             root = loader.get_single_node()

@@ -14,7 +14,7 @@ import functools
 import unicodedata
 from pathlib import Path
 
-import yaml
+from ..yamldata import safe_load
 
 DATA = Path(__file__).parent / "data"
 _ACTOR_KINDS = {"person", "state", "organisation", "place"}
@@ -29,10 +29,9 @@ def fold(name: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _names(folder: str = str(DATA)) -> dict[str, tuple[str, ...]]:
     """Folded name -> the ids it names (a name can name several actors)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     out: dict[str, list[str]] = {}
     for path in sorted(Path(folder).glob("*.yaml")):
-        for entry in yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []:
+        for entry in safe_load(path.read_text(encoding="utf-8")) or []:
             if not isinstance(entry, dict) or entry.get("kind") not in _ACTOR_KINDS or not entry.get("id"):
                 continue
             names = [entry["id"], *(entry.get("aliases") or [])]

@@ -29,7 +29,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..yamldata import safe_load
 
 from gaiko.plover import quad_class
 
@@ -44,7 +44,7 @@ LONG_SENTENCE = 120
 def weights() -> dict[str, float]:
     """The model's weights (``intercept`` and one per feature)."""
     with open(WEIGHTS, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = safe_load(fh)
     w = {k: float(v) for k, v in (data.get("weights") or {}).items()}
     missing = {"intercept", *FEATURES} - set(w)
     unknown = set(w) - {"intercept", *FEATURES}

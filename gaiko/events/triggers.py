@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import yaml
 
+from ..yamldata import safe_load
+
 from ..errors import DictionaryError
 from ..plover import PLOVER_TYPES
 
@@ -135,7 +137,7 @@ class TriggerRuler:
         """Load a YAML list of entries; replaces what was loaded unless ``append``."""
         path = Path(path)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            data = safe_load(path.read_text(encoding="utf-8")) or []
         except (OSError, yaml.YAMLError) as exc:
             raise DictionaryError(str(path), None, f"cannot read trigger file: {exc}") from None
         if not isinstance(data, list):

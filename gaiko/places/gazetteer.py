@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..yamldata import safe_load
 
 DATA = Path(__file__).parent / "data" / "places.yaml"
 VISITS = Path(__file__).parent / "data" / "visits.yaml"
@@ -131,7 +131,7 @@ class Gazetteer:
     def load_data(self, path: Path) -> None:
         """The data file's places; each entry is ``add``'s keyword arguments."""
         with open(path, encoding="utf-8") as fh:
-            entries = yaml.safe_load(fh) or []
+            entries = safe_load(fh) or []
         for n, entry in enumerate(entries, 1):
             try:
                 self.add(**entry)
@@ -157,7 +157,7 @@ class Gazetteer:
     def load_visits(self, path: Path) -> None:
         """Words that name a visit to a country (来日 → JPN): ``{text, country}`` entries."""
         with open(path, encoding="utf-8") as fh:
-            for entry in yaml.safe_load(fh) or []:
+            for entry in safe_load(fh) or []:
                 self._by_ja[entry["text"]] = self.countries[entry["country"]]
 
     def load_actor_places(self) -> list[str]:

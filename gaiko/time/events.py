@@ -135,11 +135,12 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
 @lru_cache(maxsize=None)
 def _words() -> dict[str, list[str]]:
     """``data/dating.yaml``, read on first use."""
-    import yaml
     from importlib import resources
 
+    from ..yamldata import safe_load
+
     text = resources.files("gaiko.time").joinpath("data", "dating.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return safe_load(text)
 
 
 @lru_cache(maxsize=None)
