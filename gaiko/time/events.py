@@ -35,6 +35,7 @@ from ..events.subjects import quote_spans, reaches
 from ..plover import SAID_TYPES
 from ..records import ActorMention, Event, Timex
 from ..documents.dateline import find_dateline
+from ..yamldata import safe_load
 from .finder import find_timexes, qualifies_noun, resolve
 from .tense import clause_tense
 
@@ -136,8 +137,6 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
 def _words() -> dict[str, list[str]]:
     """``data/dating.yaml``, read on first use."""
     from importlib import resources
-
-    from ..yamldata import safe_load
 
     text = resources.files("gaiko.time").joinpath("data", "dating.yaml").read_text(encoding="utf-8")
     return safe_load(text)
