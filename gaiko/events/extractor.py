@@ -84,6 +84,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
     if frames:
         complete_sides(frames, reading.subjects, text, reading.args, ctx)
         with_party(frames, text, ctx)
+        agreed_for(frames, text, reading.args)
         brokered_talks(frames, text)
         chain_status(frames, text, doc, reading.args)  # 4. status
         acts_done_to(frames, text, reading.args)
@@ -136,3 +137,17 @@ def with_party(frames: list[Frame], text: str, ctx: Context) -> None:
         before = [b for b in (ctx.actors or []) if b.mention.kind == "person"]
         if any(b.key == lead.key for b in before):
             f.source = [lead] + [b for b in before if b.key != lead.key and b.mention.country == lead.mention.country]
+
+
+def agreed_for(frames: list[Frame], text: str, args: list[Arg]) -> None:
+    """「パシニャン氏は、輸送路の開発権を米国に長期間付与することに同意した」: an agreement to do something
+    for another, that names no other party, is with the one it is done for (the dative of the clause
+    agreed to), in place."""
+    for f in frames:
+        if f.type != "AGREE" or not f.predicative or not f.source or f.target \
+                or not text.endswith(("ことに", "ことで"), 0, f.match.char_start):
+            continue
+        start = max(text.rfind("、", 0, f.match.char_start) + 1, max(a.end for a in f.source))
+        mine = {a.mention.country for a in f.source} | {None}
+        f.target = [a for a in args if start <= a.start and a.end <= f.match.char_start and a.particle == "に"
+                    and a.mention.kind != "place" and a.mention.country not in mine][-1:]
