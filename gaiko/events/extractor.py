@@ -28,6 +28,7 @@ mentions in a document (``merge``).
 from __future__ import annotations
 
 import enum
+import re
 from typing import TYPE_CHECKING, Final
 
 from ..plover import QUAD_CLASS
@@ -85,6 +86,7 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         complete_sides(frames, reading.subjects, text, reading.args, ctx)
         with_party(frames, text, ctx)
         agreed_for(frames, text, reading.args)
+        denials_answer(frames, text, ctx)
         brokered_talks(frames, text)
         chain_status(frames, text, doc, reading.args)  # 4. status
         acts_done_to(frames, text, reading.args)
@@ -151,3 +153,20 @@ def agreed_for(frames: list[Frame], text: str, args: list[Arg]) -> None:
         mine = {a.mention.country for a in f.source} | {None}
         f.target = [a for a in args if start <= a.start and a.end <= f.match.char_start and a.particle == "に"
                     and a.mention.kind != "place" and a.mention.country not in mine][-1:]
+
+
+#: Before a denial, what it denies is a charge: 「（事件への）関与を否定」「疑惑を否定」「報道を否定」.
+_CHARGE_DENIED = re.compile(r"(関与|責任|疑惑|疑い|主張|非難|批判|指摘|報道|見方)(を|は)(強く|改めて|全面的に|完全に)?$")
+
+
+def denials_answer(frames: list[Frame], text: str, ctx: Context) -> None:
+    """A denial of a charge that names no one answers the last accusation aimed at the denier's side
+    (「（インドは…パキスタンの関与を非難した。）シャリフ首相は同日、事件への関与を否定した」), in place."""
+    accusers, accused = ctx.acts.get("ACCUSE") or [], ctx.aimed.get("ACCUSE") or []
+    for f in frames:
+        if f.type != "REJECT" or f.match.pattern != "否定" or not f.source or f.target or not accusers \
+                or not _CHARGE_DENIED.search(text, 0, f.match.char_start):
+            continue
+        mine = {a.mention.country for a in f.source}
+        if mine & {a.mention.country for a in accused} and not mine & {a.mention.country for a in accusers}:
+            f.target = list(accusers)
