@@ -196,6 +196,15 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
                      or PROMISED_FORCE.search(text, 0, f.match.char_start)):
             # 「スペインが応じなければ…「2倍払わせる」と述べ、同国をけん制した」: pressure put on a condition
             f.match = replace(f.match, label="THREATEN")
+        elif f.type == "THREATEN" and f.predicative and (cond := ON_CONDITION.search(text[:f.match.char_start])) \
+                and (speaker := next((a for a in args if a.case == "subj" and a.particle == "は"
+                                      and a.end <= cond.start() and a.mention.country), None)) is not None \
+                and (put_to := list({a.mention.country: a for a in args if a.case == "subj" and speaker.end <= a.start
+                                     and a.end <= f.match.char_start
+                                     and a.mention.country not in (speaker.mention.country, None)}.values())):
+            # 「トランプ大統領は…、合意に至らなければイランは「大きな危険」にさらされると述べ、軍事行動の可能性を
+            # 示唆した」: the warning is the speaker's, to the one the condition is put to
+            f.source, f.target = [speaker], put_to
         elif f.type in FORCEFUL and (f.status == "planned" or _TOLD_NON_PAST.match(after)) \
                 and (cond := CONDITION.search(text[:f.match.char_start])):
             # 「人質を解放しなければ…攻撃を再開する」: a measure promised on a condition is a threat,
