@@ -474,7 +474,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
             country = lead or scan.coordinated_country(p) or (
                 scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
-                else scan.own_organ_country(p, quoted=norm[p:e] == "政府" or pl.value == "我が国"))
+                else scan.own_organ_country(p, quoted=norm[p:e] == "政府" or pl.value == "我が国", word=norm[p:e]))
             leg = scan.index.legislatures.get((country or "", norm[p:e]))
             if leg is not None:
                 yield e, [Spec(p, e, leg.id, leg.country, "organisation", leg.sector, "context", actor=leg)]

@@ -167,12 +167,13 @@ class Scan:
                 return s.country
         return None
 
-    def own_organ_country(self, p: int, quoted: bool) -> str | None:
+    def own_organ_country(self, p: int, quoted: bool, word: str = "") -> str | None:
         """Whose a bare organ (「政府」「国防省」「警察」) is: the paper's own, unless its sentence so far is about
         one foreign state alone, through a person acting (「プーチン大統領は…国防省に対し」) or a place in it
         where things happen (「エクアドルの首都キトで…警察の部隊が」), or, for one's government or country
         (``quoted``), said in the words of one named before (「アビー首相は「わが国の…」」; a foreigner's
-        「閣僚の…参拝中止」 is not his)."""
+        「閣僚の…参拝中止」 is not his), or the organ ``word`` is one a story that names nothing of the paper's
+        own country named for a foreign state before (「【北京時事】中国外務省は…。…外務省報道官は」)."""
         lo, q = self.sentence_start(p), self.norm.rfind("「", 0, p)
         here = [s for s in self.specs if lo <= s.start and s.end <= p and s.country and s.kind != "stop"]
         if said := [s for s in here if s.end <= q and s.kind == "person"] if q > self.norm.rfind("」", 0, p) else []:
@@ -182,6 +183,9 @@ class Scan:
                 and any(s.kind == "person" and self.norm.startswith(("は", "も"), s.end)
                         or s.kind in ("capital", "place") and self.norm.startswith("で", s.end) for s in here):
             return next(iter(countries))
+        if word and (named := self.organ_named_before(p, word)) not in (None, self.default_country) \
+                and not any(s.country == self.default_country for s in self.specs if s.end <= p):
+            return named
         return self.default_country
 
     def context_country(self, p: int) -> str | None:
