@@ -110,12 +110,15 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     # a clause says it does (「…やめるよう求める談話を発表」: the request is the act)
     frames = [f for f in frames if f.match.id != VERDICT or f.match.pattern not in _STATEMENTS
               or text.endswith(("と", "との", "とする", "とした"), 0, f.match.char_start)]
-    if any(f.match.id == VERDICT or f.type == "ACCUSE" and f.predicative for f in frames):
-        # 「「…深刻な脅威であり、断じて容認できない」と述べた」「「…到底受け入れられない」と抗議した」: what is
-        # found intolerable in the words of a verdict or protest is disapproved of (ACCUSE), no demand refused
-        inside = quote_spans(text)
-        protest = any(f.type == "ACCUSE" and f.predicative and f.match.id != VERDICT for f in frames)
-        frames = [f for f in frames if not (f.match.id == "REJECT:refuse" and (protest or f.match.pattern.startswith("容認"))
+    inside = quote_spans(text)
+    for f in frames:  # 「「…断じて容認できない」と述べた」「「これを決して容認しない」とし」: found intolerable, in
+        # one's own quoted words, is disapproval (ACCUSE), no demand refused
+        if f.match.id == "REJECT:refuse" and f.match.pattern.startswith("容認") \
+                and any(q0 <= f.match.char_start < q1 for q0, q1 in inside):
+            f.match = replace(f.match, label="ACCUSE", id="ACCUSE:intolerable")
+    if any(f.type == "ACCUSE" and f.predicative and f.match.id != VERDICT for f in frames):
+        # 「「…到底受け入れられない」と抗議した」: what a protest says is intolerable is its content
+        frames = [f for f in frames if not (f.match.id == "REJECT:refuse" and f.type == "REJECT"
                                             and any(q0 <= f.match.char_start < q1 for q0, q1 in inside))]
     if any(f.type in _JUDGING and f.match.id != VERDICT and f.predicative for f in frames):
         frames = [f for f in frames if f.match.id != VERDICT]  # the sentence judges in so many words
