@@ -103,9 +103,6 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
         # 「金総書記をモスクワに招待」: a city named beside a real addressee is where, not whom
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)
-    if f.type == "CONCEDE":  # 「イスラエル人の人質…が引き渡された」: hostages handed back are a concession to their state
-        target = [{"id": a["country"], "country": a["country"], "text": a["text"]}
-                  if a.get("id") is None and a.get("country") and "人質" in (a.get("text") or "") else a for a in target]
     # a news outlet reports; it is not an actor of what it reports, unless it judges in its own voice
     # (「朝鮮中央通信は…と非難する論評を配信した」). Nor is a group known by neither name nor country
     # (「ネットユーザーは…と批判」; but states as a whole act: 「西側諸国は…非難」)
