@@ -87,7 +87,6 @@ def complete(reading: Reading, doc: "Doc", ctx: Context) -> list[Frame]:
         with_party(frames, text, ctx)
         agreed_for(frames, text, reading.args)
         denials_answer(frames, text, ctx)
-        shows_of_force_answered(frames, text, reading.args)
         brokered_talks(frames, text)
         chain_status(frames, text, doc, reading.args)  # 4. status
         acts_done_to(frames, text, reading.args)
@@ -171,19 +170,3 @@ def denials_answer(frames: list[Frame], text: str, ctx: Context) -> None:
         mine = {a.mention.country for a in f.source}
         if mine & {a.mention.country for a in accused} and not mine & {a.mention.country for a in accusers}:
             f.target = list(accusers)
-
-
-#: After a show of force named, the clause it is answered in: 「（軍事演習）を発表したことに対し、」.
-_ANSWERED_BY = re.compile(r"(を)?[^、。「」]{0,8}?(した|する|している)(こと|の)に(対し|対して|反発し|抗議し)、")
-
-
-def shows_of_force_answered(frames: list[Frame], text: str, args: list[Arg]) -> None:
-    """A show of force aimed at no one named, answered in the same sentence by another state, is aimed
-    at that state: 「中国が軍事演習を発表したことに対し、台湾総統府は…批判した」 (in place)."""
-    for f in frames:
-        if f.type != "MOBILIZE" or not f.source or f.target \
-                or (answer := _ANSWERED_BY.match(text, f.match.char_end)) is None:
-            continue
-        mine = {a.mention.country for a in f.source} | {None, "IGO"}
-        f.target = [a for a in args if a.start >= answer.end() and a.case == "subj" and a.particle == "は"
-                    and a.mention.country not in mine][:1]
