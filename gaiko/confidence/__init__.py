@@ -29,9 +29,9 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ..yamldata import safe_load
-
 from gaiko.plover import quad_class
+
+from ..yamldata import safe_load
 
 WEIGHTS = Path(__file__).parent / "data" / "weights.yaml"
 #: The model's features; :data:`CANDIDATES` are all those :func:`features` can compute.

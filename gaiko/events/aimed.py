@@ -18,7 +18,7 @@ from ..plover import SYMMETRIC_TYPES, TARGETLESS, TOPICAL
 from .cues import ANSWERED
 from .frame import Context, Frame, is_actor
 from .roles import Arg
-from .subjects import quote_spans
+from .subjects import in_quote, quote_spans
 
 #: Triggers of a case brought before a court.
 SUING = {"提訴", "訴える"}
@@ -195,7 +195,7 @@ def only_other(frames: list[Frame], args: list[Arg], text: str) -> None:
     for f in frames:
         if f.target or not f.source or not f.predicative or f.passive \
                 or f.type in TARGETLESS or f.type in TOPICAL or f.type in SYMMETRIC_TYPES \
-                or any(start <= f.match.char_start < end for start, end in quotes):
+                or in_quote(quotes, f.match.char_start):
             continue
         own = {a.mention.country for a in f.source}
         rest = [a for a in args if a.mention.country not in own | {None} and a.mention.kind in _AIMABLE

@@ -24,7 +24,7 @@ from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, GROWTH, INTENSITY, TOPIC_AFTER
 from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
 from .roles import PHRASE_OF, Arg, coordinated_before, read_case
-from .subjects import quote_spans, reaches, read_subjects
+from .subjects import in_quote, quote_spans, reaches, read_subjects
 from .triggers import CLAIM, SHOULD, VERDICT, TriggerMatch, TriggerRuler
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,12 +114,12 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     for f in frames:  # 「「…断じて容認できない」と述べた」「「これを決して容認しない」とし」: found intolerable, in
         # one's own quoted words, is disapproval (ACCUSE), no demand refused
         if f.match.id == "REJECT:refuse" and f.match.pattern.startswith("容認") \
-                and any(q0 <= f.match.char_start < q1 for q0, q1 in inside):
+                and in_quote(inside, f.match.char_start):
             f.match = replace(f.match, label="ACCUSE", id="ACCUSE:intolerable")
     if any(f.type == "ACCUSE" and f.predicative and f.match.id != VERDICT for f in frames):
         # 「「…到底受け入れられない」と抗議した」: what a protest says is intolerable is its content
         frames = [f for f in frames if not (f.match.id == "REJECT:refuse" and f.type == "REJECT"
-                                            and any(q0 <= f.match.char_start < q1 for q0, q1 in inside))]
+                                            and in_quote(inside, f.match.char_start))]
     if any(f.type in _JUDGING and f.match.id != VERDICT and f.predicative for f in frames):
         frames = [f for f in frames if f.match.id != VERDICT]  # the sentence judges in so many words
     if any(f.type == "REQUEST" and f.match.id != SHOULD for f in frames):

@@ -126,4 +126,3 @@ def _carried_on(kept: list[Frame], topic: list[Arg], own: list[Arg]) -> bool:
 def skim(text: str, args: list[Arg], ctx: Context) -> None:
     """A sentence read for no event: its subject is still the topic of the sentences after it."""
     ctx.topic = last_subject(args, text) or ctx.topic
-

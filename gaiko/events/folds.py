@@ -315,8 +315,7 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             clause = (clause_start(text, frames, k), f.match.char_start)
             outer.content.append(clause)
             if outer.type == "AGREE" and f.type == "CONSULT" and f.match.mode != "letter" \
-                    and _TIME_GIVEN.search(text, min(clause[0], text.rfind("、", 0, f.match.char_start) + 1),
-                                           outer.match.char_start):
+                    and _TIME_GIVEN.search(text, text.rfind("、", 0, f.match.char_start) + 1, outer.match.char_start):
                 # 「来月モスクワで再び会談することで合意」: the agreement, and the meeting agreed on as planned
                 # (gold/README.md: an agreed future meeting with its time given is a planned CONSULT too), the
                 # time before or after its name (「「…経済対話」を来年春に東京で開くことで合意」)

@@ -15,7 +15,7 @@ from .aimed import sued_at
 from .cues import INTENSITY
 from .frame import Frame, is_actor
 from .roles import Arg, coordinated_before
-from .subjects import quote_spans
+from .subjects import in_quote, quote_spans
 
 
 def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[Arg], abouts: list[Arg]) -> None:
@@ -27,7 +27,7 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         mine = {a.mention.country for a in f.source} - {None, "IGO"}
         quotes = quote_spans(text)
         f.target = [a for a in f.target if not (a.mention.kind == "state" and a.mention.country in mine
-                                                and (any(q0 <= a.start < q1 for q0, q1 in quotes) or a.case == "gen"))]
+                                                and (in_quote(quotes, a.start) or a.case == "gen"))]
         # (nor is the owner of what it offers: 「日本の知見を生かして支援する」 is support from Japan)
     if not f.target and f.type in EVALUATIVE_TYPES:
         about = [a for a in abouts if a.end <= f.match.char_start and is_actor(a)] or [

@@ -282,6 +282,11 @@ def _quote_of(quotes: Sequence[tuple[int, int]], pos: int) -> int:
     return -1
 
 
+def in_quote(quotes: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the sentence's quotes (``quote_spans``)."""
+    return _quote_of(quotes, pos) != -1
+
+
 def reaches(quotes: Sequence[tuple[int, int]], arg_pos: int, trigger_pos: int) -> bool:
     """Can an arg at ``arg_pos`` play a role for a trigger at ``trigger_pos``?
 

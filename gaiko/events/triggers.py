@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import yaml
 
-from ..yamldata import safe_load
-
 from ..errors import DictionaryError
 from ..plover import PLOVER_TYPES
+from ..yamldata import safe_load
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
