@@ -975,3 +975,24 @@ def test_both_sides_asked_by_a_third_are_the_two_states_of_the_story():
             "国連のグテレス事務総長は双方に最大限の自制を求めた。")
     got = sorted(m.id for m in lk(text, "2025-06-15") if m.text == "双方")
     assert got == ["IRN", "ISR"]
+
+
+# -- the scan's shortcut ----------------------------------------------------------------
+def test_skipping_positions_no_rule_can_start_at_links_the_same_mentions(linker, monkeypatch):
+    """The scan tries only the unkeyed rules where no dictionary key starts, and none on kana or
+    punctuation (a speed-up): on real pages every mention, id and span is what trying every rule at
+    every position gives."""
+    import gaiko.actors.linker as module
+    from gaiko.documents import load_documents
+    from gaiko.options import Options
+    from gaiko.records import Rejected
+
+    folders = [str(Path(__file__).parents[1] / "examples" / "corpus")]
+    folders += [str(SHARED / "corpus" / f) for f in ("seeds", "news") if (SHARED / "corpus" / f).is_dir()]
+    docs = [d for d in load_documents(folders, Options(progress=False)) if not isinstance(d, Rejected)]
+    assert len(docs) >= 7
+    fast = [linker(d.text, d.published) for d in docs]
+    monkeypatch.setattr(module, "_UNKEYED", module.RULES)
+    monkeypatch.setattr(module, "_unkeyed_start", lambda c: True)
+    assert [linker(d.text, d.published) for d in docs] == fast
+    assert sum(map(len, fast)) > 100

@@ -23,13 +23,25 @@ from ..errors import DictionaryError
 from ..records import ActorMention
 from .dictionary import check_entry, dictionary_files, iter_file
 from .index import Index, build_index, date_bounds
-from .normalise import is_alnum_ascii, is_katakana, normalise
-from .rules import RULES
+from .normalise import is_alnum_ascii, is_kanji, is_katakana, normalise
+from .posts import posted, resident
+from .rules import RULES, anaphora
 from .scan import Scan, Spec
+from .unknown_names import kanji_name, unknown
 
 _SENTENCE_END = frozenset("。\n!?！？")
 #: Keys this short must match the text as written, not only after katakana folding.
 _SHORT_KEY = 2
+#: The rules that can read a position where no dictionary key starts, in ``RULES``'s order: 在/駐 +
+#: state, anaphora (彼, 双方, 同/両, a count 「３首脳」), a name the dictionary lacks (katakana or
+#: kanji). The others read the keys at the position only and find nothing there; and where the
+#: character is no kanji, katakana or digit, none of these starts either, so the scan steps over it
+#: (most of a text: kana, punctuation). The readings are the same as trying every rule everywhere.
+_UNKEYED = tuple(r for r in RULES if r in (resident, posted, anaphora, unknown, kanji_name))
+
+
+def _unkeyed_start(c: str) -> bool:
+    return is_kanji(c) or is_katakana(c) or c.isdigit()
 
 
 def _separated(text: str | None, omap: list[int] | None, i: int, j: int) -> bool:
@@ -136,10 +148,18 @@ class ActorLinker:
     def match(self, text: str, published: str | None = None) -> list[ActorMention]:
         """The mentions of ``text``: at each position the longest reading any rule of ``RULES`` makes."""
         scan = self.scan(text, published)
-        p, n = 0, len(scan.norm)
+        norm, starts = scan.norm, scan.starts
+        p, n = 0, len(norm)
         while p < n:
+            if p in starts:
+                rules = RULES
+            elif _unkeyed_start(norm[p]):
+                rules = _UNKEYED
+            else:
+                p += 1
+                continue
             best: tuple[int, list[Spec]] | None = None
-            for rule in RULES:
+            for rule in rules:
                 for end, specs in rule(scan, p):
                     if end > p and (best is None or end > best[0]):
                         best = (end, specs)
