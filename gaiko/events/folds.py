@@ -52,6 +52,8 @@ _PROMISE_HELD = re.compile(r"(を(守|履行|破|反故)|に(違反|背))")
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
 _COOPERATIVE = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT"}
 _AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?$")
+#: From talks agreed on to the agreeing: 「（２＋２）を本年後半に東京で開催する方向で調整していくことで（一致）」.
+_HELD_CLAUSE = re.compile(r"^(（[^）]{1,12}）)?を[^、。]{0,20}?(開催|開く|開き|行う|実施|再開|持つ)[^、。]{0,12}?(こと|方向)(で|を|に)?$")
 #: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
 _CLAIM_DENIED = re.compile(r"(報道|報じ|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)(を|は|について)、?(「[^」]{1,30}」と)?"
                            r"(完全に|強く|全面的に|改めて)?$")
@@ -220,7 +222,8 @@ def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:
             and f.type == "CONSULT" or outer.match.mode == "mediate") \
             and (len(link) <= 12 and _CONTENT_LINK.match(link)
                  or (outer.type in _PROSPECTIVE and f.type in _COOPERATIVE
-                     or outer.type == "AGREE" and f.type in ONE_WAY and _one_party(outer, f)) and _AGREED_CLAUSE.match(link)):
+                     or outer.type == "AGREE" and f.type in ONE_WAY and _one_party(outer, f)) and _AGREED_CLAUSE.match(link)
+                 or outer.type == "AGREE" and f.type == "CONSULT" and _HELD_CLAUSE.match(link)):
         return outer
     if outer.type == f.type == "CONSULT" and outer.match.mode == "multilateral" and link in ("への", "に"):
         return outer  # 「首脳会議への出席」: one attendance
@@ -245,6 +248,10 @@ _TIME_GIVEN = re.compile(r"[0-9０-９一二三四五六七八九十]+(月|日)|
 
 #: Talks named at a level of their own, not necessarily that of those who agree to hold them.
 _OTHER_LEVEL = re.compile(r"次官級|局長級|閣僚級|実務者|事務レベル|ハイレベル|高いレベル|政府間|[2２]\s*(プラス|[+＋])\s*[2２]")
+
+
+#: The first session of a body (「初会合」「第１回会合」), which the sentence may name before its comma.
+_FIRST_SESSION = re.compile(r"(初|初回の?|第[1１一]回の?)(会合|会議|協議|対話)$")
 
 
 def _as_states(args: list[Arg]) -> list[Arg]:
@@ -322,8 +329,10 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 f.status, f.agreed = "planned", True
                 if not f.target:  # (「再び会談する」: those who agreed to)
                     f.source, f.target = list(outer.source), list(outer.target)
-                if _OTHER_LEVEL.search(text, clause[0], f.match.char_end):
+                first = _FIRST_SESSION.search(text, clause[0], f.match.char_end) is not None
+                if _OTHER_LEVEL.search(text, 0 if first else clause[0], outer.match.char_start):
                     # 「次官級による「２プラス２」対話を年内に開く」: talks at another level are the states'
+                    # (「局長級の「２プラス２」を新設し、初会合を…」: the first session of the body named before)
                     f.source, f.target = _as_states(f.source), _as_states(f.target)
                 continue
             if outer.type == "AGREE" and f.type == "REJECT" and f.predicative and f.target \

@@ -48,6 +48,8 @@ def merge_events(events: list[Event]) -> list[Event]:
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
+            if _held_and_next(kept, ev):
+                continue  # 「…と会談した。両氏は年内に協議を再開することで一致した」: the next talks are others
             if identity(kept) == ident and (dates_compatible(kept.date, ev.date, undated_fits=True)
                                             or _overtaken(kept, ev)):
                 _absorb(kept, ev)
@@ -149,6 +151,20 @@ def _same_terms(a: Event, b: Event) -> bool:
         return {w[i:i + 2] for w in _TERM.findall(text) for i in range(len(w) - 1)}
     x, y = grams(a), grams(b)
     return not x or not y or len(x & y) / min(len(x), len(y)) >= _SHARED
+
+
+#: Words that make the talks a planned report speaks of the next ones, not those held: 「次回の会談」
+#: 「再び会談」「協議を再開」「改めて協議する」「初会合」.
+_NEXT_TALKS = re.compile(r"次回|次の(会談|会合|協議|首脳)|再び|再開|改めて|再度|初会合|定期的に")
+
+
+def _held_and_next(a: Event, b: Event) -> bool:
+    """Talks held and the next talks between the same sides, planned (gold/README.md: an agreed
+    future meeting with its time given is a planned CONSULT of its own)."""
+    if a.type != "CONSULT" or b.type != "CONSULT" or (a.status == "occurred") == (b.status == "occurred"):
+        return False
+    planned = b if a.status == "occurred" else a
+    return planned.status == "planned" and _NEXT_TALKS.search(planned.evidence or "") is not None
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
