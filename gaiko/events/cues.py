@@ -133,3 +133,10 @@ DECIDED_MEASURE = re.compile(r"^案?を[^、。と]{0,6}?(決め|決定|発表|�
 PLANNED_BEFORE = re.compile(r"(予定される|予定の|予定している|計画中の|予定されている)[^、。]{0,8}$")
 #: How far after a past-tense verb a modality marker may stand (「…したとの見方が出ている」).
 PAST_REACH = 12
+
+
+#: Talks named at a level of their own, not necessarily that of those who agree to hold them
+#: (「次官級協議」「２プラス２」): held by the states.
+OTHER_LEVEL = re.compile(r"次官級|局長級|閣僚級|実務者|事務レベル|ハイレベル|高いレベル|政府間|[2２]\s*(プラス|[+＋])\s*[2２]")
+#: The first session of a body (「初会合」「第１回会合」), which the sentence may name before its comma.
+FIRST_SESSION = re.compile(r"(初|初回の?|第[1１一]回の?)(会合|会議|協議|対話)$")

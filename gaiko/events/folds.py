@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import AIMED, AVOIDED, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, PROMISED, PURPOSE, QUESTIONED, SCENARIO
+from .cues import AIMED, AVOIDED, FIRST_SESSION, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, OTHER_LEVEL, PROMISED, PURPOSE, QUESTIONED, SCENARIO
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -246,14 +246,6 @@ _TIME_GIVEN = re.compile(r"[0-9０-９一二三四五六七八九十]+(月|日)|
                          r"|(春|夏|秋|冬)(に|ごろ|頃|まで)")
 
 
-#: Talks named at a level of their own, not necessarily that of those who agree to hold them.
-_OTHER_LEVEL = re.compile(r"次官級|局長級|閣僚級|実務者|事務レベル|ハイレベル|高いレベル|政府間|[2２]\s*(プラス|[+＋])\s*[2２]")
-
-
-#: The first session of a body (「初会合」「第１回会合」), which the sentence may name before its comma.
-_FIRST_SESSION = re.compile(r"(初|初回の?|第[1１一]回の?)(会合|会議|協議|対話)$")
-
-
 def _as_states(args: list[Arg]) -> list[Arg]:
     """The states of ``args`` (each person stands for the state it acts for)."""
     out: dict[str, Arg] = {}
@@ -329,8 +321,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 f.status, f.agreed = "planned", True
                 if not f.target:  # (「再び会談する」: those who agreed to)
                     f.source, f.target = list(outer.source), list(outer.target)
-                first = _FIRST_SESSION.search(text, clause[0], f.match.char_end) is not None
-                if _OTHER_LEVEL.search(text, 0 if first else clause[0], outer.match.char_start):
+                first = FIRST_SESSION.search(text, clause[0], f.match.char_end) is not None
+                if OTHER_LEVEL.search(text, 0 if first else clause[0], outer.match.char_start):
                     # 「次官級による「２プラス２」対話を年内に開く」: talks at another level are the states'
                     # (「局長級の「２プラス２」を新設し、初会合を…」: the first session of the body named before)
                     f.source, f.target = _as_states(f.source), _as_states(f.target)
@@ -348,6 +340,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
             # 「訪露を協議」: the visit is what the talks are about; but what is accused
             # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
             f.drop = f.drop or outer.type != "ACCUSE"
+            if outer.match.mode == "mediate":  # 「（カタールは）米国やエジプトとともに交渉を仲介」: co-mediators
+                outer.source += [a for a in f.source + f.target if a.case == "with" and a not in outer.source]
             if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
                 outer.target = [a for a in (f.gens or f.source + f.target)
                                 if a.key not in {s.key for s in outer.source}]

@@ -272,10 +272,16 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 or verdict_target(f, text, args)  # 「フィンランドとスウェーデンの加盟は「…」と警告」
         if f.match.mode == "mediate" and f.predicative and f.source:
             # 「インドとパキスタンの停戦を仲介した」: the two whose act is mediated, both
+            # (「…を仲介するカタールは」: a mediator after them; 「AとBの…は…が仲介した」: the talks told first)
             mine = {a.mention.country for a in f.source}
-            parties = [a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
-                       and a.start > max(b.end for b in f.source) and a.mention.country not in mine]
+            named = [a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
+                     and a.mention.country not in mine]
+            parties = [a for a in named if a.start > max(b.end for b in f.source)]
+            parties = parties if len(parties) >= 2 else named
             f.target = parties if len(parties) >= 2 else f.target
+            if not f.target and ctx.meeting and f.match.char_start > max(a.end for a in f.source):
+                # 「（ハマスとイスラエルの交渉は…。）カタールは…交渉を仲介してきた」: the talks just reported
+                f.target = [a for a in ctx.meeting[0] + ctx.meeting[1] if a.mention.country not in mine]
         if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
                 and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
