@@ -55,6 +55,9 @@ def acts_alone(f: Frame) -> bool:
 #: An outlet's own opinion, not its report of others': 「…と非難する論評を配信した」「社説で…と批判」.
 _OWN_VOICE = re.compile(r"論評|社説|論説")
 
+#: Meetings told as held one by one: 「相次いで会談」「それぞれ会談」「個別に会談」.
+_ONE_BY_ONE = re.compile(r"相次いで|相次ぎ|それぞれ|個別に|個別の|ずつ|次々")
+
 #: Agreed texts that speak for the parties they name, not for a body alone (「G7外相会合は…共同声明を発表し、…求めた」).
 _JOINT = {"共同声明", "共同文書"}
 
@@ -73,8 +76,12 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     if ev is None:
         return []
     people = [a for a in ev.target if a.get("id") and a.get("id") != a.get("country")]
-    # 「日中韓首脳会談」「岩屋外相、趙外相、王毅外相は…会談した」: one meeting of three
-    joint = f.joint or any(a.mention.rule == "compound" for a in f.target)
+    # 「日中韓首脳会談」「岩屋外相、趙外相、王毅外相は…会談した」: one meeting of three; and so is a call
+    # with people of two states named at once (「米国の…国務長官、韓国の…外相と電話で会談」: a three-way
+    # call) unless told one by one (「…とそれぞれ電話で会談」); met in person, they are mostly met apart
+    joint = f.joint or any(a.mention.rule == "compound" for a in f.target) \
+        or ev.mode == "phone" and len(people) == len(ev.target) and len({p.get("country") for p in people}) >= 2 \
+        and len(ev.source) == 1 and not _ONE_BY_ONE.search(text)
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
