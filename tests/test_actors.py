@@ -257,6 +257,13 @@ def test_anaphora_person_titles(linker):
     assert ("彼", "Kim Jong Un") in got
 
 
+def test_same_inside_a_word_is_no_anaphora(linker):
+    # 合同軍事演習 holds 同軍 (「同軍は」: that army), 共同声明 同声明: inside a word 同 refers to no one
+    text = "北朝鮮軍が発射した。米国と韓国は合同軍事演習を行い、共同声明を出した。同軍は反発した。"
+    got = [(m.text, m.id) for m in linker(text, "2024-05-01") if m.rule == "anaphora"]
+    assert got == [("同軍", "PRK")]
+
+
 def test_bare_title_refers_back(linker):
     ms = linker("カストロ議長は金委員長に書簡を送った。議長は「協力する」と述べた。", "2016-06")
     bare = [m for m in ms if m.text == "議長"]

@@ -382,7 +382,7 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         if found:
             yield count.end(), [s.copy(p, count.end(), "anaphora") for s in found]
         return
-    if c in "同両":
+    if c in "同両" and not (c == "同" and p and is_kanji(norm[p - 1])):  # (not 「合同軍事演習」「共同」)
         want = 1 if c == "同" else 2
         pair = scan.specs[-2:]
         if want == 2 and len(pair) == 2 and pair[1].end == p and all(x.rule == "compound" for x in pair):
