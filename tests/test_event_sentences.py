@@ -35,8 +35,8 @@ pytestmark = pytest.mark.parser
 
 
 def _actor_has(actors: list[dict[str, Any]], key: str) -> bool:
-    if key.startswith("null:"):
-        return any(a.get("country") == key[5:] for a in actors)
+    if key.startswith("null:"):  # (「null:」: an actor of no one state, 「欧州各国」)
+        return any(a.get("country") == (key[5:] or None) for a in actors)
     if len(key) == 3 and key.isupper():
         return any(a.get("id") == key or (a.get("id") is None and a.get("country") == key) for a in actors)
     return any(normalise_id(a.get("id")) == normalise_id(key) for a in actors)
