@@ -140,3 +140,5 @@ PAST_REACH = 12
 OTHER_LEVEL = re.compile(r"次官級|局長級|閣僚級|実務者|事務レベル|ハイレベル|高いレベル|政府間|[2２]\s*(プラス|[+＋])\s*[2２]")
 #: The first session of a body (「初会合」「第１回会合」), which the sentence may name before its comma.
 FIRST_SESSION = re.compile(r"(初|初回の?|第[1１一]回の?)(会合|会議|協議|対話)$")
+#: After a nominal act, what another works toward (「人質解放に向けた交渉」「締結を目指して」): a goal, not done.
+TOWARD = re.compile(r"(へ|に)向け(た|て|、)?|を目指(す|し|した)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import AIMED, AVOIDED, FIRST_SESSION, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, OTHER_LEVEL, PROMISED, PURPOSE, QUESTIONED, SCENARIO
+from .cues import AIMED, AVOIDED, FIRST_SESSION, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, OTHER_LEVEL, PROMISED, PURPOSE, QUESTIONED, SCENARIO, TOWARD
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -184,9 +184,6 @@ _CHARACTERISED = re.compile(r"(だ|である|です|にすぎない|に過ぎな
 _FELT = {"遺憾", "不満", "懸念", "憂慮", "不快感"}
 
 
-_TOWARD = re.compile(r"(へ|に)向け(た|て|、)?|を目指(す|し|した)")
-
-
 def drop_non_acts(text: str, frames: list[Frame]) -> None:
     """Hypotheses, promises, blocked attempts and manners are not events."""
     for f in frames:
@@ -199,7 +196,7 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「中国をけん制する狙い」「…を断るには、」: what an act is for, not the act
         elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
-        elif not f.predicative and f.type != "CONSULT" and _TOWARD.match(text, f.match.char_end):
+        elif not f.predicative and f.type != "CONSULT" and TOWARD.match(text, f.match.char_end):
             f.drop = True  # 「人質解放に向けた交渉」「停戦合意を目指す」: a goal worked toward, not yet done
         elif QUESTIONED.match(text, f.match.char_end):
             f.drop = True  # 「…に暗殺されるのでは？」: a question asked, not an act reported
