@@ -156,3 +156,13 @@ def test_the_first_known_place_and_mode_are_kept():
     here = {"id": "Pyongyang", "country": "PRK", "text": "平壌"}
     merged = merge_events([_event("ACCUSE", JPN, USA, 0), _event("ACCUSE", JPN, USA, 30, location=here, mode="x")])
     assert merged[0].location == here and merged[0].mode == "x"
+
+
+def test_thanks_and_backing_between_one_pair_stay_two_but_one_backing_told_twice_is_one():
+    """「ウォン外相から、歓迎に謝意が表明された」 and 「…全面的な支持を得た」: two acts of one side; a backing
+    told in the lead and again in the body is one."""
+    def support(start: int, mode: str | None) -> Event:
+        return Event(doc="d", type="SUPPORT", mode=mode, status="occurred", source=[USA], target=[JPN],
+                     evidence="…", date="2025-02-07", mentions=[Mention("d", start, start + 30)])
+    assert len(merge_events([support(0, "thanks"), support(40, "endorse")])) == 2
+    assert len(merge_events([support(0, "endorse"), support(40, "endorse")])) == 1

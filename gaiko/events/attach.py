@@ -114,7 +114,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
     for f in frames:  # 「「…断じて容認できない」と述べた」「「これを決して容認しない」とし」: found intolerable, in
         # one's own quoted words, is disapproval (ACCUSE), no demand refused
         if f.match.id == "REJECT:refuse" and f.match.pattern.startswith("容認") \
-                and in_quote(inside, f.match.char_start):
+                and (in_quote(inside, f.match.char_start) or _SAID_SO.match(text, f.match.char_end)):
             f.match = replace(f.match, label="ACCUSE", id="ACCUSE:intolerable")
     if any(f.type == "ACCUSE" and f.predicative and f.match.id != VERDICT for f in frames):
         # 「「…到底受け入れられない」と抗議した」: what a protest says is intolerable is its content
@@ -430,6 +430,8 @@ _ANY_OCCASION = re.compile(r"(する|される|し合う)?際の")
 _STATEMENTS = {"声明", "談話", "論評"}
 #: Verbs that issue a statement: what it says it does is the act (「…を求める談話を発表」).
 _ISSUING = {"発表", "出す", "発出"}
+#: Words told as said (「…容認できない旨述べ」「…容認できないとの考えを示した」), as a quote is.
+_SAID_SO = re.compile(r"(できない|しない|できず|せず|できません|しません)?(旨|との|と(述べ|強調|表明|指摘|主張|語|話|し、|した))")
 #: Between a body and its summit: 「ＡＳＥＡＮ（関連）首脳会議」「ＮＡＴＯ首脳会議」 (the mention may take in 首脳).
 _SUMMIT_OF = re.compile(r"(関連|拡大|特別|緊急|臨時)?")
 #: A nominal act its subject takes part in: 「（岸田首相は）日米韓首脳会談に臨んだ」.

@@ -48,6 +48,8 @@ def merge_events(events: list[Event]) -> list[Event]:
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
+            if ev.type == kept.type == "SUPPORT" and kept.mode and ev.mode and kept.mode != ev.mode:
+                continue  # 「訪日を歓迎…謝意」 then 「…全面的な支持を得た」: thanks and backing are two acts
             if _held_and_next(kept, ev):
                 continue  # 「…と会談した。両氏は年内に協議を再開することで一致した」: the next talks are others
             if identity(kept) == ident and (dates_compatible(kept.date, ev.date, undated_fits=True)
