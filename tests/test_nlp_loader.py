@@ -100,3 +100,23 @@ def test_tokens_are_retagged_as_ginza_tags_them(text, word, pos):
     [parsed] = parse([text])
     [i] = [t.i for t in parsed if t.text == word][:1]
     assert (tokens[i].text, tokens[i].pos_) == (word, pos) == (parsed[i].text, parsed[i].pos_)
+
+
+def test_lean_tokens_are_the_tokenizers_and_parse_the_same():
+    """``nlp.tokens.make_doc`` gives the stock tokenizer's words, spaces, tags, part-of-speech and
+    lemmas (spaces, full-width forms, an empty text included), and the parser reads it as it reads
+    the text itself."""
+    from gaiko.nlp.loader import load_nlp, parse
+    from gaiko.nlp.tokens import make_doc
+
+    nlp = load_nlp()
+    texts = SENTENCES + ["米朝首脳会談は　１２日、シンガポールで  開かれた。", "ＮＡＴＯは「断じて容認しない」とした。",
+                         "", "　", "北朝鮮が発射したのは、短距離弾道ミサイル（SRBM）とみられる。"]
+
+    def tokens(doc):
+        return [(t.text, t.whitespace_, t.tag_, t.pos_, t.lemma_) for t in doc]
+    for text in texts:
+        assert tokens(make_doc(text)) == tokens(nlp.make_doc(text)), text
+        assert make_doc(text).text == text
+    real = [t for t in texts if t.strip()]
+    assert [_signature(d) for d in parse([make_doc(t) for t in real])] == [_signature(d) for d in parse(real)]

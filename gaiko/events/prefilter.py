@@ -2,8 +2,8 @@
 
 ``TriggerRuler.may_contain`` looks for a trigger *stem* on characters, so
 「会」 of 会談 passes every sentence with 会社 in it. ``parse_candidate``
-tokenizes the sentence with GiNZA's tokenizer only (SudachiPy, no neural
-network) and runs the ruler's own ``match`` on it. The tokens and lemmas are
+tokenizes the sentence as GiNZA's tokenizer does (SudachiPy, no neural
+network; ``nlp.tokens.make_doc``) and runs the ruler's own ``match`` on it. The tokens and lemmas are
 those the full pipeline gives; part-of-speech is not known yet, so the ruler
 looks inside every token whatever its tag (``any_pos``), which can only add
 matches. So a sentence it rejects has no trigger match after parsing either, and
@@ -45,9 +45,10 @@ def parse_candidate(text: str, ruler: "TriggerRuler") -> Union["Doc", str, None]
     """
     if not ruler.may_contain(text):
         return None
-    from ..nlp.loader import MAX_PARSE_BYTES, load_nlp
+    from ..nlp.loader import MAX_PARSE_BYTES
+    from ..nlp.tokens import make_doc
 
     if len(text.encode("utf-8")) > MAX_PARSE_BYTES:
         return text
-    doc = load_nlp().make_doc(text)
+    doc = make_doc(text)
     return doc if ruler.match(doc, any_pos=True, text=text) else None
