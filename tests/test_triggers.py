@@ -132,3 +132,45 @@ def test_side_before_looks_for_required_words_before_the_trigger_only():
     assert ruler.match(next(parse(["首相はこう述べ、決議に違反すると非難した。"]))) == []
     with pytest.raises(ValueError):
         ruler.add("ACCUSE", "述べる", side="after")
+
+
+@pytest.mark.parser
+def test_the_tagged_reading_of_prefiltered_tokens_is_a_fresh_matching():
+    """The pre-filter's matches, kept on the Doc, give the parsed sentence exactly the matches a fresh
+    reading of a freshly parsed sentence finds (inside-token matches dropped by part of speech)."""
+    from pathlib import Path
+
+    from gaiko.nlp.loader import parse
+    from gaiko.nlp.sentences import split_sentences
+    from gaiko.nlp.tokens import make_doc
+
+    ruler = load_ruler()
+    pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "examples" / "corpus").glob("*.txt"))]
+    texts = [page[a:b] for page in pages for a, b in split_sentences(page) if page[a:b].strip()]
+    texts = [t for t in texts if len(t) < 400][:150]
+    tokenized = [make_doc(t) for t in texts]
+    found = [ruler.match(d, any_pos=True, text=t) for d, t in zip(tokenized, texts)]
+    assert sum(map(len, found)) > 50
+    kept = [ruler.match(d, text=t) for d, t in zip(parse(tokenized), texts)]
+    fresh = [ruler.match(d, text=t) for d, t in zip(parse(texts), texts)]
+    assert kept == fresh
+
+
+def test_a_match_inside_a_token_kept_from_the_prefilter_follows_the_tagged_part_of_speech():
+    """「米朝首脳会談」 read as one token: the pre-filter finds 首脳会談 inside it whatever its tag; once
+    tagged, the kept match stands only if a compound's head can be that part of speech, as a fresh
+    reading decides."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    ruler = load_ruler()
+    vocab = Vocab()
+    for pos in ("NOUN", "ADJ"):
+        def doc():
+            return Doc(vocab, words=["米朝首脳会談", "が", "開か", "れ", "た"], spaces=[False] * 5,
+                       lemmas=["米朝首脳会談", "が", "開く", "れる", "た"], pos=["X", "ADP", "VERB", "AUX", "AUX"])
+        prefiltered, fresh = doc(), doc()
+        assert [m.pattern for m in ruler.match(prefiltered, any_pos=True)] == ["首脳会談"]
+        prefiltered[0].pos_ = fresh[0].pos_ = pos  # (the parse tags it)
+        assert ruler.match(prefiltered) == ruler.match(fresh)
+        assert bool(ruler.match(fresh)) == (pos == "NOUN")

@@ -182,14 +182,23 @@ class TriggerRuler:
 
         ``any_pos`` looks inside every token, whatever its part of speech: the
         pre-filter's reading of a tokenized, not yet tagged sentence, which can
-        only find more matches than the tagged one. ``text`` is the doc's text if
-        the caller has it at hand (rebuilding it from the tokens is not free).
+        only find more matches than the tagged one. It leaves them on the Doc, and a
+        tagged reading of that Doc (after the parse, or after ``nlp.tags``) takes them
+        from there, less those inside a token whose part of speech rules them out:
+        the same matches, found once. ``text`` is the doc's text if the caller has it
+        at hand (rebuilding it from the tokens is not free).
         """
         if text is None:
             text = doc.text
+        seen = doc.user_data.get(_MATCHED_ANY_POS) if not any_pos else None
+        if seen is not None:
+            # the pre-filter's reading of these tokens: the same matches, less those inside a token
+            # whose part of speech, now known, is not one a compound's head has
+            return [m for m, inside in seen if not inside or doc[m.start].pos_ in _COMPOUND_HEADS]
         # one pass over the tokens (spaCy builds a Token object per access)
         tokens = [(t.lemma_, t.text, t.idx, t.pos_) for t in doc]
         found: list[TriggerMatch] = []
+        inside: list[bool] = []
         i = 0
         n = len(tokens)
         while i < n:
@@ -205,13 +214,17 @@ class TriggerRuler:
                         m = self._accept(entries, i, j + 1, tokens[i][2], tokens[j][2] + len(tokens[j][1]), text)
                         if m is not None and (best is None or m.end > best.end):
                             best = m
+            within = best is None
             if best is None:
                 best = self._inside_token(tokens[i], i, text, any_pos)
             if best is not None:
                 found.append(best)
+                inside.append(within)
                 i = best.end
             else:
                 i += 1
+        if any_pos:  # (kept on the Doc, which the parser annotates in place, for the reading after it)
+            doc.user_data[_MATCHED_ANY_POS] = list(zip(found, inside))
         return found
 
     def _accept(self, entries: list[dict[str, Any]], start: int, end: int, cs: int, ce: int,
@@ -230,7 +243,7 @@ class TriggerRuler:
         longest such pattern wins. ``token`` is (lemma, text, idx, pos).
         """
         _, word, idx, pos = token
-        if len(word) < 3 or not any_pos and pos not in ("NOUN", "PROPN", "VERB"):
+        if len(word) < 3 or not any_pos and pos not in _COMPOUND_HEADS:
             return None
         for size in range(len(word) - 1, 1, -1):  # proper suffixes, longest first
             entries = self._by_pattern.get(word[-size:])
@@ -255,6 +268,11 @@ class TriggerRuler:
                             entry.get("target"), entry.get("id") or f"{entry['label']}:{entry['pattern']}",
                             entry.get("private"))
 
+
+#: The parts of speech a compound token's head may have (「米朝首脳会談」: a pattern at its end counts).
+_COMPOUND_HEADS = ("NOUN", "PROPN", "VERB")
+#: Where ``match(any_pos=True)`` leaves its matches on the Doc (with whether each is inside a token).
+_MATCHED_ANY_POS = "gaiko.triggers.any_pos"
 
 _DEFAULT = "triggers.yaml"
 
