@@ -194,7 +194,8 @@ class TriggerRuler:
         if seen is not None:
             # the pre-filter's reading of these tokens: the same matches, less those inside a token
             # whose part of speech, now known, is not one a compound's head has
-            return [m for m, inside in seen if not inside or doc[m.start].pos_ in _COMPOUND_HEADS]
+            return [TriggerMatch(*fields) for *fields, inside in seen
+                    if not inside or doc[fields[0]].pos_ in _COMPOUND_HEADS]
         # one pass over the tokens (spaCy builds a Token object per access)
         tokens = [(t.lemma_, t.text, t.idx, t.pos_) for t in doc]
         found: list[TriggerMatch] = []
@@ -223,8 +224,11 @@ class TriggerRuler:
                 i = best.end
             else:
                 i += 1
-        if any_pos:  # (kept on the Doc, which the parser annotates in place, for the reading after it)
-            doc.user_data[_MATCHED_ANY_POS] = list(zip(found, inside))
+        if any_pos:  # (kept on the Doc, which the parser annotates in place, for the reading after it;
+            # as plain values, so that the Doc still serialises)
+            doc.user_data[_MATCHED_ANY_POS] = [
+                (m.start, m.end, m.char_start, m.char_end, m.label, m.mode, m.pattern, m.target, m.id, m.private, within)
+                for m, within in zip(found, inside)]
         return found
 
     def _accept(self, entries: list[dict[str, Any]], start: int, end: int, cs: int, ce: int,
