@@ -55,6 +55,8 @@ def acts_alone(f: Frame) -> bool:
 #: An outlet's own opinion, not its report of others': 「…と非難する論評を配信した」「社説で…と批判」.
 _OWN_VOICE = re.compile(r"論評|社説|論説")
 
+#: A meeting named by the number of its states (「中国、日本、韓国の３カ国首脳会談」): one meeting of them all.
+_COUNTED_STATES = re.compile(r"([2-9２-９二三四五六七八九]|[1-9１-９][0-9０-９])(カ|か|ヵ|ケ|箇)国(の|による|間の?)?(首脳|外相|外務|国防相|閣僚|高官|財務相)?$")
 #: Meetings told as held one by one: 「相次いで会談」「それぞれ会談」「個別に会談」.
 _ONE_BY_ONE = re.compile(r"相次いで|相次ぎ|それぞれ|個別に|個別の|ずつ|次々")
 
@@ -81,7 +83,8 @@ def frame_to_events(doc_id: str, f: Frame, text: str, sentence_start: int, evide
     # call) unless told one by one (「…とそれぞれ電話で会談」); met in person, they are mostly met apart
     joint = f.joint or any(a.mention.rule == "compound" for a in f.target) \
         or ev.mode == "phone" and len(people) == len(ev.target) and len({p.get("country") for p in people}) >= 2 \
-        and len(ev.source) == 1 and not _ONE_BY_ONE.search(text)
+        and len(ev.source) == 1 and not _ONE_BY_ONE.search(text) \
+        or _COUNTED_STATES.search(text, max(0, f.match.char_start - 12), f.match.char_start) is not None
     if ev.type == "CONSULT" and ev.mode in ("meet", "phone") and len(people) >= 2 \
             and len(ev.source) == 1 and not joint:
         return [replace(ev, target=[p], mentions=list(ev.mentions)) for p in people]
