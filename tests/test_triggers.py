@@ -175,3 +175,16 @@ def test_a_match_inside_a_token_kept_from_the_prefilter_follows_the_tagged_part_
         prefiltered[0].pos_ = fresh[0].pos_ = pos  # (the parse tags it)
         assert ruler.match(prefiltered) == ruler.match(fresh)
         assert bool(ruler.match(fresh)) == (pos == "NOUN")
+
+
+def test_matches_kept_on_a_doc_are_only_the_ruler_s_that_found_them():
+    """A Doc the packaged ruler pre-filtered, read by another ruler, gets that ruler's matches."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words, lemmas = ["北朝鮮", "が", "会談", "し", "た"], ["北朝鮮", "が", "会談", "する", "た"]
+    doc = Doc(Vocab(), words=words, spaces=[False] * 5, lemmas=lemmas, pos=["PROPN", "ADP", "NOUN", "AUX", "AUX"])
+    assert load_ruler().match(doc, any_pos=True)
+    other = TriggerRuler()
+    other.add(label="ACCUSE", pattern="北朝鮮")
+    assert [m.pattern for m in other.match(doc)] == ["北朝鮮"]

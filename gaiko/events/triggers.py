@@ -191,10 +191,10 @@ class TriggerRuler:
         if text is None:
             text = doc.text
         seen = doc.user_data.get(_MATCHED_ANY_POS) if not any_pos else None
-        if seen is not None:
+        if seen is not None and seen[0] == id(self):  # (another ruler's matches are not this one's)
             # the pre-filter's reading of these tokens: the same matches, less those inside a token
             # whose part of speech, now known, is not one a compound's head has
-            return [TriggerMatch(*fields) for *fields, inside in seen
+            return [TriggerMatch(*fields) for *fields, inside in seen[1]
                     if not inside or doc[fields[0]].pos_ in _COMPOUND_HEADS]
         # one pass over the tokens (spaCy builds a Token object per access)
         tokens = [(t.lemma_, t.text, t.idx, t.pos_) for t in doc]
@@ -226,9 +226,9 @@ class TriggerRuler:
                 i += 1
         if any_pos:  # (kept on the Doc, which the parser annotates in place, for the reading after it;
             # as plain values, so that the Doc still serialises)
-            doc.user_data[_MATCHED_ANY_POS] = [
+            doc.user_data[_MATCHED_ANY_POS] = (id(self), [
                 (m.start, m.end, m.char_start, m.char_end, m.label, m.mode, m.pattern, m.target, m.id, m.private, within)
-                for m, within in zip(found, inside)]
+                for m, within in zip(found, inside)])
         return found
 
     def _accept(self, entries: list[dict[str, Any]], start: int, end: int, cs: int, ce: int,
@@ -275,7 +275,8 @@ class TriggerRuler:
 
 #: The parts of speech a compound token's head may have (「米朝首脳会談」: a pattern at its end counts).
 _COMPOUND_HEADS = ("NOUN", "PROPN", "VERB")
-#: Where ``match(any_pos=True)`` leaves its matches on the Doc (with whether each is inside a token).
+#: Where ``match(any_pos=True)`` leaves its matches on the Doc: (the ruler's ``id``, the matches with
+#: whether each is inside a token).
 _MATCHED_ANY_POS = "gaiko.triggers.any_pos"
 
 _DEFAULT = "triggers.yaml"
