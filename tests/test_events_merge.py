@@ -36,6 +36,19 @@ def test_agreed_items_of_a_readout_in_two_sentences_stay_two_but_a_lead_and_its_
     assert len(merge_events([lead, detail])) == 1
     assert len(merge_events([lead, other])) == 2
 
+
+def test_cooperation_items_of_a_readout_stay_two_but_one_told_twice_is_one():
+    """A readout's distinct items of cooperation are a COOPERATE each, as its agreed points are."""
+    def cooperate(start: int, evidence: str) -> Event:
+        return Event(doc="d", type="COOPERATE", status="occurred", source=[JPN], target=[USA], evidence=evidence,
+                     date="2025-02-07", mentions=[Mention("d", start, start + len(evidence))])
+    first = cooperate(0, "日米関係の一層の強化に向けて緊密に協力したい旨述べました。")
+    other = cooperate(40, "両首脳は、北朝鮮の核・ミサイル問題について安保理決議の履行に向けて連携していくことを確認しました。")
+    again = cooperate(90, "両首脳は、日米関係の一層の強化に向けて協力していくことを確認しました。")
+    assert len(merge_events([first, other])) == 2
+    assert len(merge_events([first, again])) == 1
+
+
 def test_a_meeting_reported_twice_with_swapped_sides_is_one_event():
     a = Event(doc="d", type="CONSULT", status="occurred", source=[JPN], target=[USA], evidence="…",
               mentions=[Mention("d", 0, 40)])

@@ -114,10 +114,13 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
         targets = [a for a in targets if a.mention.kind not in ("capital", "place")]
     target = actors_of(targets, sentence_start)
     # a news outlet reports; it is not an actor of what it reports, unless it judges in its own voice
-    # (「朝鮮中央通信は…と非難する論評を配信した」). Nor is a group known by neither name nor country
+    # (「朝鮮中央通信は…と非難する論評を配信した」, or its name the subject of the judging verb:
+    # 「朝鮮中央通信は…演習を非難した」, not 「…は、金総書記が…非難したと報じた」). Nor is a group known by neither name nor country
     # (「ネットユーザーは…と批判」; but states as a whole act: 「西側諸国は…非難」)
     own_voice = f.type in EVALUATIVE_TYPES and bool(_OWN_VOICE.search(text))
-    source = [a for a in source if (a.get("sector") != "MEDIA" or own_voice)
+    voiced = {document_key(a) for a in actors_of([a for a in f.source if a.case == "subj"], sentence_start)} \
+        if f.type in EVALUATIVE_TYPES and f.predicative else set()
+    source = [a for a in source if (a.get("sector") != "MEDIA" or own_voice or document_key(a) in voiced)
               and not (a.get("id") is None and a.get("country") is None and a.get("sector") != "GOV")]
     if f.type == "CONSULT" and f.match.mode == "visit" and source and all(a["id"] is None for a in source) \
             and not any(a.mention.rule == "unknown-name" and not a.mention.text.endswith(("氏", "さん"))

@@ -15,7 +15,7 @@ INTENSITY = (r"(強く|厳しく|改めて|重ねて|再び|一斉に|激しく|
 #: Between a nominal trigger and the predicate it is the object of: 「を」 and adverbs (after the
 #: quote that names the act: 「「…違法な軍事協力」に強い懸念」).
 OBJECT_LINK = re.compile(r"^」?(を|について|をめぐり|をめぐって|に対し|に対して|に対する|への|に)、?"
-                          r"(「[^」]{1,40}」と|「[^」]{1,40}」として)?"
+                          r"(「[^」]{1,40}」(だ|である)?と|「[^」]{1,40}」として)?"
                           rf"「?{INTENSITY}{{0,3}}((言葉|ことば|表現)で)?$")
 #: Nouns of an act grown or kept up (「連携強化」「協力を一層強化する」): the act is still what is named.
 GROWTH = ("強化", "拡大", "深化", "推進", "発展", "継続", "維持", "促進")
@@ -24,6 +24,9 @@ RELATIONS = {"AID", "CONSULT", "COOPERATE", "AGREE"}
 SUSPENDED = re.compile(r"^(の|を)(一時|全面|事実上|当面|すべて|全て|完全に|一切)?(的に)?(停止|中断|凍結|打ち切|打切|破棄|撤回)")
 #: A measure named only as what is lifted: 「制裁の解除」「制裁緩和」.
 LIFTED = re.compile(r"^(措置|処分|命令)?(の|を)?(解除|緩和|撤廃|解消)")  # (「輸入停止措置を解除」)
+#: Triggers of an agreement coming into force (「両国の停戦が発効した」「和平合意が成立」): the parties are
+#: whose agreement it is, never the subject of the sentence before.
+IN_FORCE = ("発効", "成立")
 #: Around a state's territory: 「台湾周辺で」「日本近海で」.
 AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取り囲む|を包囲|沿い)")
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」.

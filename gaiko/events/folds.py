@@ -62,7 +62,7 @@ _CLAIM_OWNED = re.compile(r"^(側)?の(報道|指摘|見方|情報|観測|疑惑
 #: Between a claimed act and the claim noun: 「…したとの報道」「…しているという指摘」.
 _CLAIMED = re.compile(r"^[^。]{0,20}?(との|という|とする)[^、。]{0,10}(報道|指摘|見方|情報|観測|疑惑|主張|説|うわさ|噂)")
 #: A quote followed by the verb that says what kind of act it is: 「「…」と非難した」.
-_CONTENT_QUOTE = re.compile(r"^と[^、。「」]{0,6}?(非難|批判|反論|反発|否定|主張|指摘|警告|糾弾)")
+_CONTENT_QUOTE = re.compile(r"^(だ|である)?と[^、。「」]{0,6}?(非難|批判|反論|反発|否定|主張|指摘|警告|糾弾)")
 #: A demand in attributive form before the protest noun: 「釈放を求める(デモ)」「…に抗議する(集会)」.
 _DEMAND_BEFORE_NOUN = re.compile(r"^(する|した|る|た|している)?[^、。]{0,8}$")
 #: A demand made by the protest it drives: 「謝罪を求めて座り込み」 (one PROTEST with its demands).
@@ -229,9 +229,9 @@ def content_outer(text: str, frames: list[Frame], k: int) -> Frame | None:
         return outer
     if outer.type == f.type == "CONSULT" and outer.match.mode == "multilateral" and link in ("への", "に"):
         return outer  # 「首脳会議への出席」: one attendance
-    if outer.type == "SUPPORT" and f.type == "REQUEST" and not f.predicative \
-            and link in ("に対する", "に対して", "に対し", "への", "に"):
-        return outer  # 「招待に対する謝意」: the invitation is what is thanked for, not a request made here
+    if outer.type == "SUPPORT" and (f.type == "REQUEST" or f.type == "SUPPORT" and outer.match.mode == "thanks") \
+            and not f.predicative and link in ("に対する", "に対して", "に対し", "への", "に"):
+        return outer  # 「招待に対する謝意」「歓迎への謝意」: what is thanked for, not an act made here
     return None
 
 
@@ -276,8 +276,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                     and _ASKED_OF.match(text, f.match.char_end, outer.match.char_start):
                 f.drop = True  # 「ロシアの侵攻を非難するよう中国に求めた」: asked for, not yet said
                 outer.target = outer.target or [a for a in f.target if a.case == "dat"]  # (「ＩＡＥＡに対し、…非難するよう」)
-            elif outer is not None and outer.type == "SUPPORT" and f.type == "REQUEST" and not f.predicative:
-                f.drop = True  # 「招待に対する謝意」: the invitation thanked for, not a request made here
+            elif outer is not None and outer.type == "SUPPORT" and f.type in ("REQUEST", "SUPPORT") and not f.predicative:
+                f.drop = True  # 「招待に対する謝意」「歓迎への謝意」: what is thanked for, not an act made here
             continue
         asked = next((g for g in frames[k + 1:] if g.type == "REQUEST" and g.predicative), None)
         if asked is not None and f.predicative and f is not asked and f.type != "CONSULT" \

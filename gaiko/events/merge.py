@@ -5,7 +5,7 @@ Two events are the same interaction when their type is equal, their actors agree
 of source and target; for the symmetric types the one set of all parties) and their
 dates are compatible: equal, both absent, one absent, or one containing the other
 (「2024-01」 contains 「2024-01-18」; :func:`gaiko.identity.dates_compatible` with
-``undated_fits=True``). Two agreements are one only when their sentences also speak of
+``undated_fits=True``). Two agreements (or two pledges to cooperate) are one only when their sentences also speak of
 the same thing (a readout's distinct agreed items stay apart).
 The merged event keeps every mention, the most precise date with the evidence of
 the mention it comes from (so ``date_text`` can be found in ``evidence``; else the
@@ -22,6 +22,11 @@ from typing import Any
 from ..identity import STATUS_RANK, dates_compatible, document_key
 from ..plover import SYMMETRIC_TYPES
 from ..records import Event
+
+
+#: Types a readout lists item by item (gold/README.md: an AGREE per distinct agreed point; intent to
+#: cooperate confirmed, 「…連携していくことを確認」, is COOPERATE in the same lists).
+_ITEMISED = ("AGREE", "COOPERATE")
 
 
 def _keys(actors: list[dict[str, Any]]) -> frozenset[str]:
@@ -44,7 +49,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         ident = identity(ev)
         for kept in merged:
-            if ev.type == "AGREE" and (_same_sentence(kept, ev) or kept.type == "AGREE" and not _same_terms(kept, ev)):
+            if ev.type == "AGREE" and _same_sentence(kept, ev) \
+                    or ev.type in _ITEMISED and kept.type == ev.type and not _same_terms(kept, ev):
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on

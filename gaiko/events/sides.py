@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
 from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by
-from .cues import (ANNOUNCED_OWN, AROUND, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
+from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
 from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
@@ -177,7 +177,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         opener = [a for a in args if a.case == "from" and a.end < f.match.char_start and is_actor(a)
                   and _SPEAKER.match(text, a.end) and reaches(quote_spans(text), a.start, f.match.char_start)][-1:]
         if not f.source and topic and f.predicative and not f.passive and not opener \
-                and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
+                and f.match.pattern not in IN_FORCE and not ATTRIBUTIVE.match(text[f.match.char_end:]):  # 「発射した飛翔体」: its own clause
             f.source = list(topic)
         elif f.passive and not f.target and topic and not ATTRIBUTIVE.match(text[f.match.char_end:]):
             f.target = others(topic, f.source)  # 「（チョン議員は）…と批判される」, not 「（長官は）拘束されている日本人の…」
