@@ -31,6 +31,7 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
     ("に対して", "dat"), ("に対し", "dat"), ("に対する", "dat"), ("に向け", "dat"),
     ("における", "loc"), ("において", "loc"), ("におけ", "loc"),  # 「南シナ海における（…試み）」: where
     ("宛てに", "dat"), ("宛ての", "dat"), ("宛に", "dat"), ("宛の", "dat"),  # 「外務省宛に…問い合わせ」
+    ("を交えて", "com"), ("を交えた", "com"), ("を交え", "com"),  # 「…を交えて会合を開いた」: one met with
     ("とともに", "with"), ("と共に", "with"), ("と一緒に", "with"), ("との間", "com"), ("との", "com"), ("とは", "com"), ("とも", "com"),
     ("には", "dat"), ("にも", "dat"), ("への", "dat"), ("である", "modifier"), ("では", "loc"), ("でも", "loc"),
     ("間の", "gen"), ("間で", "com"), ("の間では", "between"), ("の間で", "between"), ("の間に", "between"), ("の間の", "between"), ("からの", "about"), ("から", "from"), ("まで", "skip"),
@@ -72,6 +73,8 @@ _PRIVATE = re.compile(r"の?(会社員|男性|女性|記者|ジャーナリス�
                       r"市民団体|民間人|邦人|人質|少年|少女|個人|団体|銀行|金融機関)"
                       r"(?=[がはもをにとのへ]|によ|ら|[0-9０-９一二三四五六七八九十数]+(人|名|隻|社))")
 #: Being somewhere: 「（レバノン）に滞在する」「（中国）に在住の」.
+#: What a meeting's name ends on (「ＢＲＩＣＳ首脳会議」): a setting, where its organisation is an actor.
+_MEETINGS = ("会議", "会合", "サミット", "総会", "会談", "協議")
 _STAYING = re.compile(r"(滞在|在住|駐在|居住|残留|住む|住ん|残る|残っ)")
 #: Parts of a state's territory: 「ウクライナ東部の都市を砲撃」 is aimed at the state.
 _REGION = re.compile(r"(東部|西部|南部|北部|中部|北東部|北西部|南東部|南西部|全土|各地|国内|領内|本土|周辺|沖|近海|領海|領空)")
@@ -194,8 +197,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         if n + 1 < len(merged) and merged[n + 1][0] < pend:
             # the name after 「の」 is in the dictionary: it acts itself (「アメリカのポンペイオ長官と」)
             case, particle, pend = read_case(text, end, person=person, named=False)
-        if particle == "では" and mention.kind in ("organisation", "group"):
-            case = "subj"  # 「同会では…糾弾集会を行なっている」: an organisation's では is its doing
+        if particle == "では" and mention.kind in ("organisation", "group") and not mention.text.endswith(_MEETINGS):
+            case = "subj"  # 「同会では…糾弾集会を行なっている」: an organisation's では is its doing (not a
+            # meeting's, 「ＢＲＩＣＳ首脳会議では、…が会談を行った」: where others act)
         elif particle == "に" and mention.kind in ("state", "place", "capital") and mention.sector is None \
                 and _STAYING.match(text, pend):
             case = "loc"  # 「レバノンに滞在する邦人」: where people are, not whom an act is aimed at (but an
