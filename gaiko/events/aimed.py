@@ -17,7 +17,7 @@ import re
 from ..plover import SYMMETRIC_TYPES, TARGETLESS, TOPICAL
 from .cues import ANSWERED
 from .frame import Context, Frame, is_actor
-from .roles import Arg
+from .roles import Arg, coordinated_before
 from .subjects import in_quote, quote_spans
 
 #: Triggers of a case brought before a court.
@@ -161,8 +161,8 @@ def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Ar
     whose people or companies it is aimed at (「インドの航空会社に対する領空の閉鎖」), the state whose
     embassy the people it falls on are posted at (「パキスタン高等弁務官事務所に駐在する武官らを」)."""
     mine = {b.mention.country for b in f.source}
-    return [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start
-            and a.mention.country not in mine][-1:] \
+    origin = [a for a in abouts if a.particle == "からの" and a.end <= f.match.char_start and a.mention.country not in mine]
+    return (coordinated_before(args, origin[-1]) if origin else []) \
         or [a for a in args if a.mention.kind in ("state", "organisation") and a.end <= f.match.char_start
             and _MADE_IN.match(text, a.end) and a.mention.country not in mine][-1:] \
         or [a for a in args if a.case == "gen" and a.end <= f.match.char_start and is_actor(a)
