@@ -107,9 +107,11 @@ def sued(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     the target either."""
     if f.type != "ACCUSE" or f.match.pattern not in SUING:
         return [a for a in f.target if not sued_at(a, text)]
+    courts = {a.start for a in f.target if sued_at(a, text)}
     charged = [a for a in f.target if a.mention.country != "IGO"] or \
+        [a for a in args if a.particle == "の" and a.end + 1 in courts and is_actor(a)] or \
         [a for a in args if a.particle == "が" and a.end <= f.match.char_start and is_actor(a)
-         and "として" in text[a.end:f.match.char_start]][-1:]
+         and "として" in text[a.end:f.match.char_start]][-1:]  # (「イスラエルのＩＣＪ提訴」: the one the case is against)
     return charged or [a for a in f.target if not sued_at(a, text)]  # (the accused is found elsewhere, or none)
 
 
@@ -119,7 +121,7 @@ def sued_at(a: Arg, text: str) -> bool:
 
 
 #: After a court or a body that rules: a case brought to it.
-_SUED_AT = re.compile(r"[）)]?(への|に)(提訴|訴え|付託|申し立て)")
+_SUED_AT = re.compile(r"[）)]?(への|に)?(提訴|訴え|付託|申し立て)")  # (「ＩＣＪ提訴」: one compound)
 
 
 def object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
