@@ -105,6 +105,11 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     own_states = {a.mention.country for a in f.source}
     # (one's own envoy abroad, 「駐韓国次席公使」, is no counterpart of one's own state)
     targets = [a for a in f.target if not (a.mention.rule == "posted" and a.mention.country in own_states)]
+    if f.type == "CONSULT" and f.match.mode == "visit" and any(a.mention.country not in own_states for a in targets):
+        # 「ウィトコフ特使をモスクワに派遣」: the envoy sent is who visits, no one visited
+        envoys = [a for a in targets if a.mention.country in own_states and a.case == "obj" and a.mention.kind == "person"]
+        source = actors_of(envoys, sentence_start) or source
+        targets = [a for a in targets if a.mention.country not in own_states]
     if f.type == "AID":  # (the people sent are no recipient: 「ロシアに兵士を派遣」, whatever state they took)
         targets = [a for a in targets if not (a.case == "obj" and a.mention.id is None and a.mention.kind == "group")]
     if f.type == "REQUEST":  # (nor are its own people: 「在留邦人に退避を呼び掛けた」 is no international act)
