@@ -46,6 +46,9 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
     meeting_end = 0
     for k, f in enumerate(frames):
         subj = subjects.get(k)
+        if not f.predicative and text.startswith("の", f.match.char_end) \
+                and any(a.start == f.match.char_end + 1 and a.mention.kind == "organisation" for a in args):
+            f.drop = True  # 「北朝鮮制裁の専門家パネル」: the act names the body after it, no act of its own
         if not f.predicative and not f.gens:
             # 「北朝鮮とロシアの軍事協力の進展について」: the owners of a nominal act the topic is about
             # are that act's parties (and still what a judgment of it is about); with an agent named
