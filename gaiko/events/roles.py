@@ -158,7 +158,8 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
 
 #: A title run in kanji right after a party or body named in it: 「（中国共産党）中央政治局委員兼外交部長」.
 _KANJI_TITLE = re.compile(r"[\u4e00-\u9fff]{2,}")
-#: A transcript's speaker label opening a turn (「【外務報道官】」「【横井外務報道官】」), up to its name.
+#: A transcript's speaker label opening a turn (「【外務報道官】」「【横井外務報道官】」), up to its name
+#: (or a name and a colon: 「林官房長官：」).
 _SPEAKER_LABEL = re.compile(r"[ 　]*【[^】。、]{0,12}")
 
 
@@ -204,7 +205,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
                 and _STAYING.match(text, pend):
             case = "loc"  # 「レバノンに滞在する邦人」: where people are, not whom an act is aimed at (but an
             # embassy one is posted to is the state it serves: 「…高等弁務官事務所に駐在する武官」)
-        if case == "none" and _SPEAKER_LABEL.fullmatch(text, 0, start) and text.startswith("】", end) \
+        if case == "none" and (_SPEAKER_LABEL.fullmatch(text, 0, start) and text.startswith("】", end)
+                               or not text[:start].strip() and text.startswith(("：", ":"), end)) \
                 and mention.kind in ("state", "person") and mention.sector != "MEDIA":
             case, particle = "subj", "は"  # 「【外務報道官】…遺憾です」: the turn of the one named, who speaks
         arg = Arg(mention, start, end, case, particle)
