@@ -105,7 +105,7 @@ _HEADLINE_HEAD = re.compile(r"^\s*(【[^】]{0,20}】|［[^］]{0,20}］|\[[^\]]
 _OWNER_OF_TOPIC = re.compile(r"の[^、。「」をにがはと]{1,12}?(について|に関して|に関する|をめぐ)")
 _COUNT = re.compile(r"の?(約|少なくとも)?[0-9０-９一二三四五六七八九十百千万数]+(人|名|隻|機|社|カ国|か国|ヵ国|ケ国|首脳|外相|国防相|首相)"
                     r"(余り|以上|あまり|全員)?(の?(政府|首脳|外相|国防相))?(?=[がはもをにとのへ])")  # 「…、メキシコの3カ国政府は」「人質２０人全員を」「…エリトリアの３首脳は」
-_EXAMPLES_OF = re.compile(r"など(?:の)?[^、。「」をがはにでと]{0,10}?(各国|諸国|国々|首脳ら|政府)(は|が)")
+_EXAMPLES_OF = re.compile(r"など(?:の)?[^、。「」をがはにでと]{0,10}?(各国|諸国|国々|首脳ら|政府|友好国|同盟国|関係国|有志国)(は|が|と|に)")
 _RA_GROUP = re.compile(r"ら(?![がはもをにとの])[^、。「」]{1,30}?(員|者|団|陣|一行|幹部|代表)(が|は)")
 #: A name in a postpositional phrase that qualifies a noun (「（中国の）台湾周辺での（演習）」「日本への（輸出）」):
 #: the genitive before it is the noun's, not the name's.
@@ -134,7 +134,8 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
         i += 1
     m = _RA_GROUP.match(text, i) or _EXAMPLES_OF.match(text, i)
     if m:  # 「韓成烈氏ら北朝鮮外務省で対米関係を担当する幹部職員が」: he heads the group; 「ブラジルや
-        return "subj", m.group(2), m.end()  # コロンビアなど中南米の各国は」: the states named act for it
+        # コロンビアなど中南米の各国は」「米国や日本など友好国と」: the states named stand for it
+        return {"と": "com", "に": "dat"}.get(m.group(2), "subj"), m.group(2), m.end()
     for _ in range(3):  # 「日米韓3カ国の外相は」: a count, then the people of the states
         before = i
         if not person or text.startswith("ら", i - 1):  # 「高等弁務官ら外交官6人を」: the group he heads
