@@ -144,4 +144,6 @@ OTHER_LEVEL = re.compile(r"次官級|局長級|閣僚級|実務者|事務レベ�
 #: The first session of a body (「初会合」「第１回会合」), which the sentence may name before its comma.
 FIRST_SESSION = re.compile(r"(初|初回の?|第[1１一]回の?)(会合|会議|協議|対話)$")
 #: After a nominal act, what another works toward (「人質解放に向けた交渉」「締結を目指して」): a goal, not done.
-TOWARD = re.compile(r"(へ|に)向け(た|て|、)?|を目指(す|し|した)")
+TOWARD = re.compile(r"(の実現)?((へ|に)向け(た|て|、)?|を目指(す|し|した))")
+#: After a nominal act, doubt that it will happen at all (「停戦合意の実現は見通せない」「首脳会談の実現は困難だ」).
+UNREALISED = re.compile(r"の(早期の?)?実現(は|が|には|も)[^。、]{0,12}?(見通せ|困難|不透明|遠の|難し|課題)")

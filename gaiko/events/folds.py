@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .cues import AIMED, AVOIDED, FIRST_SESSION, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, OTHER_LEVEL, PROMISED, PURPOSE, QUESTIONED, SCENARIO, TOWARD
+from .cues import AIMED, AVOIDED, FIRST_SESSION, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, OTHER_LEVEL, PROMISED, PURPOSE, QUESTIONED, SCENARIO, TOWARD, UNREALISED
 from .frame import Frame
 from .roles import Arg
 from .subjects import quote_spans
@@ -196,6 +196,8 @@ def drop_non_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True  # 「中国をけん制する狙い」「…を断るには、」: what an act is for, not the act
         elif HYPOTHETICAL.match(text[f.match.char_end:]) or SCENARIO.match(text[f.match.char_end:]):
             f.drop = True  # 「侵攻を受けた場合」「派遣すれば」「侵攻を想定した訓練」: a condition, not an event
+        elif not f.predicative and UNREALISED.match(text, f.match.char_end):
+            f.drop = True  # 「停戦合意の実現は見通せない」: doubted, neither done nor planned
         elif not f.predicative and f.type != "CONSULT" and TOWARD.match(text, f.match.char_end):
             f.drop = True  # 「人質解放に向けた交渉」「停戦合意を目指す」: a goal worked toward, not yet done
         elif QUESTIONED.match(text, f.match.char_end):
