@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .confidence import basis_of, confidence
 from .documents.clean import is_related_links
+from .documents.dateline import find_dateline
 from .events.extractor import (NEEDS_PARSE, Context, Reading, complete, frame_to_events, read, sentence_args, skim,
                                split_like_meetings)
 from .events.aimed import only_other
@@ -189,11 +190,13 @@ def _batch(docs: list[Document], options: Options,
         sentences = _sentences(text, mentions, ruler)
         for s in sentences:
             _read_tokens(s, ruler)
-        plans.append((doc, mentions, sentences))
+        filed = find_dateline(text)  # (「【ウィーン共同】」: where the story was filed, no state it is about)
+        topical = [m for m in mentions if not (filed and filed.start <= m.start < filed.end)]
+        plans.append((doc, mentions, sentences, topical))
         to_parse.extend(s.tokens for s in sentences if s.parse)
     # 3. parse
     parsed = iter(parse(to_parse, batch_size=options.batch_size)) if to_parse else iter(())
-    for doc, mentions, sentences in plans:
+    for doc, mentions, sentences, topical in plans:
         events: list[Event] = []
         ctx = Context()
         paragraph = -1
@@ -221,7 +224,7 @@ def _batch(docs: list[Document], options: Options,
             found = [(f, ev) for f in frames for ev in frame_to_events(doc.id, f, s.text, s.start, evidence)]
             for f in frames:  # one side named, the other the state the story is about (events.topic)
                 if not any(g is f for g, _ in found) and (g := with_topic_side(
-                        f, topic_pair(events + [e for _, e in found], mentions), s.text)) is not None:
+                        f, topic_pair(events + [e for _, e in found], topical), s.text)) is not None:
                     found.extend((g, ev) for ev in frame_to_events(doc.id, g, s.text, s.start, evidence))
             found = split_like_meetings(found)
             eventful = list({id(f): f for f, _ in found}.values())
