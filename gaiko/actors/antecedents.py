@@ -110,18 +110,34 @@ def _named_last(scan: Scan, what: str) -> Iterator[Spec]:
             yield spec
 
 
-def last_pair(scan: Scan, leaders: bool = True) -> list[Spec]:
+def both_sides(scan: Scan, p: int) -> list[Spec]:
+    """Whom 双方/両者 at ``p`` names: the two states or armed groups named together last, not the two
+    who speak in its own sentence (「国軍とＲＳＦの戦闘をめぐり、米国とサウジアラビアは…両者に」)."""
+    pair = last_pair(scan, leaders=False, groups=True)
+    if pair and pair[0].start >= scan.sentence_start(p) and scan.norm.startswith(("は", "が"), pair[-1].end):
+        pair = last_pair(scan, leaders=False, groups=True, before=pair[0].start)
+    return pair
+
+
+#: Between two sides named together, a word that describes the second (「国軍と準軍事組織「ＲＳＦ」」).
+_DESCRIBED_SECOND = re.compile(r"と[\u4e00-\u9fff]{1,8}「")
+
+
+def last_pair(scan: Scan, leaders: bool = True, groups: bool = False, before: int | None = None) -> list[Spec]:
     """The two states named together last (「インドとパキスタン」「印パ」), or whose leaders were
     (「尹錫悦大統領とバイデン米大統領」), for 両国/双方 when another state has been named since
     (「…と米国のルビオ国務長官は、両国に」). Without ``leaders``, two people named together are left to
-    the caller (「双方」 after them is the two people)."""
-    specs = [s for s in scan.specs if s.kind in ("state", "capital", "person") and s.id is not None][-12:]
+    the caller (「双方」 after them is the two people); with ``groups``, organisations count as sides
+    (「国軍とＲＳＦの」); with ``before``, only names ending there or earlier."""
+    kinds = ("state", "capital", "person", "organisation") if groups else ("state", "capital", "person")
+    specs = [s for s in scan.specs if s.kind in kinds and s.id is not None and (before is None or s.end <= before)][-12:]
     for k in range(len(specs) - 2, -1, -1):
         a, b = specs[k], specs[k + 1]
         if a.kind != "person" and b.kind != "person":
             third = k > 0 and specs[k - 1].rule == "compound" and specs[k - 1].end == a.start \
                 or k + 2 < len(specs) and specs[k + 2].rule == "compound" and specs[k + 2].start == b.end
-            if a.id != b.id and scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "") \
+            if a.id != b.id and (scan.norm[a.end:b.start] in ("と", "・", "、", "や", "及び", "")
+                                 or groups and _DESCRIBED_SECOND.fullmatch(scan.norm, a.end, b.start)) \
                     and (a.rule == b.rule == "compound" and not third or scan.norm[a.end:b.start]):
                 return [a, b]  # (not two of 「日米韓」: three are no pair)
         elif leaders and a.kind == b.kind == "person" and (a.start, a.end) == (b.start, b.end) \

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .antecedents import last_pair, listed, met_last, most_named, recent, recent_person, two_sides
+from .antecedents import both_sides, last_pair, listed, met_last, most_named, recent, recent_person, two_sides
 from .index import Actor
 from .normalise import is_alnum_ascii, is_kanji, is_katakana
 from .posts import posted, resident
@@ -362,13 +362,13 @@ def anaphora(scan: Scan, p: int) -> Iterator[Reading]:
         if other is not None:
             yield p + 2, [other.copy(p, p + 2, "anaphora")]
         return
-    if norm.startswith("双方", p) and not norm.startswith("双方向", p):
+    if norm.startswith(("双方", "両者"), p) and not norm.startswith("双方向", p):
         if scan.specs and norm[scan.specs[-1].end:p] in ("", "の"):
             return  # 「AとBの双方」: the two just named, not two others
         # 「双方に自制を求めた」: the two states named together, else the two people of two
         # states named last (the sides of a meeting), else the two states named last
         sides = [s for s in two_sides(scan) if s.start < scan.sentence_start(p)]  # (not who speaks now)
-        found = last_pair(scan, leaders=False) or (sides if len(sides) == 2 else [])
+        found = both_sides(scan, p) or (sides if len(sides) == 2 else [])
         if found:
             yield p + 2, [s.copy(p, p + 2, "anaphora") for s in found]
         elif (named := most_named(scan, p)) or (named := [s.id for s in recent(scan, "state", 2)]):
