@@ -64,3 +64,30 @@ def test_split_text_falls_back_to_sentences_then_hard_cuts():
     assert "".join(c for _, c in chunks) == solid
     assert split_text("") == []
     assert split_text("短い。") == [(0, "短い。")]
+
+
+def test_signatures_and_index_are_datasketchs():
+    """``documents.minhash`` computes what datasketch does (signatures the store kept stay comparable)."""
+    import random
+
+    import pytest
+
+    datasketch = pytest.importorskip("datasketch")
+    from datasketch.lsh import _optimal_param
+
+    from gaiko.documents import minhash
+    from gaiko.documents.dedupe import THRESHOLD, shingles
+
+    assert (minhash.BANDS, minhash.ROWS) == _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+    rng = random.Random(3)
+    words = ARTICLE.split("。")
+    texts = ["", "短い", ARTICLE] + ["。".join(rng.sample(words, min(len(words), 6))) for _ in range(30)]
+    lsh, ours = datasketch.MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM), minhash.BandIndex()
+    for i, text in enumerate(texts):
+        mh = datasketch.MinHash(num_perm=NUM_PERM, seed=minhash.SEED)
+        mh.update_batch([g.encode("utf-8") for g in shingles(text)])
+        assert minhash_signature(text) == [int(v) for v in mh.hashvalues]
+        sig = minhash.signature(g.encode("utf-8") for g in shingles(text))
+        assert set(lsh.query(mh)) == ours.query(sig)
+        lsh.insert(i, mh)
+        ours.insert(i, sig)

@@ -111,7 +111,8 @@ def test_lean_tokens_are_the_tokenizers_and_parse_the_same():
 
     nlp = load_nlp()
     texts = SENTENCES + ["米朝首脳会談は　１２日、シンガポールで  開かれた。", "ＮＡＴＯは「断じて容認しない」とした。",
-                         "", "　", "北朝鮮が発射したのは、短距離弾道ミサイル（SRBM）とみられる。"]
+                         "", "　", "北朝鮮が発射したのは、短距離弾道ミサイル（SRBM）とみられる。",
+                         "首相は……と述べた。\n\n \u3000会談は終わった。\t"]
 
     def tokens(doc):
         return [(t.text, t.whitespace_, t.tag_, t.pos_, t.lemma_) for t in doc]

@@ -101,6 +101,8 @@ class Scan:
         return out
 
     def first(self, p: int, ptype: str) -> tuple[int, Payload] | None:
+        if p not in self.starts:  # (most positions: asked at each by several rules)
+            return None
         found = self.keys(p, ptype)
         return found[0] if found else None
 

@@ -1,13 +1,15 @@
-"""Near-duplicate documents: MinHash over character shingles (datasketch).
+"""Near-duplicate documents: MinHash over character shingles.
 
 ``minhash_signature`` is deterministic across processes (datasketch's default
-SHA-1 based hash and a fixed seed), so the store can keep signatures and compare
-them with ``similarity`` later. ``Deduplicator`` marks, within one run, a
-document that is an exact or near copy of an earlier one.
+SHA-1 based hash and a fixed seed, computed in ``minhash`` as datasketch computes
+it), so the store can keep signatures and compare them with ``similarity`` later.
+``Deduplicator`` marks, within one run, a document that is an exact or near copy
+of an earlier one.
 
-datasketch is imported on first need (it imports SciPy: most of a second of a
-one-article command's start-up), and a run's first document needs none: nothing
-came before it to be a copy of.
+A run's first document is not hashed until a second comes: nothing came before
+it to be a copy of. (datasketch itself is no longer imported: its package imports
+SciPy, most of a second of a one-article command's start-up and 0.3 CPU seconds
+of any longer run; see ``minhash``.)
 """
 
 from __future__ import annotations
@@ -15,17 +17,21 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..records import Document
+from .minhash import NUM_PERM, SEED, BandIndex, jaccard, signature
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    import numpy as np
 
-NUM_PERM = 128
+__all__ = ["NUM_PERM", "SEED", "SHINGLE", "THRESHOLD", "Deduplicator", "minhash_signature", "shingles",
+           "similarity"]
+
 SHINGLE = 5            # characters per shingle
-THRESHOLD = 0.8        # estimated Jaccard similarity above which a document is a near copy
-SEED = 1
+#: Estimated Jaccard similarity above which a document is a near copy (``minhash.BANDS``/``ROWS``
+#: are the index's bands for it).
+THRESHOLD = 0.8
 
 _SPACE = re.compile(r"\s+")
 
@@ -42,17 +48,13 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {compact[i:i + size] for i in range(len(compact) - size + 1)}
 
 
-def _minhash(text: str) -> "MinHash":
-    from datasketch import MinHash
-
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
-    mh.update_batch([gram.encode("utf-8") for gram in shingles(text)])  # one NumPy pass, same values
-    return mh
+def _minhash(text: str) -> "np.ndarray":
+    return signature(gram.encode("utf-8") for gram in shingles(text))
 
 
 def minhash_signature(text: str) -> list[int]:
     """The MinHash signature of ``text``: ``NUM_PERM`` unsigned 32-bit integers."""
-    return [int(v) for v in _minhash(text).hashvalues]
+    return [int(v) for v in _minhash(text)]
 
 
 def similarity(a: list[int], b: list[int]) -> float:
@@ -67,10 +69,10 @@ class Deduplicator:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh: Any = None              # built when the second document comes
+        self._lsh: BandIndex | None = None  # built when the second document comes
         self._first: tuple[str, str] | None = None  # (id, text) of the first, not hashed yet
         self._exact: dict[str, str] = {}
-        self._hashes: dict[str, MinHash] = {}
+        self._hashes: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}
         self._ids: dict[str, str] = {}
 
@@ -86,14 +88,12 @@ class Deduplicator:
             self._first = (doc.id, doc.text)
             return doc
         if self._lsh is None:
-            from datasketch import MinHashLSH
-
-            self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+            self._lsh = BandIndex()
             first_id, first_text = self._first  # type: ignore[misc]
             self._index(first_id, first_id, _minhash(first_text))
         mh = _minhash(doc.text)
         candidates = [key for key in self._lsh.query(mh)
-                      if self._hashes[key].jaccard(mh) >= self.threshold]
+                      if jaccard(self._hashes[key], mh) >= self.threshold]
         if candidates:
             first = min(candidates, key=self._order.__getitem__)
             return dataclasses.replace(doc, duplicate_of=self._ids[first])
@@ -104,8 +104,8 @@ class Deduplicator:
         self._index(key, doc.id, mh)
         return doc
 
-    def _index(self, key: str, doc_id: str, mh: "MinHash") -> None:
+    def _index(self, key: str, doc_id: str, mh: "np.ndarray") -> None:
         self._hashes[key] = mh
         self._order[key] = len(self._order)
         self._ids[key] = doc_id
-        self._lsh.insert(key, mh)
+        self._lsh.insert(key, mh)  # type: ignore[union-attr]

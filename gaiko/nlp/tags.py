@@ -26,18 +26,19 @@ _CLAUSE_NOUNS = ("ため", "うえ")
 
 def ginza_pos(doc: "Doc") -> "Doc":
     """Re-tag ``doc`` in place where GiNZA's tagger differs by rule; returns it."""
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        prev = doc[i - 1] if i else None
-        nxt = doc[i + 1] if i + 1 < n else None
-        if prev is None:
-            continue
-        if tok.tag_.startswith("動詞-非自立可能"):
-            if prev.text in ("て", "で") and prev.tag_.startswith("助詞-接続助詞"):
-                tok.pos_ = "VERB"  # 「会談している」: いる after て is a verb to GiNZA
-            elif prev.text == "に" and tok.lemma_ == "する":
-                tok.pos_ = "VERB"  # 「延期にした」
-        elif tok.text in _CLAUSE_NOUNS and prev.pos_ in ("VERB", "AUX") and nxt is not None \
-                and nxt.text in ("に", "で") and nxt.tag_.startswith("助詞-格助詞"):
-            tok.pos_ = nxt.pos_ = "SCONJ"  # 「殴るために」: ため and its に after a verb
+    # (each token's text and tag read once: spaCy builds a Token object per access; the part of
+    # speech is read from the Doc, where a rule may have just changed it)
+    rows = [(t.text, t.tag_) for t in doc]
+    n = len(rows)
+    for i in range(1, n):
+        text, tag = rows[i]
+        if tag.startswith("動詞-非自立可能"):
+            prev_text, prev_tag = rows[i - 1]
+            if prev_text in ("て", "で") and prev_tag.startswith("助詞-接続助詞"):
+                doc[i].pos_ = "VERB"  # 「会談している」: いる after て is a verb to GiNZA
+            elif prev_text == "に" and doc[i].lemma_ == "する":
+                doc[i].pos_ = "VERB"  # 「延期にした」
+        elif text in _CLAUSE_NOUNS and i + 1 < n and doc[i - 1].pos_ in ("VERB", "AUX") \
+                and rows[i + 1][0] in ("に", "で") and rows[i + 1][1].startswith("助詞-格助詞"):
+            doc[i].pos_ = doc[i + 1].pos_ = "SCONJ"  # 「殴るために」: ため and its に after a verb
     return doc

@@ -10,14 +10,24 @@ the tok2vec embeds ``ORTH`` and ``SHAPE`` and its static vectors are keyed by
 tokenizer, the same tokens, spaces, tags, part-of-speech rules and lemmas are
 given to ``Doc`` at once, and the rest is left unset. ``tests/test_nlp_loader.py``
 checks that tokens and parses equal the stock tokenizer's.
+
+``_dtokens`` is the tokenizer's ``_get_dtokens`` less what nobody reads: the
+inflection, normalised form and reading it asks SudachiPy for on every token (the
+reading is computed on demand), and the tag joined again for each token of a
+part of speech already seen: on the benchmark's 1,955 candidate sentences, 0.03
+CPU seconds instead of 0.07 (of make_doc's 0.3).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.lang.ja import DetailedToken
     from spacy.tokens import Doc
+
+#: SudachiPy's part of speech (a tuple of six) → spaCy's tag: its first four fields that are set, joined.
+_TAGS: dict[tuple[str, ...], str] = {}
 
 
 def make_doc(text: str) -> "Doc":
@@ -31,8 +41,7 @@ def make_doc(text: str) -> "Doc":
     tokenizer = load_nlp().tokenizer
     if getattr(tokenizer, "need_subtokens", True) or not hasattr(tokenizer, "_get_dtokens"):
         return tokenizer(text)  # (a tokenizer that wants its sub-tokens, or another kind: its own way)
-    dtokens, spaces = get_dtokens_and_spaces(
-        tokenizer._get_dtokens(tokenizer.tokenizer.tokenize(text), need_sub_tokens=False), text)
+    dtokens, spaces = get_dtokens_and_spaces(_dtokens(tokenizer.tokenizer.tokenize(text)), text)
     tags = [d.tag for d in dtokens]
     pos: list[str] = []
     following = None
@@ -45,3 +54,25 @@ def make_doc(text: str) -> "Doc":
             pos.append(NAMES[this])
     return Doc(tokenizer.vocab, words=[d.surface for d in dtokens], spaces=spaces, tags=tags, pos=pos,
                lemmas=[d.lemma or d.surface for d in dtokens])
+
+
+def _dtokens(morphemes: Any) -> list["DetailedToken"]:
+    """``JapaneseTokenizer._get_dtokens(morphemes, need_sub_tokens=False)`` with the same surface, tag
+    and lemma, and no inflection, normalised form or reading (``None``): nothing here reads them."""
+    from spacy.lang.ja import DetailedToken
+
+    tags = _TAGS
+    dtokens = []
+    for m in morphemes:
+        surface = m.surface()
+        if not surface:  # (SudachiPy's empty tokens, after characters like …)
+            continue
+        pos = m.part_of_speech()
+        tag = tags.get(pos)
+        if tag is None:
+            tag = tags[pos] = "-".join([x for x in pos[:4] if x != "*"])
+        dtokens.append(DetailedToken(surface, tag, None, m.dictionary_form(), None, None, None))
+    # a run of space tokens is one (spaCy's step before get_dtokens_and_spaces)
+    return [t for i, t in enumerate(dtokens)
+            if i == 0 or not t.surface.isspace() or t.tag != "空白"
+            or not dtokens[i - 1].surface.isspace() or dtokens[i - 1].tag != "空白"]
