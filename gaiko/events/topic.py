@@ -130,7 +130,9 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
         g = done[k + 1]
         if f.type in _PRESSING and g.type in _PRESSING and f.source and not f.target and g.target and not g.drop \
                 and {a.key for a in f.source} == {a.key for a in g.source} \
-                and _SAME_BREATH.match(text, f.match.char_end) and "。" not in text[f.match.char_end:g.match.char_start]:
+                and _SAME_BREATH.match(text, f.match.char_end) and "。" not in text[f.match.char_end:g.match.char_start] \
+                and not (g.type == "REQUEST" != f.type and all(a.mention.country == "IGO" for a in g.target)):
+            # (not a body asked to act: 「…と強く反発し、国連安保理に緊急会合の開催を要請した」)
             done[k] = replace(f, target=list(g.target))
     return done
 
