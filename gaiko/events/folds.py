@@ -425,7 +425,9 @@ def fold_claims(text: str, frames: list[Frame]) -> None:
     and demands is one PROTEST)."""
     for k, f in enumerate(frames):
         if f.type == "REJECT" and _CLAIM_DENIED.search(text[:f.match.char_start]):
-            f.drop = not any(_CLAIM_OWNED.match(text[a.end:f.match.char_start]) for a in f.target)
+            owns = lambda a: _CLAIM_OWNED.match(text[a.end:f.match.char_start])  # noqa: E731 (「…トランプ氏の主張を拒否」)
+            f.target = f.target if any(map(owns, f.target)) else [b for g in frames[:k] for b in g.source if owns(b)][:1] or f.target
+            f.drop = not any(map(owns, f.target))
             for g in frames[:k]:  # 「…提供しようとしているとの指摘を否定」: the claimed act is denied
                 if _CLAIMED.search(text[g.match.char_end:f.match.char_start]):
                     g.status = "denied"
