@@ -51,7 +51,7 @@ _PROMISE_HELD = re.compile(r"(を(守|履行|破|反故)|に(違反|背))")
 #: 「日米韓の安全保障協力を強化することで一致」 is one agreement, not a cooperation.
 _PROSPECTIVE = {"AGREE", "REQUEST", "SUPPORT"}
 _COOPERATIVE = {"COOPERATE", "CONSULT", "AGREE", "AID", "SUPPORT"}
-_AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?$")
+_AGREED_CLAUSE = re.compile(r"^[^、。「」]{0,16}?(こと|よう)(で|を|に)?(意見が|見解が|認識が)?$")  # (「…ことで意見が（一致）」)
 #: From talks agreed on to the agreeing: 「（２＋２）を本年後半に東京で開催する方向で調整していくことで（一致）」.
 _HELD_CLAUSE = re.compile(r"^(（[^）]{1,12}）)?を[^、。]{0,20}?(開催|開く|開き|行う|実施|再開|持つ)[^、。]{0,12}?(こと|方向)(で|を|に)?$")
 #: A claim whose denial is only the status of what it claims (「会談したとの報道を否定」).
