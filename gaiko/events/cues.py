@@ -121,7 +121,7 @@ LIST_GAP = re.compile(r"、[^、。「」はがもをにでと]{0,12}")
 ANSWERED = re.compile(r"(など)?を受け(て)?、")
 #: A nominal act the subject suffers (「…攻撃を受けた」), not one it answers (「…侵攻を受け、」「受けて」); a visit
 #: it takes in (「…国防次官の訪問を受け入れ」) is one it hosts.
-SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け)")
+SUFFERED = re.compile(r"^を(受けた|受けている|受けており|受け続け|命じられ|言い渡され|通告され|科され|課され)")  # (「国外退去を命じられた」)
 #: What one is given by another named with から or の: 「習主席から訪中の招待を受け」「Xから支援を受けて」
 #: 「Xから支持を得た」「米国の支持を取り付けた」.
 RECEIVED = re.compile(r"を(受け|得|取り付け)")

@@ -110,7 +110,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named, the owner of
             # the act does it (「インドのジャイシャンカル外相の表敬を受けた」)
             f.target = list(subj) + f.target
-            f.source = f.source or [g for g in f.gens if g not in subj]
+            f.source = [a for a in f.source if a not in subj] or [g for g in f.gens if g not in subj] or [
+                a for a in args if a.case == "from" and a.end <= f.match.char_start and is_actor(a)][-1:]  # (「中国政府から抗議を受けた」)
         elif subj and f.type in DONE_TO and DECIDED_MEASURE.match(text[f.match.char_end:]):
             # 「日本政府は…外交官8人の国外追放を決めた」: the subject decides; whose expulsion it is, is its target
             f.source, f.target = list(subj), f.target + [g for g in f.gens if g.mention.kind != "place"]
