@@ -18,6 +18,10 @@ from .roles import Arg
 _HELPED = re.compile(r"^(の(もと|下)(で|、)?|を(得|受け)て)")
 #: After a mediation, what it brings about: 「（米国の仲介）により、…合意した」.
 _BROUGHT_ABOUT = re.compile(r"(により|によって|で|を受けて|の(もと|下)で)、?")
+#: After an act that caused what follows: 「（空爆）で、…が殺害された」.
+_CAUSED_BY = re.compile(r"(で|により|によって)、?")
+#: After those an attack killed or hurt: 「（兵士）５人が死亡した」「（住民）らが負傷」.
+_CASUALTIES = re.compile(r"[^、。]{0,12}?(が|も)[^、。]{0,8}?(死亡|負傷|死傷|犠牲|殺害|死去)")
 #: After an act that another answers: 「（演習）に対抗して」.
 _ANSWERED = re.compile(r"^(に対抗(して|し)|への対抗措置として|に反発(して|し))")
 
@@ -56,6 +60,19 @@ def lend_between(frames: list[Frame], text: str, args: list[Arg], subjects: dict
         if f.type in ADDRESSED_TYPES and letters:
             f.target = list(letters[-1].target)
             f.source = f.source or list(letters[-1].source)
+
+    # 「イスラエル軍の空爆で、ヒズボラの司令官が殺害された」: those the attack struck, in the passive, were
+    # struck by the attack's doer
+    for k, f in enumerate(frames[:-1]):
+        later = frames[k + 1]
+        if f.type == later.type == "ASSAULT" and not f.predicative and f.source and later.passive \
+                and not later.source and _CAUSED_BY.match(text, f.match.char_end):
+            later.source = list(f.source)
+    for f in frames:  # (「ロシア軍の攻撃により、ウクライナの兵士５人が死亡した」: those it killed or hurt)
+        if f.type == "ASSAULT" and not f.predicative and f.source and not f.target and _CAUSED_BY.match(text, f.match.char_end):
+            mine = {a.mention.country for a in f.source}
+            f.target = [a for a in args if a.start > f.match.char_end and a.case == "subj" and is_actor(a)
+                        and a.mention.country not in mine and _CASUALTIES.match(text, a.end)][:1]
 
     # 「米国の仲介により、インドとパキスタンは停戦に合意した」: a mediation brings about what follows it,
     # between those who do it
