@@ -457,7 +457,7 @@ def _chain_end(args: list[Arg], a: Arg) -> int:
     """Where the coordination a genitive belongs to ends: 「日本と中国の…」 ends after 中国."""
     end = a.end
     for b in args:
-        if b.start > end and b.case == "gen" and b.start - end <= 2:
+        if b.start >= end and b.case == "gen" and b.start - end <= 2:
             end = b.end
     return end
 

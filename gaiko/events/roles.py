@@ -227,8 +227,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         elif a.case == "none" and a.mention.kind in ("group", "organisation") and b.mention.kind in ("group", "organisation") \
                 and a.mention.country == b.mention.country and _APPOSITION.fullmatch(text, a.end, b.start):
             a.case = "modifier"  # 「反政府勢力「即応支援部隊」（ＲＳＦ）は」: one body, described and named
-        elif a.case == "none" and b.start == a.end and a.mention.rule == b.mention.rule == "compound":
-            a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」
+        elif a.case == "none" and b.start == a.end and (a.mention.rule == b.mention.rule == "compound" or (
+                a.mention.kind, b.mention.kind) in (("organisation", "state"), ("state", "organisation"))):
+            a.case, a.particle = b.case, b.particle  # 「朝露間の」「日米韓は」「ＮＡＴＯロシア理事会の」
         elif a.case in ("coord",) and (gap <= 1 or b.mention.kind == "person" and _CLAUSE_ON.fullmatch(text, pend, b.start)):
             # (a person described by a clause, 「李強首相、外交を統括する王毅政治局員とも」, is still listed)
             a.case = b.case
@@ -307,7 +308,8 @@ def coordinated_before(args: list[Arg], a: Arg) -> list[Arg]:
     """``a`` and the names joined to it before: 「ロシアと北朝鮮の（軍事協力）」."""
     group = [a]
     for b in reversed(args[:args.index(a)]):
-        if b.particle not in ("と", "、", "や", "・") or b.end + len(b.particle) != group[0].start:
+        if (b.particle not in ("と", "、", "や", "・") or b.end + len(b.particle) != group[0].start) \
+                and not (b.end == group[0].start and b.case == group[0].case):  # (「ＮＡＴＯロシア（理事会）」)
             break
         group.insert(0, b)
     return group

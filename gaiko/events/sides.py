@@ -216,7 +216,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                          and not any(a.mention.sector == "REBEL" for a in f.source)) \
                 and (f.source[0].particle in COORDINATORS or f.source[0].start == f.source[1].start
                      or LIST_GAP.fullmatch(text, f.source[0].end, f.source[1].start)
-                     or f.source[0].end == f.source[1].start and f.source[0].mention.rule == "compound"):
+                     or f.source[0].end == f.source[1].start and (f.source[0].mention.rule == "compound"
+                                                                   or f.source[0].mention.kind != f.source[1].mention.kind)):
             # 「AとBは…で合意した」「両首脳は」 (not two of one state: 「ルビオ国務長官とバンス副大統領は…と協議」)
             f.source, f.target, f.joint = f.source[:1], f.source[1:], len(f.source) > 2
         # the predicate before it, past the nominal acts its object names (「抗議し、発言の撤回を要求した」)

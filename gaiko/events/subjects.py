@@ -224,9 +224,10 @@ def _serial_request(text: str, args: list[Arg], frames: list[Frame], a: Arg, lim
 
 
 def _compound_with_next(args: list[Arg], a: Arg) -> bool:
-    """「日米（両政府）は」: the compound's first state acts with the next."""
+    """「日米（両政府）は」「ＮＡＴＯロシア（理事会）は」: the first of two names written together acts with the next."""
     later = [b for b in args if b.start >= a.end]
-    return bool(later) and later[0].start == a.end and a.mention.rule == later[0].mention.rule == "compound"
+    return bool(later) and later[0].start == a.end and (a.mention.rule == later[0].mention.rule == "compound" or (
+        a.mention.kind, later[0].mention.kind) in (("organisation", "state"), ("state", "organisation")))
 
 
 def _listed_with_next(text: str, args: list[Arg], a: Arg) -> bool:
