@@ -132,6 +132,8 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         elif st == "planned" and f.type in SPEECH_TYPES and following != "planned" \
                 and _PERFORMATIVE.search(text, 0, f.match.char_start) and _SAYS_NOW.match(text, f.match.char_end):
             st = "occurred"  # 「…を強く非難する。」「断固反対を表明し、…強く抗議する。」: saying it is doing it
+        elif st == "planned" and f.type == "THREATEN":
+            st = "occurred"  # 「…すれば対抗措置を取る方針を示した」: a threat is made as it is told
         f.status = st
         following = st
 
