@@ -173,6 +173,18 @@ def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Ar
             and _POSTED_AT.match(text, a.end) and a.mention.country not in mine][-1:]
 
 
+def withdrawn_from(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Arg]:
+    """Where a withdrawal naming no one leaves (「ガザ地区北部から部隊を撤退させた」「州都から撤退」): the
+    state of the place or the state it is from (its dictionary country), not one's own."""
+    mine = {b.mention.country for b in f.source}
+    return [a for a in args if (a.case == "from" or a.case == "gen" and _OF_PLACE_LEFT.match(text, a.end))
+            and a.end <= f.match.char_start and a.mention.country and a.mention.country not in mine | {"IGO"}][-1:]
+
+
+#: From a genitive to the place left that it owns: 「（ヘルソン州）の州都から」.
+_OF_PLACE_LEFT = re.compile(r"の[^、。「」をがは]{1,6}から")
+
+
 #: What a last-resort target may be: an actor that can be aimed at (a place stands for no one here).
 _AIMABLE = ("person", "state", "capital", "organisation")
 

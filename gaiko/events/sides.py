@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from ..records import ActorMention
-from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by
+from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by, withdrawn_from
 from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
@@ -28,7 +28,7 @@ from .subjects import quote_spans, reaches
 from .triggers import CLAIM, REPORTED, VERDICT
 
 #: Types whose target may be a place, standing for its state (a city visited, a region shelled).
-AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE"}
+AT_PLACES = {"CONSULT", "ASSAULT", "MOBILIZE", "RETREAT"}
 
 #: Sectors of bodies that act for a state or an international body.
 _OFFICIAL_SECTORS = {"GOV", "MIL", "DIP", "POLICE", "IGO", "LEG", "PARTY"}
@@ -240,8 +240,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
             # 「北朝鮮は米国の提案を受け入れた」「トルコの提案に応じた」: agreed with whoever made the proposal
             f.target = [a for a in frames[k - 1].gens or frames[k - 1].source if a.key not in {b.key for b in f.source}]
-        if not f.target and f.type == "SANCTION":
-            f.target = measured(f, text, args, abouts)  # (aimed)
+        if not f.target and f.type in ("SANCTION", "RETREAT"):  # (aimed: whom a measure falls on, where one withdraws from)
+            f.target = (measured if f.type == "SANCTION" else withdrawn_from)(f, text, args, abouts)
         voted = [a for a in topic or [] if a.mention.country == "IGO"] if f.type == "REJECT" else []
         if not f.target and f.source and f.type == "REJECT" and (_VOTED_ON.search(text) or voted and f.predicative):
             # 「ロシアや北朝鮮が（決議案に）反対した」「安保理では、ロシアが拒否権を行使し」: a vote against the body
