@@ -191,11 +191,13 @@ class Scan:
         return self.default_country
 
     def context_country(self, p: int) -> str | None:
+        """The country of an unnamed group at ``p``: that of the last name in its sentence, but not a
+        foreign mission's (「ソウルの日本大使館前で、市民団体が…」: the crowd is of the city's state)."""
         lo = self.sentence_start(p)
         for s in reversed(self.specs):
             if s.end <= lo:
                 break
-            if s.country and s.country != "IGO" and s.kind != "stop":
+            if s.country and s.country != "IGO" and s.kind != "stop" and s.sector != "DIP":
                 return s.country
         return None
 
