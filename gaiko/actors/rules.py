@@ -42,7 +42,7 @@ _PREFIXES = frozenset("訪来対在駐離滞")
 _PARTICLES = frozenset("はがのをにへとでもや、。・,」』)")
 #: Bare organ words (generic.yaml ``bare``) the Japanese press uses only for other states' bodies
 #: (Japan's are 外務省 and 自衛隊): alone, they belong to the state last named, not to the default country.
-_FOREIGN_ORGANS = frozenset({"外交部", "国軍", "軍事政権", "暫定政権"})
+_FOREIGN_ORGANS = frozenset({"外交部", "国軍", "軍事政権", "暫定政権", "国防省", "国防部", "大統領府", "大統領室", "首相府"})  # (Japan has none of these)
 _AMBIGUOUS_AFTER_KANJI = frozenset("日中北南")  # 4日, 最中, 東北, 東南
 #: 米 as the grain, not the United States: 「人道支援として米を送る」.
 _RICE = re.compile(r"を(送|届|提供|供与|支給|輸出|輸入|生産|買|売|配|備蓄|援助)")
@@ -472,7 +472,7 @@ def bare(scan: Scan, p: int) -> Iterator[Reading]:
     for e, pl in scan.keys(p, "organ_word") if prev != "の" and (prev != "ら" or lead not in (None, "IGO")) else ():
         if norm[p:e] in scan.index.bare_organs or lead:
             country = lead or scan.coordinated_country(p) or (
-                scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p) if norm[p:e] in _FOREIGN_ORGANS
+                scan.organ_named_before(p, norm[p:e]) or scan.nearest_country(p, foreign=True) if norm[p:e] in _FOREIGN_ORGANS
                 else None if prev == "な"  # 「邪悪な政権」: described, not the paper's own
                 else scan.own_organ_country(p, quoted=norm[p:e] == "政府" or pl.value == "我が国", word=norm[p:e]))
             leg = scan.index.legislatures.get((country or "", norm[p:e]))

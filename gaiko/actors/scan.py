@@ -162,10 +162,12 @@ class Scan:
         return next((s.country for s in reversed(self.specs) if s.end <= p and s.country and s.country != "IGO"
                      and s.end - s.start > len(word) and self.norm[s.start:s.end].endswith(word)), None)
 
-    def nearest_country(self, p: int) -> str | None:
-        """The country of the last state or organ named before p, in any sentence."""
+    def nearest_country(self, p: int, foreign: bool = False) -> str | None:
+        """The country of the last state or organ named before p, in any sentence; with ``foreign``
+        (an organ the paper's own state has not, 「国防省」「大統領府」), a person's too, never its own."""
         for s in reversed(self.specs):
-            if s.end <= p and s.country and s.country != "IGO" and s.kind in ("state", "capital"):
+            if s.end <= p and s.country and s.country not in ("IGO", self.default_country if foreign else None) \
+                    and (s.kind in ("state", "capital") or foreign and s.kind == "person"):
                 return s.country
         return None
 
