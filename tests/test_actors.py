@@ -688,13 +688,20 @@ def test_a_bare_government_in_a_sentence_about_a_foreign_leader_alone_is_his(lin
     ("プーチン大統領は２６日、国防省に対し、演習の準備を急ぐよう命じた。", "国防省", "RUS"),
     ("トランプ大統領は議会に予算案の可決を求めた。", "議会", "USA"),
     ("石破首相は国会で答弁した。", "国会", "JPN"),
-    ("国防省は発射を確認した。", "国防省", "JPN"),
+    ("防衛省は発射を確認した。", "防衛省", "JPN"),
+    ("北朝鮮は２６日、ミサイルを発射した。国防省は発射を確認した。", "国防省", "PRK"),  # (Japan has no 国防省)
     ("エクアドルの首都キトで５日夜、警察の部隊が大使館に突入した。", "警察", "ECU"),  # where it happens
 ])
 def test_any_bare_organ_in_a_sentence_about_a_foreign_leader_alone_is_his(linker, text, organ, country):
     # not 「政府」 alone: every bare organ word (国防省, 議会, …) is the one foreign leader's the sentence
-    # speaks of, else the paper's own
+    # speaks of, else the paper's own (an organ the paper's own state has not, 国防省, the foreign state
+    # the story names)
     assert [m.country for m in find(linker, text, "2025-06-01", organ)] == [country]
+
+
+def test_a_bare_organ_japan_has_not_is_never_japans(linker):
+    assert [m.country for m in find(linker, "国防省は発射を確認した。", "2025-06-01", "国防省")] == []
+    assert [m.country for m in find(linker, "岸田首相は会見した。大統領府は声明を出した。", "2025-06-01", "大統領府")] == []
 
 
 def test_the_same_ministry_named_again_in_full(linker):
