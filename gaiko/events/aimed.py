@@ -125,8 +125,10 @@ _SUED_AT = re.compile(r"[）)]?(への|に)?(提訴|訴え|付託|申し立て)"
 
 
 def object_phrase(text: str, f: Frame, args: list[Arg]) -> list[Arg]:
-    """Actors named inside the を-phrase right before a predicative trigger, with a country."""
-    m = re.search(r"を(強く|激しく|一斉に|次々と|相次いで)?$", text[:f.match.char_start])
+    """Actors named inside the を-phrase right before a predicative trigger, with a country (or, for a
+    visit, the に-phrase: 「平壌の空港に到着」)."""
+    m = re.search(r"(を|に|へ)$" if f.match.mode == "visit" else r"を(強く|激しく|一斉に|次々と|相次いで)?$",
+                  text[:f.match.char_start])
     if not m:
         return []
     end = m.start()
