@@ -9,6 +9,7 @@ the act named; 「北朝鮮とロシアの軍事協力を非難」 both parties 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from .aimed import sued_at
@@ -115,6 +116,18 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         act = next((g for g in reversed(frames[:k]) if not g.predicative and g.source
                     and _ACT_TOPIC.match(text, g.match.char_end)), None)
         f.target = [a for a in act.source if a.mention.country not in own] if act is not None else []
+    if f.type in EVALUATIVE_TYPES and f.source and k and (g := frames[k - 1]).type == "MOBILIZE" and not g.target \
+            and not g.predicative and _INCURSION.search(g.match.pattern) and _PROTESTED.fullmatch(text, g.match.char_end, f.match.char_start):
+        # 「ロシア軍機による領空侵犯に抗議」: an incursion protested, whose waters or airspace go unnamed, is into
+        # the protester's own (gold/README.md: aimed at the state whose waters they are)
+        g.target = list({a.mention.country: replace(a, mention=replace(a.mention, id=a.mention.country, kind="state"))
+                         for a in f.source if a.mention.country not in (None, "IGO")}.values())
+
+
+#: An incursion into another's waters or airspace (「領空侵犯」「領海侵入」「侵入」).
+_INCURSION = re.compile(r"侵犯|侵入")
+#: From an act to the protest made of it: 「（領空侵犯）に（厳重に）（抗議）」「（侵入）を（非難）」.
+_PROTESTED = re.compile(rf"(に|を|に対し|に対して)、?{INTENSITY}{{0,2}}")
 
 
 def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
