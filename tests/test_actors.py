@@ -1010,3 +1010,11 @@ def test_skipping_positions_no_rule_can_start_at_links_the_same_mentions(linker,
     monkeypatch.setattr(module, "_unkeyed_start", lambda c: True)
     assert [linker(d.text, d.published) for d in docs] == fast
     assert sum(map(len, fast)) > 100
+
+
+def test_an_unnamed_group_takes_no_country_from_an_official_named_before_it_unless_it_is_theirs(linker):
+    # 「外務省の幹部は…、一部の市民団体は」: the ministry's state is not the group's; 「大使館の職員」: the mission's
+    text = "外務省の幹部は「問題はない」と述べたが、一部の市民団体は反発している。"
+    assert [m.country for m in find(linker, text, "2024-05-01", "市民団体")] == [None]
+    text = "ロシア外務省は、在モスクワのチェコ大使館の職員２０人に国外退去を命じた。"
+    assert [m.country for m in find(linker, text, "2024-05-01", "職員")] == ["CZE"]

@@ -194,12 +194,14 @@ class Scan:
 
     def context_country(self, p: int) -> str | None:
         """The country of an unnamed group at ``p``: that of the last name in its sentence, but not a
-        foreign mission's (「ソウルの日本大使館前で、市民団体が…」: the crowd is of the city's state)."""
+        diplomat's or mission's unless the group is theirs (「ソウルの日本大使館前で、市民団体が…」「外務省の
+        幹部は…、一部の市民団体は」: not the mission's or ministry's state; 「大使館の職員」: the mission's)."""
         lo = self.sentence_start(p)
         for s in reversed(self.specs):
             if s.end <= lo:
                 break
-            if s.country and s.country != "IGO" and s.kind != "stop" and s.sector != "DIP":
+            if s.country and s.country != "IGO" and s.kind != "stop" \
+                    and not (s.sector == "DIP" and self.norm[s.end:p] not in ("", "の")):
                 return s.country
         return None
 
