@@ -106,7 +106,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             # 「トランプ氏は習主席から４月の訪中の招待を受け」: the giver asks, the subject is asked (「米国の支持を取り付けた」)
             f.source, f.target = giver, list(subj)
         elif subj and (SUFFERED.match(text[f.match.char_end:])
-                       or f.type == "CONSULT" and text.startswith("を受け入れ", f.match.char_end)):
+                       or f.type == "CONSULT" and re.match(r"を[^、。「」]{0,8}?受け入れ", text[f.match.char_end:])):
             # 「イスラエルはイランによる攻撃を受けた」: the subject suffers the act named, the owner of
             # the act does it (「インドのジャイシャンカル外相の表敬を受けた」)
             f.target = list(subj) + f.target
