@@ -21,6 +21,13 @@ def test_sentence_offsets_point_into_the_text():
         assert text[s:e].strip() == text[s:e] and text[s:e]
 
 
+def test_a_fronted_quote_is_one_sentence_with_the_one_that_says_who_said_it():
+    text = "「侵略は断じて許されない」。首相は演説で、こう強調した。「別の引用だ」。大統領は帰国した。"
+    assert spans(text) == ["「侵略は断じて許されない」。首相は演説で、こう強調した。", "「別の引用だ」。", "大統領は帰国した。"]
+    # (not across a line break: a quote that ends a paragraph is its own)
+    assert spans("「引用だ」。\n首相はこう述べた。") == ["「引用だ」。", "首相はこう述べた。"]
+
+
 def test_very_long_sentences_are_cut():
     text = "あ" * 10000
     assert sum(e - s for s, e in split_sentences(text)) == 10000

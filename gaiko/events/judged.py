@@ -135,7 +135,8 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     words between speaker and verb are about (the subject of that clause, or the owner of its subject,
     topic or object), else the only foreign state they name; none if that is unclear."""
     own = {a.mention.country for a in f.source}
-    start = max((a.end for a in f.source), default=0)
+    fronted = text.startswith("「") and 0 <= f.match.char_start - text.rfind("こう", 0, f.match.char_start) <= 4
+    start = 0 if fronted else max((a.end for a in f.source), default=0)  # (「「…許されない」。首相は…こう強調した」)
     named = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
              and a.mention.country not in own | {None} and a.mention.id is not None  # (not 「拘束された男性」)
              and not _ISSUE_OF.match(text, a.end)  # (nor 「台湾問題は…」: what the words are about, not who acts)

@@ -7,6 +7,8 @@ sentences that may hold an event to the parser. Offsets are into the text given.
 
 from __future__ import annotations
 
+import re
+
 _OPEN = "「『（(【〔［[“"
 _CLOSE = "」』）)】〕］]”"
 _FINAL = "。！？!?"
@@ -53,7 +55,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 depth = 0
         i += 1
     _add(text, start, n, spans)
-    return spans
+    return _with_fronted_quotes(text, spans)
+
+
+#: A sentence that says what the quote before it was: 「…こう述べた」「…こう強調した」.
+_SAID_SO = re.compile(r"こう(述べ|語|強調|批判|非難|訴え|話|主張|指摘|反論|警告|表明|明かし|記者団に)")
+
+
+def _with_fronted_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote standing alone before the sentence that reports it (「「…許されない」。首相は…こう
+    強調した」) is one sentence with it: what the speaker said is in the sentence that says who."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and text[out[-1][0]] == "「" and text[out[-1][0]:out[-1][1]].rstrip("。").endswith("」") \
+                and _SAID_SO.search(text, start, end) and "\n" not in text[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
