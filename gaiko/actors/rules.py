@@ -234,8 +234,9 @@ def _pair_meeting(scan: Scan, e: int) -> tuple[str, tuple[str, ...] | None] | No
         return "首脳", None
     title = scan.first(q + 1, "title")
     offices = _COMPOUND_OFFICES.get(title[1].value or "") if title is not None else None
-    if offices and (norm.startswith("会談", title[0]) or q > e and norm[title[0]:title[0] + 1] in ("は", "が", "も")):
-        return title[1].value, offices  # (and 「中国とロシアの外相は」: the two holders who act)
+    if offices and (norm.startswith("会談", title[0]) or q > e and norm[title[0]:title[0] + 1] in ("は", "が", "も")
+                    and scan.resolve_holder(scan.index.people_of(other[0][1].actor.id), title[1].value or "")):
+        return title[1].value, offices  # (and 「中国とロシアの外相は」: the two holders who act, both known)
     return None
 
 
