@@ -26,25 +26,25 @@ def test_an_agreement_repeated_in_a_later_sentence_is_one_event():
     assert [(m.start, m.end) for m in merged[0].mentions] == [(0, 80), (81, 150)]
 
 
+def _said(type_: str, start: int, evidence: str) -> Event:
+    """One readout sentence's act between the pair, at ``start``."""
+    return Event(doc="d", type=type_, status="occurred", source=[JPN], target=[USA], evidence=evidence,
+                 date="2025-02-07", mentions=[Mention("d", start, start + len(evidence))])
+
+
 def test_agreed_items_of_a_readout_in_two_sentences_stay_two_but_a_lead_and_its_detail_are_one():
-    def agree(start: int, evidence: str) -> Event:
-        return Event(doc="d", type="AGREE", status="occurred", source=[JPN], target=[USA], evidence=evidence,
-                     date="2025-02-07", mentions=[Mention("d", start, start + len(evidence))])
-    lead = agree(0, "両首脳は、日米同盟の抑止力を強化することで一致した。")
-    detail = agree(40, "日米同盟の抑止力・対処力の一層の強化で合意した。")
-    other = agree(80, "両首脳はまた、液化天然ガスの輸入拡大でも合意した。")
+    lead = _said("AGREE", 0, "両首脳は、日米同盟の抑止力を強化することで一致した。")
+    detail = _said("AGREE", 40, "日米同盟の抑止力・対処力の一層の強化で合意した。")
+    other = _said("AGREE", 80, "両首脳はまた、液化天然ガスの輸入拡大でも合意した。")
     assert len(merge_events([lead, detail])) == 1
     assert len(merge_events([lead, other])) == 2
 
 
 def test_cooperation_items_of_a_readout_stay_two_but_one_told_twice_is_one():
     """A readout's distinct items of cooperation are a COOPERATE each, as its agreed points are."""
-    def cooperate(start: int, evidence: str) -> Event:
-        return Event(doc="d", type="COOPERATE", status="occurred", source=[JPN], target=[USA], evidence=evidence,
-                     date="2025-02-07", mentions=[Mention("d", start, start + len(evidence))])
-    first = cooperate(0, "日米関係の一層の強化に向けて緊密に協力したい旨述べました。")
-    other = cooperate(40, "両首脳は、北朝鮮の核・ミサイル問題について安保理決議の履行に向けて連携していくことを確認しました。")
-    again = cooperate(90, "両首脳は、日米関係の一層の強化に向けて協力していくことを確認しました。")
+    first = _said("COOPERATE", 0, "日米関係の一層の強化に向けて緊密に協力したい旨述べました。")
+    other = _said("COOPERATE", 40, "両首脳は、北朝鮮の核・ミサイル問題について安保理決議の履行に向けて連携していくことを確認しました。")
+    again = _said("COOPERATE", 90, "両首脳は、日米関係の一層の強化に向けて協力していくことを確認しました。")
     assert len(merge_events([first, other])) == 2
     assert len(merge_events([first, again])) == 1
 
