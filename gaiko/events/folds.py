@@ -163,8 +163,8 @@ def fold_named_acts(text: str, frames: list[Frame]) -> None:
             f.drop = True
         elif not f.drop and not g.drop and f.match.pattern in _SUMMONS and g.type == "ACCUSE" \
                 and _SUMMONED_TO.fullmatch(text, f.match.char_end, g.match.char_start):
-            # 「大使を呼んで抗議した」「公使を呼び出し、…抗議した」: one protest, made to the envoy summoned
-            g.source, g.target = g.source or f.source, g.target or f.target
+            # 「大使を呼んで抗議した」「公使を呼び出し、…抗議した」: one protest, to the envoy summoned (and whose act)
+            g.source, g.target = g.source or f.source, f.target + [a for a in g.target if a not in f.target]
             f.drop = True
 
 
