@@ -25,6 +25,7 @@ from ..records import ActorMention
 
 # Longest first: the reader takes the first that matches.
 _PARTICLES: tuple[tuple[str, str], ...] = (
+    ("を通じて", "skip"), ("を通じ", "skip"), ("経由で", "skip"),  # 「ＷＦＰを通じて、ガザに」: a channel, not whom
     ("に相当", "skip"), ("としては", "skip"), ("として", "skip"), ("によると", "skip"), ("によれば", "skip"), ("によりますと", "skip"), ("によりますれば", "skip"), ("によって", "agent"), ("により", "agent"), ("による", "agent"),
     ("を念頭に", "about"), ("を念頭において", "about"), ("を念頭に置", "about"),  # 「中国を念頭に…懸念」: whom it is aimed at
     ("への対応", "about"), ("への対処", "about"), ("に対する対応", "about"), ("について", "about"), ("に続いて", "skip"), ("に続き", "skip"), ("をめぐ", "about"), ("に関し", "about"), ("に関す", "about"),
