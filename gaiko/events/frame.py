@@ -137,5 +137,13 @@ def unparsed_sole_trigger(doc: "Doc", a: Arg, frames: list[Frame], nearest: int)
                    and (t.tag_.startswith("動詞") or "サ変" in t.tag_ or t.pos_ == "VERB") for t in doc)
 
 
+def verb_offsets(doc: "Doc", held: dict[int, int], transparent: set[str]) -> list[int]:
+    """Where the verbs of ``doc`` stand that no trigger holds (``held``: token to frame) and that keep
+    their dependents (not ``transparent``): what may stand between a dependent and the first trigger
+    after it (``attach``: a blocker). Read only when a dependent falls back to that trigger: most
+    readings never do, and a walk over the tokens builds an object for each."""
+    return [t.idx for t in doc if t.pos_ == "VERB" and t.i not in held and t.lemma_ not in transparent]
+
+
 def is_actor(a: Arg) -> bool:
     return a.mention.kind != "place"
