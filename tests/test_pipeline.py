@@ -160,6 +160,36 @@ def test_a_sentence_read_from_its_tokens_reads_as_its_parse_does():
 
 
 @pytest.mark.parser
+@pytest.mark.parametrize("text, from_tokens", [
+    ("外務省は中国に厳重に抗議した。", True),  # only 厳重に between the dative and the one trigger
+    ("韓国政府は北朝鮮に武器を供与した。", True),
+    ("日本政府は中国に対し、改めて抗議した。", True),
+    ("日本政府は中国に電話で抗議した。", False),  # 電話 (a サ変 noun) may be a verb to GiNZA: parse it
+])
+def test_a_dependent_before_the_one_trigger_after_it_needs_no_parse(text, from_tokens):
+    """A dependent whose first trigger after it is the sentence's last, with no word between that may
+    be a verb, goes to that trigger whatever its dependency path: read from the tokens, as parsed."""
+    from gaiko.events.extractor import NEEDS_PARSE, Context, complete, read, sentence_args
+    from gaiko.nlp.loader import load_nlp, parse
+    from gaiko.nlp.tags import ginza_pos
+    from gaiko.pipeline import _ruler, link_document
+
+    def frames(reading, doc):
+        return [(f.type, [a.key for a in f.source], [a.key for a in f.target], f.status)
+                for f in complete(reading, doc, Context())]
+
+    ruler = _ruler(())
+    mentions = [(m.start, m.end, m) for m in link_document(Document(id="t", text=text), Options(progress=False))]
+    args = sentence_args(text, mentions)
+    tokens = ginza_pos(load_nlp().make_doc(text))
+    reading = read(text, args, tokens, ruler)
+    assert (reading is not NEEDS_PARSE) == from_tokens
+    parsed = next(parse([text]))
+    if from_tokens:
+        assert frames(reading, tokens) == frames(read(text, args, parsed, ruler), parsed)
+
+
+@pytest.mark.parser
 def test_western_punctuation_reads_as_japanese_and_evidence_stays_verbatim():
     """Official texts write 「,」「．」: the rules read them as 「、」「。」, and the evidence is still
     the page's own sentence."""

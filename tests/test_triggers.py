@@ -188,3 +188,32 @@ def test_matches_kept_on_a_doc_are_only_the_ruler_s_that_found_them():
     other = TriggerRuler()
     other.add(label="ACCUSE", pattern="北朝鮮")
     assert [m.pattern for m in other.match(doc)] == ["北朝鮮"]
+
+
+class _Everything:
+    """A set holding every string: no search for a pattern is cut short."""
+
+    def __contains__(self, _key: object) -> bool:
+        return True
+
+
+def test_a_search_cut_where_no_pattern_begins_finds_every_match(monkeypatch):
+    """From each token the ruler stops adding tokens once neither their lemmas nor their surface begin a
+    pattern (a speed-up): the matches are those of trying every run up to the longest pattern, and a
+    pattern added later is found."""
+    from pathlib import Path
+
+    from gaiko.nlp.sentences import split_sentences
+    from gaiko.nlp.tokens import make_doc
+
+    ruler = load_ruler()
+    pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "examples" / "corpus").glob("*.txt"))]
+    texts = [page[a:b] for page in pages for a, b in split_sentences(page) if page[a:b].strip()]
+    texts = [t for t in texts if len(t) < 400][:150]
+    cut = [ruler.match(make_doc(t), any_pos=True, text=t) for t in texts]
+    assert sum(map(len, cut)) > 50
+    monkeypatch.setattr(ruler, "_pattern_prefixes", lambda: _Everything())
+    assert [ruler.match(make_doc(t), any_pos=True, text=t) for t in texts] == cut
+    monkeypatch.undo()
+    ruler.add("CONSULT", "電話をかける")
+    assert [m.pattern for m in ruler.match(make_doc("首相は電話をかける。"), any_pos=True)] == ["電話をかける"]

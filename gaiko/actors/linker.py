@@ -38,10 +38,28 @@ _SHORT_KEY = 2
 #: character is no kanji, katakana or digit, none of these starts either, so the scan steps over it
 #: (most of a text: kana, punctuation). The readings are the same as trying every rule everywhere.
 _UNKEYED = tuple(r for r in RULES if r in (resident, posted, anaphora, unknown, kanji_name))
+#: Characters that open anaphora in kanji (彼, 先方, 双方, 両者, 同/両, a count 「三首脳」), or a post (在, 駐):
+#: at these the five rules above are all tried.
+_UNKEYED_ALL = frozenset("彼先双両同在駐三四五六七八九")
+#: Of ``_UNKEYED``, the one rule that can read each other kind of position (in ``RULES``'s order): a name
+#: the dictionary lacks opens a run of kanji or of katakana (``kanji_name``, ``unknown``: each looks
+#: no further when the character before is of its kind), and a count opens with a digit (``anaphora``).
+_FIRST_KANJI = tuple(r for r in _UNKEYED if r is kanji_name)
+_FIRST_KATAKANA = tuple(r for r in _UNKEYED if r is unknown)
+_DIGIT = tuple(r for r in _UNKEYED if r is anaphora)
 
 
-def _unkeyed_start(c: str) -> bool:
-    return is_kanji(c) or is_katakana(c) or c.isdigit()
+def _unkeyed_rules(norm: str, p: int) -> tuple:
+    """The rules of ``_UNKEYED`` that may read position ``p``, where no dictionary key starts; the
+    others would find nothing there (each's first test), and skipping them keeps every reading."""
+    c = norm[p]
+    if c in _UNKEYED_ALL:
+        return _UNKEYED
+    if is_kanji(c):
+        return _FIRST_KANJI if not (p and is_kanji(norm[p - 1])) else ()
+    if is_katakana(c):
+        return _FIRST_KATAKANA if not (p and is_katakana(norm[p - 1])) else ()
+    return _DIGIT if c.isdigit() else ()
 
 
 def _separated(text: str | None, omap: list[int] | None, i: int, j: int) -> bool:
@@ -151,11 +169,8 @@ class ActorLinker:
         norm, starts = scan.norm, scan.starts
         p, n = 0, len(norm)
         while p < n:
-            if p in starts:
-                rules = RULES
-            elif _unkeyed_start(norm[p]):
-                rules = _UNKEYED
-            else:
+            rules = RULES if p in starts else _unkeyed_rules(norm, p)
+            if not rules:
                 p += 1
                 continue
             best: tuple[int, list[Spec]] | None = None

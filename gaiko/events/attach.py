@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..plover import EVALUATIVE_TYPES, SPEECH_TYPES, SYMMETRIC_TYPES
 from .cues import ATTRIBUTIVE, DECIDED_MEASURE, DONE_TO, GROWTH, INTENSITY, TOPIC_AFTER
-from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame
+from .frame import MET_AS_OBJECT, Frame, NeedsParse, after_suru, last_token, next_frame, unparsed_sole_trigger, verb_offsets
 from .roles import PHRASE_OF, Arg, coordinated_before, read_case
 from .subjects import in_quote, quote_spans, reaches, read_subjects
 from .triggers import CLAIM, SHOULD, VERDICT, TriggerMatch, TriggerRuler
@@ -141,8 +141,7 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
         for t in range(f.match.end, min(len(doc), f.match.end + 3)):
             if doc[t].lemma_ in _LIGHT_VERBS or doc[t].text in _LIGHT_VERBS:
                 tok_frame.setdefault(t, k)
-    blockers = [t.idx for t in doc if t.pos_ == "VERB" and t.i not in tok_frame
-                and t.lemma_ not in _TRANSPARENT_VERBS]
+    blockers: list[int] | None = None  # (verb_offsets: read when an arg first falls back to the next trigger)
     _compound_places(text, args, frames)
 
     # 3. attachment of dependents and genitives
@@ -238,10 +237,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             k = nearest  # 「ロシアを訪問」「国防相ら閣僚３人に制裁」: the trigger right after the particle takes it
         elif nearest is None:
             continue  # no trigger after it: whatever its dependency path, it has none to serve
-        else:
-            k = _dep_frame(doc, a, tok_frame)
+        else:  # (only tokenized, the one trigger after it and no verb between: the parse would say the same)
+            k = nearest if unparsed_sole_trigger(doc, a, frames, nearest) else _dep_frame(doc, a, tok_frame)
         if k is None or frames[k].match.char_start < a.end:
             k = next_frame(frames, a.end)
+            blockers = verb_offsets(doc, tok_frame, _TRANSPARENT_VERBS) if blockers is None else blockers
             if k is not None and _blocked([b for b in blockers if reaches(quotes, b, a.start)],
                                           a.end + len(a.particle), frames[k].match.char_start):
                 k = None  # the first predicate after the arg is not a trigger: it is that one's

@@ -120,5 +120,30 @@ def next_frame(frames: list[Frame], pos: int) -> int | None:
     return None
 
 
+def unparsed_sole_trigger(doc: "Doc", a: Arg, frames: list[Frame], nearest: int) -> bool:
+    """On a sentence only tokenized, whether ``frames[nearest]`` (the first trigger after ``a``)
+    takes ``a`` whatever the parse would say: it is the last trigger, and no token between the
+    two may be a verb once parsed (a verb or a サ変 noun to SudachiPy, which GiNZA's tagger may
+    make a VERB, or a VERB already).
+
+    ``attach`` gives a dependent to the trigger its dependency path reaches first, else to the
+    first trigger after it unless a verb stands between (a blocker); with one trigger after it
+    and no verb between, both ways end there, so the sentence need not be parsed for it.
+    """
+    if doc.has_annotation("DEP") or nearest != len(frames) - 1:
+        return False
+    start, end = a.end + len(a.particle), frames[nearest].match.char_start
+    return not any(t.idx + len(t.text) > start and t.idx < end
+                   and (t.tag_.startswith("動詞") or "サ変" in t.tag_ or t.pos_ == "VERB") for t in doc)
+
+
+def verb_offsets(doc: "Doc", held: dict[int, int], transparent: set[str]) -> list[int]:
+    """Where the verbs of ``doc`` stand that no trigger holds (``held``: token to frame) and that keep
+    their dependents (not ``transparent``): what may stand between a dependent and the first trigger
+    after it (``attach``: a blocker). Read only when a dependent falls back to that trigger: most
+    readings never do, and a walk over the tokens builds an object for each."""
+    return [t.idx for t in doc if t.pos_ == "VERB" and t.i not in held and t.lemma_ not in transparent]
+
+
 def is_actor(a: Arg) -> bool:
     return a.mention.kind != "place"

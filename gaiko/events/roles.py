@@ -46,6 +46,21 @@ _PARTICLES: tuple[tuple[str, str], ...] = (
 _SKIP_AFTER = ("など", "ら", "側", "当局", "政府", "かいらい", "傀儡", "自身", "両国政府", "両政府", "両首脳", "両外相", "両国軍", "両軍", "両国",
                "ら両", "氏", "たち", "代表団", "一行", "各国",
                "基地", "軍事施設", "施設", "拠点", "陣地")  # 「（カタールの）米軍基地を攻撃」: a place of its owner's
+
+
+def _by_first(words: tuple) -> dict[str, tuple]:
+    """``words`` (strings, or tuples led by one) by their first character, each list in the given order:
+    at a position only those starting with its character are tried, and the first that matches is the
+    one a walk over all of them finds."""
+    out: dict[str, list] = {}
+    for w in words:
+        out.setdefault((w if isinstance(w, str) else w[0])[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
+_PARTICLES_AT = _by_first(_PARTICLES)
+_SKIP_AFTER_AT = _by_first(_SKIP_AFTER)
+
 #: People who speak or act for the state or organ named before them, unnamed
 #: (「中国外務省の報道官は」「米国務省当局者は」「韓国外交部関係者によると」): the organ takes their role;
 #: so do the two states' governments or leaders after a pair (「日本とフィリピンの両政府は」).
@@ -143,7 +158,7 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
             m = _SPOKESPEOPLE.match(text, i) or _REGION.match(text, i) or (named and _NAMED_OFFICIAL.match(text, i))
             if m:
                 i = m.end()
-        for suffix in _SKIP_AFTER:
+        for suffix in _SKIP_AFTER_AT.get(text[i:i + 1], ()):
             if text.startswith(suffix, i):
                 i += len(suffix)
                 break
@@ -152,7 +167,7 @@ def read_case(text: str, end: int, person: bool = False, named: bool = True) -> 
             i = m.end()
         if i == before:
             break
-    for particle, case in _PARTICLES:
+    for particle, case in _PARTICLES_AT.get(text[i:i + 1], ()):
         if text.startswith(particle, i):
             return case, particle, i + len(particle)
     return "none", "", i

@@ -79,6 +79,7 @@ class TriggerRuler:
         self._patterns: list[dict[str, Any]] = []
         self._by_pattern: dict[str, list[dict[str, Any]]] = {}
         self._automaton: Any = None
+        self._prefixes: frozenset[str] | None = None
 
     # -- entries -----------------------------------------------------------
     def add(self, label: str, pattern: str, mode: str | None = None,
@@ -105,6 +106,7 @@ class TriggerRuler:
         self._patterns.append(entry)
         self._by_pattern.setdefault(pattern, []).append(entry)
         self._automaton = None
+        self._prefixes = None
 
     def add_patterns(self, entries: Iterable[dict[str, Any]], source: str = "<patterns>") -> None:
         for line, entry in enumerate(entries, 1):
@@ -119,6 +121,7 @@ class TriggerRuler:
         self._patterns = []
         self._by_pattern = {}
         self._automaton = None
+        self._prefixes = None
 
     @property
     def patterns(self) -> list[dict[str, Any]]:
@@ -200,6 +203,7 @@ class TriggerRuler:
         tokens = [(t.lemma_, t.text, t.idx, t.pos_) for t in doc]
         found: list[TriggerMatch] = []
         inside: list[bool] = []
+        prefixes = self._pattern_prefixes()
         i = 0
         n = len(tokens)
         while i < n:
@@ -209,6 +213,8 @@ class TriggerRuler:
             for j in range(i, min(n, i + _MAX_TOKENS)):
                 lemma += tokens[j][0]
                 surface += tokens[j][1]
+                if lemma not in prefixes and surface not in prefixes:
+                    break  # (no pattern starts so: none with more tokens either)
                 for key in (lemma, surface) if lemma != surface else (lemma,):
                     entries = self._by_pattern.get(key)
                     if entries:
@@ -230,6 +236,13 @@ class TriggerRuler:
                 (m.start, m.end, m.char_start, m.char_end, m.label, m.mode, m.pattern, m.target, m.id, m.private, within)
                 for m, within in zip(found, inside)])
         return found
+
+    def _pattern_prefixes(self) -> frozenset[str]:
+        """Every beginning of a pattern (the patterns too): a run of tokens whose lemmas and surface both
+        begin no pattern ends the search for one from its first token."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(p[:k] for p in self._by_pattern for k in range(1, len(p) + 1))
+        return self._prefixes
 
     def _accept(self, entries: list[dict[str, Any]], start: int, end: int, cs: int, ce: int,
                 text: str) -> TriggerMatch | None:
