@@ -7,6 +7,7 @@ dates are compatible: equal, both absent, one absent, or one containing the othe
 (「2024-01」 contains 「2024-01-18」; :func:`gaiko.identity.dates_compatible` with
 ``undated_fits=True``). Two agreements (or two pledges to cooperate) are one only when their sentences also speak of
 the same thing (a readout's distinct agreed items stay apart).
+Thanks, welcome and backing between one pair stay apart across sentences, one act within one.
 The merged event keeps every mention, the most precise date with the evidence of
 the mention it comes from (so ``date_text`` can be found in ``evidence``; else the
 first evidence), and the strongest status: what is reported as held beats what was planned or
@@ -54,7 +55,8 @@ def merge_events(events: list[Event]) -> list[Event]:
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
-            if ev.type == kept.type == "SUPPORT" and kept.mode and ev.mode and kept.mode != ev.mode:
+            if ev.type == kept.type == "SUPPORT" and kept.mode and ev.mode and kept.mode != ev.mode \
+                    and not _same_sentence(kept, ev):  # (「…への祝意と謝意が表明され」: one act, however named)
                 continue  # 「訪日を歓迎…謝意」 then 「…全面的な支持を得た」: thanks and backing are two acts
             if _held_and_next(kept, ev):
                 continue  # 「…と会談した。両氏は年内に協議を再開することで一致した」: the next talks are others
