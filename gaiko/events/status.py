@@ -182,6 +182,13 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.match = replace(f.match, label="ASSAULT")  # 「イスラエルに向けて弾道ミサイルを発射」: fired at a state
         elif FORGONE.match(after) and not asked:
             f.status = "denied"  # 「供与を当面見送る」
+        elif not f.predicative and f.type in ("AID", "COOPERATE", "CONSULT", "ASSAULT", "MOBILIZE") and k + 1 < len(frames) \
+                and frames[k + 1].match.pattern == "否定" and _OBJECT_GAP.fullmatch(text, f.match.char_end, frames[k + 1].match.char_start) \
+                and not any(a.case == "agent" for a in f.source):
+            # 「中国は、ロシアへの軍事支援を否定した」: its own act denied, by the one who denies it; no refusal
+            g = frames[k + 1]
+            g.match, g.status, g.target, f.drop = replace(g.match, label=f.type, mode=f.match.mode), "denied", \
+                [a for a in f.target if a.key not in {b.key for b in g.source}] or g.target, True
         elif not f.predicative and f.type in ("ACCUSE", "PROTEST", "REJECT") and _OPTION.match(after):
             f.drop = True  # 「ＷＴＯへの提訴も辞さない」「提訴を含め…対応を取る」: an option held out, not taken
         elif f.type in FORCEFUL and THREAT_STANCE.match(after):
