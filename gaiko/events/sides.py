@@ -443,7 +443,7 @@ _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-�
 
 #: A reciprocal act: 「互いに」 before it in its clause, or 「…し合う」 after its trigger.
 _MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
-_MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)")
+_MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)|(を|の)応酬")  # (「砲撃を応酬した」)
 #: Acts two sides do to each other by their meaning: 「AとBが交戦した」.
 _RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い", "砲撃戦", "戦闘"}
 
