@@ -175,7 +175,7 @@ def measured(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Ar
             and _POSTED_AT.match(text, a.end) and a.mention.country not in mine][-1:]
 
 
-def withdrawn_from(f: Frame, text: str, args: list[Arg], abouts: list[Arg]) -> list[Arg]:
+def withdrawn_from(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     """Where a withdrawal naming no one leaves (「ガザ地区北部から部隊を撤退させた」「州都から撤退」): the
     state of the place or the state it is from (its dictionary country), not one's own."""
     mine = {b.mention.country for b in f.source}

@@ -123,7 +123,7 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     # 「朝鮮中央通信は…演習を非難した」, not 「…は、金総書記が…非難したと報じた」). Nor is a group known by neither name nor country
     # (「ネットユーザーは…と批判」; but states as a whole act: 「西側諸国は…非難」)
     own_voice = f.type in EVALUATIVE_TYPES and bool(_OWN_VOICE.search(text))
-    voiced = {document_key(a) for a in actors_of([a for a in f.source if a.case == "subj"], sentence_start)} \
+    voiced = {document_key(actor_record(a.mention)) for a in f.source if a.case == "subj"} \
         if f.type in EVALUATIVE_TYPES and f.predicative else set()
     source = [a for a in source if (a.get("sector") != "MEDIA" or own_voice or document_key(a) in voiced)
               and not (a.get("id") is None and a.get("country") is None and a.get("sector") != "GOV")]

@@ -240,8 +240,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
             # 「北朝鮮は米国の提案を受け入れた」「トルコの提案に応じた」: agreed with whoever made the proposal
             f.target = [a for a in frames[k - 1].gens or frames[k - 1].source if a.key not in {b.key for b in f.source}]
-        if not f.target and f.type in ("SANCTION", "RETREAT"):  # (aimed: whom a measure falls on, where one withdraws from)
-            f.target = (measured if f.type == "SANCTION" else withdrawn_from)(f, text, args, abouts)
+        if not f.target and f.type == "SANCTION":
+            f.target = measured(f, text, args, abouts)  # (aimed)
+        elif not f.target and f.type == "RETREAT":
+            f.target = withdrawn_from(f, text, args)  # (aimed: where one withdraws from)
         voted = [a for a in topic or [] if a.mention.country == "IGO"] if f.type == "REJECT" else []
         if not f.target and f.source and f.type == "REJECT" and (_VOTED_ON.search(text) or voted and f.predicative):
             # 「ロシアや北朝鮮が（決議案に）反対した」「安保理では、ロシアが拒否権を行使し」: a vote against the body
