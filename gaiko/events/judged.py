@@ -185,8 +185,9 @@ _SAID_QUOTE = re.compile(rf"「[^「」]{{4,120}}」と、?{INTENSITY}{{0,2}}$")
 _OWNS_QUOTE_TOPIC = re.compile(r"の[^、。「」をがはにでとの]{1,14}(は|が)")
 #: A question or a region named by a state: 「台湾問題」「朝鮮半島情勢」「台湾海峡」.
 _ISSUE_OF = re.compile(r"(の)?(問題|情勢|海峡|周辺|地域|半島|統一|有事)")
-#: A name owning the subject, topic or object of a clause: 「ロシア（の決定は）」「日本（の措置を）」.
-_OWNS_TOPIC = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(が|は|を)")
+#: A name owning the subject, topic or object of a clause, or what it is about: 「ロシア（の決定は）」
+#: 「日本（の措置を）」「米韓（合同演習について）」.
+_OWNS_TOPIC = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(が|は|を|について)")
 
 #: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
 _HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")

@@ -8,15 +8,17 @@ reported before that names no one is aimed at whoever did it.
 A report on two states names one side of many of their acts and leaves the other to the
 story: in an article on China and Japan, 「中国外務省の報道官は…即時撤回を求めた」 asks Japan,
 and 「韓国側は応じなかった」 refuses Japan. For the types that ``types.csv`` marks ``topical``
-(requests, refusals, aid, arrests), a predicate that names one side only, a state of that
-pair, takes the other state of the pair as its other side.
+(requests, refusals, warnings, aid, arrests), a predicate that names one side only, a state
+of that pair, takes the other state of the pair as its other side.
 
 The pair is the one the document's events so far join most often; before any, the two
 countries its mentions name most (actors of no country and international bodies aside).
 Measured on the development sets when it was added (actor level, ``gaiko eval``): the acts
 it completes match gold about half the time for these four types, and F1 rose on seeds,
 livedoor, news, the synthetic set and the blind check; for meetings, accusations and the
-other types it mostly guessed wrong, so they are not marked. The actor carries the text of
+other types it mostly guessed wrong, so they are not marked. Warnings joined later (a quoted
+threat with no addressee, 「…国防相は「…」と警告した」): the blind check +1 right event, news +1,
+livedoor and the synthetic sets one wrong each. The actor carries the text of
 the state's first mention, so the confidence model sees it as carried over (``guessed``).
 """
 
