@@ -30,6 +30,10 @@ _MADE_IN = re.compile(r"(製|産)(の|品|品の)?")
 _OWNER_AIMED = re.compile(r"の[^、。「」をがは]{1,12}?(に対する|への|に対して)[^、。「」をがは]{0,10}?")
 #: From a state to the subject it owns: 「イラン大使館（の領事部が）」「ウクライナ（の首都キーウが）」.
 _OWNS_SUFFERER = re.compile(r"の[^、。「」をがはにで]{1,10}が")
+#: Acts that take another's land, and from the one whose land it is to the act: 「（ウクライナ）東部・南部４州の
+#: （併合）」「（レバノン）南部の（占領）」 (a verb, 「クリミア半島を併合した」, names its object instead).
+_SEIZING = frozenset({"併合", "占領"})
+_LAND_OF = re.compile(r"(領|の)?[^、。「」をがはにでと]{0,16}の(違法な|不法な|一方的な|強制的な)?")
 #: After an attack done, what it did to people: 「（空爆）を行い、子どもを含む多数の市民が死亡」.
 _TOLL_AFTER = re.compile(r"^(を(行|実施|実行|加え)[いっ]|し)[、]?[^。]{0,30}?が(死亡|死傷|負傷|犠牲)")
 #: From an actor to the attack aimed at it: 「（ハマス）の幹部らを標的とした（空爆）」「（…）を狙った（攻撃）」.
@@ -64,15 +68,21 @@ def waged_by(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
 
 def struck(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     """Whom an attack named as a noun struck: the one it was aimed at (「ハマスの幹部らを標的とした空爆」),
-    the subject that suffered it (「ハリコフがロシア軍の
-    攻撃を受け」), the one that had (「イスラエルの攻撃を受けたイランは」), or the place where it did
-    harm (「ロシアによる無人機攻撃で、キーウの集合住宅が損壊」)."""
+    the one whose land it took (「ロシアによるウクライナ東部の併合」), the subject that suffered it
+    (「ハリコフがロシア軍の攻撃を受け」), the one that had (「イスラエルの攻撃を受けたイランは」), or the
+    place where it did harm (「ロシアによる無人機攻撃で、キーウの集合住宅が損壊」)."""
     own = {a.mention.country for a in f.source} | {None, "IGO"}
     after = text[f.match.char_end:]
     aimed = [a for a in args if a.end <= f.match.char_start and is_actor(a) and a.mention.country not in own
              and _TARGETED.fullmatch(text, a.end, f.match.char_start)]
     if aimed:  # 「ドーハで、ハマスの幹部らを標的とした空爆」: whom it was aimed at, not where
         return aimed[-1:]
+    if f.match.pattern in _SEIZING:  # 「ロシアによるウクライナ東部・南部４州の併合」: whose land was taken
+        start = max((a.end for a in f.source), default=0)
+        owner = [a for a in args if start <= a.start and a.end <= f.match.char_start and a.mention.country not in own
+                 and a.mention.kind in ("state", "place", "capital") and _LAND_OF.fullmatch(text, a.end, f.match.char_start)]
+        if owner:
+            return owner[:1]
     if after.startswith("を受け"):
         before = [a for a in args if a.end <= f.match.char_start and a.mention.country not in own
                   and (a.case == "subj" or a.case in ("gen", "modifier") and _OWNS_SUFFERER.match(text, a.end))]
