@@ -127,8 +127,10 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         if not f.predicative and k + 1 < len(frames) and frames[k + 1].predicative \
                 and frames[k + 1].type == f.type and _ATTENDED.fullmatch(text, f.match.char_end, nxt):
             st = following  # 「…首脳会議に対面では出席しない」: the meeting is as the attending is
-        if st == "planned" and f.type in EVALUATIVE_TYPES and _STANCE.match(text, f.match.char_end):
-            st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned
+        if st == "planned" and f.type in EVALUATIVE_TYPES and (_STANCE.match(text, f.match.char_end) or f.match.id == PLEDGED_SUPPORT
+                                                              and _PLAN_TOLD.match(text, f.match.char_end)):
+            st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned (nor
+            # support pledged: 「支援を継続する考えを示した」 pledges it as it is told)
         elif st == "planned" and f.type in SPEECH_TYPES and following != "planned" \
                 and _PERFORMATIVE.search(text, 0, f.match.char_start) and _SAYS_NOW.match(text, f.match.char_end):
             st = "occurred"  # 「…を強く非難する。」「断固反対を表明し、…強く抗議する。」: saying it is doing it
@@ -137,6 +139,9 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         f.status = st
         following = st
 
+
+#: Support pledged for what is to come (triggers.yaml), itself given as it is pledged.
+PLEDGED_SUPPORT = "SUPPORT:support-pledged"
 
 #: A time still to come opening the next clause (「…デモを行っており、今後も…続けるつもり」): what came
 #: before it has already happened.
