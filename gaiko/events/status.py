@@ -127,10 +127,10 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         if not f.predicative and k + 1 < len(frames) and frames[k + 1].predicative \
                 and frames[k + 1].type == f.type and _ATTENDED.fullmatch(text, f.match.char_end, nxt):
             st = following  # 「…首脳会議に対面では出席しない」: the meeting is as the attending is
-        if st == "planned" and f.type in EVALUATIVE_TYPES and (_STANCE.match(text, f.match.char_end) or f.match.id == PLEDGED_SUPPORT
-                                                              and _PLAN_TOLD.match(text, f.match.char_end)):
-            st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned (nor
-            # support pledged: 「支援を継続する考えを示した」 pledges it as it is told)
+        if st == "planned" and f.type in EVALUATIVE_TYPES and (_STANCE.match(text, f.match.char_end) or f.match.mode == "pledge" and (
+                _PLAN_TOLD.match(text, f.match.char_end) or _SUPPORT_KEPT.match(text[f.match.char_end:]))):
+            st = "occurred"  # 「加盟に反対する考えを示した」: a stance shown is taken now, not planned (nor is support
+            # pledged for the time to come: 「支援を継続する考えを示した」「支援を続けると表明」 pledge it as they tell it)
         elif st == "planned" and f.type in SPEECH_TYPES and following != "planned" \
                 and _PERFORMATIVE.search(text, 0, f.match.char_start) and _SAYS_NOW.match(text, f.match.char_end):
             st = "occurred"  # 「…を強く非難する。」「断固反対を表明し、…強く抗議する。」: saying it is doing it
@@ -140,8 +140,8 @@ def chain_status(frames: list[Frame], text: str, doc: "Doc", args: list[Arg]) ->
         following = st
 
 
-#: Support pledged for what is to come (triggers.yaml), itself given as it is pledged.
-PLEDGED_SUPPORT = "SUPPORT:support-pledged"
+#: Support pledged to go on (「（支援）を続ける」「を継続する」「を強化する」): given as it is pledged.
+_SUPPORT_KEPT = re.compile(r"^を(引き続き)?(続ける|継続する|強化する|続けていく)")
 
 #: A time still to come opening the next clause (「…デモを行っており、今後も…続けるつもり」): what came
 #: before it has already happened.
@@ -201,7 +201,9 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.status = "occurred"
         elif f.status == "occurred" and (not f.predicative and PLEDGED.match(after)
                                          or f.type == "AID" and AID_PLEDGED.match(after)) \
-                and not (f.type in DECIDED_TYPES and _DECIDED_NOUN.match(after)):
+                and not (f.type in DECIDED_TYPES and _DECIDED_NOUN.match(after)) \
+                and not (f.type == "SUPPORT" and f.match.mode == "pledge" and _SUPPORT_KEPT.match(after)):
+            # (support kept up, 「支援を続けると表明」, is given as it is pledged)
             f.status = "planned"  # 「追加支援を行うと表明」: pledged, not yet given
         if f.type == "REQUEST" and TOLD_TO_LEAVE.search(text[:f.match.char_start]):
             f.match = replace(f.match, label="SANCTION", mode="expel")  # 「ロシアを離れるよう要請」
