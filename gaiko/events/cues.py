@@ -147,3 +147,7 @@ FIRST_SESSION = re.compile(r"(初|初回の?|第[1１一]回の?)(会合|会議|
 TOWARD = re.compile(r"(の実現)?((へ|に)向け(た|て|、)?|を目指(す|し|した))")
 #: After a nominal act, doubt that it will happen at all (「停戦合意の実現は見通せない」「首脳会談の実現は困難だ」).
 UNREALISED = re.compile(r"の(早期の?)?実現(は|が|には|も)[^。、]{0,12}?(見通せ|困難|不透明|遠の|難し|課題)")
+
+#: Before a place one is at on a visit: 「訪問先の（ドイツで）」「訪問中の（ワシントンで）」: where words are said, not
+#: whom they judge.
+VISITING = re.compile(r"(訪問先|訪問中|滞在先|滞在中|外遊先|出張先)の$")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from .aimed import sued_at
-from .cues import INTENSITY
+from .cues import INTENSITY, VISITING
 from .frame import Frame, is_actor
 from .roles import Arg, coordinated_before
 from .subjects import in_quote, quote_spans
@@ -140,7 +140,8 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
     named = [a for a in args if start <= a.start and a.end <= f.match.char_start and is_actor(a)
              and a.mention.country not in own | {None} and a.mention.id is not None  # (not 「拘束された男性」)
              and not _ISSUE_OF.match(text, a.end)  # (nor 「台湾問題は…」: what the words are about, not who acts)
-             and not sued_at(a, text)]  # (nor 「ＷＴＯへの提訴を含め…」: where a case would go)
+             and not sued_at(a, text)  # (nor 「ＷＴＯへの提訴を含め…」: where a case would go,
+             and not VISITING.search(text, 0, a.start)]  # nor 「訪問先のドイツで」: where the words are said)
     about = [a for a in named if a.case in ("subj", "about", "agent")
              or a.case in ("gen", "modifier") and _OWNS_TOPIC.match(text, a.end)]
     if about:

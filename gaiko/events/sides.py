@@ -17,7 +17,7 @@ from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH
 from ..records import ActorMention
 from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by, withdrawn_from
 from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED, VISITING)
 from .folds import ONE_WAY, content_outer, counterpart, one_side
 from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -289,7 +289,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             if not f.target and ctx.meeting and f.match.char_start > max(a.end for a in f.source):
                 # 「（ハマスとイスラエルの交渉は…。）カタールは…交渉を仲介してきた」: the talks just reported
                 f.target = [a for a in ctx.meeting[0] + ctx.meeting[1] if a.mention.country not in mine]
-        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" \
+        if f.type == "CONSULT" and f.source and f.target and f.match.mode != "letter" and not VISITING.search(text, 0, f.target[0].start) \
                 and content_outer(text, frames, k) is None:  # (not 「北京を訪問することで合意」: what is agreed)
             meeting, meeting_end = (list(f.source), list(f.target)), f.match.char_end
         if f.type == "ASSAULT" and not f.source and not f.predicative:  # (aimed: 「侵攻を続けるロシア」)
@@ -393,11 +393,12 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                        for a in args):
                 f.target = other
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
-            # aimed at the foreign state it names (「日本大使館前での糾弾集会」); a protest, at the one it is held in
+            # aimed at the foreign state it names (「日本大使館前での糾弾集会」), not one visited (「訪問先のドイツで」);
+            # a protest, at the one it is held in
             own = {a.mention.country for a in f.source}
             places = f.type == "PROTEST" and not any(b.mention.kind in ("state", "capital") and b.start < f.match.char_start for b in args)
             foreign = [a for a in args if a.start < f.match.char_start and a.mention.kind in ("state", "capital") + ("place",) * places
-                       and a.mention.country not in own and a.mention.country is not None
+                       and a.mention.country not in own and a.mention.country is not None and not VISITING.search(text, 0, a.start)
                        and reaches(quote_spans(text), a.start, f.match.char_start)]
             if foreign and (f.type in ("PROTEST", "SUPPORT")
                             or f.predicative and len({a.mention.country for a in foreign}) == 1):
