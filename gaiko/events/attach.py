@@ -275,6 +275,11 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
                 and _AGENT_OF_OBJECT.fullmatch(text, a.end + len(a.particle), f.match.char_start):
             f.target.append(a)  # 「日本の閣僚による靖国神社参拝に遺憾」: whose act is judged, not who judges
             continue
+        if a.case == "dat" and f.type in EVALUATIVE_TYPES and a.particle in ("に対する", "への") \
+                and (owner := [b for b in args if b.case in ("gen", "modifier") and b.end + 1 == a.start and b.mention.country]) \
+                and _CONDUCT_AIMED.fullmatch(text, a.end + len(a.particle), f.match.char_start):
+            f.target.append(owner[0])  # 「中国のリトアニアに対する「威圧」を批判」: whose conduct, not whom it was aimed at
+            continue
         if a.case == "from" and f.type == "RETREAT":
             f.target.append(a)  # 「ウクライナ北部から部隊を引き揚げた」: withdrawn from there
             continue
@@ -329,6 +334,9 @@ _ASKED_OWN_ACT = re.compile(r"の(理解|協力|支持|支援|参加|関与|努�
 
 #: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle
 #: (「靖国神社参拝に「深い失望と（遺憾）」」「領海侵入を（非難）」).
+#: From an act's addressee (「…に対する」) to its evaluation, the act named by a word that is no trigger:
+#: 「（リトアニアに対する）「威圧」を（批判）」「（台湾に対する）威圧的な行動に（懸念）」.
+_CONDUCT_AIMED = re.compile(r"(「[^」、。]{1,12}」|[^、。「」をがはにでと]{1,10})(を|に)(強く|厳しく|強い|深い|深刻な)?")
 _AGENT_OF_OBJECT = re.compile(r"[^、。「」]{1,28}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な)?")
 
 
