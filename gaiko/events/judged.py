@@ -203,8 +203,9 @@ _ASKED_OF = re.compile(r"^による([^、。「」をにがは]{0,20}|[^、。�
 #: From a nominal act to the judgment of it: 「（軍事協力）を（非難）」「（軍事協力）の拡大について深刻な（懸念）」.
 _JUDGED_ACT_LINK = re.compile(r"(の[^、。「」をにがは]{1,6})?(を|に|について|に対し|に対して|に対する|への)(強く|深刻な|強い|重大な|深い)?")
 
-#: After a nominal act: it is the topic of the sentence's judgment (「（攻撃）は、」「（発射）について、」).
-_ACT_TOPIC = re.compile(r"(は|について(は)?)、")
+#: After a nominal act: it is the topic of the sentence's judgment, or what it answers (「（攻撃）は、」「（発射）について、」
+#: 「（訪問）に、」).
+_ACT_TOPIC = re.compile(r"(は|について(は)?|に|に対し(て)?)、")
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
 _CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
                             rf"({_VERDICT})?{INTENSITY}{{0,3}}")
