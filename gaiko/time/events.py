@@ -49,8 +49,10 @@ _NOT_YET = re.compile(r"(しない|ない|ません)(方針|考え|意向)?(だ|
 #: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
 #: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was;
 #: it dates the visit itself, ``stay``).
-#: So does 「1979年のイラン革命後初めて」「2018年の会談以来」: an event named after the year, which bounds.
-_BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前|(の[^、。「」]{1,14}?)?(以来|後初|以後初|後で初|後では初))")
+_BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
+#: So does 「1979年のイラン革命後初めて」: another event named after the year, which bounds (unless that
+#: event is the one dated: 「先月30日の釜山での首脳会談以来」 dates that meeting).
+_BOUND_BY_EVENT = re.compile(r"の[^、。「」]{1,14}?(以来|後初|以後初|後で初|後では初)")
 #: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」), and so
 #: is the start of what is still to come (「8日から2日間の日程で訪問する」).
 #: An anniversary counted from the act: 「侵略から1年となる24日」 is not when the act was.
@@ -102,6 +104,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
             return planned[-1]
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not _BOUND.match(sentence[t.end:])
+               and not ((b := _BOUND_BY_EVENT.match(sentence, t.end)) and not t.end < trigger_start < b.end())
                and not any(a <= t.start < b for a, b in skip)
                and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned" and not stay
                         and not _STARTS_AT.match(sentence, t.end) and not _CLOCK.search(t.text))
