@@ -71,6 +71,20 @@ def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg]
         other = pair[1] if keys <= {a.key for a in pair[0]} else pair[0] if keys <= {a.key for a in pair[1]} else []
         if other and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
             f.target = list(other)
+    if f.type in _ASKED_OF_THE_ONE_MET and f.source and f.target \
+            and all(a.mention.kind == "state" and a.case == "subj" and a.particle == "が" for a in f.target) \
+            and (held := meeting or ctx.meeting) and (other := [a for a in counterpart(f.source, held) if a.mention.kind == "person"]) \
+            and {a.mention.country for a in f.target} <= {a.mention.country for a in other}:
+        # 「（ハメネイ師と会談し、）イランが建設的な役割を果たすよう求めた」: asked of the one met, for his state
+        # (only a state named as the subject of what is asked or judged: 「ウズベキスタンの理解と協力を求めた」
+        # 「イランに…求めた」 ask the state they address, 「イランによる攻撃は…非難」 judges the state that did it)
+        f.target = [a for a in other if a.mention.country in {b.mention.country for b in f.target}]
+
+
+#: Acts said at a meeting that go to the one met when they name only his state (gold: 「首相は会談で、
+#: ベトナムに進出する日本企業の投資環境の改善を要請した」 asks the one met; 「林氏は、中国当局が…拘束したことに
+#: 抗議し」 protests to him). Support and refusals measured worse so (the synthetic sets), and stay with the state.
+_ASKED_OF_THE_ONE_MET = frozenset({"REQUEST", "ACCUSE"})
 
 
 #: Between a mediating verb and the talks it qualifies: 「仲介（する）（間接）交渉」.
