@@ -276,6 +276,11 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
             # (not 「インド軍の砲撃で民間人が」: a particle closes the noun インド軍 qualifies; nor
             # 「スウェーデンのＮＡＴＯ加盟」: a body named inside the compound noun the genitive owns)
             a.case = "modifier"
+    for a in args:  # 「デンマークや自治政府は」: listed with a body the linker does not know, the subject still
+        if a.case in ("coord", "com") and a.particle in ("や", "と") \
+                and (m := _UNNAMED_PARTNER.match(text, a.end + len(a.particle))) \
+                and not any(a.end < b.start < m.end() for b in args):
+            a.case, a.particle = "subj", m.group(1)
     if args and args[0].particle == "、" and _HEADLINE_HEAD.match(text[:args[0].start]) \
             and not (len(args) > 1 and args[1].start == args[0].end + 1 and args[1].particle in "、とや・") \
             and not any(a.case == "subj" for a in args):
@@ -283,6 +288,9 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     return args
 
 
+#: After 「Aや」「Aと」, a body no name stands for and the subject's particle: 「（デンマークや）自治政府は」
+#: 「（米国と）同盟国は」.
+_UNNAMED_PARTNER = re.compile(r"[^、。「」をがはにでとのや\s]{0,6}(?:国|政府|当局|軍|側|首脳|議会|省|団体|機関|指導部)(は|が)")
 #: Between a body's description and its name, or its name and its abbreviation: 「」（）.
 _APPOSITION = re.compile(r"[」』）)]?[「『（(]?")
 
