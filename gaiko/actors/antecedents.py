@@ -38,6 +38,16 @@ def recent(scan: Scan, what: str, want: int, ending: str = "", at: int | None = 
             earlier = list(islice((s for s in _named_last(scan, what) if s.end <= start), want))
             if len(earlier) == want:
                 return earlier
+    if what == "state" and want == 1 and not ending and at is not None:
+        # 「リトアニアは…、台湾が…開設することを受け入れた。同国は」: the state the sentence before was
+        # about (its topic, は), not one named last inside what it said
+        start = scan.sentence_start(at)
+        before = scan.sentence_start(start - 1) if start > 0 else 0
+        topics = [s for s in reversed(scan.specs) if before <= s.start and s.end <= start and s.kind == "state"
+                  and s.id is not None and scan.norm.startswith("は", s.end)]
+        if topics and not any(s.kind == "state" and start <= s.start < at for s in scan.specs):
+            # (in its own sentence after a state, 「…ベラルーシが…として、同国の外交官」, the one named last)
+            return [topics[0].copy(topics[0].start, topics[0].end, "anaphora")]
     if ending:
         ends = [s for s in _named_last(scan, what) if scan.norm[s.start:s.end].endswith(ending)]
         if len(ends) >= want:

@@ -393,8 +393,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                        for a in args):
                 f.target = other
         if not f.target and f.source and f.type in AIMED_AT_FOREIGN:
-            # aimed at the foreign state it names (「日本大使館前での糾弾集会」), not one visited (「訪問先のドイツで」);
-            # a protest, at the one it is held in
+            # aimed at the foreign state it names (「日本大使館前での糾弾集会」), not one visited; a protest, where held
             own = {a.mention.country for a in f.source}
             places = f.type == "PROTEST" and not any(b.mention.kind in ("state", "capital") and b.start < f.match.char_start for b in args)
             foreign = [a for a in args if a.start < f.match.char_start and a.mention.kind in ("state", "capital") + ("place",) * places
