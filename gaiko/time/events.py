@@ -36,6 +36,7 @@ from ..plover import SAID_TYPES
 from ..records import ActorMention, Event, Timex
 from ..documents.dateline import find_dateline
 from ..yamldata import safe_load
+from .bounds import BOUND, BOUND_BY_EVENT, CLOCK, SINCE_ACT, STARTS_AT
 from .finder import find_timexes, qualifies_noun, resolve
 from .tense import clause_tense
 
@@ -46,19 +47,6 @@ if TYPE_CHECKING:  # pragma: no cover
 _WAS_PLANNED = re.compile(r"(予定|計画)(して|され)?(いた|た)")
 #: A sentence ending in a non-past negative: 「出席しない。」「応じない方針だ。」
 _NOT_YET = re.compile(r"(しない|ない|ません)(方針|考え|意向)?(だ|である|です)?[。」\s]*$")
-#: 「2009年以来9年ぶり」 bounds the event; it does not date it (and no date comes from bounds alone).
-#: Nor does an open start (「31日から訪問している」 says when a stay began, not when a meeting in it was;
-#: it dates the visit itself, ``stay``).
-_BOUND = re.compile(r"^\s*(以来|ぶり|以降|までに|より前|以前)")
-#: So does 「1979年のイラン革命後初めて」: another event named after the year, which bounds (unless that
-#: event is the one dated: 「先月30日の釜山での首脳会談以来」 dates that meeting).
-_BOUND_BY_EVENT = re.compile(r"の[^、。「」]{1,14}?(以来|後初|以後初|後で初|後では初)")
-#: But a start with a clock time or a length is the event's own (「14日午後3時から約45分間、…会談」), and so
-#: is the start of what is still to come (「8日から2日間の日程で訪問する」).
-#: An anniversary counted from the act: 「侵略から1年となる24日」 is not when the act was.
-_SINCE_ACT = re.compile(r"(戦争|侵攻|侵略|攻撃)?(の開始)?から[0-9０-９一二三四五六七八九十]+(年|か月|カ月|ヶ月|周年|日)")
-_CLOCK = re.compile(r"[0-9０-９一二三四五六七八九十]\s*時(?!間)")
-_STARTS_AT = re.compile(r"から\s*約?\s*[0-9０-９一二三四五六七八九十]+\s*(?:分|時間)")
 _REPORTING = re.compile(r"(報じ|伝え|報道|発表し|明らかにし|述べ|語っ|語り|強調し|指摘し)")
 #: What a topic (「国務省当局者は4日、…供与したことを非難した」) says of another's act: its day is the saying's.
 _JUDGING = re.compile(r"(非難し|批判し|抗議し|反発し|否定し|主張し|歓迎し|警告し)")
@@ -103,11 +91,11 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
         if planned:
             return planned[-1]
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
-               if t.start >= floor and not _BOUND.match(sentence[t.end:])
-               and not ((b := _BOUND_BY_EVENT.match(sentence, t.end)) and not t.end < trigger_start < b.end())
+               if t.start >= floor and not BOUND.match(sentence[t.end:])
+               and not ((b := BOUND_BY_EVENT.match(sentence, t.end)) and not t.end < trigger_start < b.end())
                and not any(a <= t.start < b for a, b in skip)
                and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned" and not stay
-                        and not _STARTS_AT.match(sentence, t.end) and not _CLOCK.search(t.text))
+                        and not STARTS_AT.match(sentence, t.end) and not CLOCK.search(t.text))
                and not (status == "occurred" and _future(t, published))
                and not (t.text in _DEICTIC and _quoted(sentence, t.start))
                and not _is_report_date(sentence, t, mentions)
@@ -131,7 +119,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
         # 会談した」 is the 11th; 「２月１９日に開催された会議に…謝意」 has none)
         own = [t for t in before if not qualifies_noun(sentence, t.end, trigger_start)]
         return own[-1] if own else None
-    after = [t for t in timexes if t.start >= trigger_end and not _SINCE_ACT.match(sentence, trigger_end)]
+    after = [t for t in timexes if t.start >= trigger_end and not SINCE_ACT.match(sentence, trigger_end)]
     if after:
         return after[0]
     return None
@@ -191,7 +179,7 @@ def last_day(sentence: str, published: str | None, anchor: str | None) -> str | 
     # starts, 「28日、…29日から1か月間閉鎖すると決めた」; nor a day after the paper's told as still to come,
     # 「２５日に…協議する予定だ」「１０日に…を迎える」)
     days = [(t.value, sentence.startswith("から", t.end)) for t in _timexes(sentence, published, "past", anchor)
-            if t.value and len(t.value) == 10 and not _BOUND.match(sentence[t.end:])
+            if t.value and len(t.value) == 10 and not BOUND.match(sentence[t.end:])
             and not (published and t.value[:7] < published[:7] and clause_tense(sentence, t.end) == "future")]
     days = [d for d, start in days if not start] or [d for d, _ in days]
     return days[-1] if days else anchor
