@@ -107,6 +107,8 @@ _THIS_MATTER = re.compile(r"(この|その|同|本|今回の|一連の|このよ
                           rf"(「[^」]{{0,200}}」(だ)?と(述べて|して)?、?)?{INTENSITY}?$")
 #: Acts a welcome that names nothing may be of, when reported just before it.
 _WELCOMED = {"CONCEDE", "AID", "RETREAT", "AGREE", "COOPERATE"}
+#: Fighters scrambled (triggers.yaml), aimed at the intruder the document reported.
+SCRAMBLE = "MOBILIZE:scramble"
 #: The types a judgment of an act reported before is aimed at its doer for.
 _JUDGING = EVALUATIVE_TYPES | {"REQUEST"}
 
@@ -128,6 +130,16 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
                            and ev.target and {x.get("country") for x in ev.source} == mine), None)
             if on:
                 done[k] = replace(f, target=list(on))
+    for k, f in enumerate(done):
+        if f.match.id == SCRAMBLE and f.source and not f.target:
+            # 「（中国軍機が領空を侵犯した。）空自の戦闘機が緊急発進した」: against the intruder, reported last
+            mine = {a.mention.country for a in f.source}
+            intruder = next((g.source for g in reversed(done[:k]) if g.type == "MOBILIZE" and g.source
+                             and not mine & {a.mention.country for a in g.source}), None) \
+                or next(([_party(x, f) for x in ev.source] for ev in reversed(events) if ev.type == "MOBILIZE"
+                         and mine & {x.get("country") for x in ev.target}), None)
+            if intruder:
+                done[k] = replace(f, target=list(intruder))
     for k, f in enumerate(done[:-1]):
         g = done[k + 1]
         if f.type in _PRESSING and g.type in _PRESSING and f.source and not f.target and g.target and not g.drop \
