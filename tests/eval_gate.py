@@ -20,6 +20,7 @@ BASELINE = Path(__file__).with_name("eval_baseline.json")
 SYNTHETIC = Path(__file__).with_name("data") / "synthetic"
 SYNTHETIC_G = Path(__file__).with_name("data") / "synthetic_g"
 SYNTHETIC_H = Path(__file__).with_name("data") / "synthetic_h"
+SYNTHETIC_I = Path(__file__).with_name("data") / "synthetic_i"
 #: (gold, corpus) of each set: the shared ones beside the repository, and the project's own
 SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         "livedoor": (SHARED / "gold/livedoor.jsonl", SHARED / "corpus/livedoor"),
@@ -31,7 +32,9 @@ SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         # a second one (tests/data/synthetic_g/README.md), on topics none of the others share
         "synthetic-g": (SYNTHETIC_G / "gold.jsonl", SYNTHETIC_G / "corpus"),
         # a third (tests/data/synthetic_h/README.md), written to measure unseen text again
-        "synthetic-h": (SYNTHETIC_H / "gold.jsonl", SYNTHETIC_H / "corpus")}
+        "synthetic-h": (SYNTHETIC_H / "gold.jsonl", SYNTHETIC_H / "corpus"),
+        # a fourth (tests/data/synthetic_i/README.md), written on the twentieth day to measure unseen text again
+        "synthetic-i": (SYNTHETIC_I / "gold.jsonl", SYNTHETIC_I / "corpus")}
 
 
 def sha256(path: Path) -> str:
