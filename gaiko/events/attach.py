@@ -296,6 +296,8 @@ def read_frames(text: str, doc: "Doc", args: list[Arg], ruler: TriggerRuler) -> 
             continue  # an agent is never the one acted upon
         elif a.case == "obj" and f.type == "CONSULT" and f.match.mode not in MET_AS_OBJECT:
             continue  # 「ウクライナ情勢を協議」「停戦交渉を仲介」: what is talked over, not with whom
+        elif a.case == "com" and a.particle == "との" and f.type not in SYMMETRIC_TYPES and any(b.case == "dat" for b in f.target):
+            continue  # 「…政権に対し、トルコとの国境にある検問所を開放するよう求めた」: a place named, not asked
         else:
             f.target.append(a)
             if a.mention.kind in ("place", "capital") and f.location is None and f.match.mode == "visit":
@@ -334,8 +336,7 @@ _ASKED_OWN_ACT = re.compile(r"の(理解|協力|支持|支援|参加|関与|努�
 
 #: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle
 #: (「靖国神社参拝に「深い失望と（遺憾）」」「領海侵入を（非難）」).
-#: From an act's addressee (「…に対する」) to its evaluation, the act named by a word that is no trigger:
-#: 「（リトアニアに対する）「威圧」を（批判）」「（台湾に対する）威圧的な行動に（懸念）」.
+#: From an act's addressee to its evaluation, the act no trigger: 「（台湾に対する）威圧的な行動に（懸念）」.
 _CONDUCT_AIMED = re.compile(r"(「[^」、。]{1,12}」|[^、。「」をがはにでと]{1,10})(を|に)(強く|厳しく|強い|深い|深刻な)?")
 _AGENT_OF_OBJECT = re.compile(r"[^、。「」]{1,28}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な)?")
 
