@@ -25,3 +25,15 @@ def test_a_state_named_with_tono_is_asked_where_no_one_else_is():
     # read as before)
     got = _targets("韓国政府は、北朝鮮との対話に応じるよう求めた。", "2024-05-10")
     assert got and all("PRK" in targets for _, targets in got)
+
+
+def test_a_measure_at_home_on_no_one_named_is_no_international_act():
+    got = _targets("アルジェリアのラマムラ外相は、同国政府がテロ組織に指定した分離独立派が放火に関与したと主張した。",
+                   "2021-08-25")
+    assert not [t for t, _ in got if t == "SANCTION"]
+
+
+def test_a_measure_at_home_on_a_body_named_is_still_one():
+    # (the junta's designation of the opposition government: gold codes it, as a body with an article)
+    got = _targets("ミャンマー国軍は、民主派の挙国一致政府（ＮＵＧ）を「テロ組織」に指定した。", "2021-05-10")
+    assert ("SANCTION", ["National Unity Government of Myanmar"]) in got

@@ -138,6 +138,9 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     own = {a.get("country") for a in source}
     if f.type == "AID":  # 「豪州は警察官や兵士を派遣して…支援した」: one's own people sent are no recipient
         target = [a for a in target if not (a.get("id") is None and a.get("country") in own)]
+    if f.type == "SANCTION" and None not in own:  # 「同国政府がテロ組織に指定した…」: a measure at home on
+        # no one named is no international act (a body named, 「国軍はＮＵＧを「テロ組織」に指定」, is one)
+        target = [a for a in target if a.get("country") not in own or a.get("id") not in (None, a.get("country"))]
     # (and the state a trigger names, 「同氏に訪中を招請」: where the invited goes)
     dative_states = {a.mention.country for a in targets
                      if (a.case == "dat" or a.mention.rule == "trigger" or text[a.start - 1:a.start] in ("訪", "来"))
