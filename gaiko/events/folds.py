@@ -472,8 +472,8 @@ def fold_visits(frames: list[Frame]) -> None:
     meets = [f for f in frames if f.type == "CONSULT" and f.match.mode in ("meet", "phone", "host", None) and not f.drop]
     for v in visits:
         for m in meets:
-            if m.drop or m.agreed or v.agreed:
-                continue  # (a call held and a visit agreed on in it are two: 「電話会談し、４月に訪中することで合意」)
+            if m.drop or m.agreed or v.agreed or (m.status == "denied") != (v.status == "denied"):
+                continue  # (a call held and a visit agreed on in it are two, as are a visit and a meeting not held on it)
             vs = {a.key for a in v.source}
             ms = {a.key for a in m.source}
             mt = {a.key for a in m.target}

@@ -240,7 +240,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
                 and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
             # 「北朝鮮は米国の提案を受け入れた」「トルコの提案に応じた」: agreed with whoever made the proposal
             f.target = [a for a in frames[k - 1].gens or frames[k - 1].source if a.key not in {b.key for b in f.source}]
-        if not f.target and f.type == "SANCTION":
+        if not f.target and f.type in ("SANCTION", "CONCEDE"):  # (a measure lifted: 「…産ワインに課している関税を撤廃」)
             f.target = measured(f, text, args, abouts)  # (aimed)
         elif not f.target and f.type == "RETREAT":
             f.target = withdrawn_from(f, text, args)  # (aimed: where one withdraws from)
