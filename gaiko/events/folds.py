@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..plover import SYMMETRIC_TYPES
 from .cues import AIMED, AVOIDED, FIRST_SESSION, GROWTH, HYPOTHETICAL, NO_PLAN, OBSTRUCTED, OTHER_LEVEL, PROMISED, PURPOSE, QUESTIONED, SCENARIO, TOWARD, UNREALISED
 from .frame import Frame
 from .roles import Arg
@@ -33,6 +34,8 @@ _CONTENT_LINK = re.compile(r"^(する|した|される|された)?(こと)?((の
                            r"|^([とや][^、。「」]{1,6})?の(完全な|全面的な|即時の|即時|一時的な|一時)?(停止|中止|中断)を$"  # 「軍事支援と情報提供の完全な停止を（求めた）」
                            rf"|^を(一層|さらに|より|一段と)?({_GROWTH})(する|していく|させる)(方針|考え|こと)?(を|で)$"  # 「連携を一層強化する方針を（確認）」
                            r"|^(を|に)?[^、。「」]{0,8}?([うくすつぬぶむるぐ]|ない)と$")  # 「攻撃を再開すると警告」: what is to come
+#: Refusals that react to what was done (not 「反対」, which may oppose what is only proposed).
+_REACTIONS = ("反発", "反論")
 #: Between two acts of a kind named together: 「（軍事支援）と情報（提供）」.
 _COORDINATED_ACT = re.compile(r"[とや、・][^、。「」をにがは]{0,4}")
 #: From a speech act to the request it is asked by: 「（非難）するよう（求めた）」.
@@ -341,9 +344,13 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                 f.status = "planned"
                 f.source = f.source or list(outer.source)
                 continue
-            # 「訪露を協議」: the visit is what the talks are about; but what is accused
-            # happened (「ロシアのウクライナ侵攻に抗議」): it stays an event of its own
-            f.drop = f.drop or outer.type != "ACCUSE"
+            # 「訪露を協議」: the visit is what the talks are about; but what is accused or reacted to
+            # happened (「ロシアのウクライナ侵攻に抗議」「…の台湾訪問に反発」): it stays an event of its own, and
+            # the judgment is aimed at its doer, not at whom or where it was done
+            judged = outer.type == "ACCUSE" or outer.type == "REJECT" and outer.match.pattern in _REACTIONS
+            f.drop = f.drop or not judged
+            if judged and not f.predicative and f.source and (f.type not in SYMMETRIC_TYPES or f.match.mode == "visit"):
+                outer.target = [a for a in outer.target if a not in f.target] or outer.target
             if outer.match.mode == "mediate":  # 「（カタールは）米国やエジプトとともに交渉を仲介」: co-mediators
                 outer.source += [a for a in f.source + f.target if a.case == "with" and a not in outer.source]
             if outer.match.mode == "mediate" and not outer.target:  # 「AとBの停戦交渉を仲介」: A and B are the mediated
@@ -489,12 +496,3 @@ def fold_visits(frames: list[Frame]) -> None:
                 m.drop = True
                 break
 
-
-def counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
-    keys = {a.key for a in source}
-    a_side, b_side = meeting
-    if keys & {a.key for a in a_side}:
-        return list(b_side)
-    if keys & {a.key for a in b_side}:
-        return list(a_side)
-    return []

@@ -14,7 +14,6 @@ import re
 
 from ..plover import SYMMETRIC_TYPES
 from .cues import AT_MEETING, BOTH_SIDES
-from .folds import counterpart
 from .frame import Context, Frame
 from .roles import Arg
 
@@ -22,6 +21,17 @@ from .roles import Arg
 _REACHED = re.compile(r"(に|には|にも)(至|達)|が(成立|発効)")
 #: A meeting just reported, named as what the sentence follows: 「（首相は）会談後、」.
 _AFTER_MEETING = re.compile(r"(会談|協議|会合)(後|終了後|の後)")
+
+
+def counterpart(source: list[Arg], meeting: tuple[list[Arg], list[Arg]]) -> list[Arg]:
+    """The other side of ``meeting`` from the one ``source`` is on (none if it is on neither)."""
+    keys = {a.key for a in source}
+    a_side, b_side = meeting
+    if keys & {a.key for a in a_side}:
+        return list(b_side)
+    if keys & {a.key for a in b_side}:
+        return list(a_side)
+    return []
 
 
 def at_meeting(f: Frame, k: int, frames: list[Frame], text: str, subj: list[Arg] | None,

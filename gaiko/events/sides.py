@@ -18,11 +18,11 @@ from ..records import ActorMention
 from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by, withdrawn_from
 from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED, VISITING)
-from .folds import ONE_WAY, content_outer, counterpart, one_side
+from .folds import ONE_WAY, content_outer, one_side
 from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
 from .lending import lend_between
-from .meetings import at_meeting
+from .meetings import at_meeting, counterpart
 from .roles import Arg, coordinated_before
 from .subjects import quote_spans, reaches
 from .triggers import CLAIM, REPORTED, VERDICT
