@@ -37,3 +37,8 @@ def test_a_measure_at_home_on_a_body_named_is_still_one():
     # (the junta's designation of the opposition government: gold codes it, as a body with an article)
     got = _targets("ミャンマー国軍は、民主派の挙国一致政府（ＮＵＧ）を「テロ組織」に指定した。", "2021-05-10")
     assert ("SANCTION", ["National Unity Government of Myanmar"]) in got
+
+
+def test_a_place_named_for_the_dead_is_no_one_met():
+    got = _targets("安倍首相は１４日、テヘラン市内のホメイニ師廟を訪れた後、帰国の途に就いた。", "2019-06-15")
+    assert not [t for _, targets in got for t in targets if t == "Ruhollah Khomeini"]

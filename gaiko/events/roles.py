@@ -212,6 +212,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         # (a leader named by a compound, 「日米首脳会談」, has no title of its own to pass over)
         person = mention.kind == "person" and mention.rule != "compound"
         case, particle, pend = read_case(text, end, person=person)
+        if mention.kind == "person" and _MEMORIAL.match(text, end):
+            case = "modifier"  # 「ホメイニ師廟を訪れた」: a place named for the dead, no one met
         if n + 1 < len(merged) and merged[n + 1][0] < pend:
             # the name after 「の」 is in the dictionary: it acts itself (「アメリカのポンペイオ長官と」)
             case, particle, pend = read_case(text, end, person=person, named=False)
@@ -288,6 +290,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
     return args
 
 
+#: After a person's name, a place named for them: 「（ホメイニ師）廟」「（毛沢東）記念堂」「（安重根）の墓」.
+_MEMORIAL = re.compile(r"(の)?(霊廟|廟|墓所|墓地|墓|記念館|記念堂|記念碑|記念公園|銅像|像|生家|旧居)")
 #: After 「Aや」「Aと」, a body no name stands for and the subject's particle: 「（デンマークや）自治政府は」
 #: 「（米国と）同盟国は」.
 _UNNAMED_PARTNER = re.compile(r"[^、。「」をがはにでとのや\s]{0,6}(?:国|政府|当局|軍|側|首脳|議会|省|団体|機関|指導部)(は|が)")
