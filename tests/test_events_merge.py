@@ -40,6 +40,12 @@ def test_agreed_items_of_a_readout_in_two_sentences_stay_two_but_a_lead_and_its_
     assert len(merge_events([lead, other])) == 2
 
 
+def test_an_agreement_referred_back_to_is_the_one_reported_whatever_else_its_sentence_says():
+    signed = _said("AGREE", 0, "両首脳は、和平合意に署名した。")
+    praised = _said("AGREE", 20, "国連のグテレス事務総長は、両国の合意を「歴史的な一歩だ」と評価した。")
+    assert len(merge_events([signed, praised])) == 1
+
+
 def test_cooperation_items_of_a_readout_stay_two_but_one_told_twice_is_one():
     """A readout's distinct items of cooperation are a COOPERATE each, as its agreed points are."""
     first = _said("COOPERATE", 0, "日米関係の一層の強化に向けて緊密に協力したい旨述べました。")

@@ -51,7 +51,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         ident = identity(ev)
         for kept in merged:
             if ev.type == "AGREE" and _same_sentence(kept, ev) \
-                    or ev.type in _ITEMISED and kept.type == ev.type and not _same_terms(kept, ev):
+                    or ev.type in _ITEMISED and kept.type == ev.type and not _same_terms(kept, ev) \
+                    and not _REFERS_BACK.search(ev.evidence or ""):
                 continue  # 「…で一致したほか、…でも一致した」: one readout sentence, two agreed points
             if _same_sentence(kept, ev) and kept.status != ev.status:
                 continue  # 「会談し、来年春に再び会談することで一致」: a meeting held and one agreed on
@@ -163,6 +164,9 @@ def _same_terms(a: Event, b: Event) -> bool:
     return not x or not y or len(x & y) / min(len(x), len(y)) >= _SHARED
 
 
+#: An agreement referred back to (「両国の合意を…評価」「同合意」「今回の合意」): the one reported before, whatever
+#: else its sentence says.
+_REFERS_BACK = re.compile(r"(両国|双方|両者|両首脳|両政府|この|同|今回の|その)の?(和平|停戦)?合意")
 #: Words that make the talks a planned report speaks of the next ones, not those held: 「次回の会談」
 #: 「再び会談」「協議を再開」「改めて協議する」「初会合」.
 _NEXT_TALKS = re.compile(r"次回|次の(会談|会合|協議|首脳)|再び|再開|改めて|再度|初会合|定期的に")
