@@ -42,3 +42,13 @@ def test_a_measure_at_home_on_a_body_named_is_still_one():
 def test_a_place_named_for_the_dead_is_no_one_met():
     got = _targets("安倍首相は１４日、テヘラン市内のホメイニ師廟を訪れた後、帰国の途に就いた。", "2019-06-15")
     assert not [t for _, targets in got for t in targets if t == "Ruhollah Khomeini"]
+
+
+def test_a_states_force_is_not_aimed_at_its_own_leader():
+    got = _targets("トランプ大統領は１５日、米軍がベネズエラ沖の公海上で麻薬を運んでいた船を攻撃したと明らかにした。", "2025-09-16")
+    assert not [t for kind, targets in got if kind == "ASSAULT" for t in targets if t in ("Donald Trump", "USA")]
+
+
+def test_troops_sent_to_ones_own_coast_are_aimed_at_no_one_at_home():
+    got = _targets("ベネズエラのマドゥロ政権は、カリブ海沿岸に兵士２万５０００人を増派した。", "2025-09-16")
+    assert not [t for kind, targets in got if kind == "MOBILIZE" for t in targets if t == "VEN"]

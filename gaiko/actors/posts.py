@@ -67,5 +67,5 @@ def posted(scan: Scan, p: int) -> Iterator[Reading]:
 #: From a state to the 駐 of its envoy: 「の」, and perhaps a name the dictionary lacks.
 _OWNER_TO_POST = re.compile(r"の([\u4e00-\u9fff]{2,4}|[\u30a1-\u30fa・ー]{2,14})?")
 
-#: After an envoy's title: called home (「を召還」「を協議のため本国に召還」「の一時帰国」).
-_RECALLED = re.compile(r"(を|の)[^、。を]{0,10}?(召還|帰国させ|一時帰国)")
+#: After an envoy's title: called home (「を召還」「も召還」「を協議のため本国に召還」「の一時帰国」).
+_RECALLED = re.compile(r"(を|の|も)[^、。を]{0,10}?(召還|帰国させ|一時帰国)")

@@ -138,9 +138,17 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     own = {a.get("country") for a in source}
     if f.type == "AID":  # 「豪州は警察官や兵士を派遣して…支援した」: one's own people sent are no recipient
         target = [a for a in target if not (a.get("id") is None and a.get("country") in own)]
-    if f.type == "SANCTION" and None not in own:  # 「同国政府がテロ組織に指定した…」: a measure at home on
-        # no one named is no international act (a body named, 「国軍はＮＵＧを「テロ組織」に指定」, is one)
+    if f.type in ("SANCTION", "MOBILIZE") and None not in own:  # 「同国政府がテロ組織に指定した…」「…沿岸に兵士を
+        # 増派」: a measure or a deployment at home on no one named is aimed at no one (a body named, 「国軍はＮＵＧを
+        # 「テロ組織」に指定」, still is)
         target = [a for a in target if a.get("country") not in own or a.get("id") not in (None, a.get("country"))]
+    elif f.type in ("ASSAULT", "THREATEN") and not any(a.get("sector") == "REBEL" for a in source):
+        # (nor is a state's force aimed at its own leaders: 「米軍による…攻撃」 is not the president's; a civil war's is
+        # still coded, its villages and rebels as targets)
+        leaders = all(a.get("id") not in (None, a.get("country")) for a in source)  # (「大統領は、米軍が…攻撃したと」)
+        target = [a for a in target if not (a.get("country") in own and (a.get("id") == a.get("country") and leaders
+                                                                          or a.get("id") not in (None, a.get("country"))
+                                                                          and a.get("sector") in ("GOV", "MIL", "DIP")))]
     # (and the state a trigger names, 「同氏に訪中を招請」: where the invited goes)
     dative_states = {a.mention.country for a in targets
                      if (a.case == "dat" or a.mention.rule == "trigger" or text[a.start - 1:a.start] in ("訪", "来"))

@@ -29,11 +29,12 @@ LIFTED = re.compile(r"^(措置|処分|命令)?(の|を)?(解除|緩和|撤廃|�
 IN_FORCE = ("発効", "成立")
 #: Around a state's territory: 「台湾周辺で」「日本近海で」.
 AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取り囲む|を包囲|沿い)")
-#: What an expulsion order asks: 「…までにロシアを離れるよう要請」.
-TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$")
+#: What an expulsion order asks: 「…までにロシアを離れるよう要請」「…人に国外退去を求める」.
+TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$|(国外退去|出国)を$")
 #: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
 _CONDITION_WORDS = r"(なければ|ない場合|なかった場合|ない限り|すれば|した場合|たら)"
-CONDITION = re.compile(_CONDITION_WORDS + r"[はも]?、")
+CONDITION = re.compile(r"(なければ|ない場合|なかった場合|ない限り|すれば|した場合|たら|[せれけめてね]ば(?![かり]))"
+                       r"[はも]?(、|(?=「))")  # (any ば-form, or a quote of what then follows: 「…さらせば「撃墜する」」)
 #: The same with or without its comma: 「スペインが応じなければ通商交渉で…」.
 ON_CONDITION = re.compile(_CONDITION_WORDS)
 #: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.

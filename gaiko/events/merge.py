@@ -59,6 +59,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             if ev.type == kept.type == "SUPPORT" and kept.mode and ev.mode and kept.mode != ev.mode \
                     and not _same_sentence(kept, ev):  # (「…への祝意と謝意が表明され」: one act, however named)
                 continue  # 「訪日を歓迎…謝意」 then 「…全面的な支持を得た」: thanks and backing are two acts
+            if ev.type == kept.type == "SANCTION" and (ev.mode == "recall") != (kept.mode == "recall"):
+                continue  # 「…大使を国外追放すると発表した。自国の駐カナダ大使も召還した」: two measures
             if _held_and_next(kept, ev):
                 continue  # 「…と会談した。両氏は年内に協議を再開することで一致した」: the next talks are others
             if identity(kept) == ident and (dates_compatible(kept.date, ev.date, undated_fits=True)

@@ -214,6 +214,8 @@ def build_args(text: str, mentions: list[tuple[int, int, ActorMention]]) -> list
         case, particle, pend = read_case(text, end, person=person)
         if mention.kind == "person" and _MEMORIAL.match(text, end):
             case = "modifier"  # 「ホメイニ師廟を訪れた」: a place named for the dead, no one met
+        elif mention.rule == "posted" and mention.kind == "state" and particle == "も":
+            case = "obj"  # 「自国の駐カナダ大使も召還した」: the envoy called home too, not one who acts
         if n + 1 < len(merged) and merged[n + 1][0] < pend:
             # the name after 「の」 is in the dictionary: it acts itself (「アメリカのポンペイオ長官と」)
             case, particle, pend = read_case(text, end, person=person, named=False)

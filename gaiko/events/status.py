@@ -228,10 +228,12 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
             f.match = replace(f.match, label="THREATEN")
             f.status = "occurred"
             own = {a.mention.country for a in f.source}
+            put = bool(f.source) and all(a.end <= cond.start() for a in f.source)  # (the condition's subject)
             speaker = next((a for a in args if a.case == "subj" and a.particle == "は" and a.end <= f.match.char_start
-                            and a.mention.country and (not own or a.mention.country in own)), None)
+                            and a.mention.country and (put or not own or a.mention.country in own)), None)
             if speaker is not None and speaker not in f.source:
-                f.source = [speaker]
+                # (「大統領は、Ｘ軍機が…危険にさらせば「撃墜する」と述べた」: Ｘ is whom the threat is put to)
+                f.source, f.target = [speaker], list(f.source) if put else f.target
             if not f.target:  # the one the condition is put to: 「ハマスが人質を解放しなければ」
                 mine = {a.mention.country for a in f.source}
                 f.target = [a for a in args if a.case == "subj" and a.end <= cond.start()
@@ -239,7 +241,7 @@ def acts_done_to(frames: list[Frame], text: str, args: list[Arg] = ()) -> None:
 
 
 #: After a measure, its taking told in the non-past (「（追加制裁）を科すと述べた」): a measure to come.
-_TOLD_NON_PAST = re.compile(r"(を[^、。「」]{0,8}?)?(る|す|う|く|つ|ぶ|む)と(述べ|表明|警告|強調|語|明らかに|示唆|伝え|言明|発表)")
+_TOLD_NON_PAST = re.compile(r"(を[^、。「」]{0,8}?)?(する|る|す|う|く|つ|ぶ|む)」?と(述べ|表明|警告|強調|語|明らかに|示唆|伝え|言明|発表)")
 
 
 #: A stance shown (「反対する考えを示した」「応じない姿勢を強調」): an evaluation made as it is shown.
