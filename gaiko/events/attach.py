@@ -334,11 +334,11 @@ _ASKED_OWN_ACT = re.compile(r"の(理解|協力|支持|支援|参加|関与|努�
                             r"([とや・](理解|協力|支持|支援|参加|関与|努力|自制|譲歩|同意|賛同))?を")
 
 
-#: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle
-#: (「靖国神社参拝に「深い失望と（遺憾）」」「領海侵入を（非難）」).
 #: From an act's addressee to its evaluation, the act no trigger: 「（台湾に対する）威圧的な行動に（懸念）」.
 _CONDUCT_AIMED = re.compile(r"(「[^」、。]{1,12}」|[^、。「」をがはにでと]{1,10})(を|に)(強く|厳しく|強い|深い|深刻な)?")
-_AGENT_OF_OBJECT = re.compile(r"[^、。「」]{1,28}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な)?")
+#: From an agent (「…による」) to an evaluation of its act: the act's noun and its particle
+#: (「靖国神社参拝に「深い失望と（遺憾）」」「領海侵入を（非難）」).
+_AGENT_OF_OBJECT = re.compile(r"(?:[^、。「」]|「[^」、。]{1,20}」){1,40}?(に対して|に対する|に対し|について|への|に|を)(「[^」、。]{0,8}|強い|深い|強く|重大な|深刻な)?")
 
 
 def _modifier_in_compound(doc: "Doc", f: Frame) -> bool:

@@ -152,3 +152,12 @@ UNREALISED = re.compile(r"の(早期の?)?実現(は|が|には|も)[^。、]{0,
 #: Before a place one is at on a visit: 「訪問先の（ドイツで）」「訪問中の（ワシントンで）」: where words are said, not
 #: whom they judge.
 VISITING = re.compile(r"(訪問先|訪問中|滞在先|滞在中|外遊先|出張先)の$")
+
+#: A reciprocal act: 「互いに」 before it in its clause, or 「…し合う」 after its trigger.
+MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
+MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)|(を|の)応酬")  # (「砲撃を応酬した」)
+#: Acts two sides do to each other by their meaning: 「AとBが交戦した」.
+RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い", "砲撃戦", "戦闘"}
+#: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」「…理解と協力を求めた」): asked of the one told or
+#: met, not of the agent nor of the one blamed in the clause before.
+HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")

@@ -370,6 +370,8 @@ def drop_content(text: str, frames: list[Frame]) -> None:
                     # (「国務省は、ロシアに対し、拘束している米国人記者の釈放を要求」: not the asker's own)
                     holder.source = [a for a in outer.target if a.mention.country not in askers | {None}] \
                         or holder.source
+            if outer.type == "SUPPORT" and f.match.mode == "visit" and f.source:  # 「…首相の訪日を歓迎」: the visitor,
+                outer.target = [a for a in outer.target if not f.match.char_start <= a.start < f.match.char_end]  # not 日
             if not outer.target and outer.type != "CONSULT":
                 own = [a for a in f.target if a.mention.rule != "trigger"]
                 if f.predicative:  # 「イランにイスラエルを攻撃しないよう警告」: the one told is the dative

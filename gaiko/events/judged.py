@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from .aimed import sued_at
-from .cues import INTENSITY, VISITING
+from .cues import HELP_ASKED, INTENSITY, VISITING
 from .frame import Frame, is_actor
 from .roles import Arg, coordinated_before
 from .subjects import in_quote, quote_spans
@@ -54,7 +54,7 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         f.target = with_coordinated(text, args, [a for a in args if a.case == "agent" and a.mention.country not in own
                                                   and (m := _ASKED_OF.match(text[a.end:f.match.char_start]))
                                                   and "、" not in text[a.end + m.end():f.match.char_start]
-                                                  and not _HELP_ASKED.search(text, a.end, f.match.char_start)][-1:], own)
+                                                  and not HELP_ASKED.search(text, a.end, f.match.char_start)][-1:], own)
         # (not an act another clause judged: 「ロシアによる侵略を非難し、ウクライナへの連帯を表明」)
     if not f.target and f.type in EVALUATIVE_TYPES and k and not frames[k - 1].predicative \
             and frames[k - 1].type in SYMMETRIC_TYPES and frames[k - 1].gens and _JUDGED_ACT_LINK.fullmatch(text, frames[k - 1].match.char_end, f.match.char_start):
@@ -84,7 +84,7 @@ def judged_target(f: Frame, frames: list[Frame], k: int, text: str, args: list[A
         own = {a.mention.country for a in f.source}
         start = min(said.start(), max((a.end for a in f.source if a.end <= said.start()), default=said.start()))
         topic = [a for a in args if start < a.start and a.end < said.end() and is_actor(a)
-                 and a.mention.country not in own | {None} and a.case in ("gen", "modifier")
+                 and a.mention.country not in own | {None} and a.case in ("gen", "modifier", "agent")
                  and _OWNS_QUOTE_TOPIC.match(text, a.end)]
         f.target = with_coordinated(text, args, topic[:1], own)
     if not f.target and f.type in EVALUATIVE_TYPES and (f.predicative or f.source):
@@ -182,16 +182,14 @@ _OWNS_SUBJECT = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(の[^
 
 #: A quote closing right before the verb that judges: 「「…」と（強く）（非難）」.
 _SAID_QUOTE = re.compile(rf"「[^「」]{{4,120}}」と、?{INTENSITY}{{0,2}}$")
-#: A name owning the topic a quote opens on: 「（米国）の一方的な関税引き上げは」.
-_OWNS_QUOTE_TOPIC = re.compile(r"の[^、。「」をがはにでとの]{1,14}(は|が)")
+#: A name owning the topic a quote opens on: 「（米国）の一方的な関税引き上げは」「（ロシア）による侵略は」.
+_OWNS_QUOTE_TOPIC = re.compile(r"(の|による)[^、。「」をがはにでとの]{1,14}(は|が)")
 #: A question or a region named by a state: 「台湾問題」「朝鮮半島情勢」「台湾海峡」.
 _ISSUE_OF = re.compile(r"(の)?(問題|情勢|海峡|周辺|地域|半島|統一|有事)")
 #: A name owning the subject, topic or object of a clause, or what it is about: 「ロシア（の決定は）」
 #: 「日本（の措置を）」「米韓（合同演習について）」.
 _OWNS_TOPIC = re.compile(r"の?[^、。「」をがはにでとの]{1,8}(が|は|を|について)")
 
-#: Help asked for (「北朝鮮による拉致問題の解決への協力を求め」): asked of the one told, not of the agent.
-_HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")
 
 #: The verdict quoted between the conduct and the verb that judges it: 「…の編入を「違法だ」と（非難）」.
 _VERDICT = r"、?(「[^」]{1,40}」|[^、。「」をにがはと]{1,10}?(だ|である)?)と(して|する|した)?、?"  # 「「…」と」「違法だとして」
@@ -205,7 +203,7 @@ _JUDGED_ACT_LINK = re.compile(r"(の[^、。「」をにがは]{1,6})?(を|に|�
 
 #: After a nominal act: it is the topic of the sentence's judgment, or what it answers (「（攻撃）は、」「（発射）について、」
 #: 「（訪問）に、」).
-_ACT_TOPIC = re.compile(r"(は|について(は)?|に|に対し(て)?)、")
+_ACT_TOPIC = re.compile(r"(は|について(は)?|に|に対し(て)?)、|について(は)?(?=「)")
 #: From a genitive to the evaluation of the conduct it owns: 「中国の「無謀な行動」を（非難）」.
 _CONDUCT_OWNED = re.compile(r"の(「[^」]{1,30}」|[^、。「」をがは]{1,25}」?|[^、。「」]{1,30}」)(を|に対する|に対して|に対し|への|に)"
                             rf"({_VERDICT})?{INTENSITY}{{0,3}}")

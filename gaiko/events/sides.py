@@ -17,7 +17,8 @@ from ..plover import ADDRESSED_TYPES, AIMED_AT_FOREIGN, EVALUATIVE_TYPES, SPEECH
 from ..records import ActorMention
 from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by, withdrawn_from
 from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
-                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED, VISITING)
+                   OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED, VISITING,
+                   HELP_ASKED, MUTUAL_AFTER, MUTUAL_BEFORE, RECIPROCAL)
 from .folds import ONE_WAY, content_outer, one_side
 from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -188,8 +189,8 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.source and (f.predicative and not f.passive or f.type in SPEECH_TYPES):
             f.source = opener  # (not 「…から、中国当局に拘束されている邦人の解放を求めました」: another's act)
         if f.type not in SYMMETRIC_TYPES and not f.target and len({a.mention.country for a in f.source}) >= 2 \
-                and (_MUTUAL_BEFORE.search(text, 0, f.match.char_start) or _MUTUAL_AFTER.match(text, f.match.char_end)
-                     or f.match.pattern in _RECIPROCAL):
+                and (MUTUAL_BEFORE.search(text, 0, f.match.char_start) or MUTUAL_AFTER.match(text, f.match.char_end)
+                     or f.match.pattern in RECIPROCAL):
             f.mutual = True  # 「インドとパキスタンは互いに…と非難し合った」「タイ軍とカンボジア軍が交戦」
         if f.match.private and f.source and all(_is_private(a) for a in f.source):
             f.match = replace(f.match, label=f.match.private)  # citizens' 抗議 is a PROTEST
@@ -227,14 +228,16 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.source and f.type in ADDRESSED_TYPES and j is not None \
                 and frames[j].type in ADDRESSED_TYPES and frames[j].target \
                 and {a.key for a in frames[j].source} == {a.key for a in f.source} \
-                and not (frames[j].type == "SUPPORT" and (meeting or ctx.meeting)) \
+                and not ((frames[j].type == "SUPPORT" or HELP_ASKED.search(text, frames[j].match.char_end, f.match.char_start))
+                         and (meeting or ctx.meeting)) \
                 and not ({f.type, frames[j].type} >= {"SUPPORT"} and {f.type, frames[j].type} & {"ACCUSE", "REJECT", "THREATEN"}) \
                 and SERIAL_LINK.match(text[frames[j].match.char_end:f.match.char_start]) \
                 and not any(not g.predicative and {a.key for a in g.source} - {a.key for a in f.source}
                             and OBJECT_LINK.match(text[g.match.char_end:f.match.char_start])
                             for g in frames[j + 1:k]):  # (「…求め、日本の対ロ制裁を批判」: another's act)
             # 「…を非難し、「…」と警告した」: one addressee (not after thanks at a meeting, 「…謝意を表明した
-            # うえで、…求めた」: the one met; nor support after blame: 「侵略を非難し、…への連帯を表明」)
+            # うえで、…求めた」, nor for help 「…に懸念を表明し、…理解と協力を求めた」: the one met; nor support after
+            # blame: 「侵略を非難し、…への連帯を表明」)
             f.target = list(frames[j].target)
         if not f.target and f.match.mode == "accept" and k and not frames[k - 1].predicative \
                 and text[frames[k - 1].match.char_end:f.match.char_start] in ("を", "に"):
@@ -443,11 +446,6 @@ _BUT = re.compile(r"(し|して)?(た|ている|てきた|ていた)が、")
 _EARLIER_MEETING = re.compile(r"(^|、)[^、。]{0,4}([0-9０-９]+日|[0-9０-９]+月|先月|先週|昨年|前回)[^、。]{0,4}の"
                               r"[^、。をにがは]{0,10}$")
 
-#: A reciprocal act: 「互いに」 before it in its clause, or 「…し合う」 after its trigger.
-_MUTUAL_BEFORE = re.compile(r"(互いに|相互に|双方が互いを|互いを)[^。]{0,30}$")
-_MUTUAL_AFTER = re.compile(r"(し)?(合|あ)(う|っ|い)|(を|の)応酬")  # (「砲撃を応酬した」)
-#: Acts two sides do to each other by their meaning: 「AとBが交戦した」.
-_RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い", "砲撃戦", "戦闘"}
 
 #: Titles whose holder's verbs take respect forms that look passive (「会見された」「述べられた」).
 _HONORIFIC = ("陛下", "殿下", "さま", "様")
