@@ -52,3 +52,8 @@ def test_a_states_force_is_not_aimed_at_its_own_leader():
 def test_troops_sent_to_ones_own_coast_are_aimed_at_no_one_at_home():
     got = _targets("ベネズエラのマドゥロ政権は、カリブ海沿岸に兵士２万５０００人を増派した。", "2025-09-16")
     assert not [t for kind, targets in got if kind == "MOBILIZE" for t in targets if t == "VEN"]
+
+
+def test_the_body_whose_resolutions_are_broken_is_not_whom_a_verdict_judges():
+    got = _targets("韓国政府は２８日、「国連安保理決議に明白に違反する」と非難した。", "2024-05-28")
+    assert not [t for _, targets in got for t in targets if t == "United Nations Security Council"]

@@ -197,6 +197,8 @@ def withdrawn_from(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
 _OF_PLACE_LEFT = re.compile(r"の[^、。「」をがは]{1,6}から")
 
 
+#: After a body, the rules it made: 「（安保理）決議」「（国連）憲章」.
+_RULES_OF = re.compile(r"の?(決議|憲章|規約|ルール)")
 #: What a last-resort target may be: an actor that can be aimed at (a place stands for no one here).
 _AIMABLE = ("person", "state", "capital", "organisation")
 
@@ -225,7 +227,8 @@ def only_other(frames: list[Frame], args: list[Arg], text: str) -> None:
             continue
         own = {a.mention.country for a in f.source}
         rest = [a for a in args if a.mention.country not in own | {None} and a.mention.kind in _AIMABLE
-                and a.case not in ("skip", "agent") and a.mention.sector != "MEDIA" and not sued_at(a, text)]
+                and a.case not in ("skip", "agent") and a.mention.sector != "MEDIA" and not sued_at(a, text)
+                and not _RULES_OF.match(text, a.end)]  # (「安保理決議に違反する」: whose rules, not who is judged)
         if len({_party(a) for a in rest}) == 1 and rest[0].mention.country not in aimed:
             f.target = [a for a in rest if a.mention.kind == "person"] or rest[:1]
 
