@@ -21,6 +21,7 @@ SYNTHETIC = Path(__file__).with_name("data") / "synthetic"
 SYNTHETIC_G = Path(__file__).with_name("data") / "synthetic_g"
 SYNTHETIC_H = Path(__file__).with_name("data") / "synthetic_h"
 SYNTHETIC_I = Path(__file__).with_name("data") / "synthetic_i"
+SYNTHETIC_J = Path(__file__).with_name("data") / "synthetic_j"
 #: (gold, corpus) of each set: the shared ones beside the repository, and the project's own
 SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         "livedoor": (SHARED / "gold/livedoor.jsonl", SHARED / "corpus/livedoor"),
@@ -34,7 +35,9 @@ SETS = {"seeds": (SHARED / "gold/seeds.jsonl", SHARED / "corpus/seeds"),
         # a third (tests/data/synthetic_h/README.md), written to measure unseen text again
         "synthetic-h": (SYNTHETIC_H / "gold.jsonl", SYNTHETIC_H / "corpus"),
         # a fourth (tests/data/synthetic_i/README.md), written on the twentieth day to measure unseen text again
-        "synthetic-i": (SYNTHETIC_I / "gold.jsonl", SYNTHETIC_I / "corpus")}
+        "synthetic-i": (SYNTHETIC_I / "gold.jsonl", SYNTHETIC_I / "corpus"),
+        # a fifth (tests/data/synthetic_j/README.md), written the same day after the fourth's fixes
+        "synthetic-j": (SYNTHETIC_J / "gold.jsonl", SYNTHETIC_J / "corpus")}
 
 
 def sha256(path: Path) -> str:
