@@ -182,6 +182,9 @@ class Scan:
         here = [s for s in self.specs if lo <= s.start and s.end <= p and s.country and s.kind != "stop"]
         if said := [s for s in here if s.end <= q and s.kind == "person"] if q > self.norm.rfind("」", 0, p) else []:
             return said[-1].country if quoted else self.default_country
+        scene = [s for s in here if s.kind in ("capital", "place") and self.norm.startswith("で", s.end)]
+        if word in _LOCAL_ORGANS and scene:  # 「ストックホルムで…集会が当局に許可された」: the authorities of where it is
+            return scene[-1].country
         countries = {s.country for s in here if s.country != "IGO"}
         if len(countries) == 1 and self.default_country not in countries \
                 and any(s.kind == "person" and self.norm.startswith(("は", "も"), s.end)
@@ -301,3 +304,7 @@ class Scan:
             if holder is not None:
                 return holder
         return None
+
+
+#: Bare organs that act where things happen (the police and authorities of a place named with で).
+_LOCAL_ORGANS = frozenset({"当局", "警察", "警察当局", "治安当局", "検察"})

@@ -228,7 +228,10 @@ def only_other(frames: list[Frame], args: list[Arg], text: str) -> None:
         own = {a.mention.country for a in f.source}
         rest = [a for a in args if a.mention.country not in own | {None} and a.mention.kind in _AIMABLE
                 and a.case not in ("skip", "agent") and a.mention.sector != "MEDIA" and not sued_at(a, text)
-                and not _RULES_OF.match(text, a.end)]  # (「安保理決議に違反する」: whose rules, not who is judged)
+                and not _RULES_OF.match(text, a.end)  # (「安保理決議に違反する」: whose rules, not who is judged,
+                and not (a.case == "subj" and a.particle == "は" and all(b.particle == "が" and a.end <= b.start
+                                                                          for b in f.source))]  # nor the topic
+        # of the sentence an act of another's clause is told in: 「首相は、ロシア軍が…撤退した後、…を訪れた」)
         if len({_party(a) for a in rest}) == 1 and rest[0].mention.country not in aimed:
             f.target = [a for a in rest if a.mention.kind == "person"] or rest[:1]
 

@@ -90,7 +90,7 @@ def _arg(m: ActorMention, f: Frame) -> Arg:
 #: at whoever did the last act of that type the document reported (「合意を「歴史的な過ちだ」と
 #: 非難した」 the parties of the agreement; 「措置の撤回を求めた」 the one who took the measure).
 _ACT_NOUNS = {
-    "AGREE": "合意|和平合意|停戦合意|合意内容|協定|宣言",
+    "AGREE": "合意|和平合意|停戦合意|合意内容|協定|宣言|条約|条約締結|条約の締結|締結",
     "MOBILIZE": "発射|ミサイル発射|弾道ミサイル発射|核実験|発射実験|軍事演習|演習|訓練|軍事訓練",
     "ASSAULT": "攻撃|空爆|侵攻|砲撃|爆撃|軍事作戦|作戦",
     "SANCTION": "制裁|制裁措置|措置|対抗措置|規制|輸出規制|規制強化|追放|国外退去処分|関税|断交",
