@@ -57,3 +57,9 @@ def test_troops_sent_to_ones_own_coast_are_aimed_at_no_one_at_home():
 def test_the_body_whose_resolutions_are_broken_is_not_whom_a_verdict_judges():
     got = _targets("韓国政府は２８日、「国連安保理決議に明白に違反する」と非難した。", "2024-05-28")
     assert not [t for _, targets in got for t in targets if t == "United Nations Security Council"]
+
+
+def test_the_state_a_meeting_is_held_in_is_not_whom_its_warning_is_aimed_at():
+    got = _targets("ＥＣＯＷＡＳはナイジェリアの首都アブジャで緊急首脳会議を開き、１週間以内に憲法秩序が回復されなければ"
+                   "武力行使を含むあらゆる措置を取ると警告した。", "2023-08-06")
+    assert not [t for _, targets in got for t in targets if t == "NGA"]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..plover import EVALUATIVE_TYPES, SYMMETRIC_TYPES
 from .aimed import sued_at
-from .cues import HELP_ASKED, INTENSITY, VISITING
+from .cues import HELP_ASKED, INTENSITY, MET_IN, VISITING
 from .frame import Frame, is_actor
 from .roles import Arg, coordinated_before
 from .subjects import in_quote, quote_spans
@@ -141,7 +141,8 @@ def verdict_target(f: Frame, text: str, args: list[Arg]) -> list[Arg]:
              and a.mention.country not in own | {None} and a.mention.id is not None  # (not 「拘束された男性」)
              and not _ISSUE_OF.match(text, a.end)  # (nor 「台湾問題は…」: what the words are about, not who acts)
              and not sued_at(a, text)  # (nor 「ＷＴＯへの提訴を含め…」: where a case would go,
-             and not VISITING.search(text, 0, a.start)]  # nor 「訪問先のドイツで」: where the words are said)
+             and not VISITING.search(text, 0, a.start)  # nor 「訪問先のドイツで」: where the words are said,
+             and not MET_IN.match(text, a.end)]  # nor 「ナイジェリアの首都アブジャで…会議を開き」: where they met)
     about = [a for a in named if a.case in ("subj", "about", "agent")
              or a.case in ("gen", "modifier") and _OWNS_TOPIC.match(text, a.end)]
     if about:

@@ -18,7 +18,7 @@ from ..records import ActorMention
 from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by, withdrawn_from
 from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED, VISITING,
-                   HELP_ASKED, MUTUAL_AFTER, MUTUAL_BEFORE, RECIPROCAL)
+                   HELP_ASKED, MET_IN, MUTUAL_AFTER, MUTUAL_BEFORE, RECIPROCAL)
 from .folds import ONE_WAY, content_outer, one_side
 from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -401,6 +401,7 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
             places = f.type == "PROTEST" and not any(b.mention.kind in ("state", "capital") and b.start < f.match.char_start for b in args)
             foreign = [a for a in args if a.start < f.match.char_start and a.mention.kind in ("state", "capital") + ("place",) * places
                        and a.mention.country not in own and a.mention.country is not None and not VISITING.search(text, 0, a.start)
+                       and not MET_IN.match(text, a.end)
                        and reaches(quote_spans(text), a.start, f.match.char_start)]
             if foreign and (f.type in ("PROTEST", "SUPPORT")
                             or f.predicative and len({a.mention.country for a in foreign}) == 1):
