@@ -43,6 +43,8 @@ eval: $(STAMP)
 	$(BIN)/gaiko eval --gold tests/data/synthetic/gold.jsonl tests/data/synthetic/corpus
 	$(BIN)/gaiko eval --gold tests/data/synthetic_g/gold.jsonl tests/data/synthetic_g/corpus
 	$(BIN)/gaiko eval --gold tests/data/synthetic_h/gold.jsonl tests/data/synthetic_h/corpus
+	$(BIN)/gaiko eval --gold tests/data/synthetic_i/gold.jsonl tests/data/synthetic_i/corpus
+	$(BIN)/gaiko eval --gold tests/data/synthetic_j/gold.jsonl tests/data/synthetic_j/corpus
 
 clean:
 	rm -rf $(VENV) demo.duckdb
