@@ -117,7 +117,7 @@ def with_acts_judged(frames: list[Frame], events: list[Any], text: str) -> list[
     """``frames`` (of the sentence ``text``), each that judges an act the document reported
     before aimed at its doers (:func:`with_act_sides`); a judgment that names no one, said in
     the same breath as a demand or judgment aimed at someone (「「…遺憾だ」と抗議し、訓練の中止を
-    求めた」), at the same."""
+    求めた」), at the same; fighters scrambled, at the intruder reported last (``SCRAMBLE``)."""
     done = [with_act_sides(f, events, text) or f for f in frames]
     for k, f in enumerate(done):
         if f.type == "CONCEDE" and f.source and not f.target and _UNDONE.search(text, 0, f.match.char_start):
