@@ -163,3 +163,5 @@ RECIPROCAL = {"交戦", "衝突", "銃撃戦", "撃ち合い", "砲撃戦", "戦
 HELP_ASKED = re.compile(r"(協力|支援|理解|支持|尽力)(を|に)")
 #: After a state or its capital, where a meeting is held: 「（ナイジェリア）の首都アブジャで（…会議を開き）」: no one judged.
 MET_IN = re.compile(r"(の首都[^、。「」をがは]{1,10}|の[^、。「」をがはにと]{1,10}(市|州|省|県))?で[^、。「」]{0,12}(会議|会合|会談|協議)")
+#: Between a name with its への and the noun it goes with, only words that describe the noun: 「（ウクライナへの）揺るぎない（支持）」.
+NOUN_GAP = re.compile(r"[^、。「」をがはに]{0,8}")

@@ -18,7 +18,7 @@ from ..records import ActorMention
 from .aimed import against_own, also_aimed, answered, measured, object_phrase, others, struck, sued, waged_by, withdrawn_from
 from .cues import (ANNOUNCED_OWN, AROUND, IN_FORCE, AT_MEETING, AT_THIS_MEETING, ATTRIBUTIVE, BOTH_SIDES, FRONTED, IN_CONTENT, JOINT_TEXT, LIST_GAP, OBJECT_LINK, OBJECT_OF_VIEW,
                    OWN_MEASURES, RETURN_OF, SERIAL_LINK, ANSWER, DECIDED_MEASURE, DONE_TO, HELD, INTENT_TOLD, RECEIVED, SUFFERED, VISITING,
-                   HELP_ASKED, MET_IN, MUTUAL_AFTER, MUTUAL_BEFORE, RECIPROCAL)
+                   HELP_ASKED, MET_IN, MUTUAL_AFTER, MUTUAL_BEFORE, NOUN_GAP, RECIPROCAL)
 from .folds import ONE_WAY, content_outer, one_side
 from .judged import joined_doers, judged_target, relative_object, verdict_target, with_coordinated
 from .frame import COORDINATORS, MET_AS_OBJECT, Context, Frame, is_actor
@@ -371,9 +371,10 @@ def complete_sides(frames: list[Frame], subjects: dict[int, list[Arg]], text: st
         if not f.target and f.source and ctx.meeting and (f.type in ADDRESSED_TYPES or f.type == "AID"
                                                           and INTENT_TOLD.match(text[f.match.char_end:])):
             # said at the meeting just reported, to the other side, unless the sentence names whom
-            # (「また、ハマスに対し、人質を解放するよう求めた」); (aid told: 「…を供与する考えを伝えた」)
-            f.target = others([a for a in args if a.particle in ("に対し", "に対して") and a.end <= f.match.char_start
-                               and is_actor(a)], f.source) or counterpart(f.source, ctx.meeting)
+            # (「また、ハマスに対し、人質を解放するよう求めた」「ウクライナへの揺るぎない支持」); (aid told: 「…を供与する考えを伝えた」)
+            f.target = others([a for a in args if (a.particle in ("に対し", "に対して") or f.type == "SUPPORT" and a.particle in
+                               ("への", "に対する") and NOUN_GAP.fullmatch(text, a.end + len(a.particle), f.match.char_start))
+                               and a.end <= f.match.char_start and is_actor(a)], f.source) or counterpart(f.source, ctx.meeting)
         if f.type in EVALUATIVE_TYPES and len(f.target) > 1:
             # 「ロシアに物資を供給しているとして中国を批判」: the reason's words are not whom it is aimed at
             reason = next(reversed(list(_REASON.finditer(text, 0, f.match.char_start))), None)
