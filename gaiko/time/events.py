@@ -43,6 +43,8 @@ from .tense import clause_tense
 if TYPE_CHECKING:  # pragma: no cover
     from ..events.frame import Frame
 
+#: After a date, a wire dateline: the date is the page's stamp on the story.
+_STAMPED = re.compile(r"\s*[【［]")
 #: A plan, before the act it was for: 「（５日から）予定していた（中国訪問）」.
 _WAS_PLANNED = re.compile(r"(予定|計画)(して|され)?(いた|た)")
 #: A sentence ending in a non-past negative: 「出席しない。」「応じない方針だ。」
@@ -92,6 +94,7 @@ def date_event(sentence: str, trigger_start: int, trigger_end: int, published: s
             return planned[-1]
     timexes = [t for t in _timexes(sentence, published, tense, anchor)
                if t.start >= floor and not BOUND.match(sentence[t.end:])
+               and not _STAMPED.match(sentence, t.end)  # (「date 2025-12-29 【台北＝…】」: the page's stamp, not the act's)
                and not ((b := BOUND_BY_EVENT.match(sentence, t.end)) and not t.end < trigger_start < b.end())
                and not any(a <= t.start < b for a, b in skip)
                and not (t.value_end is None and sentence.startswith("から", t.end) and status != "planned" and not stay
@@ -345,7 +348,9 @@ class EventDates:
         """Date ``ev``, read from ``frame`` among the sentence's ``frames`` (``eventful``: those
         that made an event); ``subjects`` are the spans of the sentence's subjects (the reporters
         among them date their report, not the act)."""
-        own = {(a.start, a.end) for a in frame.source + frame.target}
+        # (a noun's act is not dated by the day of the one it was aimed at who speaks of it: 「中国が軍事演習を発表した
+        # ことに対し、台湾総統府は２９日、…」)
+        own = {(a.start, a.end) for a in frame.source + (frame.target if frame.predicative else [])}
         # (an act an announcement makes real, 「追放すると発表した」, has the announcement's day)
         # (but what is announced as to come, 「モディ首相が8日にロシアを訪問すると発表」, keeps its day)
         announced = frame.type not in SAID_TYPES | DECIDED_TYPES and ev.status != "planned" \
