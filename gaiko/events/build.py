@@ -52,6 +52,11 @@ def acts_alone(f: Frame) -> bool:
         and all(a.mention.sector == "IGO" for a in f.source)
 
 
+def _named(actor: dict[str, Any]) -> bool:
+    """Whether an event side's actor is one named body or person, not a state or an unnamed group."""
+    return actor.get("id") not in (None, actor.get("country"))
+
+
 #: An outlet's own opinion, not its report of others': 「…と非難する論評を配信した」「社説で…と批判」.
 _OWN_VOICE = re.compile(r"論評|社説|論説")
 
@@ -141,14 +146,14 @@ def frame_to_event(doc_id: str, f: Frame, text: str, sentence_start: int, eviden
     if f.type in ("SANCTION", "MOBILIZE") and None not in own:  # 「同国政府がテロ組織に指定した…」「…沿岸に兵士を
         # 増派」: a measure or a deployment at home on no one named is aimed at no one (a body named, 「国軍はＮＵＧを
         # 「テロ組織」に指定」, still is)
-        target = [a for a in target if a.get("country") not in own or a.get("id") not in (None, a.get("country"))]
+        target = [a for a in target if a.get("country") not in own or _named(a)]
     elif f.type in ("ASSAULT", "THREATEN") and not any(a.get("sector") == "REBEL" for a in source):
-        # (nor is a state's force aimed at its own leaders: 「米軍による…攻撃」 is not the president's; a civil war's is
-        # still coded, its villages and rebels as targets)
-        leaders = all(a.get("id") not in (None, a.get("country")) for a in source)  # (「大統領は、米軍が…攻撃したと」)
-        target = [a for a in target if not (a.get("country") in own and (a.get("id") == a.get("country") and leaders
-                                                                          or a.get("id") not in (None, a.get("country"))
-                                                                          and a.get("sector") in ("GOV", "MIL", "DIP")))]
+        # (nor is a state's force aimed at its own leaders: 「米軍による…攻撃」 is not the president's; nor, told by a
+        # leader, at the leader's state: 「大統領は、米軍が…攻撃したと」; a civil war's is still coded, its villages
+        # and rebels as targets)
+        leaders = all(_named(a) for a in source)
+        target = [a for a in target if a.get("country") not in own
+                  or not (_named(a) and a.get("sector") in ("GOV", "MIL", "DIP") or leaders and a.get("id") == a.get("country"))]
     # (and the state a trigger names, 「同氏に訪中を招請」: where the invited goes)
     dative_states = {a.mention.country for a in targets
                      if (a.case == "dat" or a.mention.rule == "trigger" or text[a.start - 1:a.start] in ("訪", "来"))

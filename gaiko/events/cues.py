@@ -32,11 +32,11 @@ AROUND = re.compile(r"((との)?国境)?(周辺|近海|沖|付近|近く|を取�
 #: What an expulsion order asks: 「…までにロシアを離れるよう要請」「…人に国外退去を求める」.
 TOLD_TO_LEAVE = re.compile(r"(離れる|退去する|出国する|立ち去る|退去)(よう|ように)$|(国外退去|出国)を$")
 #: A condition before a promised act: 「解放しなければ」「合意に達しなかった場合は」.
-_CONDITION_WORDS = r"(なければ|ない場合|なかった場合|ない限り|すれば|した場合|たら)"
-CONDITION = re.compile(r"(なければ|ない場合|なかった場合|ない限り|すれば|した場合|たら|[せれけめてね]ば(?![かり]))"
+_CONDITIONS = "なければ|ない場合|なかった場合|ない限り|すれば|した場合|たら"
+CONDITION = re.compile(rf"({_CONDITIONS}|[せれけめてね]ば(?![かり]))"
                        r"[はも]?(、|(?=「))")  # (any ば-form, or a quote of what then follows: 「…さらせば「撃墜する」」)
-#: The same with or without its comma: 「スペインが応じなければ通商交渉で…」.
-ON_CONDITION = re.compile(_CONDITION_WORDS)
+#: Those words (not any ば-form) with or without a comma: 「スペインが応じなければ通商交渉で…」.
+ON_CONDITION = re.compile(f"({_CONDITIONS})")
 #: An act forgone or called off: 「供与を当面見送る」「首脳会談を中止すると表明」.
 FORGONE = re.compile(r"^(の[^、。]{0,6})?(を|は)(当面|今回は|再び|急きょ)?(見送|断念|見合わせ|中止|延期|取りやめ|取り止め|取り消)")
 #: Measures announced as a stance, not taken: 「規制をさらに強化する構え」「制裁も辞さない」.

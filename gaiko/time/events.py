@@ -348,8 +348,8 @@ class EventDates:
         """Date ``ev``, read from ``frame`` among the sentence's ``frames`` (``eventful``: those
         that made an event); ``subjects`` are the spans of the sentence's subjects (the reporters
         among them date their report, not the act)."""
-        # (a noun's act is not dated by the day of the one it was aimed at who speaks of it: 「中国が軍事演習を発表した
-        # ことに対し、台湾総統府は２９日、…」)
+        # (a subject a noun's act has taken as its target still reports it: the day after that subject is its
+        # telling's, not the act's)
         own = {(a.start, a.end) for a in frame.source + (frame.target if frame.predicative else [])}
         # (an act an announcement makes real, 「追放すると発表した」, has the announcement's day)
         # (but what is announced as to come, 「モディ首相が8日にロシアを訪問すると発表」, keeps its day)
